@@ -1,0 +1,76 @@
+/**
+ * Builds the bot: middleware, features and the error boundary. Nothing starts here;
+ * `main.ts` decides whether to poll, and tests feed updates through a fake Bot API.
+ */
+import { Api, Bot, type BotConfig, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import type { Config } from "../config.ts";
+import type { Store } from "../db/store.ts";
+import { describeError, type Logger } from "../log.ts";
+import { answersFeature } from "./features/answers.ts";
+import { fallbackFeature } from "./features/fallback.ts";
+import { infoFeature } from "./features/info.ts";
+import { startFeature } from "./features/start.ts";
+import { stopFeature } from "./features/stop.ts";
+
+/** What {@linkcode createBot} needs besides the config. */
+export interface BotDeps {
+  token: string;
+  store: Store;
+  log: Logger;
+  now: () => Date;
+  /** Bot API root; default `https://api.telegram.org`. */
+  apiRoot?: string;
+  /** Known bot identity, to skip `getMe` (tests). */
+  botInfo?: UserFromGetMe;
+}
+
+/** The commands shown in the menu of every private chat. */
+export const PUBLIC_COMMANDS = [
+  { command: "start", description: "Подписаться на приглашения" },
+  { command: "stop", description: "Отписаться" },
+  { command: "status", description: "Подписка и ответ на ближайшую встречу" },
+  { command: "help", description: "Справка" },
+] as const;
+
+/** grammY client options shared by the bot and the broadcast API client. */
+export function clientOptions(apiRoot: string | undefined): BotConfig<Context>["client"] {
+  // The native fetch of Deno, not the node-fetch that grammY's npm build would load.
+  return { apiRoot: apiRoot ?? "https://api.telegram.org", fetch: globalThis.fetch };
+}
+
+/** A Bot API client without automatic retries, for broadcasts (they pace themselves). */
+export function createBroadcastApi(token: string, apiRoot?: string): Api {
+  return new Api(token, clientOptions(apiRoot));
+}
+
+/** Creates the bot with every feature registered and an error boundary installed. */
+export function createBot(config: Config, deps: BotDeps): Bot {
+  const bot = new Bot(deps.token, {
+    client: clientOptions(deps.apiRoot),
+    botInfo: deps.botInfo,
+  });
+  // Replies wait out a 429 and retry 5xx / network errors a few times.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+
+  // Updates of one chat are handled in order, different chats concurrently.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+
+  const featureDeps = { config, store: deps.store, log: deps.log, now: deps.now };
+  const privateChats = bot.chatType("private");
+  privateChats.use(startFeature(featureDeps));
+  privateChats.use(stopFeature(featureDeps));
+  privateChats.use(infoFeature(featureDeps));
+  bot.use(answersFeature(featureDeps));
+  bot.use(fallbackFeature(featureDeps));
+
+  bot.catch((err) => {
+    deps.log.error("update.error", {
+      update_id: err.ctx.update.update_id,
+      error: describeError(err.error),
+    });
+  });
+  return bot;
+}

@@ -1,0 +1,12 @@
+/** What every feature receives: the config and the injected seams. */
+import type { Config } from "../config.ts";
+import type { Store } from "../db/store.ts";
+import type { Logger } from "../log.ts";
+
+/** Dependencies of the Telegram features. */
+export interface FeatureDeps {
+  config: Config;
+  store: Store;
+  log: Logger;
+  now: () => Date;
+}

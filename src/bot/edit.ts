@@ -1,0 +1,24 @@
+/** Editing the message a button belongs to, where Telegram allows it. */
+import { type Context, GrammyError, type InlineKeyboard } from "grammy";
+import { describeError, type Logger } from "../log.ts";
+
+/**
+ * Replaces the text (and buttons) of the message whose button was pressed. A message that
+ * is unchanged or can no longer be edited is left as it is: the press was still recorded.
+ */
+export async function editOrIgnore(
+  ctx: Context,
+  text: string,
+  deps: { log: Logger },
+  replyMarkup?: InlineKeyboard,
+): Promise<void> {
+  try {
+    await ctx.editMessageText(text, { reply_markup: replyMarkup });
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 400) {
+      deps.log.debug("message.not_edited", { error: describeError(error) });
+      return;
+    }
+    throw error;
+  }
+}

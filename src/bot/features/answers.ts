@@ -1,0 +1,47 @@
+/**
+ * The invitation's "Да, буду" / "Нет, не смогу" buttons: record the answer for that
+ * meeting, show it in the message, and keep the buttons until the meeting starts.
+ */
+import { Composer, type Context } from "grammy";
+import { answersOpen, meetingById } from "../../domain/meeting.ts";
+import { answeredInvitation, parseButtonData } from "../../messages.ts";
+import type { FeatureDeps } from "../context.ts";
+import { editOrIgnore } from "../edit.ts";
+
+/** The answer feature. */
+export function answersFeature(deps: FeatureDeps): Composer<Context> {
+  const { config, store, log, now } = deps;
+  const feature = new Composer();
+  feature.callbackQuery(/^rsvp:/, async (ctx) => {
+    const action = parseButtonData(ctx.callbackQuery.data);
+    const meeting = action?.kind === "answer" ? meetingById(config, action.meetingId) : undefined;
+    const user = store.user(ctx.from.id);
+    if (action?.kind !== "answer" || meeting === undefined || user === undefined) {
+      log.warn("button.invalid", { user: ctx.from.id, data: ctx.callbackQuery.data });
+      await ctx.answerCallbackQuery({ text: config.texts.bad_button });
+      return;
+    }
+    const at = now();
+    const stored = store.meeting(meeting.id);
+    if (!answersOpen(meeting, at) || stored?.status === "cancelled") {
+      log.info("answer.expired", { user: user.tg_id, meeting: meeting.id });
+      await ctx.answerCallbackQuery({ text: config.texts.answer_expired });
+      return;
+    }
+    const previous = store.answer(meeting.id, user.id);
+    store.ensureMeeting(meeting.id, meeting.startsAt, at);
+    store.recordAnswer(meeting.id, user.id, action.answer, at);
+    log.info("answer.recorded", {
+      user: user.tg_id,
+      meeting: meeting.id,
+      answer: action.answer,
+      previous,
+    });
+    if (previous !== action.answer) {
+      const message = answeredInvitation(config, meeting, action.answer);
+      await editOrIgnore(ctx, message.text, deps, message.reply_markup);
+    }
+    await ctx.answerCallbackQuery({ text: config.texts.answer_saved });
+  });
+  return feature;
+}

@@ -1,0 +1,21 @@
+/**
+ * The last word: an unknown command, any other message, and a button the bot does not
+ * know all get a short polite reply and change nothing.
+ */
+import { Composer, type Context } from "grammy";
+import type { FeatureDeps } from "../context.ts";
+
+/** The fallback feature; register it after every other. */
+export function fallbackFeature(deps: FeatureDeps): Composer<Context> {
+  const { config, log } = deps;
+  const feature = new Composer();
+  feature.on("callback_query", async (ctx) => {
+    log.warn("button.unknown", { user: ctx.from.id, data: ctx.callbackQuery.data });
+    await ctx.answerCallbackQuery({ text: config.texts.bad_button });
+  });
+  feature.chatType("private").on("message", async (ctx) => {
+    const isCommand = ctx.message.text?.startsWith("/") ?? false;
+    await ctx.reply(isCommand ? config.texts.unknown_command : config.texts.unknown_message);
+  });
+  return feature;
+}

@@ -1,0 +1,41 @@
+/** `/start` signs a participant up; the "Да" / "Нет" buttons set whether invitations come. */
+import { Composer, type Context } from "grammy";
+import { greeting, REGISTER_DATA, scheduleValues, text } from "../../messages.ts";
+import type { FeatureDeps } from "../context.ts";
+import { editOrIgnore } from "../edit.ts";
+
+/** The sign-up feature. */
+export function startFeature(deps: FeatureDeps): Composer<Context> {
+  const { config, store, log, now } = deps;
+  const feature = new Composer();
+
+  feature.command("start", async (ctx) => {
+    const from = ctx.from!;
+    const user = store.startUser({
+      tg_id: from.id,
+      first_name: from.first_name,
+      last_name: from.last_name,
+      username: from.username,
+    }, now());
+    log.info("user.started", { user: from.id, registered: user.is_registered });
+    const message = greeting(config, from.first_name);
+    await ctx.reply(message.text, { reply_markup: message.reply_markup });
+  });
+
+  for (const register of [true, false]) {
+    feature.callbackQuery(register ? REGISTER_DATA.yes : REGISTER_DATA.no, async (ctx) => {
+      if (!store.setRegistered(ctx.from.id, register, now())) {
+        await ctx.answerCallbackQuery({ text: config.texts.not_subscribed });
+        return;
+      }
+      log.info("user.registered", { user: ctx.from.id, registered: register });
+      const reply = register
+        ? text(config, "registered_yes", scheduleValues(config))
+        : text(config, "registered_no");
+      await editOrIgnore(ctx, reply, deps);
+      await ctx.answerCallbackQuery();
+    });
+  }
+
+  return feature;
+}

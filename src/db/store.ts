@@ -1,0 +1,292 @@
+/**
+ * The repository: every SQL statement of the bot, behind small typed methods.
+ *
+ * Timestamps come from the caller (the injected clock) as ISO strings, never from
+ * SQLite's own clock, so that tests control time end to end.
+ */
+import { type Database, transaction } from "./database.ts";
+
+/** A participant, as stored. */
+export interface User {
+  id: number;
+  tg_id: number;
+  first_name: string | null;
+  last_name: string | null;
+  username: string | null;
+  is_active: boolean;
+  is_registered: boolean;
+  last_response: Answer | null;
+}
+
+/** What a participant said about one meeting. */
+export type Answer = "yes" | "no";
+
+/** The Telegram profile fields we keep. */
+export interface Profile {
+  tg_id: number;
+  first_name?: string | null;
+  last_name?: string | null;
+  username?: string | null;
+}
+
+/** One week's meeting; its id is the local date, `2026-11-25`. */
+export interface Meeting {
+  id: string;
+  starts_at: string;
+  status: "scheduled" | "cancelled";
+}
+
+/** The outcome of one delivery; `sending` is a claim whose outcome is not yet known. */
+export type DeliveryStatus = "sending" | "sent" | "blocked" | "failed";
+
+/** How a job ended for one meeting. */
+export type JobRunStatus = "running" | "done" | "skipped";
+
+/** One row of the job log. */
+export interface JobRun {
+  meeting_id: string;
+  job: string;
+  status: JobRunStatus;
+  started_at: string;
+  finished_at: string | null;
+  sent: number;
+  blocked: number;
+  failed: number;
+  note: string | null;
+}
+
+/** Counts of a broadcast's deliveries by outcome. */
+export interface DeliveryCounts {
+  sent: number;
+  blocked: number;
+  failed: number;
+  sending: number;
+}
+
+type Row = Record<string, unknown>;
+
+function toUser(row: Row | undefined): User | undefined {
+  if (row === undefined) return undefined;
+  return {
+    id: Number(row.id),
+    tg_id: Number(row.tg_id),
+    first_name: (row.first_name as string | null) ?? null,
+    last_name: (row.last_name as string | null) ?? null,
+    username: (row.username as string | null) ?? null,
+    is_active: Boolean(row.is_active),
+    is_registered: Boolean(row.is_registered),
+    last_response: (row.last_response as Answer | null) ?? null,
+  };
+}
+
+/** Typed access to the bot's tables. */
+export class Store {
+  readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  // --- users
+
+  /** Creates the user or refreshes its profile, and marks it active (`/start`). */
+  startUser(profile: Profile, now: Date): User {
+    const at = now.toISOString();
+    this.db.prepare(
+      `INSERT INTO users (tg_id, first_name, last_name, username, is_active, is_registered,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, 1, 0, ?, ?)
+       ON CONFLICT (tg_id) DO UPDATE SET first_name = excluded.first_name,
+         last_name = excluded.last_name, username = excluded.username, is_active = 1,
+         updated_at = excluded.updated_at`,
+    ).run(
+      profile.tg_id,
+      profile.first_name ?? null,
+      profile.last_name ?? null,
+      profile.username ?? null,
+      at,
+      at,
+    );
+    return this.user(profile.tg_id)!;
+  }
+
+  /** The user with this Telegram id, if known. */
+  user(tgId: number): User | undefined {
+    return toUser(this.db.prepare("SELECT * FROM users WHERE tg_id = ?").get(tgId));
+  }
+
+  /** Sets whether the user wants invitations; returns false for an unknown user. */
+  setRegistered(tgId: number, registered: boolean, now: Date): boolean {
+    const result = this.db.prepare(
+      "UPDATE users SET is_registered = ?, is_active = 1, updated_at = ? WHERE tg_id = ?",
+    ).run(registered ? 1 : 0, now.toISOString(), tgId);
+    return result.changes > 0;
+  }
+
+  /** Marks the user inactive (`/stop`, or Telegram says the chat is gone). */
+  deactivate(tgId: number, now: Date): boolean {
+    const result = this.db.prepare(
+      "UPDATE users SET is_active = 0, updated_at = ? WHERE tg_id = ?",
+    ).run(now.toISOString(), tgId);
+    return result.changes > 0;
+  }
+
+  /** Active users who asked for invitations. */
+  invitationRecipients(): User[] {
+    return this.db.prepare(
+      "SELECT * FROM users WHERE is_active = 1 AND is_registered = 1 ORDER BY id",
+    ).all().map((row) => toUser(row)!);
+  }
+
+  /** Active users who said yes for this meeting. */
+  attendees(meetingId: string): User[] {
+    return this.db.prepare(
+      `SELECT users.* FROM users JOIN answers ON answers.user_id = users.id
+       WHERE answers.meeting_id = ? AND answers.answer = 'yes' AND users.is_active = 1
+       ORDER BY users.id`,
+    ).all(meetingId).map((row) => toUser(row)!);
+  }
+
+  // --- meetings and answers
+
+  /** Returns the meeting, creating it with this start if it is new. */
+  ensureMeeting(id: string, startsAt: Date, now: Date): Meeting {
+    const at = now.toISOString();
+    this.db.prepare(
+      `INSERT INTO meetings (id, starts_at, status, created_at, updated_at)
+       VALUES (?, ?, 'scheduled', ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ).run(id, startsAt.toISOString(), at, at);
+    return this.meeting(id)!;
+  }
+
+  /** The meeting with this id, if it was ever created. */
+  meeting(id: string): Meeting | undefined {
+    return this.db.prepare("SELECT id, starts_at, status FROM meetings WHERE id = ?").get(id) as
+      | Meeting
+      | undefined;
+  }
+
+  /** Records (or changes) a user's answer for a meeting; also kept as `last_response`. */
+  recordAnswer(meetingId: string, userId: number, answer: Answer, now: Date): void {
+    const at = now.toISOString();
+    transaction(this.db, () => {
+      this.db.prepare(
+        `INSERT INTO answers (meeting_id, user_id, answer, answered_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (meeting_id, user_id) DO UPDATE SET answer = excluded.answer,
+           answered_at = excluded.answered_at`,
+      ).run(meetingId, userId, answer, at);
+      this.db.prepare("UPDATE users SET last_response = ?, updated_at = ? WHERE id = ?")
+        .run(answer, at, userId);
+    });
+  }
+
+  /** The user's answer for a meeting, if any. */
+  answer(meetingId: string, userId: number): Answer | undefined {
+    const row = this.db.prepare(
+      "SELECT answer FROM answers WHERE meeting_id = ? AND user_id = ?",
+    ).get(meetingId, userId) as { answer: Answer } | undefined;
+    return row?.answer;
+  }
+
+  // --- deliveries
+
+  /**
+   * Claims the delivery of `job` for `meeting` to `userId`; true if this caller now owns
+   * it. A delivery is claimed once: a claim whose sender died stays `sending` and is never
+   * sent again (the message may have reached Telegram). Only a `failed` one is reclaimed.
+   */
+  claimDelivery(meetingId: string, job: string, userId: number, now: Date): boolean {
+    const at = now.toISOString();
+    const inserted = this.db.prepare(
+      `INSERT INTO deliveries (meeting_id, job, user_id, status, attempts, updated_at)
+       VALUES (?, ?, ?, 'sending', 0, ?) ON CONFLICT DO NOTHING`,
+    ).run(meetingId, job, userId, at);
+    if (inserted.changes > 0) return true;
+    const retried = this.db.prepare(
+      `UPDATE deliveries SET status = 'sending', error = NULL, updated_at = ?
+       WHERE meeting_id = ? AND job = ? AND user_id = ? AND status = 'failed'`,
+    ).run(at, meetingId, job, userId);
+    return retried.changes > 0;
+  }
+
+  /** Records the outcome of a claimed delivery. */
+  finishDelivery(
+    key: { meetingId: string; job: string; userId: number },
+    outcome: {
+      status: Exclude<DeliveryStatus, "sending">;
+      messageId?: number;
+      error?: string;
+      attempts: number;
+    },
+    now: Date,
+  ): void {
+    this.db.prepare(
+      `UPDATE deliveries SET status = ?, message_id = ?, error = ?, attempts = attempts + ?,
+         updated_at = ? WHERE meeting_id = ? AND job = ? AND user_id = ?`,
+    ).run(
+      outcome.status,
+      outcome.messageId ?? null,
+      outcome.error ?? null,
+      outcome.attempts,
+      now.toISOString(),
+      key.meetingId,
+      key.job,
+      key.userId,
+    );
+  }
+
+  /** Ids of users who already have (or may have) this job's message. */
+  deliveredUserIds(meetingId: string, job: string): Set<number> {
+    const rows = this.db.prepare(
+      `SELECT user_id FROM deliveries WHERE meeting_id = ? AND job = ? AND status != 'failed'`,
+    ).all(meetingId, job) as { user_id: number }[];
+    return new Set(rows.map((r) => Number(r.user_id)));
+  }
+
+  /** How this job's deliveries for the meeting ended so far. */
+  deliveryCounts(meetingId: string, job: string): DeliveryCounts {
+    const counts: DeliveryCounts = { sent: 0, blocked: 0, failed: 0, sending: 0 };
+    const rows = this.db.prepare(
+      "SELECT status, count(*) AS n FROM deliveries WHERE meeting_id = ? AND job = ? GROUP BY status",
+    ).all(meetingId, job) as { status: DeliveryStatus; n: number }[];
+    for (const row of rows) counts[row.status] = Number(row.n);
+    return counts;
+  }
+
+  // --- job runs
+
+  /** The job's log row for the meeting, if it ever started. */
+  jobRun(meetingId: string, job: string): JobRun | undefined {
+    return this.db.prepare("SELECT * FROM job_runs WHERE meeting_id = ? AND job = ?").get(
+      meetingId,
+      job,
+    ) as JobRun | undefined;
+  }
+
+  /** Marks the job as running (again, after a crash) for the meeting. */
+  startJobRun(meetingId: string, job: string, now: Date): void {
+    this.db.prepare(
+      `INSERT INTO job_runs (meeting_id, job, status, started_at) VALUES (?, ?, 'running', ?)
+       ON CONFLICT (meeting_id, job) DO UPDATE SET status = 'running',
+         started_at = excluded.started_at
+       WHERE job_runs.status = 'running'`,
+    ).run(meetingId, job, now.toISOString());
+  }
+
+  /** Marks the job done for the meeting, with its delivery counts. */
+  finishJobRun(meetingId: string, job: string, counts: DeliveryCounts, now: Date): void {
+    this.db.prepare(
+      `UPDATE job_runs SET status = 'done', finished_at = ?, sent = ?, blocked = ?, failed = ?
+       WHERE meeting_id = ? AND job = ?`,
+    ).run(now.toISOString(), counts.sent, counts.blocked, counts.failed, meetingId, job);
+  }
+
+  /** Records that the job will not run for the meeting (too late to be useful). */
+  skipJobRun(meetingId: string, job: string, note: string, now: Date): void {
+    const at = now.toISOString();
+    this.db.prepare(
+      `INSERT INTO job_runs (meeting_id, job, status, started_at, finished_at, note)
+       VALUES (?, ?, 'skipped', ?, ?, ?) ON CONFLICT (meeting_id, job) DO NOTHING`,
+    ).run(meetingId, job, at, at, note);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Paces sends to a rate, process-wide, and pauses every send after a 429.
+ *
+ * Start times are spaced by at least `1000 / perSecond` ms and never bunch up to catch
+ * up after a stall, so that any one-second window holds at most `perSecond` starts.
+ */
+
+/** Options of {@linkcode Pacer}. */
+export interface PacerOptions {
+  /** Monotonic milliseconds; default `performance.now()`. */
+  now?: () => number;
+  /** Waits `ms` milliseconds; default a timer. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Hands out send slots at a steady rate. */
+export class Pacer {
+  readonly perSecond: number;
+  #interval: number;
+  #next = 0;
+  #pausedUntil = 0;
+  #now: () => number;
+  #sleep: (ms: number) => Promise<void>;
+
+  constructor(perSecond: number, options: PacerOptions = {}) {
+    if (!(perSecond > 0)) throw new RangeError(`Rate must be positive, got ${perSecond}`);
+    this.perSecond = perSecond;
+    this.#interval = 1000 / perSecond;
+    this.#now = options.now ?? (() => performance.now());
+    this.#sleep = options.sleep ?? sleep;
+  }
+
+  /** Resolves when the caller may send one message. */
+  async take(): Promise<void> {
+    while (true) {
+      const now = this.#now();
+      const slot = Math.max(now, this.#next, this.#pausedUntil);
+      this.#next = slot + this.#interval;
+      if (slot > now) await this.#sleep(slot - now);
+      // A 429 that arrived while this caller slept pauses it too.
+      if (this.#pausedUntil <= this.#now()) return;
+    }
+  }
+
+  /** Holds every send for `ms` milliseconds from now (Telegram's `retry_after`). */
+  pause(ms: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, this.#now() + ms);
+  }
+}
+
+/** Waits `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

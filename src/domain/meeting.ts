@@ -1,0 +1,77 @@
+/**
+ * What a week is: which meeting is upcoming, when each job of that meeting is due, and
+ * until when it is still worth running. Plain functions of the config and an instant.
+ */
+import type { Config, JobName } from "../config.ts";
+import { JOB_NAMES } from "../config.ts";
+import { isoLocalDate, nextOccurrence, previousOccurrence } from "./time.ts";
+
+/** One occurrence of the weekly meeting; `id` is its local date, `2026-11-25`. */
+export interface MeetingSlot {
+  id: string;
+  startsAt: Date;
+}
+
+/** When one job of one meeting is due, and the instant after which it is useless. */
+export interface JobPlan {
+  job: JobName;
+  meeting: MeetingSlot;
+  due: Date;
+  deadline: Date;
+}
+
+/** Where a job stands at an instant. */
+export type JobTiming = "early" | "due" | "late";
+
+type ScheduleConfig = Pick<Config, "timezone" | "meeting" | "schedule">;
+
+/** The first meeting that starts strictly after `now`: the one answers and jobs are about. */
+export function upcomingMeeting(config: ScheduleConfig, now: Date): MeetingSlot {
+  return slotAt(config, nextOccurrence(config.meeting, config.timezone, now));
+}
+
+/** The meeting slot that starts at `startsAt`. */
+function slotAt(config: ScheduleConfig, startsAt: Date): MeetingSlot {
+  return { id: isoLocalDate(startsAt, config.timezone), startsAt };
+}
+
+/** Parses a meeting id from button data and checks that a meeting really starts then. */
+export function meetingById(config: ScheduleConfig, id: string): MeetingSlot | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(id);
+  if (match === null) return undefined;
+  // Midnight UTC of the day before the id's date comes before any meeting on that local
+  // date in every zone (offsets are within ±14 h) and after the week before's.
+  const probe = new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]! - 1, 0, 0));
+  if (Number.isNaN(probe.getTime())) return undefined;
+  const slot = slotAt(config, nextOccurrence(config.meeting, config.timezone, probe));
+  return slot.id === id ? slot : undefined;
+}
+
+/**
+ * The jobs of `meeting`, in schedule order. Each job is due at the last occurrence of its
+ * weekday and time before the meeting starts. It stays useful until its deadline: the
+ * invitation and the second reminder until the meeting starts, the first reminder until
+ * the second reminder is due.
+ */
+export function planJobs(config: ScheduleConfig, meeting: MeetingSlot): JobPlan[] {
+  const due = (job: JobName) =>
+    previousOccurrence(config.schedule[job], config.timezone, meeting.startsAt);
+  const secondDue = due("second_reminder");
+  const plans = JOB_NAMES.map((job): JobPlan => {
+    const jobDue = due(job);
+    const deadline = job === "first_reminder" && secondDue > jobDue ? secondDue : meeting.startsAt;
+    return { job, meeting, due: jobDue, deadline };
+  });
+  return plans.sort((a, b) => a.due.getTime() - b.due.getTime());
+}
+
+/** Whether a planned job is not yet due, due now, or past its deadline at `now`. */
+export function jobTiming(plan: JobPlan, now: Date): JobTiming {
+  if (now < plan.due) return "early";
+  return now < plan.deadline ? "due" : "late";
+}
+
+/** Whether answers for the meeting can still be given or changed at `now`. */
+export function answersOpen(meeting: MeetingSlot, now: Date): boolean {
+  return now < meeting.startsAt;
+}

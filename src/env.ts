@@ -1,0 +1,48 @@
+/**
+ * The environment variables the program reads, and nothing else.
+ *
+ * grammY's npm build loads the `debug` package, which lists every environment variable
+ * when it is imported. Under a listed `--allow-env=A,B` (what the compiled binary has)
+ * that listing throws. {@linkcode confineProcessEnv} replaces `process.env` by a view of
+ * just these variables, so that the listing succeeds without wider permission.
+ */
+import process from "node:process";
+
+/** Every variable the program reads; the compile task grants exactly these. */
+export const ENV_VARS = ["BOT_TOKEN", "CONFIG", "TELEGRAM_API_ROOT", "LOG_LEVEL"] as const;
+
+/** The variables' values. */
+export type EnvValues = Record<typeof ENV_VARS[number], string | undefined>;
+
+function get(name: string): string | undefined {
+  try {
+    return Deno.env.get(name);
+  } catch {
+    return undefined; // not granted
+  }
+}
+
+/** Reads the program's variables. */
+export function readEnv(): EnvValues {
+  return Object.fromEntries(ENV_VARS.map((name) => [name, get(name)])) as EnvValues;
+}
+
+/** Makes `process.env` list only {@linkcode ENV_VARS}; reads of others give undefined. */
+export function confineProcessEnv(): void {
+  // A Proxy over a plain object: a Proxy over the real env would let the engine's
+  // invariant checks list the real env, which is what throws.
+  const view = new Proxy({} as Record<string, string>, {
+    get: (_target, key) => typeof key === "string" ? get(key) : undefined,
+    has: (_target, key) => typeof key === "string" && get(key) !== undefined,
+    set: () => true,
+    deleteProperty: () => true,
+    ownKeys: () => ENV_VARS.filter((name) => get(name) !== undefined),
+    getOwnPropertyDescriptor: (_target, key) => {
+      const value = typeof key === "string" ? get(key) : undefined;
+      return value === undefined
+        ? undefined
+        : { value, writable: true, enumerable: true, configurable: true };
+    },
+  });
+  Object.defineProperty(process, "env", { value: view, configurable: true, writable: true });
+}

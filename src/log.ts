@@ -1,0 +1,94 @@
+/**
+ * One line per event: `2026-11-24T07:00:00.000Z INFO job.done job=invitation sent=3`.
+ *
+ * Keys are stable so that `grep event=` style searches keep working; values with spaces
+ * or quotes are JSON-quoted. Every line passes through a redactor so that the bot token
+ * can never reach the log, whichever error message carried it.
+ */
+
+/** Log levels, lowest first. */
+export type Level = "debug" | "info" | "warn" | "error";
+
+const LEVELS: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** Fields attached to one event. */
+export type Fields = Record<string, unknown>;
+
+/** The logging interface that every module receives. */
+export interface Logger {
+  debug(event: string, fields?: Fields): void;
+  info(event: string, fields?: Fields): void;
+  warn(event: string, fields?: Fields): void;
+  error(event: string, fields?: Fields): void;
+}
+
+/** Options of {@linkcode createLogger}. */
+export interface LoggerOptions {
+  /** Lowest level written; default `info`. */
+  level?: Level;
+  /** Strings replaced by `***` wherever they appear (the bot token). */
+  secrets?: readonly string[];
+  /** Where lines go; default stderr for warn/error and stdout for the rest. */
+  write?: (line: string, level: Level) => void;
+  /** Clock for the timestamp. */
+  now?: () => Date;
+}
+
+/** Creates a logger that writes one `key=value` line per event. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const min = LEVELS[options.level ?? "info"];
+  const secrets = (options.secrets ?? []).filter((s) => s.length >= 6);
+  const write = options.write ?? writeToConsole;
+  const now = options.now ?? (() => new Date());
+  const emit = (level: Level) => (event: string, fields: Fields = {}) => {
+    if (LEVELS[level] < min) return;
+    let line = `${now().toISOString()} ${level.toUpperCase()} ${event}`;
+    for (const [key, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      line += ` ${key}=${formatValue(value)}`;
+    }
+    for (const secret of secrets) line = line.replaceAll(secret, "***");
+    write(line, level);
+  };
+  return {
+    debug: emit("debug"),
+    info: emit("info"),
+    warn: emit("warn"),
+    error: emit("error"),
+  };
+}
+
+/** A logger that drops everything, for tests that do not look at logs. */
+export const silentLogger: Logger = createLogger({ write: () => {} });
+
+function formatValue(value: unknown): string {
+  if (value instanceof Error) return JSON.stringify(describeError(value));
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "string") {
+    return /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
+  }
+  if (typeof value === "object" && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
+/** `Name: message` of an error and of its causes, for a log field. */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e !== undefined && depth < 4; depth++) {
+    if (e instanceof Error) {
+      parts.push(`${e.name}: ${e.message}`);
+      e = e.cause;
+    } else {
+      parts.push(String(e));
+      break;
+    }
+  }
+  return parts.join(" <- ");
+}
+
+function writeToConsole(line: string, level: Level) {
+  // deno-lint-ignore no-console
+  if (LEVELS[level] >= LEVELS.warn) console.error(line);
+  // deno-lint-ignore no-console
+  else console.log(line);
+}

@@ -5,13 +5,19 @@
  * one clear line and an exit code, and stop cleanly on SIGINT / SIGTERM.
  */
 import "./src/preload.ts"; // first: before grammY is loaded
-import { checkCommand, runCommand, sendCommand, UsageError } from "./src/app.ts";
+import {
+  checkCommand,
+  runCommand,
+  sendCommand,
+  UsageError,
+} from "./src/app.ts";
 import { ConfigError, loadConfig } from "./src/config.ts";
 import { DatabaseError } from "./src/db/database.ts";
 import { readEnv } from "./src/env.ts";
 import { createLogger, type Level } from "./src/log.ts";
 
-const USAGE = `Usage: main.ts [run | check | send invitation|first_reminder|second_reminder]
+const USAGE =
+  `Usage: main.ts [run | check | send invitation|first_reminder|second_reminder]
 
 Environment: BOT_TOKEN (required by run and send), CONFIG (default config.yaml),
 TELEGRAM_API_ROOT (default https://api.telegram.org), LOG_LEVEL (debug|info|warn|error)`;
@@ -37,7 +43,9 @@ async function main(args: string[]): Promise<number> {
       case "check":
         return checkCommand(config, deps) ? 0 : 1;
       case "send": {
-        if (rest.length !== 1) throw new UsageError(`"send" takes one job name\n${USAGE}`);
+        if (rest.length !== 1) {
+          throw new UsageError(`"send" takes one job name\n${USAGE}`);
+        }
         const report = await sendCommand(config, rest[0]!, appEnv, deps);
         return report.failed > 0 ? 1 : 0;
       }
@@ -59,7 +67,10 @@ async function main(args: string[]): Promise<number> {
       error instanceof ConfigError || error instanceof UsageError ||
       error instanceof DatabaseError
     ) {
-      const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+      const cause =
+        error instanceof DatabaseError && error.cause instanceof Error
+          ? `: ${error.cause.message}`
+          : "";
       log.error("fatal", { error: `${error.message}${cause}` });
       return 2;
     }

@@ -3,16 +3,23 @@
  * arguments, so tests run them in-process exactly as `main.ts` does.
  */
 import { run as runPolling, type RunnerHandle } from "@grammyjs/runner";
+import type { Api } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
 import type { Config, JobName } from "./config.ts";
 import { JOB_NAMES } from "./config.ts";
-import { clientOptions, createBot, createBroadcastApi, PUBLIC_COMMANDS } from "./bot/bot.ts";
+import {
+  clientOptions,
+  createBot,
+  createBroadcastApi,
+  PUBLIC_COMMANDS,
+} from "./bot/bot.ts";
 import { type Database, openDatabase, schemaVersion } from "./db/database.ts";
 import { Store } from "./db/store.ts";
 import { Pacer } from "./delivery/pacer.ts";
 import { upcomingMeeting } from "./domain/meeting.ts";
 import { formatLocalTime } from "./config.ts";
 import { nextCronRun, utcCronExpressions } from "./domain/time.ts";
-import { createJobRunner, type JobDeps, type JobReport, upcomingPlans } from "./jobs.ts";
+import { createJobRunner, type JobDeps, type JobReport } from "./jobs.ts";
 import { describeError, type Logger } from "./log.ts";
 
 /** Values read from the environment. */
@@ -49,10 +56,14 @@ export function describeSchedule(config: Config, now: Date): JobSchedule[] {
   return JOB_NAMES.map((job) => {
     const weekly = config.schedule[job];
     const cron = utcCronExpressions(weekly, config.timezone, now);
-    const nextRun = new Date(Math.min(...cron.map((e) => nextCronRun(e, now).getTime())));
+    const nextRun = new Date(
+      Math.min(...cron.map((e) => nextCronRun(e, now).getTime())),
+    );
     return {
       job,
-      local: `${weekly.weekday} ${formatLocalTime(weekly.time)} ${config.timezone}`,
+      local: `${weekly.weekday} ${
+        formatLocalTime(weekly.time)
+      } ${config.timezone}`,
       cron,
       nextRun,
     };
@@ -61,7 +72,9 @@ export function describeSchedule(config: Config, now: Date): JobSchedule[] {
 
 function requireToken(env: Env): string {
   if (env.token === undefined || env.token.trim() === "") {
-    throw new UsageError("Missing environment variable BOT_TOKEN: the token from @BotFather");
+    throw new UsageError(
+      "Missing environment variable BOT_TOKEN: the token from @BotFather",
+    );
   }
   return env.token.trim();
 }
@@ -77,7 +90,9 @@ export function checkCommand(config: Config, deps: AppDeps): boolean {
   try {
     const now = deps.now();
     deps.print(`config: ${config.path}`);
-    deps.print(`database: ${config.database} (schema version ${schemaVersion(db)})`);
+    deps.print(
+      `database: ${config.database} (schema version ${schemaVersion(db)})`,
+    );
     deps.print(`timezone: ${config.timezone}`);
     const meeting = upcomingMeeting(config, now);
     deps.print(
@@ -87,8 +102,12 @@ export function checkCommand(config: Config, deps: AppDeps): boolean {
     );
     for (const job of describeSchedule(config, now)) {
       deps.print(
-        `job ${job.job}: ${job.local} = cron ${job.cron.map((c) => `"${c}"`).join(" + ")} UTC; ` +
-          `next run ${formatLocal(job.nextRun, config.timezone)} = ${job.nextRun.toISOString()}`,
+        `job ${job.job}: ${job.local} = cron ${
+          job.cron.map((c) => `"${c}"`).join(" + ")
+        } UTC; ` +
+          `next run ${
+            formatLocal(job.nextRun, config.timezone)
+          } = ${job.nextRun.toISOString()}`,
       );
     }
     return true;
@@ -98,14 +117,22 @@ export function checkCommand(config: Config, deps: AppDeps): boolean {
 }
 
 function formatLocal(instant: Date, timeZone: string): string {
-  return instant.toLocaleString("sv-SE", { timeZone, hour12: false }).slice(0, 16) + ` ${timeZone}`;
+  return instant.toLocaleString("sv-SE", { timeZone, hour12: false }).slice(
+    0,
+    16,
+  ) + ` ${timeZone}`;
 }
 
-function jobDeps(config: Config, env: Env, store: Store, deps: AppDeps): JobDeps {
+function jobDeps(
+  config: Config,
+  api: Api,
+  store: Store,
+  deps: AppDeps,
+): JobDeps {
   return {
     config,
     store,
-    api: createBroadcastApi(requireToken(env), env.apiRoot),
+    api,
     pacer: new Pacer(config.broadcast.messages_per_second),
     log: deps.log,
     now: deps.now,
@@ -121,11 +148,14 @@ export async function sendCommand(
   deps: AppDeps,
 ): Promise<JobReport> {
   if (!(JOB_NAMES as readonly string[]).includes(job)) {
-    throw new UsageError(`Unknown job "${job}": expected one of ${JOB_NAMES.join(", ")}`);
+    throw new UsageError(
+      `Unknown job "${job}": expected one of ${JOB_NAMES.join(", ")}`,
+    );
   }
   const { db, store } = openStore(config);
   try {
-    const runner = createJobRunner(jobDeps(config, env, store, deps));
+    const api = createBroadcastApi(requireToken(env), env.apiRoot);
+    const runner = createJobRunner(jobDeps(config, api, store, deps));
     const report = await runner.runNow(job as JobName);
     deps.print(
       `${job} for ${report.meetingId}: sent ${report.sent}, blocked ${report.blocked}, ` +
@@ -147,7 +177,12 @@ export interface RunningBot {
 /** Options of {@linkcode runCommand}. */
 export interface RunOptions {
   /** Registers the cron jobs; default `Deno.cron`. Tests pass a recorder. */
-  cron?: (name: string, schedule: string, handler: () => Promise<void>, signal: AbortSignal) => void;
+  cron?: (
+    name: string,
+    schedule: string,
+    handler: () => Promise<void>,
+    signal: AbortSignal,
+  ) => void;
 }
 
 /**
@@ -162,17 +197,30 @@ export async function runCommand(
 ): Promise<RunningBot> {
   const token = requireToken(env);
   const { log } = deps;
+  const api = createBroadcastApi(token, env.apiRoot);
+  let botInfo: UserFromGetMe;
+  try {
+    // One try, no automatic retries: a wrong token or root must fail at once.
+    botInfo = await api.getMe();
+  } catch (error) {
+    throw new UsageError(`Cannot use the Bot API: ${describeError(error)}`, {
+      cause: error,
+    });
+  }
   const { db, store } = openStore(config);
   const stopping = new AbortController();
-  const bot = createBot(config, { token, store, log, now: deps.now, apiRoot: env.apiRoot });
-  const jobs = createJobRunner({ ...jobDeps(config, env, store, deps), signal: stopping.signal });
-
-  try {
-    await bot.init();
-  } catch (error) {
-    db.close();
-    throw new UsageError(`Cannot reach the Bot API: ${describeError(error)}`, { cause: error });
-  }
+  const bot = createBot(config, {
+    token,
+    store,
+    log,
+    now: deps.now,
+    apiRoot: env.apiRoot,
+    botInfo,
+  });
+  const jobs = createJobRunner({
+    ...jobDeps(config, api, store, deps),
+    signal: stopping.signal,
+  });
   log.info("bot.starting", {
     bot: bot.botInfo.username,
     api_root: clientOptions(env.apiRoot)!.apiRoot,
@@ -180,7 +228,9 @@ export async function runCommand(
     timezone: config.timezone,
   });
   try {
-    await bot.api.setMyCommands([...PUBLIC_COMMANDS], { scope: { type: "all_private_chats" } });
+    await bot.api.setMyCommands([...PUBLIC_COMMANDS], {
+      scope: { type: "all_private_chats" },
+    });
   } catch (error) {
     log.warn("bot.commands_not_set", { error: describeError(error) });
   }

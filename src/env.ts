@@ -9,7 +9,12 @@
 import process from "node:process";
 
 /** Every variable the program reads; the compile task grants exactly these. */
-export const ENV_VARS = ["BOT_TOKEN", "CONFIG", "TELEGRAM_API_ROOT", "LOG_LEVEL"] as const;
+export const ENV_VARS = [
+  "BOT_TOKEN",
+  "CONFIG",
+  "TELEGRAM_API_ROOT",
+  "LOG_LEVEL",
+] as const;
 
 /** The variables' values. */
 export type EnvValues = Record<typeof ENV_VARS[number], string | undefined>;
@@ -24,7 +29,9 @@ function get(name: string): string | undefined {
 
 /** Reads the program's variables. */
 export function readEnv(): EnvValues {
-  return Object.fromEntries(ENV_VARS.map((name) => [name, get(name)])) as EnvValues;
+  return Object.fromEntries(
+    ENV_VARS.map((name) => [name, get(name)]),
+  ) as EnvValues;
 }
 
 /** Makes `process.env` list only {@linkcode ENV_VARS}; reads of others give undefined. */
@@ -44,5 +51,9 @@ export function confineProcessEnv(): void {
         : { value, writable: true, enumerable: true, configurable: true };
     },
   });
-  Object.defineProperty(process, "env", { value: view, configurable: true, writable: true });
+  Object.defineProperty(process, "env", {
+    value: view,
+    configurable: true,
+    writable: true,
+  });
 }

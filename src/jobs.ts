@@ -12,7 +12,6 @@ import type { Store, User } from "./db/store.ts";
 import { type BroadcastReport, runBroadcast } from "./delivery/broadcast.ts";
 import type { Pacer } from "./delivery/pacer.ts";
 import {
-  type JobPlan,
   jobTiming,
   type MeetingSlot,
   planJobs,
@@ -93,13 +92,21 @@ async function tick(deps: JobDeps): Promise<void> {
       continue;
     }
     if (now.getTime() - plan.due.getTime() > 60_000) {
-      log.warn("job.catch_up", { job: plan.job, meeting: meeting.id, due: plan.due });
+      log.warn("job.catch_up", {
+        job: plan.job,
+        meeting: meeting.id,
+        due: plan.due,
+      });
     }
     try {
       await runJob(plan.job, meeting, deps);
     } catch (error) {
       // Never let an error reach Deno.cron: its retries would repeat the broadcast.
-      log.error("job.error", { job: plan.job, meeting: meeting.id, error: describeError(error) });
+      log.error("job.error", {
+        job: plan.job,
+        meeting: meeting.id,
+        error: describeError(error),
+      });
     }
   }
 }
@@ -120,7 +127,11 @@ export async function runJob(
   const message: OutgoingMessage = job === "invitation"
     ? invitation(config, meeting)
     : reminder(config, meeting, job);
-  log.info("job.started", { job, meeting: meeting.id, recipients: recipients.length });
+  log.info("job.started", {
+    job,
+    meeting: meeting.id,
+    recipients: recipients.length,
+  });
   const result = await runBroadcast({
     meetingId: meeting.id,
     job,
@@ -168,9 +179,4 @@ export async function runJob(
     log.error("job.report_error", { job, error: describeError(error) });
   }
   return report;
-}
-
-/** The plans of the upcoming meeting, for `main.ts check` and the start-up log. */
-export function upcomingPlans(config: Config, now: Date): JobPlan[] {
-  return planJobs(config, upcomingMeeting(config, now));
 }

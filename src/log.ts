@@ -74,7 +74,11 @@ function formatValue(value: unknown): string {
 /** `Name: message` of an error and of its causes, for a log field. */
 export function describeError(error: unknown): string {
   const parts: string[] = [];
-  for (let e: unknown = error, depth = 0; e !== undefined && depth < 4; depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e !== undefined && depth < 4;
+    depth++
+  ) {
     if (e instanceof Error) {
       parts.push(`${e.name}: ${e.message}`);
       e = e.cause;

@@ -48,7 +48,10 @@ export function text(
 }
 
 /** The values every meeting text may use: title, date, time, link. */
-export function meetingValues(config: Config, meeting: MeetingSlot): Record<string, string> {
+export function meetingValues(
+  config: Config,
+  meeting: MeetingSlot,
+): Record<string, string> {
   return {
     title: config.meeting.title,
     date: formatDate(meeting.startsAt, config.timezone),
@@ -77,14 +80,20 @@ export function greeting(config: Config, name: string): OutgoingMessage {
 }
 
 /** The answer buttons of a meeting's invitation. */
-export function answerKeyboard(config: Config, meeting: MeetingSlot): InlineKeyboard {
+export function answerKeyboard(
+  config: Config,
+  meeting: MeetingSlot,
+): InlineKeyboard {
   return new InlineKeyboard()
     .text(config.texts.button_attend_yes, answerData(meeting.id, "yes"))
     .text(config.texts.button_attend_no, answerData(meeting.id, "no"));
 }
 
 /** The weekly invitation with its answer buttons. */
-export function invitation(config: Config, meeting: MeetingSlot): OutgoingMessage {
+export function invitation(
+  config: Config,
+  meeting: MeetingSlot,
+): OutgoingMessage {
   return {
     text: text(config, "invitation", meetingValues(config, meeting)),
     reply_markup: answerKeyboard(config, meeting),
@@ -98,7 +107,11 @@ export function answeredInvitation(
   answer: Answer,
 ): OutgoingMessage {
   return {
-    text: text(config, answer === "yes" ? "answer_yes" : "answer_no", meetingValues(config, meeting)),
+    text: text(
+      config,
+      answer === "yes" ? "answer_yes" : "answer_no",
+      meetingValues(config, meeting),
+    ),
     reply_markup: answerKeyboard(config, meeting),
   };
 }

@@ -5,6 +5,8 @@
 import process from "node:process";
 import { confineProcessEnv } from "./env.ts";
 
-if (Deno.permissions.querySync({ name: "env" }).state !== "granted") confineProcessEnv();
+if (Deno.permissions.querySync({ name: "env" }).state !== "granted") {
+  confineProcessEnv();
+}
 // grammY's node-fetch dependency warns about `punycode`; the bot uses Deno's fetch.
 (process as { noDeprecation?: boolean }).noDeprecation = true;

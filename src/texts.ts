@@ -48,12 +48,14 @@ export const DEFAULT_TEXTS: Texts = {
     "Это бот встречи «{title}». Присылать вам приглашения на каждую встречу?",
   button_register_yes: "Да",
   button_register_no: "Нет",
-  registered_yes: "Отлично! Приглашение на «{title}» будет приходить каждую неделю. " +
+  registered_yes:
+    "Отлично! Приглашение на «{title}» будет приходить каждую неделю. " +
     "Встреча проходит по дням «{weekday}» в {time}.",
   registered_no: "Хорошо, приглашения присылать не буду. " +
     "Передумаете — отправьте /start.",
   stopped: "Вы отписались от приглашений. Чтобы вернуться, отправьте /start.",
-  not_subscribed: "Вы не подписаны на приглашения. Чтобы подписаться, отправьте /start.",
+  not_subscribed:
+    "Вы не подписаны на приглашения. Чтобы подписаться, отправьте /start.",
   invitation: "Приглашаю на встречу «{title}»!\n\n" +
     "Когда: {date}, {time}.\n\nПридёте?",
   button_attend_yes: "Да, буду",
@@ -64,7 +66,8 @@ export const DEFAULT_TEXTS: Texts = {
     "❌ Вы не сможете прийти. Ответ можно изменить до начала.",
   answer_expired: "Эта встреча уже прошла, ответ не изменён.",
   answer_saved: "Ответ сохранён",
-  first_reminder: "Напоминаю: сегодня, {date}, в {time} — встреча «{title}».\n\n" +
+  first_reminder:
+    "Напоминаю: сегодня, {date}, в {time} — встреча «{title}».\n\n" +
     "Ссылка: {link}",
   second_reminder: "Через несколько минут, в {time}, начинаем «{title}»!\n\n" +
     "Ссылка: {link}",
@@ -73,7 +76,8 @@ export const DEFAULT_TEXTS: Texts = {
     "/stop — отписаться\n" +
     "/status — подписка и ваш ответ на ближайшую встречу\n" +
     "/help — эта справка",
-  status: "Подписка: {subscription}\nБлижайшая встреча: {date}, {time}\nВаш ответ: {answer}",
+  status:
+    "Подписка: {subscription}\nБлижайшая встреча: {date}, {time}\nВаш ответ: {answer}",
   status_subscribed: "вы получаете приглашения",
   status_unsubscribed: "вы не получаете приглашения (отправьте /start)",
   status_inactive: "вы отписались (отправьте /start)",

@@ -14,6 +14,7 @@ import { fallbackFeature } from "./features/fallback.ts";
 import { infoFeature } from "./features/info.ts";
 import { startFeature } from "./features/start.ts";
 import { stopFeature } from "./features/stop.ts";
+import { denoFetch } from "./fetch.ts";
 
 /** What {@linkcode createBot} needs besides the config. */
 export interface BotDeps {
@@ -36,9 +37,13 @@ export const PUBLIC_COMMANDS = [
 ] as const;
 
 /** grammY client options shared by the bot and the broadcast API client. */
-export function clientOptions(apiRoot: string | undefined): BotConfig<Context>["client"] {
-  // The native fetch of Deno, not the node-fetch that grammY's npm build would load.
-  return { apiRoot: apiRoot ?? "https://api.telegram.org", fetch: globalThis.fetch };
+export function clientOptions(
+  apiRoot: string | undefined,
+): BotConfig<Context>["client"] {
+  return {
+    apiRoot: apiRoot ?? "https://api.telegram.org",
+    fetch: denoFetch as typeof fetch,
+  };
 }
 
 /** A Bot API client without automatic retries, for broadcasts (they pace themselves). */
@@ -56,9 +61,16 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
   // Updates of one chat are handled in order, different chats concurrently.
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(
+    sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()),
+  );
 
-  const featureDeps = { config, store: deps.store, log: deps.log, now: deps.now };
+  const featureDeps = {
+    config,
+    store: deps.store,
+    log: deps.log,
+    now: deps.now,
+  };
   const privateChats = bot.chatType("private");
   privateChats.use(startFeature(featureDeps));
   privateChats.use(stopFeature(featureDeps));

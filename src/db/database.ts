@@ -99,7 +99,10 @@ export function openDatabase(path: string): Database {
     try {
       Deno.mkdirSync(dirname(path), { recursive: true });
     } catch (cause) {
-      throw new DatabaseError(`Cannot create the folder of database "${path}"`, { cause });
+      throw new DatabaseError(
+        `Cannot create the folder of database "${path}"`,
+        { cause },
+      );
     }
   }
   let db: DatabaseSync;
@@ -124,7 +127,9 @@ export function openDatabase(path: string): Database {
 
 /** The schema version of an open database. */
 export function schemaVersion(db: Database): number {
-  const row = db.prepare("PRAGMA user_version").get() as { user_version: number };
+  const row = db.prepare("PRAGMA user_version").get() as {
+    user_version: number;
+  };
   return row.user_version;
 }
 
@@ -132,12 +137,16 @@ function migrate(db: Database) {
   let version = schemaVersion(db);
   if (version === 0 && hasTable(db, "users")) {
     const columns = new Set(
-      (db.prepare("PRAGMA table_info(users)").all() as { name: string }[]).map((c) => c.name),
+      (db.prepare("PRAGMA table_info(users)").all() as { name: string }[]).map((
+        c,
+      ) => c.name),
     );
     const missing = LEGACY_USER_COLUMNS.filter((c) => !columns.has(c));
     if (missing.length > 0) {
       throw new DatabaseError(
-        `Table "users" lacks columns ${missing.join(", ")}: not a database of this bot`,
+        `Table "users" lacks columns ${
+          missing.join(", ")
+        }: not a database of this bot`,
       );
     }
     db.exec("PRAGMA user_version = 1");
@@ -158,7 +167,9 @@ function migrate(db: Database) {
 }
 
 function hasTable(db: Database, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !==
+  return db.prepare(
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+  ).get(name) !==
     undefined;
 }
 

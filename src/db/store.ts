@@ -112,7 +112,9 @@ export class Store {
 
   /** The user with this Telegram id, if known. */
   user(tgId: number): User | undefined {
-    return toUser(this.db.prepare("SELECT * FROM users WHERE tg_id = ?").get(tgId));
+    return toUser(
+      this.db.prepare("SELECT * FROM users WHERE tg_id = ?").get(tgId),
+    );
   }
 
   /** Sets whether the user wants invitations; returns false for an unknown user. */
@@ -161,13 +163,20 @@ export class Store {
 
   /** The meeting with this id, if it was ever created. */
   meeting(id: string): Meeting | undefined {
-    return this.db.prepare("SELECT id, starts_at, status FROM meetings WHERE id = ?").get(id) as
+    return this.db.prepare(
+      "SELECT id, starts_at, status FROM meetings WHERE id = ?",
+    ).get(id) as
       | Meeting
       | undefined;
   }
 
   /** Records (or changes) a user's answer for a meeting; also kept as `last_response`. */
-  recordAnswer(meetingId: string, userId: number, answer: Answer, now: Date): void {
+  recordAnswer(
+    meetingId: string,
+    userId: number,
+    answer: Answer,
+    now: Date,
+  ): void {
     const at = now.toISOString();
     transaction(this.db, () => {
       this.db.prepare(
@@ -175,7 +184,9 @@ export class Store {
          ON CONFLICT (meeting_id, user_id) DO UPDATE SET answer = excluded.answer,
            answered_at = excluded.answered_at`,
       ).run(meetingId, userId, answer, at);
-      this.db.prepare("UPDATE users SET last_response = ?, updated_at = ? WHERE id = ?")
+      this.db.prepare(
+        "UPDATE users SET last_response = ?, updated_at = ? WHERE id = ?",
+      )
         .run(answer, at, userId);
     });
   }
@@ -195,7 +206,12 @@ export class Store {
    * it. A delivery is claimed once: a claim whose sender died stays `sending` and is never
    * sent again (the message may have reached Telegram). Only a `failed` one is reclaimed.
    */
-  claimDelivery(meetingId: string, job: string, userId: number, now: Date): boolean {
+  claimDelivery(
+    meetingId: string,
+    job: string,
+    userId: number,
+    now: Date,
+  ): boolean {
     const at = now.toISOString();
     const inserted = this.db.prepare(
       `INSERT INTO deliveries (meeting_id, job, user_id, status, attempts, updated_at)
@@ -245,7 +261,12 @@ export class Store {
 
   /** How this job's deliveries for the meeting ended so far. */
   deliveryCounts(meetingId: string, job: string): DeliveryCounts {
-    const counts: DeliveryCounts = { sent: 0, blocked: 0, failed: 0, sending: 0 };
+    const counts: DeliveryCounts = {
+      sent: 0,
+      blocked: 0,
+      failed: 0,
+      sending: 0,
+    };
     const rows = this.db.prepare(
       "SELECT status, count(*) AS n FROM deliveries WHERE meeting_id = ? AND job = ? GROUP BY status",
     ).all(meetingId, job) as { status: DeliveryStatus; n: number }[];
@@ -257,7 +278,9 @@ export class Store {
 
   /** The job's log row for the meeting, if it ever started. */
   jobRun(meetingId: string, job: string): JobRun | undefined {
-    return this.db.prepare("SELECT * FROM job_runs WHERE meeting_id = ? AND job = ?").get(
+    return this.db.prepare(
+      "SELECT * FROM job_runs WHERE meeting_id = ? AND job = ?",
+    ).get(
       meetingId,
       job,
     ) as JobRun | undefined;
@@ -274,11 +297,23 @@ export class Store {
   }
 
   /** Marks the job done for the meeting, with its delivery counts. */
-  finishJobRun(meetingId: string, job: string, counts: DeliveryCounts, now: Date): void {
+  finishJobRun(
+    meetingId: string,
+    job: string,
+    counts: DeliveryCounts,
+    now: Date,
+  ): void {
     this.db.prepare(
       `UPDATE job_runs SET status = 'done', finished_at = ?, sent = ?, blocked = ?, failed = ?
        WHERE meeting_id = ? AND job = ?`,
-    ).run(now.toISOString(), counts.sent, counts.blocked, counts.failed, meetingId, job);
+    ).run(
+      now.toISOString(),
+      counts.sent,
+      counts.blocked,
+      counts.failed,
+      meetingId,
+      job,
+    );
   }
 
   /** Records that the job will not run for the meeting (too late to be useful). */

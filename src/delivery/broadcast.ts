@@ -74,14 +74,17 @@ export async function runBroadcast(
   const done = deps.store.deliveredUserIds(broadcast.meetingId, broadcast.job);
   const queue = broadcast.recipients.filter((user) => !done.has(user.id));
   report.skipped = broadcast.recipients.length - queue.length;
-  const workers = deps.concurrency ?? Math.max(1, Math.ceil(deps.pacer.perSecond / 4));
+  const workers = deps.concurrency ??
+    Math.max(1, Math.ceil(deps.pacer.perSecond / 4));
   const worker = async () => {
     for (let user = queue.shift(); user !== undefined; user = queue.shift()) {
       if (deps.signal?.aborted) return;
       await deliverOne(broadcast, user, deps, report);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(workers, queue.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(workers, queue.length) }, worker),
+  );
   return report;
 }
 
@@ -93,7 +96,11 @@ async function deliverOne(
 ) {
   const { store, pacer, log } = deps;
   const retryDelays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  const key = { meetingId: broadcast.meetingId, job: broadcast.job, userId: user.id };
+  const key = {
+    meetingId: broadcast.meetingId,
+    job: broadcast.job,
+    userId: user.id,
+  };
   let attempts = 0;
   let rateLimited = 0;
   let claimed = false;
@@ -104,7 +111,12 @@ async function deliverOne(
       if (deps.signal?.aborted) return;
       // Claim at the last moment: a claim taken long before its request would leave
       // a lost message behind if the process died while waiting.
-      claimed = store.claimDelivery(key.meetingId, key.job, key.userId, deps.now());
+      claimed = store.claimDelivery(
+        key.meetingId,
+        key.job,
+        key.userId,
+        deps.now(),
+      );
       if (!claimed) {
         report.skipped++;
         return;
@@ -118,12 +130,18 @@ async function deliverOne(
       if (verdict.kind === "rate-limited" && rateLimited++ < MAX_RATE_LIMITED) {
         report.tooManyRequests++;
         pacer.pause(verdict.retryAfterMs);
-        log.warn("delivery.rate_limited", { job: key.job, retry_after_ms: verdict.retryAfterMs });
+        log.warn("delivery.rate_limited", {
+          job: key.job,
+          retry_after_ms: verdict.retryAfterMs,
+        });
         attempts--;
         continue;
       }
       const delay = retryDelays[attempts - 1];
-      if (verdict.kind === "transient" && delay !== undefined && !deps.signal?.aborted) {
+      if (
+        verdict.kind === "transient" && delay !== undefined &&
+        !deps.signal?.aborted
+      ) {
         log.warn("delivery.retry", {
           job: key.job,
           user: user.tg_id,
@@ -141,18 +159,34 @@ async function deliverOne(
   }
   const now = deps.now();
   if (outcome.kind === "sent") {
-    store.finishDelivery(key, { status: "sent", messageId: outcome.messageId, attempts }, now);
+    store.finishDelivery(key, {
+      status: "sent",
+      messageId: outcome.messageId,
+      attempts,
+    }, now);
     report.sent++;
     return;
   }
-  store.finishDelivery(key, { status: outcome.kind, error: outcome.error, attempts }, now);
+  store.finishDelivery(key, {
+    status: outcome.kind,
+    error: outcome.error,
+    attempts,
+  }, now);
   if (outcome.kind === "blocked") {
     store.deactivate(user.tg_id, now);
     report.blocked++;
-    log.info("delivery.unreachable", { job: key.job, user: user.tg_id, error: outcome.error });
+    log.info("delivery.unreachable", {
+      job: key.job,
+      user: user.tg_id,
+      error: outcome.error,
+    });
   } else {
     report.failed++;
-    log.error("delivery.failed", { job: key.job, user: user.tg_id, error: outcome.error });
+    log.error("delivery.failed", {
+      job: key.job,
+      user: user.tg_id,
+      error: outcome.error,
+    });
   }
 }
 
@@ -170,10 +204,15 @@ export function classify(error: unknown): Verdict {
       return { kind: "rate-limited", retryAfterMs: seconds * 1000 };
     }
     if (error.error_code === 403) return { kind: "unreachable" };
-    if (error.error_code === 400 && /chat not found|user is deactivated/i.test(error.description)) {
+    if (
+      error.error_code === 400 &&
+      /chat not found|user is deactivated/i.test(error.description)
+    ) {
       return { kind: "unreachable" };
     }
-    return error.error_code >= 500 ? { kind: "transient" } : { kind: "permanent" };
+    return error.error_code >= 500
+      ? { kind: "transient" }
+      : { kind: "permanent" };
   }
   if (error instanceof HttpError) return { kind: "transient" };
   return { kind: "permanent" };

@@ -23,7 +23,9 @@ export class Pacer {
   #sleep: (ms: number) => Promise<void>;
 
   constructor(perSecond: number, options: PacerOptions = {}) {
-    if (!(perSecond > 0)) throw new RangeError(`Rate must be positive, got ${perSecond}`);
+    if (!(perSecond > 0)) {
+      throw new RangeError(`Rate must be positive, got ${perSecond}`);
+    }
     this.perSecond = perSecond;
     this.#interval = 1000 / perSecond;
     this.#now = options.now ?? (() => performance.now());

@@ -26,7 +26,10 @@ export type JobTiming = "early" | "due" | "late";
 type ScheduleConfig = Pick<Config, "timezone" | "meeting" | "schedule">;
 
 /** The first meeting that starts strictly after `now`: the one answers and jobs are about. */
-export function upcomingMeeting(config: ScheduleConfig, now: Date): MeetingSlot {
+export function upcomingMeeting(
+  config: ScheduleConfig,
+  now: Date,
+): MeetingSlot {
   return slotAt(config, nextOccurrence(config.meeting, config.timezone, now));
 }
 
@@ -36,14 +39,22 @@ function slotAt(config: ScheduleConfig, startsAt: Date): MeetingSlot {
 }
 
 /** Parses a meeting id from button data and checks that a meeting really starts then. */
-export function meetingById(config: ScheduleConfig, id: string): MeetingSlot | undefined {
+export function meetingById(
+  config: ScheduleConfig,
+  id: string,
+): MeetingSlot | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(id);
   if (match === null) return undefined;
   // Midnight UTC of the day before the id's date comes before any meeting on that local
   // date in every zone (offsets are within ±14 h) and after the week before's.
-  const probe = new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]! - 1, 0, 0));
+  const probe = new Date(
+    Date.UTC(+match[1]!, +match[2]! - 1, +match[3]! - 1, 0, 0),
+  );
   if (Number.isNaN(probe.getTime())) return undefined;
-  const slot = slotAt(config, nextOccurrence(config.meeting, config.timezone, probe));
+  const slot = slotAt(
+    config,
+    nextOccurrence(config.meeting, config.timezone, probe),
+  );
   return slot.id === id ? slot : undefined;
 }
 
@@ -53,13 +64,18 @@ export function meetingById(config: ScheduleConfig, id: string): MeetingSlot | u
  * invitation and the second reminder until the meeting starts, the first reminder until
  * the second reminder is due.
  */
-export function planJobs(config: ScheduleConfig, meeting: MeetingSlot): JobPlan[] {
+export function planJobs(
+  config: ScheduleConfig,
+  meeting: MeetingSlot,
+): JobPlan[] {
   const due = (job: JobName) =>
     previousOccurrence(config.schedule[job], config.timezone, meeting.startsAt);
   const secondDue = due("second_reminder");
   const plans = JOB_NAMES.map((job): JobPlan => {
     const jobDue = due(job);
-    const deadline = job === "first_reminder" && secondDue > jobDue ? secondDue : meeting.startsAt;
+    const deadline = job === "first_reminder" && secondDue > jobDue
+      ? secondDue
+      : meeting.startsAt;
     return { job, meeting, due: jobDue, deadline };
   });
   return plans.sort((a, b) => a.due.getTime() - b.due.getTime());

@@ -14,10 +14,17 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
   const feature = new Composer();
   feature.callbackQuery(/^rsvp:/, async (ctx) => {
     const action = parseButtonData(ctx.callbackQuery.data);
-    const meeting = action?.kind === "answer" ? meetingById(config, action.meetingId) : undefined;
+    const meeting = action?.kind === "answer"
+      ? meetingById(config, action.meetingId)
+      : undefined;
     const user = store.user(ctx.from.id);
-    if (action?.kind !== "answer" || meeting === undefined || user === undefined) {
-      log.warn("button.invalid", { user: ctx.from.id, data: ctx.callbackQuery.data });
+    if (
+      action?.kind !== "answer" || meeting === undefined || user === undefined
+    ) {
+      log.warn("button.invalid", {
+        user: ctx.from.id,
+        data: ctx.callbackQuery.data,
+      });
       await ctx.answerCallbackQuery({ text: config.texts.bad_button });
       return;
     }

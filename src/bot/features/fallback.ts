@@ -10,12 +10,17 @@ export function fallbackFeature(deps: FeatureDeps): Composer<Context> {
   const { config, log } = deps;
   const feature = new Composer();
   feature.on("callback_query", async (ctx) => {
-    log.warn("button.unknown", { user: ctx.from.id, data: ctx.callbackQuery.data });
+    log.warn("button.unknown", {
+      user: ctx.from.id,
+      data: ctx.callbackQuery.data,
+    });
     await ctx.answerCallbackQuery({ text: config.texts.bad_button });
   });
   feature.chatType("private").on("message", async (ctx) => {
     const isCommand = ctx.message.text?.startsWith("/") ?? false;
-    await ctx.reply(isCommand ? config.texts.unknown_command : config.texts.unknown_message);
+    await ctx.reply(
+      isCommand ? config.texts.unknown_command : config.texts.unknown_message,
+    );
   });
   return feature;
 }

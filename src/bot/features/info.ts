@@ -10,7 +10,10 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
   const { config, store, now } = deps;
   const feature = new Composer();
 
-  feature.command("help", (ctx) => ctx.reply(text(config, "help", scheduleValues(config))));
+  feature.command(
+    "help",
+    (ctx) => ctx.reply(text(config, "help", scheduleValues(config))),
+  );
 
   feature.command("status", async (ctx) => {
     const user = store.user(ctx.from!.id);
@@ -20,7 +23,9 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
       : user.is_registered
       ? "status_subscribed"
       : "status_unsubscribed";
-    const answer = user === undefined ? undefined : store.answer(meeting.id, user.id);
+    const answer = user === undefined
+      ? undefined
+      : store.answer(meeting.id, user.id);
     const answerKey: TextKey = answer === "yes"
       ? "status_answer_yes"
       : answer === "no"

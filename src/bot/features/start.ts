@@ -1,6 +1,11 @@
 /** `/start` signs a participant up; the "Да" / "Нет" buttons set whether invitations come. */
 import { Composer, type Context } from "grammy";
-import { greeting, REGISTER_DATA, scheduleValues, text } from "../../messages.ts";
+import {
+  greeting,
+  REGISTER_DATA,
+  scheduleValues,
+  text,
+} from "../../messages.ts";
 import type { FeatureDeps } from "../context.ts";
 import { editOrIgnore } from "../edit.ts";
 
@@ -23,18 +28,24 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
   });
 
   for (const register of [true, false]) {
-    feature.callbackQuery(register ? REGISTER_DATA.yes : REGISTER_DATA.no, async (ctx) => {
-      if (!store.setRegistered(ctx.from.id, register, now())) {
-        await ctx.answerCallbackQuery({ text: config.texts.not_subscribed });
-        return;
-      }
-      log.info("user.registered", { user: ctx.from.id, registered: register });
-      const reply = register
-        ? text(config, "registered_yes", scheduleValues(config))
-        : text(config, "registered_no");
-      await editOrIgnore(ctx, reply, deps);
-      await ctx.answerCallbackQuery();
-    });
+    feature.callbackQuery(
+      register ? REGISTER_DATA.yes : REGISTER_DATA.no,
+      async (ctx) => {
+        if (!store.setRegistered(ctx.from.id, register, now())) {
+          await ctx.answerCallbackQuery({ text: config.texts.not_subscribed });
+          return;
+        }
+        log.info("user.registered", {
+          user: ctx.from.id,
+          registered: register,
+        });
+        const reply = register
+          ? text(config, "registered_yes", scheduleValues(config))
+          : text(config, "registered_no");
+        await editOrIgnore(ctx, reply, deps);
+        await ctx.answerCallbackQuery();
+      },
+    );
   }
 
   return feature;

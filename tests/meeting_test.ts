@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import {
+  answersOpen,
+  jobTiming,
+  meetingById,
+  planJobs,
+  upcomingMeeting,
+} from "../src/domain/meeting.ts";
+import { testConfig } from "./helpers.ts";
+
+const config = testConfig(); // Wednesday 11:00 Moscow; Monday 10:00, Wednesday 09:00 and 10:40
+
+Deno.test("upcomingMeeting() is the next Wednesday 11:00 Moscow, strictly after now", () => {
+  const monday = upcomingMeeting(config, new Date("2026-11-23T07:00:00Z"));
+  assert.deepEqual(monday, {
+    id: "2026-11-25",
+    startsAt: new Date("2026-11-25T08:00:00Z"),
+  });
+  // At the start instant the meeting is no longer upcoming: next week's is.
+  assert.equal(
+    upcomingMeeting(config, new Date("2026-11-25T08:00:00Z")).id,
+    "2026-12-02",
+  );
+  assert.equal(
+    upcomingMeeting(config, new Date("2026-11-25T07:59:59Z")).id,
+    "2026-11-25",
+  );
+});
+
+Deno.test("planJobs() puts each job before its meeting with the documented deadlines", () => {
+  const meeting = upcomingMeeting(config, new Date("2026-11-20T00:00:00Z"));
+  const plans = planJobs(config, meeting);
+  assert.deepEqual(
+    plans.map((p) => [p.job, p.due.toISOString(), p.deadline.toISOString()]),
+    [
+      ["invitation", "2026-11-23T07:00:00.000Z", "2026-11-25T08:00:00.000Z"],
+      [
+        "first_reminder",
+        "2026-11-25T06:00:00.000Z",
+        "2026-11-25T07:40:00.000Z",
+      ],
+      [
+        "second_reminder",
+        "2026-11-25T07:40:00.000Z",
+        "2026-11-25T08:00:00.000Z",
+      ],
+    ],
+  );
+});
+
+Deno.test("jobTiming() is early before the due time, due until the deadline, late after", () => {
+  const meeting = upcomingMeeting(config, new Date("2026-11-20T00:00:00Z"));
+  const [invitation, first] = planJobs(config, meeting);
+  assert.equal(
+    jobTiming(invitation!, new Date("2026-11-23T06:59:59Z")),
+    "early",
+  );
+  assert.equal(jobTiming(invitation!, new Date("2026-11-23T07:00:00Z")), "due");
+  assert.equal(jobTiming(invitation!, new Date("2026-11-25T07:59:00Z")), "due");
+  assert.equal(
+    jobTiming(invitation!, new Date("2026-11-25T08:00:00Z")),
+    "late",
+  );
+  assert.equal(jobTiming(first!, new Date("2026-11-25T07:39:00Z")), "due");
+  assert.equal(jobTiming(first!, new Date("2026-11-25T07:40:00Z")), "late");
+});
+
+Deno.test("meetingById() accepts only the dates of real meetings", () => {
+  assert.deepEqual(meetingById(config, "2026-11-25"), {
+    id: "2026-11-25",
+    startsAt: new Date("2026-11-25T08:00:00Z"),
+  });
+  assert.equal(meetingById(config, "2026-11-24"), undefined); // a Tuesday
+  assert.equal(meetingById(config, "2026-13-01"), undefined);
+  assert.equal(meetingById(config, "25.11.2026"), undefined);
+  assert.equal(meetingById(config, "2026-02-31"), undefined);
+});
+
+Deno.test("answersOpen() closes when the meeting starts", () => {
+  const meeting = {
+    id: "2026-11-25",
+    startsAt: new Date("2026-11-25T08:00:00Z"),
+  };
+  assert.equal(answersOpen(meeting, new Date("2026-11-25T07:59:59Z")), true);
+  assert.equal(answersOpen(meeting, new Date("2026-11-25T08:00:00Z")), false);
+});
+
+Deno.test("planJobs() works for a meeting early on Monday in a zone west of UTC", () => {
+  const ny = testConfig({
+    timezone: "America/New_York",
+    meeting: {
+      ...config.meeting,
+      weekday: "monday",
+      time: { hour: 0, minute: 30 },
+    },
+    schedule: {
+      invitation: { weekday: "saturday", time: { hour: 12, minute: 0 } },
+      first_reminder: { weekday: "sunday", time: { hour: 23, minute: 0 } },
+      second_reminder: { weekday: "monday", time: { hour: 0, minute: 15 } },
+    },
+  });
+  const meeting = upcomingMeeting(ny, new Date("2026-11-25T12:00:00Z"));
+  assert.equal(meeting.id, "2026-11-30");
+  assert.deepEqual(planJobs(ny, meeting).map((p) => p.due.toISOString()), [
+    "2026-11-28T17:00:00.000Z",
+    "2026-11-30T04:00:00.000Z",
+    "2026-11-30T05:15:00.000Z",
+  ]);
+});

@@ -14,7 +14,9 @@ import {
 import { ConfigError, loadConfig } from "./src/config.ts";
 import { DatabaseError } from "./src/db/database.ts";
 import { readEnv } from "./src/env.ts";
-import { createLogger, type Level } from "./src/log.ts";
+import { createLogger, describeError, type Level } from "./src/log.ts";
+
+const LEVELS: readonly Level[] = ["debug", "info", "warn", "error"];
 
 const USAGE =
   `Usage: main.ts [run | check | send invitation|first_reminder|second_reminder]
@@ -24,8 +26,13 @@ TELEGRAM_API_ROOT (default https://api.telegram.org), LOG_LEVEL (debug|info|warn
 
 async function main(args: string[]): Promise<number> {
   const env = readEnv();
+  const level = env.LOG_LEVEL ?? "info";
+  if (!LEVELS.includes(level as Level)) {
+    fatal(`LOG_LEVEL "${level}" is not one of ${LEVELS.join(", ")}`);
+    return 2;
+  }
   const log = createLogger({
-    level: (env.LOG_LEVEL ?? "info") as Level,
+    level: level as Level,
     secrets: env.BOT_TOKEN ? [env.BOT_TOKEN] : [],
   });
   // deno-lint-ignore no-console
@@ -33,12 +40,13 @@ async function main(args: string[]): Promise<number> {
   const deps = { log, now: () => new Date(), print };
   const appEnv = { token: env.BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT };
   const [command = "run", ...rest] = args;
+  const configPath = env.CONFIG ?? "config.yaml";
   try {
     if (command === "help" || command === "--help" || command === "-h") {
       print(USAGE);
       return 0;
     }
-    const config = await loadConfig(env.CONFIG ?? "config.yaml");
+    const config = await loadConfig(configPath);
     switch (command) {
       case "check":
         return checkCommand(config, deps) ? 0 : 1;
@@ -63,19 +71,26 @@ async function main(args: string[]): Promise<number> {
         throw new UsageError(`Unknown command "${command}"\n${USAGE}`);
     }
   } catch (error) {
-    if (
-      error instanceof ConfigError || error instanceof UsageError ||
-      error instanceof DatabaseError
-    ) {
-      const cause =
-        error instanceof DatabaseError && error.cause instanceof Error
-          ? `: ${error.cause.message}`
-          : "";
-      log.error("fatal", { error: `${error.message}${cause}` });
+    if (error instanceof ConfigError) {
+      fatal(`${configPath}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      fatal(error.message);
+      return 2;
+    }
+    if (error instanceof DatabaseError) {
+      fatal(describeError(error).replace(/^DatabaseError: /, ""));
       return 2;
     }
     throw error;
   }
+}
+
+/** One plain line on stderr, for an error the operator must fix before starting. */
+function fatal(message: string) {
+  // deno-lint-ignore no-console
+  console.error(`error: ${message}`);
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

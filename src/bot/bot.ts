@@ -2,7 +2,13 @@
  * Builds the bot: middleware, features and the error boundary. Nothing starts here;
  * `main.ts` decides whether to poll, and tests feed updates through a fake Bot API.
  */
-import { Api, Bot, type BotConfig, type Context } from "grammy";
+import {
+  Api,
+  Bot,
+  type BotConfig,
+  type Context,
+  type MiddlewareFn,
+} from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
@@ -64,6 +70,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   bot.use(
     sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()),
   );
+  bot.use(handleOnce(deps));
 
   const featureDeps = {
     config,
@@ -85,4 +92,31 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     });
   });
   return bot;
+}
+
+/** How long handled update ids are kept: Telegram re-sends unconfirmed updates at once. */
+const HANDLED_UPDATES_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Skips an update that was already handled: after a crash, Telegram sends again what the
+ * dead process had not confirmed. The id is recorded once the handlers are done.
+ */
+function handleOnce(deps: BotDeps): MiddlewareFn<Context> {
+  let handled = 0;
+  return async (ctx, next) => {
+    const id = ctx.update.update_id;
+    if (deps.store.isUpdateHandled(id)) {
+      deps.log.info("update.duplicate", { update_id: id });
+      return;
+    }
+    try {
+      await next();
+    } finally {
+      deps.store.markUpdateHandled(id, deps.now());
+      if (++handled % 1000 === 0) {
+        const before = new Date(deps.now().getTime() - HANDLED_UPDATES_KEPT_MS);
+        deps.store.pruneHandledUpdates(before);
+      }
+    }
+  };
 }

@@ -45,7 +45,7 @@ const MIGRATIONS: readonly string[] = [
     created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
     updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
   );`,
-  // 2: meetings, answers per meeting, the delivery log and job runs.
+  // 2: meetings, answers per meeting, the delivery log, job runs, handled updates.
   `CREATE TABLE meetings (
     id TEXT PRIMARY KEY,
     starts_at TEXT NOT NULL,
@@ -84,7 +84,12 @@ const MIGRATIONS: readonly string[] = [
     note TEXT,
     PRIMARY KEY (meeting_id, job)
   );
-  CREATE INDEX users_recipients ON users (is_active, is_registered);`,
+  CREATE INDEX users_recipients ON users (is_active, is_registered);
+  CREATE TABLE processed_updates (
+    update_id INTEGER PRIMARY KEY,
+    handled_at TEXT NOT NULL
+  );
+  CREATE INDEX processed_updates_by_time ON processed_updates (handled_at);`,
 ];
 
 /** The schema version this program writes. */

@@ -274,6 +274,38 @@ export class Store {
     return counts;
   }
 
+  // --- updates
+
+  /**
+   * Records that an update was handled; false if it already was. Telegram sends again
+   * the updates a killed process had not confirmed: this is what keeps their replies and
+   * answers from happening twice.
+   */
+  markUpdateHandled(updateId: number, now: Date): boolean {
+    const result = this.db.prepare(
+      "INSERT INTO processed_updates (update_id, handled_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    ).run(updateId, now.toISOString());
+    return result.changes > 0;
+  }
+
+  /** Whether an update was already handled. */
+  isUpdateHandled(updateId: number): boolean {
+    return this.db.prepare(
+      "SELECT 1 FROM processed_updates WHERE update_id = ?",
+    ).get(updateId) !==
+      undefined;
+  }
+
+  /** Forgets handled updates older than `before` (Telegram re-sends only recent ones). */
+  pruneHandledUpdates(before: Date): number {
+    return Number(
+      this.db.prepare("DELETE FROM processed_updates WHERE handled_at < ?").run(
+        before.toISOString(),
+      )
+        .changes,
+    );
+  }
+
   // --- job runs
 
   /** The job's log row for the meeting, if it ever started. */

@@ -1,0 +1,218 @@
+/**
+ * An iCalendar (RFC 5545) file for one meeting, so that members can add it to their
+ * calendar, and a minimal parser that reads such a file back. Pure: "now" is a parameter.
+ *
+ * Times are written in UTC (`20261125T080000Z`), which every client converts to its own
+ * zone, so no VTIMEZONE is needed. Lines end with CRLF and are folded at 75 octets of
+ * UTF-8 without splitting a character.
+ *
+ * @module
+ */
+
+/** What {@linkcode meetingIcs} needs to know about one meeting. */
+export interface IcsMeeting {
+  /** Stable id of the occurrence, e.g. `2026-11-25`; makes the UID. */
+  id: string;
+  startsAt: Date;
+  durationMinutes: number;
+  title: string;
+  /** The meeting link; written as URL, LOCATION and DESCRIPTION. */
+  link: string;
+  /** IANA zone of the meeting; informative only, since times are written in UTC. */
+  timeZone: string;
+}
+
+/** Options of {@linkcode meetingIcs}. */
+export interface MeetingIcsOptions {
+  /** The instant the file is made; becomes DTSTAMP. */
+  now: Date;
+  /** Right-hand side of the UID; default `meeting-bot`. */
+  domain?: string;
+}
+
+/** One component of a parsed file: its property values by name, `BEGIN` holding its type. */
+export type IcsComponent = Record<string, string>;
+
+/** An invalid meeting for {@linkcode meetingIcs}, or text that {@linkcode parseIcs} cannot read. */
+export class IcsError extends Error {
+  override name = "IcsError";
+}
+
+const CRLF = "\r\n";
+const MAX_LINE_OCTETS = 75;
+const DEFAULT_DOMAIN = "meeting-bot";
+const MINUTE_MS = 60_000;
+/** Properties whose value is a URI, which is written and read without TEXT escaping. */
+const URI_PROPERTIES = new Set(["URL", "ATTACH", "TZURL"]);
+
+/** A VCALENDAR with one VEVENT for `meeting`, with CRLF line ends and folded lines. */
+export function meetingIcs(
+  meeting: IcsMeeting,
+  options: MeetingIcsOptions,
+): string {
+  if (
+    !Number.isFinite(meeting.durationMinutes) || meeting.durationMinutes <= 0
+  ) {
+    throw new IcsError(
+      `Invalid meeting duration "${meeting.durationMinutes}": expected a positive number of minutes`,
+    );
+  }
+  const end = new Date(
+    meeting.startsAt.getTime() + meeting.durationMinutes * MINUTE_MS,
+  );
+  const domain = options.domain ?? DEFAULT_DOMAIN;
+  const link = uriValue(meeting.link);
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//meeting-bot//RU",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    "BEGIN:VEVENT",
+    `UID:${escapeText(`meeting-${meeting.id}@${domain}`)}`,
+    `DTSTAMP:${utcDateTime(options.now, "DTSTAMP")}`,
+    `DTSTART:${utcDateTime(meeting.startsAt, "DTSTART")}`,
+    `DTEND:${utcDateTime(end, "DTEND")}`,
+    `SUMMARY:${escapeText(meeting.title)}`,
+    `DESCRIPTION:${escapeText(meeting.link)}`,
+    `LOCATION:${escapeText(meeting.link)}`,
+    `URL:${link}`,
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ];
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+/**
+ * Reads an iCalendar text into its components in order of their BEGIN lines, e.g.
+ * `[{ BEGIN: "VCALENDAR", VERSION: "2.0", … }, { BEGIN: "VEVENT", UID: "…", … }]`.
+ *
+ * Minimal: lines are unfolded, parameters (`;TZID=…`) are dropped, TEXT escapes are
+ * undone (not in URI values), and a repeated property keeps its last value.
+ */
+export function parseIcs(text: string): IcsComponent[] {
+  const unfolded = text.replace(/\r?\n[ \t]/g, "");
+  const components: IcsComponent[] = [];
+  const open: IcsComponent[] = [];
+  const lines = unfolded.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    if (line === "") continue;
+    const { name, value } = splitProperty(line, index + 1);
+    if (name === "BEGIN") {
+      const component: IcsComponent = { BEGIN: value };
+      components.push(component);
+      open.push(component);
+    } else if (name === "END") {
+      const current = open.pop();
+      if (current?.BEGIN !== value) {
+        throw new IcsError(
+          `Unexpected "END:${value}" at line ${index + 1}: expected "END:${
+            current?.BEGIN ?? "(nothing open)"
+          }"`,
+        );
+      }
+    } else {
+      const current = open.at(-1);
+      if (current === undefined) {
+        throw new IcsError(
+          `Property "${name}" at line ${index + 1} is outside any component`,
+        );
+      }
+      current[name] = URI_PROPERTIES.has(name) ? value : unescapeText(value);
+    }
+  }
+  const unclosed = open.at(-1);
+  if (unclosed !== undefined) {
+    throw new IcsError(`Component "${unclosed.BEGIN}" is never ended`);
+  }
+  return components;
+}
+
+/** Escapes a TEXT value: backslash, semicolon, comma and line breaks; drops other controls. */
+function escapeText(value: string): string {
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    // deno-lint-ignore no-control-regex
+    .replace(/[\x00-\x08\x0A-\x1F\x7F]/g, "");
+}
+
+/** Undoes {@linkcode escapeText}; an unknown escape keeps its character. */
+function unescapeText(value: string): string {
+  return value.replace(
+    /\\([\s\S])/g,
+    (_, char: string) => (char === "n" || char === "N" ? "\n" : char),
+  );
+}
+
+/** A URI value as is, minus any control characters, which could break the line. */
+function uriValue(value: string): string {
+  // deno-lint-ignore no-control-regex
+  return value.replace(/[\x00-\x1F\x7F]/g, "");
+}
+
+/** `YYYYMMDDTHHMMSSZ` in UTC, seconds truncated. */
+function utcDateTime(instant: Date, property: string): string {
+  const time = instant.getTime();
+  const year = instant.getUTCFullYear();
+  if (Number.isNaN(time) || year < 0 || year > 9999) {
+    throw new IcsError(
+      `Invalid ${property} "${
+        String(instant)
+      }": expected a date in years 0–9999`,
+    );
+  }
+  // toISOString() is `YYYY-MM-DDTHH:MM:SS.sssZ` for years 0–9999.
+  return instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * Folds one content line so that no physical line exceeds 75 octets of UTF-8, counting the
+ * leading space of continuation lines; splits only between code points.
+ */
+function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const char of line) {
+    const size = utf8Length(char.codePointAt(0)!);
+    if (octets + size > MAX_LINE_OCTETS) {
+      parts.push(current);
+      current = " ";
+      octets = 1;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join(CRLF);
+}
+
+function utf8Length(codePoint: number): number {
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  if (codePoint < 0x10000) return 3;
+  return 4;
+}
+
+/** Splits `NAME;PARAM=…:value` at the first colon outside a quoted parameter value. */
+function splitProperty(
+  line: string,
+  lineNumber: number,
+): { name: string; value: string } {
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '"') quoted = !quoted;
+    else if (char === ":" && !quoted) {
+      const name = line.slice(0, i).split(";", 1)[0]!.toUpperCase();
+      if (name === "") break;
+      return { name, value: line.slice(i + 1) };
+    }
+  }
+  throw new IcsError(
+    `Invalid content line ${lineNumber} "${line}": expected "NAME:value"`,
+  );
+}

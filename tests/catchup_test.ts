@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import { user } from "./fake_bot_api.ts";
+import { type Harness, ManualClock, startHarness } from "./helpers.ts";
+
+// Meeting Wednesday 2026-11-25 11:00 Moscow (08:00Z); invitation Monday 10:00 (07:00Z),
+// reminders Wednesday 09:00 (06:00Z) and 10:40 (07:40Z).
+const MEETING = "2026-11-25";
+const anna = user(3001, { first_name: "Анна" });
+const boris = user(3002, { first_name: "Борис" });
+
+/** Anna and Boris registered on Sunday; Anna said yes to this meeting's invitation. */
+async function arrange(h: Harness, options: { annaSaysYes: boolean }) {
+  for (const u of [anna, boris]) {
+    await h.say(u, "/start");
+    await h.press(u, "reg:yes");
+  }
+  if (options.annaSaysYes) {
+    const annaId = h.store.user(anna.id)!.id;
+    h.store.ensureMeeting(
+      MEETING,
+      new Date("2026-11-25T08:00:00Z"),
+      h.clock.now(),
+    );
+    h.store.recordAnswer(MEETING, annaId, "yes", h.clock.now());
+  }
+}
+
+function texts(h: Harness, u: { id: number }) {
+  return h.fake.sent(u.id).slice(1).map((m) => m.text!.split("\n")[0]!);
+}
+
+Deno.test("tick() after downtime sends the missed invitation while the meeting is ahead", async () => {
+  await using h = await startHarness({
+    clock: new ManualClock("2026-11-22T09:00:00Z"),
+  });
+  await arrange(h, { annaSaysYes: false });
+  h.clock.set("2026-11-24T15:00:00Z"); // down from Sunday to Tuesday
+  await h.jobs.tick();
+  assert.deepEqual(texts(h, anna), ["Приглашаю на встречу «Живой эфир»!"]);
+  assert.deepEqual(texts(h, boris), ["Приглашаю на встречу «Живой эфир»!"]);
+  assert.equal(h.store.jobRun(MEETING, "invitation")?.status, "done");
+  assert.ok(
+    h.logs.some((l) =>
+      l.includes("job.catch_up") && l.includes("job=invitation")
+    ),
+  );
+  await h.jobs.tick();
+  assert.equal(
+    h.fake.deliveredCount(anna.id),
+    2,
+    "greeting and one invitation",
+  );
+});
+
+Deno.test("tick() after downtime sends the first reminder until the second one is due", async () => {
+  await using h = await startHarness({
+    clock: new ManualClock("2026-11-23T07:00:00Z"),
+  });
+  await arrange(h, { annaSaysYes: false });
+  await h.jobs.tick(); // the invitation went out on time
+  const annaId = h.store.user(anna.id)!.id;
+  h.store.recordAnswer(MEETING, annaId, "yes", h.clock.now());
+  h.clock.set("2026-11-25T07:39:00Z"); // down over 09:00, up at 10:39
+  await h.jobs.tick();
+  assert.deepEqual(texts(h, anna).slice(1), [
+    "Напоминаю: сегодня, среда, 25 ноября, в 11:00 — встреча «Живой эфир».",
+  ]);
+  assert.equal(
+    h.fake.deliveredCount(boris.id),
+    2,
+    "no reminder for who did not say yes",
+  );
+});
+
+Deno.test("tick() records a first reminder missed past its deadline as skipped and sends the second", async () => {
+  await using h = await startHarness({
+    clock: new ManualClock("2026-11-22T09:00:00Z"),
+  });
+  await arrange(h, { annaSaysYes: true });
+  h.clock.set("2026-11-25T07:45:00Z"); // down from Sunday to Wednesday 10:45
+  await h.jobs.tick();
+  assert.deepEqual(texts(h, anna), [
+    "Приглашаю на встречу «Живой эфир»!",
+    "Через несколько минут, в 11:00, начинаем «Живой эфир»!",
+  ]);
+  const first = h.store.jobRun(MEETING, "first_reminder");
+  assert.equal(first?.status, "skipped");
+  assert.ok(
+    h.logs.some((l) =>
+      l.includes("WARN job.skipped") && l.includes("job=first_reminder")
+    ),
+  );
+  await h.jobs.tick();
+  assert.equal(
+    h.store.jobRun(MEETING, "first_reminder")?.status,
+    "skipped",
+    "never run later",
+  );
+  assert.equal(h.fake.deliveredCount(anna.id), 3);
+});
+
+Deno.test("tick() after the meeting started sends nothing for it", async () => {
+  await using h = await startHarness({
+    clock: new ManualClock("2026-11-22T09:00:00Z"),
+  });
+  await arrange(h, { annaSaysYes: true });
+  h.clock.set("2026-11-25T08:30:00Z"); // down until the meeting had begun
+  await h.jobs.tick();
+  assert.equal(h.fake.deliveredCount(anna.id), 1, "only the greeting");
+  assert.equal(h.store.jobRun(MEETING, "second_reminder"), undefined);
+});
+
+Deno.test("tick() resumes a job whose process died mid-broadcast, sending only the rest", async () => {
+  await using h = await startHarness({
+    clock: new ManualClock("2026-11-23T07:00:00Z"),
+  });
+  await arrange(h, { annaSaysYes: false });
+  // A process died after delivering to Anna: the run is still marked running.
+  h.store.startJobRun(MEETING, "invitation", h.clock.now());
+  const annaId = h.store.user(anna.id)!.id;
+  h.store.claimDelivery(MEETING, "invitation", annaId, h.clock.now());
+  h.store.finishDelivery({
+    meetingId: MEETING,
+    job: "invitation",
+    userId: annaId,
+  }, {
+    status: "sent",
+    messageId: 1,
+    attempts: 1,
+  }, h.clock.now());
+  h.clock.set("2026-11-23T07:05:00Z");
+  await h.jobs.tick();
+  assert.equal(h.fake.deliveredCount(anna.id), 1, "Anna is not sent it again");
+  assert.equal(h.fake.deliveredCount(boris.id), 2);
+  assert.equal(h.store.jobRun(MEETING, "invitation")?.status, "done");
+});

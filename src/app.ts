@@ -238,7 +238,12 @@ export async function runCommand(
   const cron = options.cron ?? denoCron;
   for (const job of describeSchedule(config, deps.now())) {
     for (const expression of job.cron) {
-      cron(`${job.job} ${expression}`, expression, jobs.tick, stopping.signal);
+      cron(
+        cronName(job.job, expression),
+        expression,
+        jobs.tick,
+        stopping.signal,
+      );
     }
     log.info("job.scheduled", {
       job: job.job,
@@ -274,6 +279,13 @@ export async function runCommand(
     await stop();
   })();
   return { done, stop };
+}
+
+/** A `Deno.cron` name (letters, digits, spaces, `-`, `_`): `invitation utc 0 7 MON`. */
+function cronName(job: JobName, expression: string): string {
+  return `${job} utc ${
+    expression.replaceAll("*", "").replace(/\s+/g, " ").trim()
+  }`;
 }
 
 function denoCron(

@@ -101,9 +101,9 @@ Deno.test("runCommand() registers the jobs, catches up, polls and stops cleanly"
       "the three jobs are registered as UTC cron expressions",
       () => {
         assert.deepEqual(crons.map((c) => [c.name, c.schedule]), [
-          ["invitation 0 7 * * MON", "0 7 * * MON"],
-          ["first_reminder 0 6 * * WED", "0 6 * * WED"],
-          ["second_reminder 40 7 * * WED", "40 7 * * WED"],
+          ["invitation utc 0 7 MON", "0 7 * * MON"],
+          ["first_reminder utc 0 6 WED", "0 6 * * WED"],
+          ["second_reminder utc 40 7 WED", "40 7 * * WED"],
         ]);
       },
     );

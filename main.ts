@@ -1,14 +1,17 @@
 /**
- * The program: `run` (default), `check`, `send JOB`.
+ * The program: `run` (default), `check`, `send JOB`, `stats`, `export`, `backup PATH`.
  *
  * Only wiring: read the environment and the config, pick the command, turn errors into
  * one clear line and an exit code, and stop cleanly on SIGINT / SIGTERM.
  */
 import "./src/preload.ts"; // first: before grammY is loaded
 import {
+  backupCommand,
   checkCommand,
+  exportCommand,
   runCommand,
   sendCommand,
+  statsCommand,
   UsageError,
 } from "./src/app.ts";
 import { ConfigError, loadConfig } from "./src/config.ts";
@@ -18,8 +21,15 @@ import { createLogger, describeError, type Level } from "./src/log.ts";
 
 const LEVELS: readonly Level[] = ["debug", "info", "warn", "error"];
 
-const USAGE =
-  `Usage: main.ts [run | check | send invitation|first_reminder|second_reminder]
+const USAGE = `Usage: main.ts [COMMAND]
+
+  run                 the bot: long polling, the weekly jobs, catch-up (default)
+  check               validate config.yaml and the database, print the schedule
+  send JOB            run a job now for the upcoming meeting (once per user):
+                      invitation, first_reminder, second_reminder, nudge
+  stats               subscribers, answers and who is coming, on the terminal
+  export              the attendance history as CSV on stdout
+  backup PATH         a consistent copy of the database (safe while running)
 
 Environment: BOT_TOKEN (required by run and send), CONFIG (default config.yaml),
 TELEGRAM_API_ROOT (default https://api.telegram.org), LOG_LEVEL (debug|info|warn|error)`;
@@ -37,7 +47,10 @@ async function main(args: string[]): Promise<number> {
   });
   // deno-lint-ignore no-console
   const print = (line: string) => console.log(line);
-  const deps = { log, now: () => new Date(), print };
+  const encoder = new TextEncoder();
+  const write = (text: string) =>
+    void Deno.stdout.writeSync(encoder.encode(text));
+  const deps = { log, now: () => new Date(), print, write };
   const appEnv = { token: env.BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT };
   const [command = "run", ...rest] = args;
   const configPath = env.CONFIG ?? "config.yaml";
@@ -57,6 +70,18 @@ async function main(args: string[]): Promise<number> {
         const report = await sendCommand(config, rest[0]!, appEnv, deps);
         return report.failed > 0 ? 1 : 0;
       }
+      case "stats":
+        statsCommand(config, deps);
+        return 0;
+      case "export":
+        exportCommand(config, deps);
+        return 0;
+      case "backup":
+        if (rest.length !== 1) {
+          throw new UsageError(`"backup" takes the path of the copy\n${USAGE}`);
+        }
+        backupCommand(config, rest[0]!, deps);
+        return 0;
       case "run": {
         const bot = await runCommand(config, appEnv, deps);
         const stop = () => void bot.stop();

@@ -1,13 +1,18 @@
 /**
- * The program's commands: `run`, `check` and `send`. Each takes its config and seams as
- * arguments, so tests run them in-process exactly as `main.ts` does.
+ * The program's commands: `run`, `check`, `send`, and the operator's `stats`, `export`
+ * and `backup`. Each takes its config and seams as arguments, so tests run them
+ * in-process exactly as `main.ts` does.
  */
 import { run as runPolling, type RunnerHandle } from "@grammyjs/runner";
 import type { Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import type { Config, JobName } from "./config.ts";
-import { JOB_NAMES } from "./config.ts";
+import { JOB_NAMES, jobTime, scheduledJobs } from "./config.ts";
 import {
+  ADMIN_MENU,
   clientOptions,
   createBot,
   createBroadcastApi,
@@ -19,8 +24,16 @@ import { Pacer } from "./delivery/pacer.ts";
 import { upcomingMeeting } from "./domain/meeting.ts";
 import { formatLocalTime } from "./config.ts";
 import { nextCronRun, utcCronExpressions } from "./domain/time.ts";
-import { createJobRunner, type JobDeps, type JobReport } from "./jobs.ts";
+import {
+  createJobRunner,
+  type JobDeps,
+  type JobReport,
+  MeetingCancelledError,
+} from "./jobs.ts";
 import { describeError, type Logger } from "./log.ts";
+import { type HealthReport, startHttpServer } from "./http.ts";
+import { BOT_METRICS, createBotMetrics, type Metrics } from "./metrics.ts";
+import { attendanceCsv, statsReport, whoReport } from "./reports.ts";
 
 /** Values read from the environment. */
 export interface Env {
@@ -34,6 +47,8 @@ export interface AppDeps {
   now: () => Date;
   /** Prints a line for the operator (stdout). */
   print: (line: string) => void;
+  /** Writes text as it is (stdout), for `export`. */
+  write?: (text: string) => void;
   /** Waits between delivery retries (tests shorten them). */
   retryDelaysMs?: readonly number[];
 }
@@ -53,8 +68,8 @@ export interface JobSchedule {
 
 /** Each job's local time, UTC cron expressions and next firing. */
 export function describeSchedule(config: Config, now: Date): JobSchedule[] {
-  return JOB_NAMES.map((job) => {
-    const weekly = config.schedule[job];
+  return scheduledJobs(config).map((job) => {
+    const weekly = jobTime(config, job);
     const cron = utcCronExpressions(weekly, config.timezone, now);
     const nextRun = new Date(
       Math.min(...cron.map((e) => nextCronRun(e, now).getTime())),
@@ -127,7 +142,7 @@ function jobDeps(
   config: Config,
   api: Api,
   store: Store,
-  deps: AppDeps,
+  deps: AppDeps & { metrics?: Metrics },
 ): JobDeps {
   return {
     config,
@@ -137,6 +152,7 @@ function jobDeps(
     log: deps.log,
     now: deps.now,
     retryDelaysMs: deps.retryDelaysMs,
+    metrics: deps.metrics,
   };
 }
 
@@ -156,7 +172,15 @@ export async function sendCommand(
   try {
     const api = createBroadcastApi(requireToken(env), env.apiRoot);
     const runner = createJobRunner(jobDeps(config, api, store, deps));
-    const report = await runner.runNow(job as JobName);
+    let report: JobReport;
+    try {
+      report = await runner.runNow(job as JobName);
+    } catch (error) {
+      if (error instanceof MeetingCancelledError) {
+        throw new UsageError(`${error.message}; /unskip restores it`);
+      }
+      throw error;
+    }
     deps.print(
       `${job} for ${report.meetingId}: sent ${report.sent}, blocked ${report.blocked}, ` +
         `failed ${report.failed}, already had it ${report.skipped}`,
@@ -172,6 +196,8 @@ export interface RunningBot {
   /** Resolves when the bot has stopped (by `stop()` or a fatal polling error). */
   done: Promise<void>;
   stop(): Promise<void>;
+  /** The port of the health and metrics listener, when `http` is configured. */
+  httpPort?: number;
 }
 
 /** Options of {@linkcode runCommand}. */
@@ -209,6 +235,11 @@ export async function runCommand(
   }
   const { db, store } = openStore(config);
   const stopping = new AbortController();
+  const metrics = config.http === null ? undefined : createBotMetrics();
+  const jobs = createJobRunner({
+    ...jobDeps(config, api, store, { ...deps, metrics }),
+    signal: stopping.signal,
+  });
   const bot = createBot(config, {
     token,
     store,
@@ -216,24 +247,17 @@ export async function runCommand(
     now: deps.now,
     apiRoot: env.apiRoot,
     botInfo,
-  });
-  const jobs = createJobRunner({
-    ...jobDeps(config, api, store, deps),
-    signal: stopping.signal,
+    jobs,
+    metrics,
   });
   log.info("bot.starting", {
     bot: bot.botInfo.username,
     api_root: clientOptions(env.apiRoot)!.apiRoot,
     database: config.database,
     timezone: config.timezone,
+    admins: config.admins.length,
   });
-  try {
-    await bot.api.setMyCommands([...PUBLIC_COMMANDS], {
-      scope: { type: "all_private_chats" },
-    });
-  } catch (error) {
-    log.warn("bot.commands_not_set", { error: describeError(error) });
-  }
+  await setCommandMenus(bot.api, config, log);
 
   const cron = options.cron ?? denoCron;
   for (const job of describeSchedule(config, deps.now())) {
@@ -256,7 +280,25 @@ export async function runCommand(
   const runner: RunnerHandle = runPolling(bot, {
     runner: { fetch: { allowed_updates: ["message", "callback_query"] } },
   });
-  log.info("bot.started", { bot: bot.botInfo.username });
+  const http = config.http === null || metrics === undefined
+    ? undefined
+    : startHttpServer({
+      hostname: config.http.hostname,
+      port: config.http.port,
+      metrics,
+      log,
+      health: () => health(config, store, () => runner.isRunning(), deps.now()),
+      beforeScrape: () => {
+        const { active, registered } = store.subscriberCounts();
+        metrics.set(BOT_METRICS.subscribers, active, {
+          labels: { state: "active" },
+        });
+        metrics.set(BOT_METRICS.subscribers, registered, {
+          labels: { state: "registered" },
+        });
+      },
+    });
+  log.info("bot.started", { bot: bot.botInfo.username, http_port: http?.port });
   const catchUp = jobs.tick();
 
   let stopped: Promise<void> | undefined;
@@ -267,6 +309,7 @@ export async function runCommand(
       if (runner.isRunning()) await runner.stop();
       await catchUp;
       await jobs.tick().catch(() => {}); // waits for a job in flight; starts none (aborted)
+      await http?.shutdown();
       db.close();
       log.info("bot.stopped");
     })();
@@ -278,7 +321,142 @@ export async function runCommand(
     }
     await stop();
   })();
-  return { done, stop };
+  return { done, stop, httpPort: http?.port };
+}
+
+/** Sets the command menus: the public one, and for each admin, theirs. */
+async function setCommandMenus(api: Api, config: Config, log: Logger) {
+  const menus = [
+    {
+      commands: PUBLIC_COMMANDS,
+      scope: { type: "all_private_chats" as const },
+    },
+    ...config.admins.map((admin) => ({
+      commands: ADMIN_MENU,
+      scope: { type: "chat" as const, chat_id: admin },
+    })),
+  ];
+  for (const { commands, scope } of menus) {
+    try {
+      await api.setMyCommands([...commands], { scope });
+    } catch (error) {
+      // An admin who never opened the bot has no chat yet: their menu waits.
+      log.warn("bot.commands_not_set", { scope, error: describeError(error) });
+    }
+  }
+}
+
+/** The health report: database reachable, polling alive, this week's jobs. */
+function health(
+  config: Config,
+  store: Store,
+  polling: () => boolean,
+  now: Date,
+): HealthReport {
+  let database: HealthReport["checks"][string];
+  try {
+    store.db.prepare("SELECT count(*) FROM users").get();
+    database = { ok: true };
+  } catch (error) {
+    database = { ok: false, detail: describeError(error) };
+  }
+  const alive = polling();
+  const meeting = upcomingMeeting(config, now);
+  const lastJobs = Object.fromEntries(
+    scheduledJobs(config).map((job) => {
+      const run = store.jobRun(meeting.id, job);
+      return [
+        job,
+        run === undefined ? null : {
+          status: run.status,
+          finished_at: run.finished_at,
+          sent: run.sent,
+          blocked: run.blocked,
+          failed: run.failed,
+        },
+      ];
+    }),
+  );
+  return {
+    ok: database.ok && alive,
+    checks: {
+      database,
+      polling: alive ? { ok: true } : { ok: false, detail: "polling stopped" },
+    },
+    lastJobs: { meeting: meeting.id, ...lastJobs },
+  };
+}
+
+/** `stats`: the admins' `/stats` and `/who`, on the terminal. */
+export function statsCommand(config: Config, deps: AppDeps): void {
+  const { db, store } = openStore(config);
+  try {
+    deps.print(statsReport(config, store, deps.now()));
+    deps.print("");
+    deps.print(whoReport(config, store, deps.now()));
+  } finally {
+    db.close();
+  }
+}
+
+/** `export`: the attendance history as CSV on stdout. */
+export function exportCommand(config: Config, deps: AppDeps): void {
+  const { db, store } = openStore(config);
+  try {
+    (deps.write ?? deps.print)(attendanceCsv(config, store.attendance()));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * `backup PATH`: a consistent copy of the database, safe while the bot runs (SQLite's
+ * `VACUUM INTO` reads one snapshot). The copy is checked before it is reported.
+ */
+export function backupCommand(
+  config: Config,
+  path: string,
+  deps: AppDeps,
+): void {
+  if (config.database === ":memory:") {
+    throw new UsageError("An in-memory database cannot be backed up");
+  }
+  const target = resolve(path);
+  if (existsSync(target)) {
+    throw new UsageError(
+      `Backup file "${target}" already exists: choose a new name`,
+    );
+  }
+  const { db } = openStore(config);
+  try {
+    db.prepare("VACUUM INTO ?").run(target);
+  } catch (error) {
+    throw new UsageError(
+      `Cannot write backup "${target}": ${describeError(error)}`,
+      {
+        cause: error,
+      },
+    );
+  } finally {
+    db.close();
+  }
+  const copy = new DatabaseSync(target, { readOnly: true });
+  try {
+    const check = copy.prepare("PRAGMA integrity_check").get() as {
+      integrity_check: string;
+    };
+    const users = copy.prepare("SELECT count(*) AS n FROM users").get() as {
+      n: number;
+    };
+    if (check.integrity_check !== "ok") {
+      throw new UsageError(
+        `Backup "${target}" failed its check: ${check.integrity_check}`,
+      );
+    }
+    deps.print(`backup: ${target} (${users.n} users, integrity ok)`);
+  } finally {
+    copy.close();
+  }
 }
 
 /** A `Deno.cron` name (letters, digits, spaces, `-`, `_`): `invitation utc 0 7 MON`. */

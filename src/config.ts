@@ -34,10 +34,18 @@ export const JOB_NAMES = [
   "invitation",
   "first_reminder",
   "second_reminder",
+  "nudge",
 ] as const;
 
 /** The name of one weekly job. */
 export type JobName = typeof JOB_NAMES[number];
+
+/** Jobs that `schedule:` must name; the others are off unless named. */
+const REQUIRED_JOBS: readonly JobName[] = [
+  "invitation",
+  "first_reminder",
+  "second_reminder",
+];
 
 /** A wall-clock time in the configured time zone, parsed from `"HH:MM"`. */
 export interface LocalTime {
@@ -67,8 +75,10 @@ export interface Config {
     duration_minutes: number;
     link: string;
   };
-  /** When each weekly job runs. */
-  schedule: Record<JobName, WeeklyTime>;
+  /** When each weekly job runs; `null` for an optional job that is off (the nudge). */
+  schedule: Record<Exclude<JobName, "nudge">, WeeklyTime> & {
+    nudge: WeeklyTime | null;
+  };
   /** Rate limit of mass sends. */
   broadcast: { messages_per_second: number };
   /** The optional HTTP listener; `null` when the section is absent. */
@@ -137,9 +147,11 @@ export function parseConfig(
   const link = readLink(child(meeting, "link"));
 
   const scheduleSection = openSection(child(root, "schedule"), JOB_NAMES);
-  const schedule = {} as Record<JobName, WeeklyTime>;
+  const schedule = { nudge: null } as Config["schedule"];
   for (const job of JOB_NAMES) {
-    const at = openSection(child(scheduleSection, job), WEEKLY_TIME_KEYS);
+    const field = child(scheduleSection, job);
+    if (!REQUIRED_JOBS.includes(job) && isAbsent(field)) continue;
+    const at = openSection(field, WEEKLY_TIME_KEYS);
     schedule[job] = {
       weekday: readWeekday(child(at, "weekday")),
       time: readTime(child(at, "time")),
@@ -174,6 +186,21 @@ export async function loadConfig(path: string): Promise<Config> {
     throw new ConfigError(message, { key: "", line: null, cause });
   }
   return parseConfig(text, { path: absolute });
+}
+
+/** The jobs this config runs, in `JOB_NAMES` order (the nudge only when scheduled). */
+export function scheduledJobs(config: Pick<Config, "schedule">): JobName[] {
+  return JOB_NAMES.filter((job) => config.schedule[job] !== null);
+}
+
+/** The time of a scheduled job; throws for a job that is off. */
+export function jobTime(
+  config: Pick<Config, "schedule">,
+  job: JobName,
+): WeeklyTime {
+  const time = config.schedule[job];
+  if (time === null) throw new RangeError(`Job "${job}" is not scheduled`);
+  return time;
 }
 
 /** Formats a time as `"HH:MM"`, e.g. `"09:05"`. */

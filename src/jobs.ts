@@ -1,10 +1,12 @@
 /**
- * The weekly jobs: invitation, first and second reminder.
+ * Everything the bot sends to many users: the weekly jobs (invitation, reminders, the
+ * optional nudge), a cancellation notice, and admin announcements.
  *
  * `Deno.cron` only wakes the process; {@linkcode JobRunner.tick} decides, from the
  * injected clock and the job log in SQLite, what is due. The same tick runs at start, so
  * a job whose time passed while the bot was down still runs while it is useful (and is
  * recorded as skipped when it is not), and a job that finished never runs twice.
+ * Broadcasts run one at a time and share one {@linkcode Pacer}.
  */
 import type { Api } from "grammy";
 import type { Config, JobName } from "./config.ts";
@@ -18,7 +20,15 @@ import {
   upcomingMeeting,
 } from "./domain/meeting.ts";
 import { describeError, type Logger } from "./log.ts";
-import { invitation, type OutgoingMessage, reminder } from "./messages.ts";
+import {
+  answerKeyboard,
+  invitation,
+  meetingValues,
+  type OutgoingMessage,
+  reminder,
+  text,
+} from "./messages.ts";
+import { BOT_METRICS, type Metrics } from "./metrics.ts";
 
 /** What the jobs need; all of it injected. */
 export interface JobDeps {
@@ -32,28 +42,33 @@ export interface JobDeps {
   retryDelaysMs?: readonly number[];
   /** Aborted on shutdown: sends in flight finish, the rest waits for the next start. */
   signal?: AbortSignal;
-  /** Called with each finished job's report (admin reports, metrics). */
-  onJobDone?: (report: JobReport) => void | Promise<void>;
+  metrics?: Metrics;
 }
 
-/** The outcome of one job for one meeting. */
+/** The outcome of one broadcast for one meeting. */
 export interface JobReport extends BroadcastReport {
-  job: JobName;
+  job: string;
   meetingId: string;
   /** Deliveries whose outcome is unknown (their sender was killed mid-request). */
   unknown: number;
   durationMs: number;
+  /** True when a shutdown stopped it before everyone was reached. */
+  interrupted: boolean;
 }
 
-/** Runs the weekly jobs one at a time, whoever asks. */
+/** Runs the broadcasts one at a time, whoever asks. */
 export interface JobRunner {
-  /** Runs every job of the upcoming meeting that is due and not done; skips late ones. */
+  /** Runs every due job of the upcoming meeting and resumes unfinished announcements. */
   tick(): Promise<void>;
   /** Runs one job for the upcoming meeting now, whether due or not (`main.ts send`). */
   runNow(job: JobName): Promise<JobReport>;
+  /** Sends a draft or unfinished announcement to every subscriber. */
+  announce(id: number): Promise<JobReport>;
+  /** Tells those who said yes that the meeting is cancelled. */
+  notifyCancelled(meeting: MeetingSlot): Promise<JobReport>;
 }
 
-/** Creates the runner; calls are queued so that two jobs never run at once. */
+/** Creates the runner; calls are queued so that two broadcasts never run at once. */
 export function createJobRunner(deps: JobDeps): JobRunner {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -64,17 +79,21 @@ export function createJobRunner(deps: JobDeps): JobRunner {
   return {
     tick: () => serial(() => tick(deps)),
     runNow: (job) =>
-      serial(() => {
-        const meeting = upcomingMeeting(deps.config, deps.now());
-        return runJob(job, meeting, deps);
-      }),
+      serial(() => runJob(job, upcomingMeeting(deps.config, deps.now()), deps)),
+    announce: (id) => serial(() => announce(id, deps)),
+    notifyCancelled: (meeting) => serial(() => notifyCancelled(meeting, deps)),
   };
 }
 
 async function tick(deps: JobDeps): Promise<void> {
   const { store, log } = deps;
+  for (const announcement of store.unfinishedAnnouncements()) {
+    log.warn("announcement.resumed", { announcement: announcement.id });
+    await guarded(() => announce(announcement.id, deps), deps);
+  }
   const now = deps.now();
   const meeting = upcomingMeeting(deps.config, now);
+  if (store.meeting(meeting.id)?.status === "cancelled") return;
   for (const plan of planJobs(deps.config, meeting)) {
     const run = store.jobRun(meeting.id, plan.job);
     if (run !== undefined && run.status !== "running") continue;
@@ -98,16 +117,16 @@ async function tick(deps: JobDeps): Promise<void> {
         due: plan.due,
       });
     }
-    try {
-      await runJob(plan.job, meeting, deps);
-    } catch (error) {
-      // Never let an error reach Deno.cron: its retries would repeat the broadcast.
-      log.error("job.error", {
-        job: plan.job,
-        meeting: meeting.id,
-        error: describeError(error),
-      });
-    }
+    await guarded(() => runJob(plan.job, meeting, deps), deps);
+  }
+}
+
+/** Never lets an error reach Deno.cron: its retries would repeat the broadcast. */
+async function guarded(fn: () => Promise<unknown>, deps: JobDeps) {
+  try {
+    await fn();
+  } catch (error) {
+    deps.log.error("job.error", { error: describeError(error) });
   }
 }
 
@@ -117,47 +136,153 @@ export async function runJob(
   meeting: MeetingSlot,
   deps: JobDeps,
 ): Promise<JobReport> {
-  const { store, log, config } = deps;
-  const started = performance.now();
+  const { store, config } = deps;
   store.ensureMeeting(meeting.id, meeting.startsAt, deps.now());
+  if (store.meeting(meeting.id)?.status === "cancelled") {
+    throw new MeetingCancelledError(
+      `Meeting ${meeting.id} is cancelled: no ${job} is sent for it`,
+    );
+  }
   store.startJobRun(meeting.id, job, deps.now());
-  const recipients = job === "invitation"
-    ? store.invitationRecipients()
-    : store.attendees(meeting.id);
-  const message: OutgoingMessage = job === "invitation"
-    ? invitation(config, meeting)
-    : reminder(config, meeting, job);
-  log.info("job.started", {
-    job,
-    meeting: meeting.id,
-    recipients: recipients.length,
-  });
-  const result = await runBroadcast({
+  const { recipients, message } = jobContent(job, meeting, deps);
+  const report = await broadcast({
     meetingId: meeting.id,
     job,
     recipients,
+    message,
+    disablePreview: job === "invitation" || job === "nudge",
+  }, deps);
+  if (!report.interrupted) {
+    store.finishJobRun(
+      meeting.id,
+      job,
+      store.deliveryCounts(meeting.id, job),
+      deps.now(),
+    );
+  }
+  await reportToAdmins(
+    text(config, "admin_report", {
+      job,
+      date: meeting.id,
+      sent: report.sent,
+      blocked: report.blocked,
+      failed: report.failed,
+      unknown: report.unknown,
+    }),
+    deps,
+  );
+  return report;
+}
+
+/** A job was asked for a meeting an admin cancelled. */
+export class MeetingCancelledError extends Error {
+  override name = "MeetingCancelledError";
+}
+
+function jobContent(
+  job: JobName,
+  meeting: MeetingSlot,
+  { store, config }: JobDeps,
+): { recipients: User[]; message: OutgoingMessage } {
+  switch (job) {
+    case "invitation":
+      return {
+        recipients: store.invitationRecipients(),
+        message: invitation(config, meeting),
+      };
+    case "nudge":
+      return {
+        recipients: store.nudgeRecipients(meeting.id),
+        message: {
+          text: text(config, "nudge", meetingValues(config, meeting)),
+          reply_markup: answerKeyboard(config, meeting),
+        },
+      };
+    case "first_reminder":
+    case "second_reminder":
+      return {
+        recipients: store.attendees(meeting.id),
+        message: reminder(config, meeting, job),
+      };
+  }
+}
+
+async function announce(id: number, deps: JobDeps): Promise<JobReport> {
+  const { store } = deps;
+  const announcement = store.announcement(id);
+  if (announcement === undefined) throw new RangeError(`No announcement ${id}`);
+  store.moveAnnouncement(id, { from: "draft", to: "sending" }, deps.now());
+  const report = await broadcast({
+    meetingId: "announcements",
+    job: `announcement-${id}`,
+    recipients: store.invitationRecipients(),
+    message: { text: announcement.text },
+    disablePreview: false,
+  }, deps);
+  if (!report.interrupted) {
+    store.moveAnnouncement(id, { from: "sending", to: "sent" }, deps.now());
+  }
+  return report;
+}
+
+async function notifyCancelled(
+  meeting: MeetingSlot,
+  deps: JobDeps,
+): Promise<JobReport> {
+  const { store, config } = deps;
+  return await broadcast({
+    meetingId: meeting.id,
+    job: "cancellation",
+    recipients: store.attendees(meeting.id),
+    message: {
+      text: text(config, "meeting_cancelled", meetingValues(config, meeting)),
+    },
+    disablePreview: true,
+  }, deps);
+}
+
+/** Sends one message to many through the paced, resumable delivery; logs and counts it. */
+async function broadcast(
+  options: {
+    meetingId: string;
+    job: string;
+    recipients: readonly User[];
+    message: OutgoingMessage;
+    disablePreview: boolean;
+  },
+  deps: JobDeps,
+): Promise<JobReport> {
+  const { store, log, metrics } = deps;
+  const { meetingId, job, message } = options;
+  const started = performance.now();
+  log.info("job.started", {
+    job,
+    meeting: meetingId,
+    recipients: options.recipients.length,
+  });
+  const result = await runBroadcast({
+    meetingId,
+    job,
+    recipients: options.recipients,
     send: async (user: User) => {
       const sent = await deps.api.sendMessage(user.tg_id, message.text, {
         reply_markup: message.reply_markup,
-        link_preview_options: { is_disabled: job === "invitation" },
+        link_preview_options: { is_disabled: options.disablePreview },
       });
       return sent.message_id;
     },
   }, deps);
-  const counts = store.deliveryCounts(meeting.id, job);
-  const interrupted = deps.signal?.aborted ?? false;
-  // An interrupted job stays `running`: the next start resumes it where it stopped.
-  if (!interrupted) store.finishJobRun(meeting.id, job, counts, deps.now());
   const report: JobReport = {
     ...result,
     job,
-    meetingId: meeting.id,
-    unknown: counts.sending,
+    meetingId,
+    unknown: store.deliveryCounts(meetingId, job).sending,
     durationMs: Math.round(performance.now() - started),
+    interrupted: deps.signal?.aborted ?? false,
   };
-  log.info(interrupted ? "job.interrupted" : "job.done", {
+  log.info(report.interrupted ? "job.interrupted" : "job.done", {
     job,
-    meeting: meeting.id,
+    meeting: meetingId,
     sent: report.sent,
     blocked: report.blocked,
     failed: report.failed,
@@ -168,15 +293,43 @@ export async function runJob(
   if (report.unknown > 0) {
     log.warn("job.unknown_deliveries", {
       job,
-      meeting: meeting.id,
+      meeting: meetingId,
       count: report.unknown,
       reason: "a sender stopped mid-request; not resent, to never send twice",
     });
   }
-  try {
-    await deps.onJobDone?.(report);
-  } catch (error) {
-    log.error("job.report_error", { job, error: describeError(error) });
+  if (metrics !== undefined) {
+    const kind = job.startsWith("announcement-") ? "announcement" : job;
+    for (const outcome of ["sent", "blocked", "failed"] as const) {
+      metrics.inc(BOT_METRICS.messages, {
+        labels: { job: kind, outcome },
+        by: report[outcome],
+      });
+    }
+    metrics.inc(BOT_METRICS.tooManyRequests, { by: report.tooManyRequests });
+    metrics.observe(BOT_METRICS.jobDuration, report.durationMs / 1000, {
+      labels: { job: kind },
+    });
+    metrics.set(BOT_METRICS.lastJobTimestamp, deps.now().getTime() / 1000, {
+      labels: { job: kind },
+    });
   }
   return report;
+}
+
+/** Sends a short report to every admin; a failure is logged, never thrown. */
+export async function reportToAdmins(
+  report: string,
+  deps: Pick<JobDeps, "config" | "api" | "log">,
+): Promise<void> {
+  for (const admin of deps.config.admins) {
+    try {
+      await deps.api.sendMessage(admin, report);
+    } catch (error) {
+      deps.log.warn("admin.report_failed", {
+        admin,
+        error: describeError(error),
+      });
+    }
+  }
 }

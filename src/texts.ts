@@ -34,6 +34,26 @@ export const TEXT_PLACEHOLDERS = {
   unknown_command: [],
   unknown_message: [],
   bad_button: [],
+  nudge: ["title", "date", "time", "link"],
+  meeting_cancelled: ["title", "date", "time"],
+  calendar_caption: ["title", "date", "time"],
+  admin_stats: ["active", "registered", "date", "yes", "no", "none", "history"],
+  admin_stats_week: ["date", "yes", "no", "status"],
+  admin_who: ["date", "count", "names"],
+  admin_who_empty: ["date"],
+  admin_announce_usage: [],
+  admin_announce_preview: ["text", "recipients"],
+  button_announce_send: [],
+  button_announce_cancel: [],
+  admin_announce_sending: ["recipients"],
+  admin_announce_cancelled: [],
+  admin_announce_done: ["sent", "blocked", "failed"],
+  admin_skipped: ["date", "notified"],
+  admin_already_skipped: ["date"],
+  admin_unskipped: ["date"],
+  admin_not_skipped: ["date"],
+  admin_report: ["job", "date", "sent", "blocked", "failed", "unknown"],
+  admin_export_caption: ["count"],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of one text. */
@@ -87,6 +107,36 @@ export const DEFAULT_TEXTS: Texts = {
   unknown_command: "Такой команды нет. Список команд — /help.",
   unknown_message: "Я понимаю только команды. Список команд — /help.",
   bad_button: "Эта кнопка больше не работает.",
+  nudge: "Вы ещё не ответили: придёте на встречу «{title}» {date}, в {time}?",
+  meeting_cancelled: "Встреча «{title}» {date}, в {time}, отменяется. " +
+    "Приглашение на следующую придёт как обычно.",
+  calendar_caption: "Добавьте встречу «{title}» ({date}, {time}) в календарь.",
+  admin_stats:
+    "Подписчики: активных {active}, получают приглашения {registered}.\n\n" +
+    "Встреча {date}: придут {yes}, не смогут {no}, не ответили {none}.\n\n" +
+    "Прошлые недели:\n{history}",
+  admin_stats_week: "{date}: да {yes}, нет {no}{status}",
+  admin_who: "Придут на встречу {date} ({count}):\n{names}",
+  admin_who_empty: "На встречу {date} пока никто не записался.",
+  admin_announce_usage:
+    "Напишите текст после команды: /announce Текст объявления",
+  admin_announce_preview: "Объявление получат {recipients} чел.:\n\n{text}",
+  button_announce_send: "Отправить",
+  button_announce_cancel: "Отмена",
+  admin_announce_sending: "Отправляю объявление: {recipients} чел.",
+  admin_announce_cancelled: "Объявление отменено.",
+  admin_announce_done:
+    "Объявление разослано: отправлено {sent}, заблокировали бота {blocked}, " +
+    "ошибок {failed}.",
+  admin_skipped:
+    "Встреча {date} отменена. Сообщил {notified} записавшимся; напоминаний не будет.",
+  admin_already_skipped: "Встреча {date} уже отменена.",
+  admin_unskipped: "Встреча {date} снова в расписании.",
+  admin_not_skipped: "Встреча {date} и так в расписании.",
+  admin_report:
+    "Рассылка {job} ({date}): отправлено {sent}, заблокировали бота {blocked}, " +
+    "ошибок {failed}, неизвестно {unknown}.",
+  admin_export_caption: "История посещений: {count} ответов.",
 };
 
 /** Replaces each `{name}` in `template` by `values[name]`; unknown names stay as they are. */

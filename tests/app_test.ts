@@ -34,7 +34,7 @@ Deno.test("checkCommand() prints each job's local time, UTC cron and next run", 
       true,
     );
     const output = lines.join("\n");
-    assert.match(output, /schema version 2/);
+    assert.match(output, /schema version 3/);
     assert.match(
       output,
       /job invitation: monday 10:00 Europe\/Moscow = cron "0 7 \* \* MON" UTC; next run 2026-11-30 10:00 Europe\/Moscow = 2026-11-30T07:00:00.000Z/,

@@ -70,6 +70,7 @@ Deno.test("loadConfig() reads the shipped config.yaml", async () => {
     invitation: { weekday: "monday", time: { hour: 10, minute: 0 } },
     first_reminder: { weekday: "wednesday", time: { hour: 9, minute: 0 } },
     second_reminder: { weekday: "wednesday", time: { hour: 10, minute: 40 } },
+    nudge: null,
   });
   assert.deepEqual(config.broadcast, { messages_per_second: 25 });
   assert.equal(config.http, null);
@@ -230,14 +231,8 @@ Deno.test("parseConfig() names the line of an unknown key under texts", () => {
   assertConfigError(MINIMAL + "texts:\n  help: Помощь\n  foo: bar\n", {
     key: "texts.foo",
     line: 14,
-    message:
-      'Unknown key "texts.foo" (line 14): expected one of start_greeting, ' +
-      "button_register_yes, button_register_no, registered_yes, registered_no, stopped, " +
-      "not_subscribed, invitation, button_attend_yes, button_attend_no, answer_yes, " +
-      "answer_no, answer_expired, answer_saved, first_reminder, second_reminder, help, " +
-      "status, status_subscribed, status_unsubscribed, status_inactive, " +
-      "status_answer_yes, status_answer_no, status_answer_none, unknown_command, " +
-      "unknown_message, bad_button",
+    message: 'Unknown key "texts.foo" (line 14): expected one of ' +
+      Object.keys(DEFAULT_TEXTS).join(", "),
   });
 });
 

@@ -162,6 +162,7 @@ for (
         invitation: time,
         first_reminder: { weekday: "sunday", time: { hour: 10, minute: 0 } },
         second_reminder: { weekday: "sunday", time: { hour: 11, minute: 0 } },
+        nudge: null,
       },
     });
     await using h = await startHarness({

@@ -83,15 +83,6 @@ export async function startHarness(
   });
   const db = openDatabase(config.database);
   const store = new Store(db);
-  const bot = createBot(config, {
-    token: fake.token,
-    store,
-    log,
-    now: clock.now,
-    apiRoot: fake.apiRoot,
-    botInfo: BOT_INFO,
-  });
-  const runner = run(bot);
   const jobs = createJobRunner({
     config,
     store,
@@ -101,6 +92,16 @@ export async function startHarness(
     now: clock.now,
     retryDelaysMs: options.retryDelaysMs ?? [5, 10],
   });
+  const bot = createBot(config, {
+    token: fake.token,
+    store,
+    log,
+    now: clock.now,
+    apiRoot: fake.apiRoot,
+    botInfo: BOT_INFO,
+    jobs,
+  });
+  const runner = run(bot);
   return {
     fake,
     config,
@@ -110,9 +111,11 @@ export async function startHarness(
     jobs,
     logs,
     async say(user, text) {
-      const before = fake.sent(user.id).length;
+      const messages = () =>
+        fake.sent(user.id).filter((m) => m.method === "sendMessage");
+      const before = messages().length;
       fake.sendText(user, text);
-      const reply = await fake.waitFor((f) => f.sent(user.id)[before]);
+      const reply = await fake.waitFor(() => messages()[before]);
       return reply.text ?? "";
     },
     async press(user, data) {

@@ -97,6 +97,7 @@ Deno.test("planJobs() works for a meeting early on Monday in a zone west of UTC"
       invitation: { weekday: "saturday", time: { hour: 12, minute: 0 } },
       first_reminder: { weekday: "sunday", time: { hour: 23, minute: 0 } },
       second_reminder: { weekday: "monday", time: { hour: 0, minute: 15 } },
+      nudge: null,
     },
   });
   const meeting = upcomingMeeting(ny, new Date("2026-11-25T12:00:00Z"));

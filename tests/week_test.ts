@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { parseIcs } from "../src/domain/ics.ts";
 import { inlineButtons, user } from "./fake_bot_api.ts";
 import { ManualClock, startHarness } from "./helpers.ts";
 
@@ -16,7 +17,10 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
     clock: new ManualClock("2026-11-22T09:00:00Z"),
   });
   const { fake, store, clock, jobs } = h;
-  const lastTo = (u: { id: number }) => fake.sent(u.id).at(-1);
+  const messagesTo = (u: { id: number }) =>
+    fake.sent(u.id).filter((m) => m.method === "sendMessage");
+  const lastTo = (u: { id: number }) => messagesTo(u).at(-1);
+  const messageCount = (id: number) => messagesTo({ id }).length;
 
   await t.step(
     "/start greets each user and asks about invitations",
@@ -77,7 +81,7 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
       assert.equal(fake.sent(vera.id).length, 1, "Vera got only the greeting");
       // A second tick (another cron firing, a restart) sends nothing again.
       await jobs.tick();
-      assert.equal(fake.deliveredCount(anna.id), 2);
+      assert.equal(messageCount(anna.id), 2);
     },
   );
 
@@ -99,6 +103,24 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
         2,
         "buttons stay to change the answer",
       );
+      // A yes brings a calendar entry; a no does not.
+      const documents = fake.sent(anna.id).filter((m) =>
+        m.method === "sendDocument"
+      );
+      assert.equal(documents.length, 1);
+      assert.equal(documents[0]!.document!.filename, "meeting-2026-11-25.ics");
+      const event = parseIcs(
+        new TextDecoder().decode(documents[0]!.document!.bytes),
+      )
+        .find((c) => c.BEGIN === "VEVENT")!;
+      assert.equal(event.DTSTART, "20261125T080000Z");
+      assert.equal(event.DTEND, "20261125T090000Z");
+      assert.equal(event.SUMMARY, "Живой эфир");
+      assert.equal(event.URL, "https://example.com/live");
+      assert.equal(
+        fake.sent(boris.id).filter((m) => m.method === "sendDocument").length,
+        0,
+      );
     },
   );
 
@@ -115,16 +137,16 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
       await jobs.tick();
       assert.match(lastTo(anna)!.text!, /Через несколько минут, в 11:00/);
       assert.equal(
-        fake.deliveredCount(anna.id),
+        messageCount(anna.id),
         4,
         "greeting, invitation, two reminders",
       );
       assert.equal(
-        fake.deliveredCount(boris.id),
+        messageCount(boris.id),
         2,
         "greeting and invitation only",
       );
-      assert.equal(fake.deliveredCount(vera.id), 1);
+      assert.equal(messageCount(vera.id), 1);
     },
   );
 
@@ -149,22 +171,22 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
   await t.step(
     "next week: invitation to the active only; last week's yes triggers nothing",
     async () => {
-      const borisBefore = fake.deliveredCount(boris.id);
+      const borisBefore = messageCount(boris.id);
       clock.set("2026-11-30T07:00:00Z");
       await jobs.tick();
       assert.match(lastTo(anna)!.text!, /среда, 2 декабря, 11:00/);
       assert.equal(
-        fake.deliveredCount(boris.id),
+        messageCount(boris.id),
         borisBefore,
         "stopped users get nothing",
       );
-      const annaBefore = fake.deliveredCount(anna.id);
+      const annaBefore = messageCount(anna.id);
       clock.set("2026-12-02T06:00:00Z");
       await jobs.tick();
       clock.set("2026-12-02T07:40:00Z");
       await jobs.tick();
       assert.equal(
-        fake.deliveredCount(anna.id),
+        messageCount(anna.id),
         annaBefore,
         "no answer this week: no reminder",
       );

@@ -15,6 +15,9 @@ import { sequentialize } from "@grammyjs/runner";
 import type { Config } from "../config.ts";
 import type { Store } from "../db/store.ts";
 import { describeError, type Logger } from "../log.ts";
+import type { JobRunner } from "../jobs.ts";
+import { BOT_METRICS, type Metrics } from "../metrics.ts";
+import { ADMIN_COMMANDS, adminFeature } from "./features/admin.ts";
 import { answersFeature } from "./features/answers.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { infoFeature } from "./features/info.ts";
@@ -32,6 +35,9 @@ export interface BotDeps {
   apiRoot?: string;
   /** Known bot identity, to skip `getMe` (tests). */
   botInfo?: UserFromGetMe;
+  /** Runs announcements and cancellation notices for the admin commands. */
+  jobs: JobRunner;
+  metrics?: Metrics;
 }
 
 /** The commands shown in the menu of every private chat. */
@@ -41,6 +47,9 @@ export const PUBLIC_COMMANDS = [
   { command: "status", description: "Подписка и ответ на ближайшую встречу" },
   { command: "help", description: "Справка" },
 ] as const;
+
+/** The menu of an admin's chat: the public commands, then the admin ones. */
+export const ADMIN_MENU = [...PUBLIC_COMMANDS, ...ADMIN_COMMANDS];
 
 /** grammY client options shared by the bot and the broadcast API client. */
 export function clientOptions(
@@ -71,6 +80,13 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()),
   );
   bot.use(handleOnce(deps));
+  if (deps.metrics !== undefined) {
+    const metrics = deps.metrics;
+    bot.use((_ctx, next) => {
+      metrics.inc(BOT_METRICS.updates);
+      return next();
+    });
+  }
 
   const featureDeps = {
     config,
@@ -82,6 +98,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   privateChats.use(startFeature(featureDeps));
   privateChats.use(stopFeature(featureDeps));
   privateChats.use(infoFeature(featureDeps));
+  privateChats.use(adminFeature({ ...featureDeps, jobs: deps.jobs }));
   bot.use(answersFeature(featureDeps));
   bot.use(fallbackFeature(featureDeps));
 

@@ -90,6 +90,16 @@ const MIGRATIONS: readonly string[] = [
     handled_at TEXT NOT NULL
   );
   CREATE INDEX processed_updates_by_time ON processed_updates (handled_at);`,
+  // 3: admin announcements, broadcast like the weekly jobs.
+  `CREATE TABLE announcements (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    text TEXT NOT NULL,
+    created_by INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft'
+      CHECK (status IN ('draft', 'sending', 'sent', 'cancelled')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );`,
 ];
 
 /** The schema version this program writes. */

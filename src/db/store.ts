@@ -356,4 +356,135 @@ export class Store {
        VALUES (?, ?, 'skipped', ?, ?, ?) ON CONFLICT (meeting_id, job) DO NOTHING`,
     ).run(meetingId, job, at, at, note);
   }
+
+  // --- admin views
+
+  /** Active users who asked for invitations and have not answered this meeting. */
+  nudgeRecipients(meetingId: string): User[] {
+    return this.db.prepare(
+      `SELECT users.* FROM users
+       WHERE is_active = 1 AND is_registered = 1 AND NOT EXISTS (
+         SELECT 1 FROM answers WHERE answers.meeting_id = ? AND answers.user_id = users.id)
+       ORDER BY users.id`,
+    ).all(meetingId).map((row) => toUser(row)!);
+  }
+
+  /** Subscriber counts: active users, and those of them who get invitations. */
+  subscriberCounts(): { active: number; registered: number } {
+    const row = this.db.prepare(
+      `SELECT count(*) AS active, coalesce(sum(is_registered = 1), 0) AS registered
+       FROM users WHERE is_active = 1`,
+    ).get() as { active: number; registered: number };
+    return { active: Number(row.active), registered: Number(row.registered) };
+  }
+
+  /** Answers for a meeting from active users who get invitations, and who has not answered. */
+  answerCounts(meetingId: string): { yes: number; no: number; none: number } {
+    const row = this.db.prepare(
+      `SELECT coalesce(sum(a.answer = 'yes'), 0) AS yes, coalesce(sum(a.answer = 'no'), 0) AS no,
+         coalesce(sum(a.answer IS NULL), 0) AS none
+       FROM users u LEFT JOIN answers a ON a.user_id = u.id AND a.meeting_id = ?
+       WHERE u.is_active = 1 AND (u.is_registered = 1 OR a.answer IS NOT NULL)`,
+    ).get(meetingId) as { yes: number; no: number; none: number };
+    return { yes: Number(row.yes), no: Number(row.no), none: Number(row.none) };
+  }
+
+  /** The last `limit` meetings before `beforeId`, newest first, with their answers. */
+  meetingHistory(beforeId: string, limit: number): MeetingHistory[] {
+    return (this.db.prepare(
+      `SELECT m.id, m.starts_at, m.status,
+         (SELECT count(*) FROM answers a WHERE a.meeting_id = m.id AND a.answer = 'yes') AS yes,
+         (SELECT count(*) FROM answers a WHERE a.meeting_id = m.id AND a.answer = 'no') AS no
+       FROM meetings m WHERE m.id < ? ORDER BY m.id DESC LIMIT ?`,
+    ).all(beforeId, limit) as unknown as MeetingHistory[]).map((row) => ({
+      ...row,
+      yes: Number(row.yes),
+      no: Number(row.no),
+    }));
+  }
+
+  /** Every answer ever given, oldest meeting first: the attendance export. */
+  attendance(): AttendanceRow[] {
+    return this.db.prepare(
+      `SELECT a.meeting_id, m.status AS meeting_status, u.tg_id, u.first_name, u.last_name,
+         u.username, a.answer, a.answered_at
+       FROM answers a JOIN users u ON u.id = a.user_id JOIN meetings m ON m.id = a.meeting_id
+       ORDER BY a.meeting_id, a.answered_at`,
+    ).all() as unknown as AttendanceRow[];
+  }
+
+  /** Cancels or restores a meeting; false if it already had that status. */
+  setMeetingStatus(id: string, status: Meeting["status"], now: Date): boolean {
+    const result = this.db.prepare(
+      "UPDATE meetings SET status = ?, updated_at = ? WHERE id = ? AND status != ?",
+    ).run(status, now.toISOString(), id, status);
+    return result.changes > 0;
+  }
+
+  // --- announcements
+
+  /** Saves an admin's announcement as a draft; returns its id. */
+  createAnnouncement(text: string, createdBy: number, now: Date): number {
+    const at = now.toISOString();
+    const result = this.db.prepare(
+      `INSERT INTO announcements (text, created_by, status, created_at, updated_at)
+       VALUES (?, ?, 'draft', ?, ?)`,
+    ).run(text, createdBy, at, at);
+    return Number(result.lastInsertRowid);
+  }
+
+  /** One announcement, if it exists. */
+  announcement(id: number): Announcement | undefined {
+    return this.db.prepare(
+      "SELECT id, text, created_by, status FROM announcements WHERE id = ?",
+    ).get(id) as Announcement | undefined;
+  }
+
+  /** Moves an announcement from one status to the next; false if it was not in `from`. */
+  moveAnnouncement(
+    id: number,
+    change: { from: Announcement["status"]; to: Announcement["status"] },
+    now: Date,
+  ): boolean {
+    const result = this.db.prepare(
+      "UPDATE announcements SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+    ).run(change.to, now.toISOString(), id, change.from);
+    return result.changes > 0;
+  }
+
+  /** Announcements whose broadcast started but did not finish (the process stopped). */
+  unfinishedAnnouncements(): Announcement[] {
+    return this.db.prepare(
+      "SELECT id, text, created_by, status FROM announcements WHERE status = 'sending' ORDER BY id",
+    ).all() as unknown as Announcement[];
+  }
+}
+
+/** One past meeting with its answers, for `/stats`. */
+export interface MeetingHistory {
+  id: string;
+  starts_at: string;
+  status: Meeting["status"];
+  yes: number;
+  no: number;
+}
+
+/** One answer in the attendance export. */
+export interface AttendanceRow {
+  meeting_id: string;
+  meeting_status: Meeting["status"];
+  tg_id: number;
+  first_name: string | null;
+  last_name: string | null;
+  username: string | null;
+  answer: Answer;
+  answered_at: string;
+}
+
+/** An admin's announcement. */
+export interface Announcement {
+  id: number;
+  text: string;
+  created_by: number;
+  status: "draft" | "sending" | "sent" | "cancelled";
 }

@@ -3,7 +3,7 @@
  * until when it is still worth running. Plain functions of the config and an instant.
  */
 import type { Config, JobName } from "../config.ts";
-import { JOB_NAMES } from "../config.ts";
+import { jobTime, scheduledJobs } from "../config.ts";
 import { isoLocalDate, nextOccurrence, previousOccurrence } from "./time.ts";
 
 /** One occurrence of the weekly meeting; `id` is its local date, `2026-11-25`. */
@@ -61,17 +61,17 @@ export function meetingById(
 /**
  * The jobs of `meeting`, in schedule order. Each job is due at the last occurrence of its
  * weekday and time before the meeting starts. It stays useful until its deadline: the
- * invitation and the second reminder until the meeting starts, the first reminder until
- * the second reminder is due.
+ * first reminder until the second reminder is due, every other job until the meeting
+ * starts. The nudge is planned only when `schedule.nudge` is set.
  */
 export function planJobs(
   config: ScheduleConfig,
   meeting: MeetingSlot,
 ): JobPlan[] {
   const due = (job: JobName) =>
-    previousOccurrence(config.schedule[job], config.timezone, meeting.startsAt);
+    previousOccurrence(jobTime(config, job), config.timezone, meeting.startsAt);
   const secondDue = due("second_reminder");
-  const plans = JOB_NAMES.map((job): JobPlan => {
+  const plans = scheduledJobs(config).map((job): JobPlan => {
     const jobDue = due(job);
     const deadline = job === "first_reminder" && secondDue > jobDue
       ? secondDue

@@ -2,9 +2,16 @@
  * The invitation's "Да, буду" / "Нет, не смогу" buttons: record the answer for that
  * meeting, show it in the message, and keep the buttons until the meeting starts.
  */
-import { Composer, type Context } from "grammy";
+import { Composer, type Context, InputFile } from "grammy";
 import { answersOpen, meetingById } from "../../domain/meeting.ts";
-import { answeredInvitation, parseButtonData } from "../../messages.ts";
+import { meetingIcs } from "../../domain/ics.ts";
+import { describeError } from "../../log.ts";
+import {
+  answeredInvitation,
+  meetingValues,
+  parseButtonData,
+  text,
+} from "../../messages.ts";
 import type { FeatureDeps } from "../context.ts";
 import { editOrIgnore } from "../edit.ts";
 
@@ -49,6 +56,35 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       await editOrIgnore(ctx, message.text, deps, message.reply_markup);
     }
     await ctx.answerCallbackQuery({ text: config.texts.answer_saved });
+    if (action.answer === "yes" && previous !== "yes") {
+      // A calendar entry with the link; the answer is recorded even if this fails.
+      const ics = meetingIcs({
+        id: meeting.id,
+        startsAt: meeting.startsAt,
+        durationMinutes: config.meeting.duration_minutes,
+        title: config.meeting.title,
+        link: config.meeting.link,
+        timeZone: config.timezone,
+      }, { now: at });
+      await ctx.replyWithDocument(
+        new InputFile(
+          new TextEncoder().encode(ics),
+          `meeting-${meeting.id}.ics`,
+        ),
+        {
+          caption: text(
+            config,
+            "calendar_caption",
+            meetingValues(config, meeting),
+          ),
+        },
+      ).catch((error) =>
+        log.warn("calendar.not_sent", {
+          user: user.tg_id,
+          error: describeError(error),
+        })
+      );
+    }
   });
   return feature;
 }

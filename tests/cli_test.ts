@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { openDatabase } from "../src/db/database.ts";
 import { Store } from "../src/db/store.ts";
+import { ENV_VARS } from "../src/env.ts";
 import { FakeBotApi } from "./fake_bot_api.ts";
 import { makeWorkdir, runMain } from "./process.ts";
 
@@ -93,4 +94,24 @@ Deno.test("main.ts send twice sends each invitation once, and the token never re
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("deno task start and deno task compile grant the same, listed permissions", async () => {
+  const { tasks } = JSON.parse(
+    await Deno.readTextFile(new URL("../deno.json", import.meta.url)),
+  );
+  const flags = (task: string) =>
+    task.split(/\s+/).filter((a) => /^--(allow|deny|unstable)-/.test(a)).sort();
+  assert.deepEqual(flags(tasks.start), flags(tasks.compile));
+  const compile = flags(tasks.compile);
+  assert.ok(!compile.includes("--allow-all") && !compile.includes("-A"));
+  for (const kind of ["net", "read", "write", "env"]) {
+    assert.ok(
+      compile.some((f) => f.startsWith(`--allow-${kind}=`)),
+      `--allow-${kind} is a list`,
+    );
+  }
+  const env = compile.find((f) => f.startsWith("--allow-env="))!.split("=")[1]!
+    .split(",");
+  assert.deepEqual(env.sort(), [...ENV_VARS].sort());
 });

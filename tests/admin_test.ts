@@ -1,0 +1,294 @@
+import assert from "node:assert/strict";
+import { parseCsv } from "../src/domain/csv.ts";
+import { inlineButtons, user } from "./fake_bot_api.ts";
+import {
+  type Harness,
+  ManualClock,
+  startHarness,
+  testConfig,
+} from "./helpers.ts";
+
+const admin = user(9001, { first_name: "Хозяйка", username: "host" });
+const anna = user(9101, {
+  first_name: "Анна",
+  last_name: "Иванова",
+  username: "anna",
+});
+const boris = user(9102, { first_name: "Борис" });
+const vera = user(9103, { first_name: "Вера" });
+const MEETING = "2026-11-25";
+
+/** Monday 2026-11-23 10:30 Moscow, after the invitation: Anna yes, Boris no, Vera silent. */
+async function adminHarness(): Promise<Harness> {
+  const h = await startHarness({
+    config: testConfig({ admins: [admin.id] }),
+    clock: new ManualClock("2026-11-23T07:30:00Z"),
+  });
+  for (const u of [anna, boris, vera]) {
+    await h.say(u, "/start");
+    await h.press(u, "reg:yes");
+  }
+  await h.press(anna, `rsvp:${MEETING}:yes`);
+  await h.press(boris, `rsvp:${MEETING}:no`);
+  return h;
+}
+
+const ADMIN_COMMANDS = [
+  "/stats",
+  "/who",
+  "/announce Привет всем",
+  "/skip",
+  "/unskip",
+  "/export",
+];
+
+Deno.test("a non-admin calling any admin command gets the unknown-command reply and changes nothing", async () => {
+  await using h = await adminHarness();
+  for (const command of ADMIN_COMMANDS) {
+    assert.equal(
+      await h.say(anna, command),
+      "Такой команды нет. Список команд — /help.",
+      command,
+    );
+  }
+  assert.equal(h.store.meeting(MEETING)?.status, "scheduled");
+  assert.equal(
+    h.db.prepare("SELECT count(*) AS n FROM announcements").get()?.n,
+    0,
+  );
+  assert.equal(
+    h.fake.sent(anna.id).filter((m) => m.method === "sendDocument").length,
+    1,
+    "only the .ics",
+  );
+  // A forged admin button from a non-admin is refused too.
+  assert.equal(
+    (await h.press(anna, "ann:1:send")).text,
+    "Эта кнопка больше не работает.",
+  );
+});
+
+Deno.test("/stats counts subscribers and answers and shows past weeks", async () => {
+  await using h = await adminHarness();
+  // A past week: Anna said yes to 2026-11-18.
+  h.store.ensureMeeting(
+    "2026-11-18",
+    new Date("2026-11-18T08:00:00Z"),
+    h.clock.now(),
+  );
+  h.store.recordAnswer(
+    "2026-11-18",
+    h.store.user(anna.id)!.id,
+    "yes",
+    h.clock.now(),
+  );
+  await h.say(vera, "/stop");
+  const stats = await h.say(admin, "/stats");
+  assert.match(stats, /активных 2, получают приглашения 2/);
+  assert.match(
+    stats,
+    /Встреча 2026-11-25: придут 1, не смогут 1, не ответили 0/,
+  );
+  assert.match(stats, /2026-11-18: да 1, нет 0/);
+});
+
+Deno.test("/who names those who said yes", async () => {
+  await using h = await adminHarness();
+  assert.equal(
+    await h.say(admin, "/who"),
+    "Придут на встречу 2026-11-25 (1):\nАнна Иванова (@anna)",
+  );
+});
+
+Deno.test("/announce previews, Send broadcasts once through the paced delivery, Cancel sends nothing", async (t) => {
+  await using h = await adminHarness();
+  await t.step("without text it explains the usage", async () => {
+    assert.match(
+      await h.say(admin, "/announce"),
+      /Напишите текст после команды/,
+    );
+  });
+  await t.step("Cancel drops the draft", async () => {
+    await h.say(admin, "/announce Черновик");
+    const preview = h.fake.sent(admin.id).at(-1)!;
+    const cancel = inlineButtons(preview.reply_markup)[1]!;
+    await h.press(admin, "callback_data" in cancel ? cancel.callback_data : "");
+    const edited = await h.fake.waitFor((f) => f.edits(admin.id).at(-1));
+    assert.equal(edited.text, "Объявление отменено.");
+  });
+  await t.step(
+    "Send reaches every subscriber once and reports to the admin",
+    async () => {
+      const preview = await h.say(
+        admin,
+        "/announce Встреча переносится на час позже!",
+      );
+      assert.match(
+        preview,
+        /Объявление получат 3 чел\.:\n\nВстреча переносится на час позже!/,
+      );
+      const send = inlineButtons(
+        h.fake.sent(admin.id).at(-1)!.reply_markup,
+      )[0]!;
+      const data = "callback_data" in send ? send.callback_data : "";
+      await h.press(admin, data);
+      const report = await h.fake.waitFor((f) =>
+        f.sent(admin.id).find((m) => m.text?.startsWith("Объявление разослано"))
+      );
+      assert.equal(
+        report.text,
+        "Объявление разослано: отправлено 3, заблокировали бота 0, ошибок 0.",
+      );
+      for (const u of [anna, boris, vera]) {
+        assert.equal(
+          h.fake.messagesTo(u.id).filter((t) => t.includes("переносится"))
+            .length,
+          1,
+        );
+      }
+      assert.equal(
+        (await h.press(admin, data)).text,
+        "Эта кнопка больше не работает.",
+        "no second send",
+      );
+    },
+  );
+});
+
+Deno.test("/skip cancels the meeting, tells those who said yes, and stops its reminders; /unskip restores", async (t) => {
+  await using h = await adminHarness();
+  await t.step("/skip", async () => {
+    assert.equal(
+      await h.say(admin, "/skip"),
+      "Встреча 2026-11-25 отменена. Сообщил 1 записавшимся; напоминаний не будет.",
+    );
+    await h.fake.waitFor((f) =>
+      f.messagesTo(anna.id).find((m) => m.includes("отменяется"))
+    );
+    assert.equal(
+      h.fake.messagesTo(boris.id).filter((m) => m.includes("отменяется"))
+        .length,
+      0,
+    );
+    assert.equal(
+      await h.say(admin, "/skip"),
+      "Встреча 2026-11-25 уже отменена.",
+    );
+  });
+  await t.step(
+    "no reminder goes out for a cancelled meeting, and answers are closed",
+    async () => {
+      const before = h.fake.messagesTo(anna.id).length;
+      h.clock.set("2026-11-25T06:00:00Z");
+      await h.jobs.tick();
+      assert.equal(h.fake.messagesTo(anna.id).length, before);
+      assert.match(
+        (await h.press(boris, `rsvp:${MEETING}:yes`)).text!,
+        /уже прошла/,
+      );
+    },
+  );
+  await t.step(
+    "/unskip brings the meeting and its due reminder back",
+    async () => {
+      assert.equal(
+        await h.say(admin, "/unskip"),
+        "Встреча 2026-11-25 снова в расписании.",
+      );
+      await h.jobs.tick();
+      assert.match(h.fake.messagesTo(anna.id).at(-1)!, /Напоминаю: сегодня/);
+      assert.equal(
+        await h.say(admin, "/unskip"),
+        "Встреча 2026-11-25 и так в расписании.",
+      );
+    },
+  );
+});
+
+Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact", async () => {
+  await using h = await adminHarness();
+  h.fake.sendText(admin, "/export");
+  const document = await h.fake.waitFor((f) =>
+    f.sent(admin.id).find((m) => m.method === "sendDocument")
+  );
+  assert.equal(document.document!.filename, "attendance.csv");
+  assert.equal(document.caption, "История посещений: 2 ответов.");
+  const bytes = document.document!.bytes;
+  assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
+  const rows = parseCsv(new TextDecoder().decode(bytes));
+  assert.deepEqual(rows[0], [
+    "Дата встречи",
+    "Статус встречи",
+    "Telegram ID",
+    "Имя",
+    "Фамилия",
+    "Username",
+    "Ответ",
+    "Время ответа",
+  ]);
+  assert.deepEqual(rows.slice(1), [
+    [
+      MEETING,
+      "запланирована",
+      String(anna.id),
+      "Анна",
+      "Иванова",
+      "anna",
+      "да",
+      "2026-11-23 10:30",
+    ],
+    [
+      MEETING,
+      "запланирована",
+      String(boris.id),
+      "Борис",
+      "",
+      "",
+      "нет",
+      "2026-11-23 10:30",
+    ],
+  ]);
+});
+
+Deno.test("after each job, admins get a delivery report", async () => {
+  await using h = await adminHarness();
+  h.fake.block(vera.id);
+  h.clock.set("2026-11-30T07:00:00Z"); // next Monday's invitation
+  await h.jobs.tick();
+  assert.equal(
+    h.fake.messagesTo(admin.id).at(-1),
+    "Рассылка invitation (2026-12-02): отправлено 2, заблокировали бота 1, ошибок 0, неизвестно 0.",
+  );
+});
+
+Deno.test("the optional nudge goes to registered users who have not answered", async () => {
+  const config = testConfig({
+    schedule: {
+      ...testConfig().schedule,
+      nudge: { weekday: "tuesday", time: { hour: 18, minute: 0 } },
+    },
+  });
+  await using h = await startHarness({
+    config,
+    clock: new ManualClock("2026-11-23T07:00:00Z"),
+  });
+  for (const u of [anna, boris, vera]) {
+    await h.say(u, "/start");
+    await h.press(u, "reg:yes");
+  }
+  await h.jobs.tick(); // the invitation
+  await h.press(anna, `rsvp:${MEETING}:yes`);
+  h.clock.set("2026-11-24T15:00:00Z"); // Tuesday 18:00 Moscow
+  await h.jobs.tick();
+  const nudged = [anna, boris, vera].filter((u) =>
+    h.fake.messagesTo(u.id).some((m) => m.startsWith("Вы ещё не ответили"))
+  );
+  assert.deepEqual(nudged.map((u) => u.id), [boris.id, vera.id]);
+  const nudge = h.fake.sent(boris.id).filter((m) => m.method === "sendMessage")
+    .at(-1)!;
+  assert.equal(
+    inlineButtons(nudge.reply_markup).length,
+    2,
+    "with the answer buttons",
+  );
+});

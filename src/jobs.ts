@@ -52,8 +52,6 @@ export interface JobReport extends BroadcastReport {
   /** Deliveries whose outcome is unknown (their sender was killed mid-request). */
   unknown: number;
   durationMs: number;
-  /** True when a shutdown stopped it before everyone was reached. */
-  interrupted: boolean;
 }
 
 /** Runs the broadcasts one at a time, whoever asks. */
@@ -278,7 +276,6 @@ async function broadcast(
     meetingId,
     unknown: store.deliveryCounts(meetingId, job).sending,
     durationMs: Math.round(performance.now() - started),
-    interrupted: deps.signal?.aborted ?? false,
   };
   log.info(report.interrupted ? "job.interrupted" : "job.done", {
     job,

@@ -210,6 +210,7 @@ Deno.test("runBroadcast() stops starting sends once aborted and leaves the rest 
       signal: stop.signal,
     });
     assert.equal(first.sent, 10, "the send in flight finished");
+    assert.equal(first.interrupted, true);
     assert.equal(
       store.deliveryCounts("2026-11-25", "invitation").sending,
       0,
@@ -217,6 +218,7 @@ Deno.test("runBroadcast() stops starting sends once aborted and leaves the rest 
     );
     const rest = await runBroadcast(broadcast, deps);
     assert.equal(rest.sent, 40);
+    assert.equal(rest.interrupted, false);
   } finally {
     db.close();
   }

@@ -25,6 +25,8 @@ export interface BroadcastReport {
   skipped: number;
   /** 429 answers received. */
   tooManyRequests: number;
+  /** True when a stop left recipients unreached (they get it on the next run). */
+  interrupted: boolean;
 }
 
 /** What a broadcast needs. */
@@ -70,6 +72,7 @@ export async function runBroadcast(
     failed: 0,
     skipped: 0,
     tooManyRequests: 0,
+    interrupted: false,
   };
   const done = deps.store.deliveredUserIds(broadcast.meetingId, broadcast.job);
   const queue = broadcast.recipients.filter((user) => !done.has(user.id));
@@ -78,8 +81,12 @@ export async function runBroadcast(
     Math.max(1, Math.ceil(deps.pacer.perSecond / 4));
   const worker = async () => {
     for (let user = queue.shift(); user !== undefined; user = queue.shift()) {
-      if (deps.signal?.aborted) return;
-      await deliverOne(broadcast, user, deps, report);
+      if (
+        deps.signal?.aborted || !await deliverOne(broadcast, user, deps, report)
+      ) {
+        report.interrupted = true;
+        return;
+      }
     }
   };
   await Promise.all(
@@ -88,12 +95,13 @@ export async function runBroadcast(
   return report;
 }
 
+/** Delivers to one user; false if a stop came before its request was sent. */
 async function deliverOne(
   broadcast: Broadcast,
   user: User,
   deps: BroadcastDeps,
   report: BroadcastReport,
-) {
+): Promise<boolean> {
   const { store, pacer, log } = deps;
   const retryDelays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const key = {
@@ -108,7 +116,7 @@ async function deliverOne(
   while (outcome === undefined) {
     await pacer.take();
     if (!claimed) {
-      if (deps.signal?.aborted) return;
+      if (deps.signal?.aborted) return false;
       // Claim at the last moment: a claim taken long before its request would leave
       // a lost message behind if the process died while waiting.
       claimed = store.claimDelivery(
@@ -119,7 +127,7 @@ async function deliverOne(
       );
       if (!claimed) {
         report.skipped++;
-        return;
+        return true;
       }
     }
     attempts++;
@@ -165,7 +173,7 @@ async function deliverOne(
       attempts,
     }, now);
     report.sent++;
-    return;
+    return true;
   }
   store.finishDelivery(key, {
     status: outcome.kind,
@@ -188,6 +196,7 @@ async function deliverOne(
       error: outcome.error,
     });
   }
+  return true;
 }
 
 type Verdict =

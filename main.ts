@@ -67,7 +67,11 @@ async function main(args: string[]): Promise<number> {
         if (rest.length !== 1) {
           throw new UsageError(`"send" takes one job name\n${USAGE}`);
         }
-        const report = await sendCommand(config, rest[0]!, appEnv, deps);
+        const report = await sendCommand(config, {
+          ...deps,
+          job: rest[0]!,
+          env: appEnv,
+        });
         return report.failed > 0 ? 1 : 0;
       }
       case "stats":
@@ -80,10 +84,10 @@ async function main(args: string[]): Promise<number> {
         if (rest.length !== 1) {
           throw new UsageError(`"backup" takes the path of the copy\n${USAGE}`);
         }
-        backupCommand(config, rest[0]!, deps);
+        backupCommand(config, { ...deps, path: rest[0]! });
         return 0;
       case "run": {
-        const bot = await runCommand(config, appEnv, deps);
+        const bot = await runCommand(config, { ...deps, env: appEnv });
         const stop = () => void bot.stop();
         Deno.addSignalListener("SIGINT", stop);
         Deno.addSignalListener("SIGTERM", stop);

@@ -96,7 +96,7 @@ function seedUsers(store: Store, count: number, now: Date): void {
     for (let i = 0; i < count; i++) {
       const tgId = FIRST_TG_ID + i;
       store.startUser({ tg_id: tgId, first_name: `User ${i}` }, now);
-      store.setRegistered(tgId, true, now);
+      store.setRegistered({ tgId: tgId, registered: true }, now);
     }
   });
 }

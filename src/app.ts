@@ -159,10 +159,9 @@ function jobDeps(
 /** `send JOB`: runs one job for the upcoming meeting now; idempotent per user. */
 export async function sendCommand(
   config: Config,
-  job: string,
-  env: Env,
-  deps: AppDeps,
+  options: AppDeps & { job: string; env: Env },
 ): Promise<JobReport> {
+  const { job, env, ...deps } = options;
   if (!(JOB_NAMES as readonly string[]).includes(job)) {
     throw new UsageError(
       `Unknown job "${job}": expected one of ${JOB_NAMES.join(", ")}`,
@@ -201,7 +200,8 @@ export interface RunningBot {
 }
 
 /** Options of {@linkcode runCommand}. */
-export interface RunOptions {
+export interface RunOptions extends AppDeps {
+  env: Env;
   /** Registers the cron jobs; default `Deno.cron`. Tests pass a recorder. */
   cron?: (
     name: string,
@@ -217,10 +217,9 @@ export interface RunOptions {
  */
 export async function runCommand(
   config: Config,
-  env: Env,
-  deps: AppDeps,
-  options: RunOptions = {},
+  options: RunOptions,
 ): Promise<RunningBot> {
+  const { env, ...deps } = options;
   const token = requireToken(env);
   const { log } = deps;
   const api = createBroadcastApi(token, env.apiRoot);
@@ -259,7 +258,7 @@ export async function runCommand(
   });
   await setCommandMenus(bot.api, config, log);
 
-  const cron = options.cron ?? denoCron;
+  const cron = deps.cron ?? denoCron;
   for (const job of describeSchedule(config, deps.now())) {
     for (const expression of job.cron) {
       cron(
@@ -415,9 +414,9 @@ export function exportCommand(config: Config, deps: AppDeps): void {
  */
 export function backupCommand(
   config: Config,
-  path: string,
-  deps: AppDeps,
+  options: AppDeps & { path: string },
 ): void {
+  const { path, ...deps } = options;
   if (config.database === ":memory:") {
     throw new UsageError("An in-memory database cannot be backed up");
   }

@@ -98,7 +98,10 @@ async function tick(deps: JobDeps): Promise<void> {
     const timing = jobTiming(plan, now);
     if (timing === "early") continue;
     if (timing === "late") {
-      store.skipJobRun(meeting.id, plan.job, "missed: past its deadline", now);
+      store.skipJobRun({ meetingId: meeting.id, job: plan.job }, {
+        note: "missed: past its deadline",
+        now: now,
+      });
       log.warn("job.skipped", {
         job: plan.job,
         meeting: meeting.id,
@@ -135,13 +138,13 @@ export async function runJob(
   deps: JobDeps,
 ): Promise<JobReport> {
   const { store, config } = deps;
-  store.ensureMeeting(meeting.id, meeting.startsAt, deps.now());
+  store.ensureMeeting(meeting, deps.now());
   if (store.meeting(meeting.id)?.status === "cancelled") {
     throw new MeetingCancelledError(
       `Meeting ${meeting.id} is cancelled: no ${job} is sent for it`,
     );
   }
-  store.startJobRun(meeting.id, job, deps.now());
+  store.startJobRun({ meetingId: meeting.id, job: job }, deps.now());
   const { recipients, message } = jobContent(job, meeting, deps);
   const report = await broadcast({
     meetingId: meeting.id,
@@ -151,12 +154,10 @@ export async function runJob(
     disablePreview: job === "invitation" || job === "nudge",
   }, deps);
   if (!report.interrupted) {
-    store.finishJobRun(
-      meeting.id,
-      job,
-      store.deliveryCounts(meeting.id, job),
-      deps.now(),
-    );
+    store.finishJobRun({ meetingId: meeting.id, job }, {
+      counts: store.deliveryCounts(meeting.id, job),
+      now: deps.now(),
+    });
   }
   await reportToAdmins(
     text(config, "admin_report", {
@@ -209,7 +210,7 @@ async function announce(id: number, deps: JobDeps): Promise<JobReport> {
   const { store } = deps;
   const announcement = store.announcement(id);
   if (announcement === undefined) throw new RangeError(`No announcement ${id}`);
-  store.moveAnnouncement(id, { from: "draft", to: "sending" }, deps.now());
+  store.moveAnnouncement(id, { from: "draft", to: "sending", now: deps.now() });
   const report = await broadcast({
     meetingId: "announcements",
     job: `announcement-${id}`,
@@ -218,7 +219,11 @@ async function announce(id: number, deps: JobDeps): Promise<JobReport> {
     disablePreview: false,
   }, deps);
   if (!report.interrupted) {
-    store.moveAnnouncement(id, { from: "sending", to: "sent" }, deps.now());
+    store.moveAnnouncement(id, {
+      from: "sending",
+      to: "sent",
+      now: deps.now(),
+    });
   }
   return report;
 }

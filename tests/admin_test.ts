@@ -71,17 +71,15 @@ Deno.test("a non-admin calling any admin command gets the unknown-command reply 
 Deno.test("/stats counts subscribers and answers and shows past weeks", async () => {
   await using h = await adminHarness();
   // A past week: Anna said yes to 2026-11-18.
-  h.store.ensureMeeting(
-    "2026-11-18",
-    new Date("2026-11-18T08:00:00Z"),
-    h.clock.now(),
-  );
-  h.store.recordAnswer(
-    "2026-11-18",
-    h.store.user(anna.id)!.id,
-    "yes",
-    h.clock.now(),
-  );
+  h.store.ensureMeeting({
+    id: "2026-11-18",
+    startsAt: new Date("2026-11-18T08:00:00Z"),
+  }, h.clock.now());
+  h.store.recordAnswer({
+    meetingId: "2026-11-18",
+    userId: h.store.user(anna.id)!.id,
+    answer: "yes",
+  }, h.clock.now());
   await h.say(vera, "/stop");
   const stats = await h.say(admin, "/stats");
   assert.match(stats, /активных 2, получают приглашения 2/);

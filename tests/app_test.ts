@@ -14,7 +14,7 @@ function seedUsers(path: string, count: number, now: Date) {
   const store = new Store(db);
   for (let i = 1; i <= count; i++) {
     store.startUser({ tg_id: 5000 + i, first_name: `User ${i}` }, now);
-    store.setRegistered(5000 + i, true, now);
+    store.setRegistered({ tgId: 5000 + i, registered: true }, now);
   }
   db.close();
 }
@@ -61,13 +61,21 @@ Deno.test("sendCommand() run twice sends nothing twice", async () => {
     seedUsers(config.database, 5, clock.now());
     const deps = { log: silentLogger, now: clock.now, print: () => {} };
     const env = { token: fake.token, apiRoot: fake.apiRoot };
-    const first = await sendCommand(config, "invitation", env, deps);
+    const first = await sendCommand(config, {
+      ...deps,
+      env,
+      job: "invitation",
+    });
     assert.equal(first.sent, 5);
-    const second = await sendCommand(config, "invitation", env, deps);
+    const second = await sendCommand(config, {
+      ...deps,
+      env,
+      job: "invitation",
+    });
     assert.deepEqual([second.sent, second.skipped], [0, 5]);
     for (let i = 1; i <= 5; i++) assert.equal(fake.deliveredCount(5000 + i), 1);
     await assert.rejects(
-      () => sendCommand(config, "invitations", env, deps),
+      () => sendCommand(config, { ...deps, env, job: "invitations" }),
       /Unknown job "invitations": expected one of invitation, first_reminder, second_reminder/,
     );
   } finally {
@@ -87,15 +95,14 @@ Deno.test("runCommand() registers the jobs, catches up, polls and stops cleanly"
       schedule: string;
       handler: () => Promise<void>;
     }[] = [];
-    const bot = await runCommand(
-      config,
-      { token: fake.token, apiRoot: fake.apiRoot },
-      { log: silentLogger, now: clock.now, print: () => {} },
-      {
-        cron: (name, schedule, handler) =>
-          crons.push({ name, schedule, handler }),
-      },
-    );
+    const bot = await runCommand(config, {
+      env: { token: fake.token, apiRoot: fake.apiRoot },
+      log: silentLogger,
+      now: clock.now,
+      print: () => {},
+      cron: (name, schedule, handler) =>
+        crons.push({ name, schedule, handler }),
+    });
 
     await t.step(
       "the three jobs are registered as UTC cron expressions",

@@ -16,12 +16,14 @@ async function arrange(h: Harness, options: { annaSaysYes: boolean }) {
   }
   if (options.annaSaysYes) {
     const annaId = h.store.user(anna.id)!.id;
-    h.store.ensureMeeting(
-      MEETING,
-      new Date("2026-11-25T08:00:00Z"),
+    h.store.ensureMeeting({
+      id: MEETING,
+      startsAt: new Date("2026-11-25T08:00:00Z"),
+    }, h.clock.now());
+    h.store.recordAnswer(
+      { meetingId: MEETING, userId: annaId, answer: "yes" },
       h.clock.now(),
     );
-    h.store.recordAnswer(MEETING, annaId, "yes", h.clock.now());
   }
 }
 
@@ -59,7 +61,10 @@ Deno.test("tick() after downtime sends the first reminder until the second one i
   await arrange(h, { annaSaysYes: false });
   await h.jobs.tick(); // the invitation went out on time
   const annaId = h.store.user(anna.id)!.id;
-  h.store.recordAnswer(MEETING, annaId, "yes", h.clock.now());
+  h.store.recordAnswer(
+    { meetingId: MEETING, userId: annaId, answer: "yes" },
+    h.clock.now(),
+  );
   h.clock.set("2026-11-25T07:39:00Z"); // down over 09:00, up at 10:39
   await h.jobs.tick();
   assert.deepEqual(texts(h, anna).slice(1), [
@@ -116,9 +121,13 @@ Deno.test("tick() resumes a job whose process died mid-broadcast, sending only t
   });
   await arrange(h, { annaSaysYes: false });
   // A process died after delivering to Anna: the run is still marked running.
-  h.store.startJobRun(MEETING, "invitation", h.clock.now());
+  h.store.startJobRun({ meetingId: MEETING, job: "invitation" }, h.clock.now());
   const annaId = h.store.user(anna.id)!.id;
-  h.store.claimDelivery(MEETING, "invitation", annaId, h.clock.now());
+  h.store.claimDelivery({
+    meetingId: MEETING,
+    job: "invitation",
+    userId: annaId,
+  }, h.clock.now());
   h.store.finishDelivery({
     meetingId: MEETING,
     job: "invitation",
@@ -127,7 +136,8 @@ Deno.test("tick() resumes a job whose process died mid-broadcast, sending only t
     status: "sent",
     messageId: 1,
     attempts: 1,
-  }, h.clock.now());
+    now: h.clock.now(),
+  });
   h.clock.set("2026-11-23T07:05:00Z");
   await h.jobs.tick();
   assert.equal(h.fake.deliveredCount(anna.id), 1, "Anna is not sent it again");

@@ -63,7 +63,7 @@ Deno.test("main.ts send twice sends each invitation once, and the token never re
     const store = new Store(db);
     for (let id = 1; id <= 20; id++) {
       store.startUser({ tg_id: id, first_name: `U${id}` }, new Date());
-      store.setRegistered(id, true, new Date());
+      store.setRegistered({ tgId: id, registered: true }, new Date());
     }
     db.close();
     fake.block(7); // one user blocked the bot

@@ -29,7 +29,10 @@ Deno.test({
           { tg_id: id, first_name: `U${id}` },
           new Date("2026-11-22T00:00:00Z"),
         );
-        store.setRegistered(id, id !== 3, new Date("2026-11-22T00:00:00Z"));
+        store.setRegistered(
+          { tgId: id, registered: id !== 3 },
+          new Date("2026-11-22T00:00:00Z"),
+        );
       }
       db.close();
       // The process's clock starts 5 s before Monday 10:00 Moscow (07:00 UTC) and runs.

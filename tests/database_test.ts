@@ -138,26 +138,43 @@ Deno.test("Store.claimDelivery() claims once; only a failed delivery is claimed 
   const now = new Date("2026-11-23T07:00:00Z");
   const user = store.startUser({ tg_id: 1 }, now);
   assert.equal(
-    store.claimDelivery("2026-11-25", "invitation", user.id, now),
+    store.claimDelivery({
+      meetingId: "2026-11-25",
+      job: "invitation",
+      userId: user.id,
+    }, now),
     true,
   );
   assert.equal(
-    store.claimDelivery("2026-11-25", "invitation", user.id, now),
+    store.claimDelivery({
+      meetingId: "2026-11-25",
+      job: "invitation",
+      userId: user.id,
+    }, now),
     false,
   );
   const key = { meetingId: "2026-11-25", job: "invitation", userId: user.id };
-  store.finishDelivery(
-    key,
-    { status: "failed", error: "500", attempts: 3 },
+  store.finishDelivery(key, {
+    status: "failed",
+    error: "500",
+    attempts: 3,
     now,
-  );
+  });
   assert.equal(
-    store.claimDelivery("2026-11-25", "invitation", user.id, now),
+    store.claimDelivery({
+      meetingId: "2026-11-25",
+      job: "invitation",
+      userId: user.id,
+    }, now),
     true,
   );
-  store.finishDelivery(key, { status: "sent", messageId: 7, attempts: 1 }, now);
+  store.finishDelivery(key, { status: "sent", messageId: 7, attempts: 1, now });
   assert.equal(
-    store.claimDelivery("2026-11-25", "invitation", user.id, now),
+    store.claimDelivery({
+      meetingId: "2026-11-25",
+      job: "invitation",
+      userId: user.id,
+    }, now),
     false,
   );
   assert.deepEqual(store.deliveryCounts("2026-11-25", "invitation"), {

@@ -12,7 +12,7 @@ const NOW = new Date("2026-11-23T07:00:00Z");
 function seed(store: Store, count: number): User[] {
   for (let id = 1; id <= count; id++) {
     store.startUser({ tg_id: id, first_name: `U${id}` }, NOW);
-    store.setRegistered(id, true, NOW);
+    store.setRegistered({ tgId: id, registered: true }, NOW);
   }
   return store.invitationRecipients();
 }

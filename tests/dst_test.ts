@@ -40,7 +40,11 @@ async function liveThrough(h: Harness, from: string, to: string) {
     await h.jobs.tick();
     const meeting = upcomingMeeting(h.config, at);
     if (h.store.jobRun(meeting.id, "invitation")?.status === "done") {
-      h.store.recordAnswer(meeting.id, userId, "yes", at);
+      h.store.recordAnswer({
+        meetingId: meeting.id,
+        userId: userId,
+        answer: "yes",
+      }, at);
     }
   }
 }

@@ -85,13 +85,14 @@ Deno.test("backup while a broadcast is sending gives a complete, consistent copy
         { tg_id: id, first_name: `Участник ${id}` },
         h.clock.now(),
       );
-      h.store.setRegistered(id, true, h.clock.now());
+      h.store.setRegistered({ tgId: id, registered: true }, h.clock.now());
     }
     const broadcast = h.jobs.runNow("invitation");
     await h.fake.waitFor((f) => f.sent().length >= 40);
     const lines: string[] = [];
     const target = join(dir, "backup.sqlite3");
-    backupCommand(config, target, {
+    backupCommand(config, {
+      path: target,
       log: silentLogger,
       now: h.clock.now,
       print: (l) => lines.push(l),
@@ -129,7 +130,8 @@ Deno.test("backup while a broadcast is sending gives a complete, consistent copy
     }
     assert.throws(
       () =>
-        backupCommand(config, target, {
+        backupCommand(config, {
+          path: target,
           log: silentLogger,
           now: h.clock.now,
           print: () => {},
@@ -152,12 +154,13 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
     });
     const clock = new ManualClock("2026-11-23T06:30:00Z"); // Monday 09:30 Moscow
     const crons: (() => Promise<void>)[] = [];
-    const bot = await runCommand(
-      config,
-      { token: fake.token, apiRoot: fake.apiRoot },
-      { log: silentLogger, now: clock.now, print: () => {} },
-      { cron: (_name, _schedule, handler) => crons.push(handler) },
-    );
+    const bot = await runCommand(config, {
+      env: { token: fake.token, apiRoot: fake.apiRoot },
+      log: silentLogger,
+      now: clock.now,
+      print: () => {},
+      cron: (_name, _schedule, handler) => crons.push(handler),
+    });
     try {
       const base = `http://127.0.0.1:${bot.httpPort}`;
       fake.sendText(user(5, { first_name: "Ева" }), "/start");

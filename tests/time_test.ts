@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { Weekday, WeeklyTime } from "../src/config.ts";
+import { type Weekday, WEEKDAYS, type WeeklyTime } from "../src/config.ts";
 import {
   CronExpressionError,
   formatDate,
@@ -18,15 +18,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
-const WEEKDAYS: Weekday[] = [
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-];
 const CRON_DAYS = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
 const NEW_YEAR = new Date("2026-01-01T00:00:00Z");
 

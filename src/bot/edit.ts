@@ -8,15 +8,13 @@ import { describeError, type Logger } from "../log.ts";
  */
 export async function editOrIgnore(
   ctx: Context,
-  text: string,
-  deps: { log: Logger },
-  replyMarkup?: InlineKeyboard,
+  edit: { text: string; replyMarkup?: InlineKeyboard; log: Logger },
 ): Promise<void> {
   try {
-    await ctx.editMessageText(text, { reply_markup: replyMarkup });
+    await ctx.editMessageText(edit.text, { reply_markup: edit.replyMarkup });
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 400) {
-      deps.log.debug("message.not_edited", { error: describeError(error) });
+      edit.log.debug("message.not_edited", { error: describeError(error) });
       return;
     }
     throw error;

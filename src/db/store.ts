@@ -55,6 +55,19 @@ export interface JobRun {
   note: string | null;
 }
 
+/** Which delivery: one job's message for one meeting to one user. */
+export interface DeliveryKey {
+  meetingId: string;
+  job: string;
+  userId: number;
+}
+
+/** Which job run: one job for one meeting. */
+export interface JobKey {
+  meetingId: string;
+  job: string;
+}
+
 /** Counts of a broadcast's deliveries by outcome. */
 export interface DeliveryCounts {
   sent: number;
@@ -118,10 +131,13 @@ export class Store {
   }
 
   /** Sets whether the user wants invitations; returns false for an unknown user. */
-  setRegistered(tgId: number, registered: boolean, now: Date): boolean {
+  setRegistered(
+    choice: { tgId: number; registered: boolean },
+    now: Date,
+  ): boolean {
     const result = this.db.prepare(
       "UPDATE users SET is_registered = ?, is_active = 1, updated_at = ? WHERE tg_id = ?",
-    ).run(registered ? 1 : 0, now.toISOString(), tgId);
+    ).run(choice.registered ? 1 : 0, now.toISOString(), choice.tgId);
     return result.changes > 0;
   }
 
@@ -152,13 +168,13 @@ export class Store {
   // --- meetings and answers
 
   /** Returns the meeting, creating it with this start if it is new. */
-  ensureMeeting(id: string, startsAt: Date, now: Date): Meeting {
+  ensureMeeting(slot: { id: string; startsAt: Date }, now: Date): Meeting {
     const at = now.toISOString();
     this.db.prepare(
       `INSERT INTO meetings (id, starts_at, status, created_at, updated_at)
        VALUES (?, ?, 'scheduled', ?, ?) ON CONFLICT (id) DO NOTHING`,
-    ).run(id, startsAt.toISOString(), at, at);
-    return this.meeting(id)!;
+    ).run(slot.id, slot.startsAt.toISOString(), at, at);
+    return this.meeting(slot.id)!;
   }
 
   /** The meeting with this id, if it was ever created. */
@@ -172,9 +188,11 @@ export class Store {
 
   /** Records (or changes) a user's answer for a meeting; also kept as `last_response`. */
   recordAnswer(
-    meetingId: string,
-    userId: number,
-    answer: Answer,
+    { meetingId, userId, answer }: {
+      meetingId: string;
+      userId: number;
+      answer: Answer;
+    },
     now: Date,
   ): void {
     const at = now.toISOString();
@@ -206,12 +224,7 @@ export class Store {
    * it. A delivery is claimed once: a claim whose sender died stays `sending` and is never
    * sent again (the message may have reached Telegram). Only a `failed` one is reclaimed.
    */
-  claimDelivery(
-    meetingId: string,
-    job: string,
-    userId: number,
-    now: Date,
-  ): boolean {
+  claimDelivery({ meetingId, job, userId }: DeliveryKey, now: Date): boolean {
     const at = now.toISOString();
     const inserted = this.db.prepare(
       `INSERT INTO deliveries (meeting_id, job, user_id, status, attempts, updated_at)
@@ -227,14 +240,14 @@ export class Store {
 
   /** Records the outcome of a claimed delivery. */
   finishDelivery(
-    key: { meetingId: string; job: string; userId: number },
+    key: DeliveryKey,
     outcome: {
       status: Exclude<DeliveryStatus, "sending">;
       messageId?: number;
       error?: string;
       attempts: number;
+      now: Date;
     },
-    now: Date,
   ): void {
     this.db.prepare(
       `UPDATE deliveries SET status = ?, message_id = ?, error = ?, attempts = attempts + ?,
@@ -244,7 +257,7 @@ export class Store {
       outcome.messageId ?? null,
       outcome.error ?? null,
       outcome.attempts,
-      now.toISOString(),
+      outcome.now.toISOString(),
       key.meetingId,
       key.job,
       key.userId,
@@ -319,7 +332,7 @@ export class Store {
   }
 
   /** Marks the job as running (again, after a crash) for the meeting. */
-  startJobRun(meetingId: string, job: string, now: Date): void {
+  startJobRun({ meetingId, job }: JobKey, now: Date): void {
     this.db.prepare(
       `INSERT INTO job_runs (meeting_id, job, status, started_at) VALUES (?, ?, 'running', ?)
        ON CONFLICT (meeting_id, job) DO UPDATE SET status = 'running',
@@ -330,10 +343,8 @@ export class Store {
 
   /** Marks the job done for the meeting, with its delivery counts. */
   finishJobRun(
-    meetingId: string,
-    job: string,
-    counts: DeliveryCounts,
-    now: Date,
+    { meetingId, job }: JobKey,
+    { counts, now }: { counts: DeliveryCounts; now: Date },
   ): void {
     this.db.prepare(
       `UPDATE job_runs SET status = 'done', finished_at = ?, sent = ?, blocked = ?, failed = ?
@@ -349,7 +360,10 @@ export class Store {
   }
 
   /** Records that the job will not run for the meeting (too late to be useful). */
-  skipJobRun(meetingId: string, job: string, note: string, now: Date): void {
+  skipJobRun(
+    { meetingId, job }: JobKey,
+    { note, now }: { note: string; now: Date },
+  ): void {
     const at = now.toISOString();
     this.db.prepare(
       `INSERT INTO job_runs (meeting_id, job, status, started_at, finished_at, note)
@@ -414,7 +428,10 @@ export class Store {
   }
 
   /** Cancels or restores a meeting; false if it already had that status. */
-  setMeetingStatus(id: string, status: Meeting["status"], now: Date): boolean {
+  setMeetingStatus(
+    { id, status }: { id: string; status: Meeting["status"] },
+    now: Date,
+  ): boolean {
     const result = this.db.prepare(
       "UPDATE meetings SET status = ?, updated_at = ? WHERE id = ? AND status != ?",
     ).run(status, now.toISOString(), id, status);
@@ -424,7 +441,10 @@ export class Store {
   // --- announcements
 
   /** Saves an admin's announcement as a draft; returns its id. */
-  createAnnouncement(text: string, createdBy: number, now: Date): number {
+  createAnnouncement(
+    { text, createdBy }: { text: string; createdBy: number },
+    now: Date,
+  ): number {
     const at = now.toISOString();
     const result = this.db.prepare(
       `INSERT INTO announcements (text, created_by, status, created_at, updated_at)
@@ -443,12 +463,15 @@ export class Store {
   /** Moves an announcement from one status to the next; false if it was not in `from`. */
   moveAnnouncement(
     id: number,
-    change: { from: Announcement["status"]; to: Announcement["status"] },
-    now: Date,
+    change: {
+      from: Announcement["status"];
+      to: Announcement["status"];
+      now: Date;
+    },
   ): boolean {
     const result = this.db.prepare(
       "UPDATE announcements SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-    ).run(change.to, now.toISOString(), id, change.from);
+    ).run(change.to, change.now.toISOString(), id, change.from);
     return result.changes > 0;
   }
 

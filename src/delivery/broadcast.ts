@@ -119,12 +119,7 @@ async function deliverOne(
       if (deps.signal?.aborted) return false;
       // Claim at the last moment: a claim taken long before its request would leave
       // a lost message behind if the process died while waiting.
-      claimed = store.claimDelivery(
-        key.meetingId,
-        key.job,
-        key.userId,
-        deps.now(),
-      );
+      claimed = store.claimDelivery(key, deps.now());
       if (!claimed) {
         report.skipped++;
         return true;
@@ -171,7 +166,8 @@ async function deliverOne(
       status: "sent",
       messageId: outcome.messageId,
       attempts,
-    }, now);
+      now,
+    });
     report.sent++;
     return true;
   }
@@ -179,7 +175,8 @@ async function deliverOne(
     status: outcome.kind,
     error: outcome.error,
     attempts,
-  }, now);
+    now,
+  });
   if (outcome.kind === "blocked") {
     store.deactivate(user.tg_id, now);
     report.blocked++;

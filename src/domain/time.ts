@@ -8,18 +8,15 @@
  *
  * @module
  */
-import type { LocalTime, Weekday, WeeklyTime } from "../config.ts";
+import {
+  type LocalTime,
+  type Weekday,
+  WEEKDAYS,
+  type WeeklyTime,
+} from "../config.ts";
 
 /** Weekdays in ISO order: Temporal's `dayOfWeek` 1 (Monday) is index 0. */
-const ISO_WEEKDAYS: readonly Weekday[] = [
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-];
+const ISO_WEEKDAYS: readonly Weekday[] = WEEKDAYS;
 /** `Deno.cron` day names in `Date#getUTCDay()` order (Sunday is 0). */
 const CRON_DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 const CRON_PATTERN =

@@ -56,7 +56,10 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
       await ctx.reply(config.texts.admin_announce_usage);
       return;
     }
-    const id = store.createAnnouncement(message, ctx.from!.id, now());
+    const id = store.createAnnouncement({
+      text: message,
+      createdBy: ctx.from!.id,
+    }, now());
     log.info("announcement.drafted", { announcement: id, admin: ctx.from!.id });
     await ctx.reply(
       text(config, "admin_announce_preview", {
@@ -77,7 +80,8 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
     const moved = store.moveAnnouncement(id, {
       from: "draft",
       to: send ? "sending" : "cancelled",
-    }, now());
+      now: now(),
+    });
     if (!moved) {
       await ctx.answerCallbackQuery({ text: config.texts.bad_button });
       return;
@@ -85,16 +89,18 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
     await ctx.answerCallbackQuery();
     if (!send) {
       log.info("announcement.cancelled", { announcement: id });
-      await editOrIgnore(ctx, config.texts.admin_announce_cancelled, deps);
+      await editOrIgnore(ctx, {
+        text: config.texts.admin_announce_cancelled,
+        log,
+      });
       return;
     }
     const recipients = store.invitationRecipients().length;
     log.info("announcement.sending", { announcement: id, recipients });
-    await editOrIgnore(
-      ctx,
-      text(config, "admin_announce_sending", { recipients }),
-      deps,
-    );
+    await editOrIgnore(ctx, {
+      text: text(config, "admin_announce_sending", { recipients }),
+      log,
+    });
     const chat = ctx.chat!.id;
     // The broadcast is paced and may take minutes: the update must not wait for it.
     jobs.announce(id).then(
@@ -117,8 +123,10 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
 
   admins.command("skip", async (ctx) => {
     const meeting = upcomingMeeting(config, now());
-    store.ensureMeeting(meeting.id, meeting.startsAt, now());
-    if (!store.setMeetingStatus(meeting.id, "cancelled", now())) {
+    store.ensureMeeting(meeting, now());
+    if (
+      !store.setMeetingStatus({ id: meeting.id, status: "cancelled" }, now())
+    ) {
       await ctx.reply(
         text(config, "admin_already_skipped", { date: meeting.id }),
       );
@@ -139,8 +147,11 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
 
   admins.command("unskip", async (ctx) => {
     const meeting = upcomingMeeting(config, now());
-    store.ensureMeeting(meeting.id, meeting.startsAt, now());
-    const restored = store.setMeetingStatus(meeting.id, "scheduled", now());
+    store.ensureMeeting(meeting, now());
+    const restored = store.setMeetingStatus({
+      id: meeting.id,
+      status: "scheduled",
+    }, now());
     if (restored) {
       log.info("meeting.restored", {
         meeting: meeting.id,

@@ -43,8 +43,12 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       return;
     }
     const previous = store.answer(meeting.id, user.id);
-    store.ensureMeeting(meeting.id, meeting.startsAt, at);
-    store.recordAnswer(meeting.id, user.id, action.answer, at);
+    store.ensureMeeting(meeting, at);
+    store.recordAnswer({
+      meetingId: meeting.id,
+      userId: user.id,
+      answer: action.answer,
+    }, at);
     log.info("answer.recorded", {
       user: user.tg_id,
       meeting: meeting.id,
@@ -53,7 +57,11 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
     });
     if (previous !== action.answer) {
       const message = answeredInvitation(config, meeting, action.answer);
-      await editOrIgnore(ctx, message.text, deps, message.reply_markup);
+      await editOrIgnore(ctx, {
+        text: message.text,
+        replyMarkup: message.reply_markup,
+        log,
+      });
     }
     await ctx.answerCallbackQuery({ text: config.texts.answer_saved });
     if (action.answer === "yes" && previous !== "yes") {

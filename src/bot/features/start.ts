@@ -31,7 +31,12 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
     feature.callbackQuery(
       register ? REGISTER_DATA.yes : REGISTER_DATA.no,
       async (ctx) => {
-        if (!store.setRegistered(ctx.from.id, register, now())) {
+        if (
+          !store.setRegistered(
+            { tgId: ctx.from.id, registered: register },
+            now(),
+          )
+        ) {
           await ctx.answerCallbackQuery({ text: config.texts.not_subscribed });
           return;
         }
@@ -42,7 +47,7 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
         const reply = register
           ? text(config, "registered_yes", scheduleValues(config))
           : text(config, "registered_no");
-        await editOrIgnore(ctx, reply, deps);
+        await editOrIgnore(ctx, { text: reply, log });
         await ctx.answerCallbackQuery();
       },
     );

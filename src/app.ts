@@ -402,7 +402,10 @@ export function statsCommand(config: Config, deps: AppDeps): void {
 export function exportCommand(config: Config, deps: AppDeps): void {
   const { db, store } = openStore(config);
   try {
-    (deps.write ?? deps.print)(attendanceCsv(config, store.attendance()));
+    (deps.write ?? deps.print)(attendanceCsv(config, {
+      rows: store.attendance(),
+      now: deps.now(),
+    }));
   } finally {
     db.close();
   }

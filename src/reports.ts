@@ -61,7 +61,12 @@ export function displayName(
 }
 
 const ANSWERS = { yes: "да", no: "нет" } as const;
-const STATUSES = { scheduled: "запланирована", cancelled: "отменена" } as const;
+
+/** A meeting's status as of `now`: cancelled, held (it has started), or ahead. */
+function meetingStatus(row: AttendanceRow, now: Date): string {
+  if (row.meeting_status === "cancelled") return "отменена";
+  return new Date(row.meeting_starts_at) <= now ? "проведена" : "запланирована";
+}
 
 /**
  * The attendance history as CSV (UTF-8 with BOM, so that a spreadsheet shows Cyrillic
@@ -69,7 +74,7 @@ const STATUSES = { scheduled: "запланирована", cancelled: "отме
  */
 export function attendanceCsv(
   config: Config,
-  rows: readonly AttendanceRow[],
+  { rows, now }: { rows: readonly AttendanceRow[]; now: Date },
 ): string {
   return toCsv([
     [
@@ -84,7 +89,7 @@ export function attendanceCsv(
     ],
     ...rows.map((row) => [
       row.meeting_id,
-      STATUSES[row.meeting_status],
+      meetingStatus(row, now),
       row.tg_id,
       row.first_name,
       row.last_name,

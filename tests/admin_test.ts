@@ -205,12 +205,22 @@ Deno.test("/skip cancels the meeting, tells those who said yes, and stops its re
 
 Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact", async () => {
   await using h = await adminHarness();
+  // Last week's meeting was held; Vera said no to it.
+  h.store.ensureMeeting({
+    id: "2026-11-18",
+    startsAt: new Date("2026-11-18T08:00:00Z"),
+  }, new Date("2026-11-16T07:00:00Z"));
+  h.store.recordAnswer({
+    meetingId: "2026-11-18",
+    userId: h.store.user(vera.id)!.id,
+    answer: "no",
+  }, new Date("2026-11-16T08:15:00Z"));
   h.fake.sendText(admin, "/export");
   const document = await h.fake.waitFor((f) =>
     f.sent(admin.id).find((m) => m.method === "sendDocument")
   );
   assert.equal(document.document!.filename, "attendance.csv");
-  assert.equal(document.caption, "История посещений: 2 ответов.");
+  assert.equal(document.caption, "История посещений: 3 ответов.");
   const bytes = document.document!.bytes;
   assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
   const rows = parseCsv(new TextDecoder().decode(bytes));
@@ -225,6 +235,16 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
     "Время ответа",
   ]);
   assert.deepEqual(rows.slice(1), [
+    [
+      "2026-11-18",
+      "проведена",
+      String(vera.id),
+      "Вера",
+      "",
+      "",
+      "нет",
+      "2026-11-16 11:15",
+    ],
     [
       MEETING,
       "запланирована",

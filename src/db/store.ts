@@ -420,7 +420,8 @@ export class Store {
   /** Every answer ever given, oldest meeting first: the attendance export. */
   attendance(): AttendanceRow[] {
     return this.db.prepare(
-      `SELECT a.meeting_id, m.status AS meeting_status, u.tg_id, u.first_name, u.last_name,
+      `SELECT a.meeting_id, m.status AS meeting_status, m.starts_at AS meeting_starts_at,
+         u.tg_id, u.first_name, u.last_name,
          u.username, a.answer, a.answered_at
        FROM answers a JOIN users u ON u.id = a.user_id JOIN meetings m ON m.id = a.meeting_id
        ORDER BY a.meeting_id, a.answered_at`,
@@ -496,6 +497,7 @@ export interface MeetingHistory {
 export interface AttendanceRow {
   meeting_id: string;
   meeting_status: Meeting["status"];
+  meeting_starts_at: string;
   tg_id: number;
   first_name: string | null;
   last_name: string | null;

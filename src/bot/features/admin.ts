@@ -44,7 +44,9 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
 
   admins.command("export", async (ctx) => {
     const rows = store.attendance();
-    const csv = new TextEncoder().encode(attendanceCsv(config, rows));
+    const csv = new TextEncoder().encode(
+      attendanceCsv(config, { rows, now: now() }),
+    );
     await ctx.replyWithDocument(new InputFile(csv, "attendance.csv"), {
       caption: text(config, "admin_export_caption", { count: rows.length }),
     });

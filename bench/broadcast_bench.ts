@@ -13,7 +13,8 @@ import {
   startFakeSide,
 } from "./fake_side.ts";
 import { benchLogger, openTempDatabase } from "./fixtures.ts";
-import { round, sampleRss } from "./memory.ts";
+import { sampleRss } from "./memory.ts";
+import { round } from "./stats.ts";
 
 /** Options of {@linkcode benchBroadcast}. */
 export interface BroadcastBenchOptions {

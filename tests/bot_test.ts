@@ -132,3 +132,40 @@ Deno.test("a failing handler is logged with its update_id and polling goes on", 
     "the bot still answers others",
   );
 });
+
+Deno.test("a yes brings the calendar file, uploaded once per meeting and then reused", async () => {
+  await using h = await startHarness({
+    clock: new ManualClock("2026-11-23T08:00:00Z"),
+  });
+  const boris = user(2002, { first_name: "Борис" });
+  for (const u of [anna, boris]) {
+    await h.say(u, "/start");
+    await h.press(u, "rsvp:2026-11-25:yes");
+  }
+  const documentTo = (u: { id: number }) =>
+    h.fake.waitFor((f) =>
+      f.sent(u.id).find((m) => m.method === "sendDocument")
+    );
+  const first = await documentTo(anna);
+  const second = await documentTo(boris);
+  assert.equal(first.document?.filename, "meeting-2026-11-25.ics");
+  assert.equal(second.document, undefined, "no second upload");
+  assert.equal(
+    second.params.document,
+    `document-${first.message_id}`,
+    "the first's file_id",
+  );
+  assert.match(
+    second.caption!,
+    /Добавьте встречу «Живой эфир» \(среда, 25 ноября, 11:00\)/,
+  );
+  // Back to yes after a no: the file comes again, by file_id.
+  await h.press(anna, "rsvp:2026-11-25:no");
+  await h.press(anna, "rsvp:2026-11-25:yes");
+  await h.say(anna, "/help");
+  const documents = h.fake.sent(anna.id).filter((m) =>
+    m.method === "sendDocument"
+  );
+  assert.equal(documents.length, 2);
+  assert.equal(documents[1]!.document, undefined);
+});

@@ -4,6 +4,7 @@
  * Timestamps come from the caller (the injected clock) as ISO strings, never from
  * SQLite's own clock, so that tests control time end to end.
  */
+import type { StatementSync } from "node:sqlite";
 import { type Database, transaction } from "./database.ts";
 
 /** A participant, as stored. */
@@ -96,8 +97,23 @@ function toUser(row: Row | undefined): User | undefined {
 export class Store {
   readonly db: Database;
 
+  #statements = new Map<string, StatementSync>();
+
   constructor(db: Database) {
     this.db = db;
+  }
+
+  /**
+   * The statement of `sql`, prepared once per store. A statement prepared per call lives
+   * until V8 collects it, and finalizing thousands at once stalls the event loop.
+   */
+  #sql(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   // --- users
@@ -105,7 +121,7 @@ export class Store {
   /** Creates the user or refreshes its profile, and marks it active (`/start`). */
   startUser(profile: Profile, now: Date): User {
     const at = now.toISOString();
-    this.db.prepare(
+    this.#sql(
       `INSERT INTO users (tg_id, first_name, last_name, username, is_active, is_registered,
          created_at, updated_at)
        VALUES (?, ?, ?, ?, 1, 0, ?, ?)
@@ -126,7 +142,7 @@ export class Store {
   /** The user with this Telegram id, if known. */
   user(tgId: number): User | undefined {
     return toUser(
-      this.db.prepare("SELECT * FROM users WHERE tg_id = ?").get(tgId),
+      this.#sql("SELECT * FROM users WHERE tg_id = ?").get(tgId),
     );
   }
 
@@ -135,7 +151,7 @@ export class Store {
     choice: { tgId: number; registered: boolean },
     now: Date,
   ): boolean {
-    const result = this.db.prepare(
+    const result = this.#sql(
       "UPDATE users SET is_registered = ?, is_active = 1, updated_at = ? WHERE tg_id = ?",
     ).run(choice.registered ? 1 : 0, now.toISOString(), choice.tgId);
     return result.changes > 0;
@@ -143,7 +159,7 @@ export class Store {
 
   /** Marks the user inactive (`/stop`, or Telegram says the chat is gone). */
   deactivate(tgId: number, now: Date): boolean {
-    const result = this.db.prepare(
+    const result = this.#sql(
       "UPDATE users SET is_active = 0, updated_at = ? WHERE tg_id = ?",
     ).run(now.toISOString(), tgId);
     return result.changes > 0;
@@ -151,14 +167,14 @@ export class Store {
 
   /** Active users who asked for invitations. */
   invitationRecipients(): User[] {
-    return this.db.prepare(
+    return this.#sql(
       "SELECT * FROM users WHERE is_active = 1 AND is_registered = 1 ORDER BY id",
     ).all().map((row) => toUser(row)!);
   }
 
   /** Active users who said yes for this meeting. */
   attendees(meetingId: string): User[] {
-    return this.db.prepare(
+    return this.#sql(
       `SELECT users.* FROM users JOIN answers ON answers.user_id = users.id
        WHERE answers.meeting_id = ? AND answers.answer = 'yes' AND users.is_active = 1
        ORDER BY users.id`,
@@ -170,7 +186,7 @@ export class Store {
   /** Returns the meeting, creating it with this start if it is new. */
   ensureMeeting(slot: { id: string; startsAt: Date }, now: Date): Meeting {
     const at = now.toISOString();
-    this.db.prepare(
+    this.#sql(
       `INSERT INTO meetings (id, starts_at, status, created_at, updated_at)
        VALUES (?, ?, 'scheduled', ?, ?) ON CONFLICT (id) DO NOTHING`,
     ).run(slot.id, slot.startsAt.toISOString(), at, at);
@@ -179,7 +195,7 @@ export class Store {
 
   /** The meeting with this id, if it was ever created. */
   meeting(id: string): Meeting | undefined {
-    return this.db.prepare(
+    return this.#sql(
       "SELECT id, starts_at, status FROM meetings WHERE id = ?",
     ).get(id) as
       | Meeting
@@ -197,12 +213,12 @@ export class Store {
   ): void {
     const at = now.toISOString();
     transaction(this.db, () => {
-      this.db.prepare(
+      this.#sql(
         `INSERT INTO answers (meeting_id, user_id, answer, answered_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (meeting_id, user_id) DO UPDATE SET answer = excluded.answer,
            answered_at = excluded.answered_at`,
       ).run(meetingId, userId, answer, at);
-      this.db.prepare(
+      this.#sql(
         "UPDATE users SET last_response = ?, updated_at = ? WHERE id = ?",
       )
         .run(answer, at, userId);
@@ -211,7 +227,7 @@ export class Store {
 
   /** The user's answer for a meeting, if any. */
   answer(meetingId: string, userId: number): Answer | undefined {
-    const row = this.db.prepare(
+    const row = this.#sql(
       "SELECT answer FROM answers WHERE meeting_id = ? AND user_id = ?",
     ).get(meetingId, userId) as { answer: Answer } | undefined;
     return row?.answer;
@@ -226,12 +242,12 @@ export class Store {
    */
   claimDelivery({ meetingId, job, userId }: DeliveryKey, now: Date): boolean {
     const at = now.toISOString();
-    const inserted = this.db.prepare(
+    const inserted = this.#sql(
       `INSERT INTO deliveries (meeting_id, job, user_id, status, attempts, updated_at)
        VALUES (?, ?, ?, 'sending', 0, ?) ON CONFLICT DO NOTHING`,
     ).run(meetingId, job, userId, at);
     if (inserted.changes > 0) return true;
-    const retried = this.db.prepare(
+    const retried = this.#sql(
       `UPDATE deliveries SET status = 'sending', error = NULL, updated_at = ?
        WHERE meeting_id = ? AND job = ? AND user_id = ? AND status = 'failed'`,
     ).run(at, meetingId, job, userId);
@@ -249,7 +265,7 @@ export class Store {
       now: Date;
     },
   ): void {
-    this.db.prepare(
+    this.#sql(
       `UPDATE deliveries SET status = ?, message_id = ?, error = ?, attempts = attempts + ?,
          updated_at = ? WHERE meeting_id = ? AND job = ? AND user_id = ?`,
     ).run(
@@ -266,7 +282,7 @@ export class Store {
 
   /** Ids of users who already have (or may have) this job's message. */
   deliveredUserIds(meetingId: string, job: string): Set<number> {
-    const rows = this.db.prepare(
+    const rows = this.#sql(
       `SELECT user_id FROM deliveries WHERE meeting_id = ? AND job = ? AND status != 'failed'`,
     ).all(meetingId, job) as { user_id: number }[];
     return new Set(rows.map((r) => Number(r.user_id)));
@@ -280,7 +296,7 @@ export class Store {
       failed: 0,
       sending: 0,
     };
-    const rows = this.db.prepare(
+    const rows = this.#sql(
       "SELECT status, count(*) AS n FROM deliveries WHERE meeting_id = ? AND job = ? GROUP BY status",
     ).all(meetingId, job) as { status: DeliveryStatus; n: number }[];
     for (const row of rows) counts[row.status] = Number(row.n);
@@ -295,7 +311,7 @@ export class Store {
    * answers from happening twice.
    */
   markUpdateHandled(updateId: number, now: Date): boolean {
-    const result = this.db.prepare(
+    const result = this.#sql(
       "INSERT INTO processed_updates (update_id, handled_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
     ).run(updateId, now.toISOString());
     return result.changes > 0;
@@ -303,7 +319,7 @@ export class Store {
 
   /** Whether an update was already handled. */
   isUpdateHandled(updateId: number): boolean {
-    return this.db.prepare(
+    return this.#sql(
       "SELECT 1 FROM processed_updates WHERE update_id = ?",
     ).get(updateId) !==
       undefined;
@@ -312,7 +328,7 @@ export class Store {
   /** Forgets handled updates older than `before` (Telegram re-sends only recent ones). */
   pruneHandledUpdates(before: Date): number {
     return Number(
-      this.db.prepare("DELETE FROM processed_updates WHERE handled_at < ?").run(
+      this.#sql("DELETE FROM processed_updates WHERE handled_at < ?").run(
         before.toISOString(),
       )
         .changes,
@@ -323,7 +339,7 @@ export class Store {
 
   /** The job's log row for the meeting, if it ever started. */
   jobRun(meetingId: string, job: string): JobRun | undefined {
-    return this.db.prepare(
+    return this.#sql(
       "SELECT * FROM job_runs WHERE meeting_id = ? AND job = ?",
     ).get(
       meetingId,
@@ -333,7 +349,7 @@ export class Store {
 
   /** Marks the job as running (again, after a crash) for the meeting. */
   startJobRun({ meetingId, job }: JobKey, now: Date): void {
-    this.db.prepare(
+    this.#sql(
       `INSERT INTO job_runs (meeting_id, job, status, started_at) VALUES (?, ?, 'running', ?)
        ON CONFLICT (meeting_id, job) DO UPDATE SET status = 'running',
          started_at = excluded.started_at
@@ -346,7 +362,7 @@ export class Store {
     { meetingId, job }: JobKey,
     { counts, now }: { counts: DeliveryCounts; now: Date },
   ): void {
-    this.db.prepare(
+    this.#sql(
       `UPDATE job_runs SET status = 'done', finished_at = ?, sent = ?, blocked = ?, failed = ?
        WHERE meeting_id = ? AND job = ?`,
     ).run(
@@ -365,7 +381,7 @@ export class Store {
     { note, now }: { note: string; now: Date },
   ): void {
     const at = now.toISOString();
-    this.db.prepare(
+    this.#sql(
       `INSERT INTO job_runs (meeting_id, job, status, started_at, finished_at, note)
        VALUES (?, ?, 'skipped', ?, ?, ?) ON CONFLICT (meeting_id, job) DO NOTHING`,
     ).run(meetingId, job, at, at, note);
@@ -375,7 +391,7 @@ export class Store {
 
   /** Active users who asked for invitations and have not answered this meeting. */
   nudgeRecipients(meetingId: string): User[] {
-    return this.db.prepare(
+    return this.#sql(
       `SELECT users.* FROM users
        WHERE is_active = 1 AND is_registered = 1 AND NOT EXISTS (
          SELECT 1 FROM answers WHERE answers.meeting_id = ? AND answers.user_id = users.id)
@@ -385,7 +401,7 @@ export class Store {
 
   /** Subscriber counts: active users, and those of them who get invitations. */
   subscriberCounts(): { active: number; registered: number } {
-    const row = this.db.prepare(
+    const row = this.#sql(
       `SELECT count(*) AS active, coalesce(sum(is_registered = 1), 0) AS registered
        FROM users WHERE is_active = 1`,
     ).get() as { active: number; registered: number };
@@ -394,7 +410,7 @@ export class Store {
 
   /** Answers for a meeting from active users who get invitations, and who has not answered. */
   answerCounts(meetingId: string): { yes: number; no: number; none: number } {
-    const row = this.db.prepare(
+    const row = this.#sql(
       `SELECT coalesce(sum(a.answer = 'yes'), 0) AS yes, coalesce(sum(a.answer = 'no'), 0) AS no,
          coalesce(sum(a.answer IS NULL), 0) AS none
        FROM users u LEFT JOIN answers a ON a.user_id = u.id AND a.meeting_id = ?
@@ -405,7 +421,7 @@ export class Store {
 
   /** The last `limit` meetings before `beforeId`, newest first, with their answers. */
   meetingHistory(beforeId: string, limit: number): MeetingHistory[] {
-    return (this.db.prepare(
+    return (this.#sql(
       `SELECT m.id, m.starts_at, m.status,
          (SELECT count(*) FROM answers a WHERE a.meeting_id = m.id AND a.answer = 'yes') AS yes,
          (SELECT count(*) FROM answers a WHERE a.meeting_id = m.id AND a.answer = 'no') AS no
@@ -419,7 +435,7 @@ export class Store {
 
   /** Every answer ever given, oldest meeting first: the attendance export. */
   attendance(): AttendanceRow[] {
-    return this.db.prepare(
+    return this.#sql(
       `SELECT a.meeting_id, m.status AS meeting_status, m.starts_at AS meeting_starts_at,
          u.tg_id, u.first_name, u.last_name,
          u.username, a.answer, a.answered_at
@@ -433,7 +449,7 @@ export class Store {
     { id, status }: { id: string; status: Meeting["status"] },
     now: Date,
   ): boolean {
-    const result = this.db.prepare(
+    const result = this.#sql(
       "UPDATE meetings SET status = ?, updated_at = ? WHERE id = ? AND status != ?",
     ).run(status, now.toISOString(), id, status);
     return result.changes > 0;
@@ -447,7 +463,7 @@ export class Store {
     now: Date,
   ): number {
     const at = now.toISOString();
-    const result = this.db.prepare(
+    const result = this.#sql(
       `INSERT INTO announcements (text, created_by, status, created_at, updated_at)
        VALUES (?, ?, 'draft', ?, ?)`,
     ).run(text, createdBy, at, at);
@@ -456,7 +472,7 @@ export class Store {
 
   /** One announcement, if it exists. */
   announcement(id: number): Announcement | undefined {
-    return this.db.prepare(
+    return this.#sql(
       "SELECT id, text, created_by, status FROM announcements WHERE id = ?",
     ).get(id) as Announcement | undefined;
   }
@@ -470,7 +486,7 @@ export class Store {
       now: Date;
     },
   ): boolean {
-    const result = this.db.prepare(
+    const result = this.#sql(
       "UPDATE announcements SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
     ).run(change.to, change.now.toISOString(), id, change.from);
     return result.changes > 0;
@@ -478,7 +494,7 @@ export class Store {
 
   /** Announcements whose broadcast started but did not finish (the process stopped). */
   unfinishedAnnouncements(): Announcement[] {
-    return this.db.prepare(
+    return this.#sql(
       "SELECT id, text, created_by, status FROM announcements WHERE status = 'sending' ORDER BY id",
     ).all() as unknown as Announcement[];
   }

@@ -198,15 +198,23 @@ export function formatTime(instant: Date, timeZone: string): string {
   return `${pad(hour)}:${pad(minute)}`;
 }
 
+const weekdayNames = new Map<string, string>();
+
 /** The lower-case name of `weekday`, e.g. "среда". */
 export function formatWeekday(weekday: Weekday, locale = "ru-RU"): string {
   // 2024-01-01 was a Monday; noon UTC keeps the reference day unambiguous.
-  const reference = Date.UTC(2024, 0, isoDay(weekday), 12);
-  const format = new Intl.DateTimeFormat(locale, {
-    timeZone: "UTC",
-    weekday: "long",
-  });
-  return format.format(reference).toLocaleLowerCase(locale);
+  const key = `${locale} ${weekday}`;
+  let name = weekdayNames.get(key);
+  if (name === undefined) {
+    const reference = Date.UTC(2024, 0, isoDay(weekday), 12);
+    const format = new Intl.DateTimeFormat(locale, {
+      timeZone: "UTC",
+      weekday: "long",
+    });
+    name = format.format(reference).toLocaleLowerCase(locale);
+    weekdayNames.set(key, name);
+  }
+  return name;
 }
 
 /** The local calendar date of `instant` in `timeZone` as "YYYY-MM-DD". */

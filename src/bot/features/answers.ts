@@ -3,7 +3,11 @@
  * meeting, show it in the message, and keep the buttons until the meeting starts.
  */
 import { Composer, type Context, InputFile } from "grammy";
-import { answersOpen, meetingById } from "../../domain/meeting.ts";
+import {
+  answersOpen,
+  meetingById,
+  type MeetingSlot,
+} from "../../domain/meeting.ts";
 import { meetingIcs } from "../../domain/ics.ts";
 import { describeError } from "../../log.ts";
 import {
@@ -66,27 +70,7 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
     await ctx.answerCallbackQuery({ text: config.texts.answer_saved });
     if (action.answer === "yes" && previous !== "yes") {
       // A calendar entry with the link; the answer is recorded even if this fails.
-      const ics = meetingIcs({
-        id: meeting.id,
-        startsAt: meeting.startsAt,
-        durationMinutes: config.meeting.duration_minutes,
-        title: config.meeting.title,
-        link: config.meeting.link,
-        timeZone: config.timezone,
-      }, { now: at });
-      await ctx.replyWithDocument(
-        new InputFile(
-          new TextEncoder().encode(ics),
-          `meeting-${meeting.id}.ics`,
-        ),
-        {
-          caption: text(
-            config,
-            "calendar_caption",
-            meetingValues(config, meeting),
-          ),
-        },
-      ).catch((error) =>
+      await sendCalendar(ctx, meeting).catch((error) =>
         log.warn("calendar.not_sent", {
           user: user.tg_id,
           error: describeError(error),
@@ -94,5 +78,38 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       );
     }
   });
+
+  /**
+   * Sends the meeting's `.ics`. It is uploaded once per meeting; later answers reuse
+   * Telegram's `file_id`, which spares a multipart upload on the busiest update.
+   */
+  const calendarFiles = new Map<string, string>();
+  async function sendCalendar(ctx: Context, meeting: MeetingSlot) {
+    const cached = calendarFiles.get(meeting.id);
+    const file = cached ?? new InputFile(
+      new TextEncoder().encode(meetingIcs({
+        id: meeting.id,
+        startsAt: meeting.startsAt,
+        durationMinutes: config.meeting.duration_minutes,
+        title: config.meeting.title,
+        link: config.meeting.link,
+        timeZone: config.timezone,
+      }, { now: now() })),
+      `meeting-${meeting.id}.ics`,
+    );
+    const caption = text(
+      config,
+      "calendar_caption",
+      meetingValues(config, meeting),
+    );
+    try {
+      const sent = await ctx.replyWithDocument(file, { caption });
+      if (sent.document) calendarFiles.set(meeting.id, sent.document.file_id);
+    } catch (error) {
+      calendarFiles.delete(meeting.id); // a stale file_id: upload again next time
+      throw error;
+    }
+  }
+
   return feature;
 }

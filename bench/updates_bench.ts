@@ -4,10 +4,8 @@
  * bot's answer (reply or answerCallbackQuery) as the fake recorded it.
  */
 import { run } from "@grammyjs/runner";
-import { createBot, createBroadcastApi } from "../src/bot/bot.ts";
-import { Pacer } from "../src/delivery/pacer.ts";
+import { createBotWithJobs } from "../src/app.ts";
 import { upcomingMeeting } from "../src/domain/meeting.ts";
-import { createJobRunner } from "../src/jobs.ts";
 import { BOT_INFO } from "../tests/fake_bot_api.ts";
 import {
   type FakeHost,
@@ -44,22 +42,13 @@ export async function benchUpdates(
   await using fake = await startFakeSide({ host: options.fakeHost });
   const { store, config, clock } = temp;
   const log = benchLogger(clock.now);
-  const jobs = createJobRunner({
-    config,
-    store,
-    api: createBroadcastApi(fake.token, fake.apiRoot),
-    pacer: new Pacer(config.broadcast.messages_per_second),
-    log,
-    now: clock.now,
-  });
-  const bot = createBot(config, {
+  const { bot } = createBotWithJobs(config, {
     token: fake.token,
-    store,
-    log,
-    now: clock.now,
     apiRoot: fake.apiRoot,
     botInfo: BOT_INFO,
-    jobs,
+    store,
+    log,
+    now: clock.now,
   });
   const runner = run(bot);
   try {

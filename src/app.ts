@@ -4,7 +4,7 @@
  * in-process exactly as `main.ts` does.
  */
 import { run as runPolling, type RunnerHandle } from "@grammyjs/runner";
-import type { Api } from "grammy";
+import type { Api, Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -32,6 +32,7 @@ import {
   createJobRunner,
   type JobDeps,
   type JobReport,
+  type JobRunner,
   MeetingCancelledError,
 } from "./jobs.ts";
 import { describeError, type Logger } from "./log.ts";
@@ -141,21 +142,47 @@ function formatLocal(instant: Date, timeZone: string): string {
   ) + ` ${timeZone}`;
 }
 
+/** What {@linkcode createBotWithJobs} needs besides the config. */
+export interface BotWithJobsDeps {
+  token: string;
+  apiRoot?: string;
+  /** Known bot identity, to skip `getMe`. */
+  botInfo?: UserFromGetMe;
+  store: Store;
+  log: Logger;
+  now: () => Date;
+  /** Paces broadcasts; default the config's `broadcast.messages_per_second`. */
+  pacer?: Pacer;
+  retryDelaysMs?: readonly number[];
+  metrics?: Metrics;
+  /** Aborted on shutdown: broadcasts stop starting sends. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The bot and the job runner its admin commands use, sharing one store, as `run` wires
+ * them; tests and the bench wire them the same way.
+ */
+export function createBotWithJobs(
+  config: Config,
+  deps: BotWithJobsDeps,
+): { bot: Bot; jobs: JobRunner } {
+  const { token, apiRoot, botInfo, ...shared } = deps;
+  const jobs = createJobRunner(
+    jobDeps(config, { ...shared, api: createBroadcastApi(token, apiRoot) }),
+  );
+  const bot = createBot(config, { ...shared, token, apiRoot, botInfo, jobs });
+  return { bot, jobs };
+}
+
 function jobDeps(
   config: Config,
-  api: Api,
-  store: Store,
-  deps: AppDeps & { metrics?: Metrics },
+  deps: Omit<JobDeps, "config" | "pacer"> & { pacer?: Pacer },
 ): JobDeps {
   return {
+    ...deps,
     config,
-    store,
-    api,
-    pacer: new Pacer(config.broadcast.messages_per_second),
-    log: deps.log,
-    now: deps.now,
-    retryDelaysMs: deps.retryDelaysMs,
-    metrics: deps.metrics,
+    pacer: deps.pacer ?? new Pacer(config.broadcast.messages_per_second),
   };
 }
 
@@ -173,7 +200,13 @@ export async function sendCommand(
   const { db, store } = openStore(config);
   try {
     const api = createBroadcastApi(requireToken(env), env.apiRoot);
-    const runner = createJobRunner(jobDeps(config, api, store, deps));
+    const runner = createJobRunner(jobDeps(config, {
+      api,
+      store,
+      log: deps.log,
+      now: deps.now,
+      retryDelaysMs: deps.retryDelaysMs,
+    }));
     let report: JobReport;
     try {
       report = await runner.runNow(job as JobName);
@@ -238,19 +271,16 @@ export async function runCommand(
   const { db, store } = openStore(config);
   const stopping = new AbortController();
   const metrics = config.http === null ? undefined : createBotMetrics();
-  const jobs = createJobRunner({
-    ...jobDeps(config, api, store, { ...deps, metrics }),
-    signal: stopping.signal,
-  });
-  const bot = createBot(config, {
+  const { bot, jobs } = createBotWithJobs(config, {
     token,
+    apiRoot: env.apiRoot,
+    botInfo,
     store,
     log,
     now: deps.now,
-    apiRoot: env.apiRoot,
-    botInfo,
-    jobs,
+    retryDelaysMs: deps.retryDelaysMs,
     metrics,
+    signal: stopping.signal,
   });
   log.info("bot.starting", {
     bot: bot.botInfo.username,

@@ -136,23 +136,15 @@ Deno.test("Store.claimDelivery() claims once; only a failed delivery is claimed 
   const store = new Store(db);
   const now = new Date("2026-11-23T07:00:00Z");
   const user = store.startUser({ tg_id: 1 }, now);
+  const key = { meetingId: "2026-11-25", job: "invitation", userId: user.id };
   assert.equal(
-    store.claimDelivery({
-      meetingId: "2026-11-25",
-      job: "invitation",
-      userId: user.id,
-    }, now),
+    store.claimDelivery(key, now),
     true,
   );
   assert.equal(
-    store.claimDelivery({
-      meetingId: "2026-11-25",
-      job: "invitation",
-      userId: user.id,
-    }, now),
+    store.claimDelivery(key, now),
     false,
   );
-  const key = { meetingId: "2026-11-25", job: "invitation", userId: user.id };
   store.finishDelivery(key, {
     status: "failed",
     error: "500",
@@ -160,20 +152,12 @@ Deno.test("Store.claimDelivery() claims once; only a failed delivery is claimed 
     now,
   });
   assert.equal(
-    store.claimDelivery({
-      meetingId: "2026-11-25",
-      job: "invitation",
-      userId: user.id,
-    }, now),
+    store.claimDelivery(key, now),
     true,
   );
   store.finishDelivery(key, { status: "sent", messageId: 7, attempts: 1, now });
   assert.equal(
-    store.claimDelivery({
-      meetingId: "2026-11-25",
-      job: "invitation",
-      userId: user.id,
-    }, now),
+    store.claimDelivery(key, now),
     false,
   );
   assert.deepEqual(store.deliveryCounts("2026-11-25", "invitation"), {

@@ -1,12 +1,12 @@
 /** Fixture factories shared by the tests: config, clock, a running bot on a fake Bot API. */
 import "../src/preload.ts";
 import { run } from "@grammyjs/runner";
-import { createBot, createBroadcastApi } from "../src/bot/bot.ts";
+import { createBotWithJobs } from "../src/app.ts";
 import { type Config, parseConfig } from "../src/config.ts";
 import { type Database, openDatabase } from "../src/db/database.ts";
 import { Store } from "../src/db/store.ts";
 import { Pacer } from "../src/delivery/pacer.ts";
-import { createJobRunner, type JobRunner } from "../src/jobs.ts";
+import type { JobRunner } from "../src/jobs.ts";
 import { createLogger } from "../src/log.ts";
 import {
   BOT_INFO,
@@ -97,23 +97,15 @@ export async function startHarness(
   });
   const db = openDatabase(config.database);
   const store = new Store(db);
-  const jobs = createJobRunner({
-    config,
-    store,
-    api: createBroadcastApi(fake.token, fake.apiRoot),
-    pacer: new Pacer(options.messagesPerSecond ?? 1000),
-    log,
-    now: clock.now,
-    retryDelaysMs: options.retryDelaysMs ?? [5, 10],
-  });
-  const bot = createBot(config, {
+  const { bot, jobs } = createBotWithJobs(config, {
     token: fake.token,
-    store,
-    log,
-    now: clock.now,
     apiRoot: fake.apiRoot,
     botInfo: BOT_INFO,
-    jobs,
+    store,
+    log,
+    now: clock.now,
+    pacer: new Pacer(options.messagesPerSecond ?? 1000),
+    retryDelaysMs: options.retryDelaysMs ?? [5, 10],
   });
   const runner = run(bot);
   return {

@@ -132,7 +132,7 @@ async function guarded(fn: () => Promise<unknown>, deps: JobDeps) {
 }
 
 /** Runs `job` for `meeting`: sends to everyone due it who has not got it yet. */
-export async function runJob(
+async function runJob(
   job: JobName,
   meeting: MeetingSlot,
   deps: JobDeps,
@@ -320,7 +320,7 @@ async function broadcast(
 }
 
 /** Sends a short report to every admin; a failure is logged, never thrown. */
-export async function reportToAdmins(
+async function reportToAdmins(
   report: string,
   deps: Pick<JobDeps, "config" | "api" | "log">,
 ): Promise<void> {

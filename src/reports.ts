@@ -52,7 +52,7 @@ export function whoReport(config: Config, store: Store, now: Date): string {
 }
 
 /** "Анна Иванова (@anna)", or the Telegram id when the profile has no name. */
-export function displayName(
+function displayName(
   user: Pick<User, "first_name" | "last_name" | "username" | "tg_id">,
 ): string {
   const name = [user.first_name, user.last_name].filter(Boolean).join(" ") ||

@@ -203,7 +203,7 @@ type Verdict =
   | { kind: "permanent" };
 
 /** Sorts a failed Bot API call: wait and retry, give up on the user, retry later, or fail. */
-export function classify(error: unknown): Verdict {
+function classify(error: unknown): Verdict {
   if (error instanceof GrammyError) {
     if (error.error_code === 429) {
       const seconds = error.parameters.retry_after ?? 1;

@@ -2,6 +2,7 @@
 import { Composer, type Context } from "grammy";
 import { upcomingMeeting } from "../../domain/meeting.ts";
 import { meetingValues, scheduleValues, text } from "../../messages.ts";
+import type { User } from "../../db/store.ts";
 import type { TextKey } from "../../texts.ts";
 import type { FeatureDeps } from "../context.ts";
 
@@ -18,27 +19,26 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
   feature.command("status", async (ctx) => {
     const user = store.user(ctx.from!.id);
     const meeting = upcomingMeeting(config, now());
-    const subscription: TextKey = user === undefined || !user.is_active
-      ? (user === undefined ? "status_unsubscribed" : "status_inactive")
-      : user.is_registered
-      ? "status_subscribed"
-      : "status_unsubscribed";
-    const answer = user === undefined
-      ? undefined
-      : store.answer(meeting.id, user.id);
-    const answerKey: TextKey = answer === "yes"
-      ? "status_answer_yes"
-      : answer === "no"
-      ? "status_answer_no"
-      : "status_answer_none";
+    const answer = user && store.answer(meeting.id, user.id);
     const values = meetingValues(config, meeting);
     await ctx.reply(text(config, "status", {
-      subscription: config.texts[subscription],
-      answer: config.texts[answerKey],
+      subscription: config.texts[subscriptionKey(user)],
+      answer: config.texts[answer ? ANSWER_KEYS[answer] : "status_answer_none"],
       date: values.date!,
       time: values.time!,
     }));
   });
 
   return feature;
+}
+
+const ANSWER_KEYS = {
+  yes: "status_answer_yes",
+  no: "status_answer_no",
+} as const;
+
+function subscriptionKey(user: User | undefined): TextKey {
+  if (user === undefined) return "status_unsubscribed";
+  if (!user.is_active) return "status_inactive";
+  return user.is_registered ? "status_subscribed" : "status_unsubscribed";
 }

@@ -89,18 +89,19 @@ async function tick(deps: JobDeps): Promise<void> {
     log.warn("announcement.resumed", { announcement: announcement.id });
     await guarded(() => announce(announcement.id, deps), deps);
   }
-  const now = deps.now();
-  const meeting = upcomingMeeting(deps.config, now);
+  const meeting = upcomingMeeting(deps.config, deps.now());
   if (store.meeting(meeting.id)?.status === "cancelled") return;
   for (const plan of planJobs(deps.config, meeting)) {
     const run = store.jobRun(meeting.id, plan.job);
     if (run !== undefined && run.status !== "running") continue;
+    // Read the clock for each job: the one before may have taken minutes.
+    const now = deps.now();
     const timing = jobTiming(plan, now);
     if (timing === "early") continue;
     if (timing === "late") {
       store.skipJobRun({ meetingId: meeting.id, job: plan.job }, {
         note: "missed: past its deadline",
-        now: now,
+        now,
       });
       log.warn("job.skipped", {
         job: plan.job,

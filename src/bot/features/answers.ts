@@ -23,6 +23,38 @@ import { editOrIgnore } from "../edit.ts";
 export function answersFeature(deps: FeatureDeps): Composer<Context> {
   const { config, store, log, now } = deps;
   const feature = new Composer();
+  /**
+   * Sends the meeting's `.ics`. It is uploaded once per meeting; later answers reuse
+   * Telegram's `file_id`, which spares a multipart upload on the busiest update.
+   */
+  const calendarFiles = new Map<string, string>();
+  async function sendCalendar(ctx: Context, meeting: MeetingSlot) {
+    const cached = calendarFiles.get(meeting.id);
+    const file = cached ?? new InputFile(
+      new TextEncoder().encode(meetingIcs({
+        id: meeting.id,
+        startsAt: meeting.startsAt,
+        durationMinutes: config.meeting.duration_minutes,
+        title: config.meeting.title,
+        link: config.meeting.link,
+        timeZone: config.timezone,
+      }, { now: now() })),
+      `meeting-${meeting.id}.ics`,
+    );
+    const caption = text(
+      config,
+      "calendar_caption",
+      meetingValues(config, meeting),
+    );
+    try {
+      const sent = await ctx.replyWithDocument(file, { caption });
+      if (sent.document) calendarFiles.set(meeting.id, sent.document.file_id);
+    } catch (error) {
+      calendarFiles.delete(meeting.id); // a stale file_id: upload again next time
+      throw error;
+    }
+  }
+
   feature.callbackQuery(/^rsvp:/, async (ctx) => {
     const action = parseButtonData(ctx.callbackQuery.data);
     const meeting = action?.kind === "answer"
@@ -78,38 +110,6 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       );
     }
   });
-
-  /**
-   * Sends the meeting's `.ics`. It is uploaded once per meeting; later answers reuse
-   * Telegram's `file_id`, which spares a multipart upload on the busiest update.
-   */
-  const calendarFiles = new Map<string, string>();
-  async function sendCalendar(ctx: Context, meeting: MeetingSlot) {
-    const cached = calendarFiles.get(meeting.id);
-    const file = cached ?? new InputFile(
-      new TextEncoder().encode(meetingIcs({
-        id: meeting.id,
-        startsAt: meeting.startsAt,
-        durationMinutes: config.meeting.duration_minutes,
-        title: config.meeting.title,
-        link: config.meeting.link,
-        timeZone: config.timezone,
-      }, { now: now() })),
-      `meeting-${meeting.id}.ics`,
-    );
-    const caption = text(
-      config,
-      "calendar_caption",
-      meetingValues(config, meeting),
-    );
-    try {
-      const sent = await ctx.replyWithDocument(file, { caption });
-      if (sent.document) calendarFiles.set(meeting.id, sent.document.file_id);
-    } catch (error) {
-      calendarFiles.delete(meeting.id); // a stale file_id: upload again next time
-      throw error;
-    }
-  }
 
   return feature;
 }

@@ -1,23 +1,22 @@
 /**
  * The program: `run` (default), `check`, `send JOB`, `stats`, `export`, `backup PATH`.
  *
- * Only wiring: read the environment and the config, pick the command, turn errors into
- * one clear line and an exit code, and stop cleanly on SIGINT / SIGTERM.
+ * Only wiring: read the environment and the config, pick the command, turn an expected
+ * failure into one clear line and exit code 2, and stop cleanly on SIGINT / SIGTERM.
+ *
+ * @module
  */
 import "./src/preload.ts"; // first: before grammY is loaded
-import {
-  backupCommand,
-  checkCommand,
-  exportCommand,
-  runCommand,
-  sendCommand,
-  statsCommand,
-  UsageError,
-} from "./src/app.ts";
-import { ConfigError, loadConfig } from "./src/config.ts";
-import { DatabaseError } from "./src/db/database.ts";
+import { OperatorError, UsageError } from "./src/core/errors.ts";
+import { loadConfig } from "./src/config/load.ts";
+import { backupCommand } from "./src/commands/backup.ts";
+import { checkCommand } from "./src/commands/check.ts";
+import { exportCommand } from "./src/commands/export.ts";
+import { runCommand } from "./src/commands/run.ts";
+import { sendCommand } from "./src/commands/send.ts";
+import { statsCommand } from "./src/commands/stats.ts";
 import { readEnv } from "./src/env.ts";
-import { createLogger, describeError, type Level } from "./src/log.ts";
+import { createLogger, type Level } from "./src/log.ts";
 
 const LEVELS: readonly Level[] = ["debug", "info", "warn", "error"];
 
@@ -53,13 +52,12 @@ async function main(args: string[]): Promise<number> {
   const deps = { log, now: () => new Date(), print, write };
   const appEnv = { token: env.BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT };
   const [command = "run", ...rest] = args;
-  const configPath = env.CONFIG ?? "config.yaml";
   try {
     if (command === "help" || command === "--help" || command === "-h") {
       print(USAGE);
       return 0;
     }
-    const config = await loadConfig(configPath);
+    const config = await loadConfig(env.CONFIG ?? "config.yaml");
     switch (command) {
       case "check":
         checkCommand(config, deps);
@@ -101,19 +99,9 @@ async function main(args: string[]): Promise<number> {
         throw new UsageError(`Unknown command "${command}"\n${USAGE}`);
     }
   } catch (error) {
-    if (error instanceof ConfigError) {
-      fatal(`${configPath}: ${error.message}`);
-      return 2;
-    }
-    if (error instanceof UsageError) {
-      fatal(error.message);
-      return 2;
-    }
-    if (error instanceof DatabaseError) {
-      fatal(describeError(error).replace(/^DatabaseError: /, ""));
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof OperatorError)) throw error;
+    fatal(error.report());
+    return 2;
   }
 }
 

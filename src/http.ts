@@ -4,9 +4,9 @@
  *
  * @module
  */
+import { describeError, OperatorError } from "./core/errors.ts";
 import type { Logger } from "./log.ts";
 import type { Metrics } from "./metrics.ts";
-import { describeError } from "./log.ts";
 
 /** The result of one check, e.g. `{ ok: false, detail: "database is locked" }`. */
 export interface HealthCheck {
@@ -48,7 +48,7 @@ export interface HttpServer {
 }
 
 /** The server cannot listen, e.g. because the port is taken. */
-export class HttpServerError extends Error {
+export class HttpServerError extends OperatorError {
   override name = "HttpServerError";
 }
 

@@ -6,6 +6,8 @@
  * can never reach the log, whichever error message carried it.
  */
 
+import { describeError } from "./core/errors.ts";
+
 /** Log levels, lowest first. */
 export type Level = "debug" | "info" | "warn" | "error";
 
@@ -69,25 +71,6 @@ function formatValue(value: unknown): string {
   }
   if (typeof value === "object" && value !== null) return JSON.stringify(value);
   return String(value);
-}
-
-/** `Name: message` of an error and of its causes, for a log field. */
-export function describeError(error: unknown): string {
-  const parts: string[] = [];
-  for (
-    let e: unknown = error, depth = 0;
-    e !== undefined && depth < 4;
-    depth++
-  ) {
-    if (e instanceof Error) {
-      parts.push(`${e.name}: ${e.message}`);
-      e = e.cause;
-    } else {
-      parts.push(String(e));
-      break;
-    }
-  }
-  return parts.join(" <- ");
 }
 
 function writeToConsole(line: string, level: Level) {

@@ -3,12 +3,12 @@
  * and by the weekly jobs, so that an invitation looks the same whoever sends it.
  */
 import { InlineKeyboard } from "grammy";
-import type { Config } from "./config.ts";
-import { formatLocalTime } from "./config.ts";
-import type { Answer } from "./db/store.ts";
+import type { Answer } from "./core/answers.ts";
+import { formatLocalTime } from "./core/week.ts";
+import type { Config } from "./config/schema.ts";
+import { render } from "./config/texts.ts";
 import type { MeetingSlot } from "./domain/meeting.ts";
 import { formatDate, formatTime, formatWeekday } from "./domain/time.ts";
-import { render, type TextKey } from "./texts.ts";
 
 /** Text and keyboard of one message. */
 export interface OutgoingMessage {
@@ -38,15 +38,6 @@ export function parseButtonData(data: string): ButtonAction | undefined {
   return { kind: "answer", meetingId: match[1]!, answer: match[2] as Answer };
 }
 
-/** Renders one text of the config with the meeting's values. */
-export function text(
-  config: Config,
-  key: TextKey,
-  values: Record<string, string | number> = {},
-): string {
-  return render(config.texts[key], values);
-}
-
 /** The values every meeting text may use: title, date, time, link. */
 export function meetingValues(
   config: Config,
@@ -72,7 +63,10 @@ export function scheduleValues(config: Config): Record<string, string> {
 /** The sign-up question of `/start`. */
 export function greeting(config: Config, name: string): OutgoingMessage {
   return {
-    text: text(config, "start_greeting", { name, title: config.meeting.title }),
+    text: render(config.texts.start_greeting, {
+      name,
+      title: config.meeting.title,
+    }),
     reply_markup: new InlineKeyboard()
       .text(config.texts.button_register_yes, REGISTER_DATA.yes)
       .text(config.texts.button_register_no, REGISTER_DATA.no),
@@ -95,7 +89,7 @@ export function invitation(
   meeting: MeetingSlot,
 ): OutgoingMessage {
   return {
-    text: text(config, "invitation", meetingValues(config, meeting)),
+    text: render(config.texts.invitation, meetingValues(config, meeting)),
     reply_markup: answerKeyboard(config, meeting),
   };
 }
@@ -103,13 +97,11 @@ export function invitation(
 /** The invitation after an answer: shows the choice and keeps the buttons to change it. */
 export function answeredInvitation(
   config: Config,
-  meeting: MeetingSlot,
-  answer: Answer,
+  { meeting, answer }: { meeting: MeetingSlot; answer: Answer },
 ): OutgoingMessage {
   return {
-    text: text(
-      config,
-      answer === "yes" ? "answer_yes" : "answer_no",
+    text: render(
+      config.texts[answer === "yes" ? "answer_yes" : "answer_no"],
       meetingValues(config, meeting),
     ),
     reply_markup: answerKeyboard(config, meeting),
@@ -119,8 +111,10 @@ export function answeredInvitation(
 /** A reminder with the link. */
 export function reminder(
   config: Config,
-  meeting: MeetingSlot,
-  which: "first_reminder" | "second_reminder",
+  { meeting, job }: {
+    meeting: MeetingSlot;
+    job: "first_reminder" | "second_reminder";
+  },
 ): OutgoingMessage {
-  return { text: text(config, which, meetingValues(config, meeting)) };
+  return { text: render(config.texts[job], meetingValues(config, meeting)) };
 }

@@ -50,7 +50,6 @@ export const BOT_METRICS = {
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const SUMMARY_SUFFIXES = ["_sum", "_count"] as const;
 
 interface Series {
   value: number;
@@ -105,26 +104,6 @@ export class Metrics {
     const series = this.#series(family, options.labels);
     series.value += value;
     series.count += 1;
-  }
-
-  /**
-   * The current value of a sample as it renders, or `undefined` if it does not exist;
-   * a summary's samples are `<name>_sum` and `<name>_count`.
-   */
-  get(name: string, options: SeriesOptions = {}): number | undefined {
-    const key = labelKey(name, options.labels ?? {});
-    const family = this.#families.get(name);
-    if (family !== undefined && family.type !== "summary") {
-      return family.series.get(key)?.value;
-    }
-    for (const suffix of SUMMARY_SUFFIXES) {
-      if (!name.endsWith(suffix)) continue;
-      const summary = this.#families.get(name.slice(0, -suffix.length));
-      if (summary?.type !== "summary") continue;
-      const series = summary.series.get(key);
-      return suffix === "_sum" ? series?.value : series?.count;
-    }
-    return undefined;
   }
 
   /** The registry in the Prometheus text format 0.0.4, ending with a newline. */

@@ -2,31 +2,45 @@
  * What admins and the operator read: subscriber and attendance statistics, the list of
  * who is coming, and the attendance export. Shared by the Telegram admin commands and
  * the `stats` / `export` commands of the program.
+ *
+ * @module
  */
-import type { Config } from "./config.ts";
-import type { AttendanceRow, Store, User } from "./db/store.ts";
+import type { Config } from "./config/schema.ts";
+import type { AttendanceRow } from "./db/answers.ts";
+import type { Store } from "./db/store.ts";
+import type { User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
 import { upcomingMeeting } from "./domain/meeting.ts";
 import { localParts } from "./domain/time.ts";
-import { text } from "./messages.ts";
+import { render } from "./config/texts.ts";
+
+/** The tables a report reads. */
+export type ReportSource = Pick<Store, "users" | "answers" | "meetings">;
 
 /** Weeks of history shown by `/stats`. */
 const HISTORY_WEEKS = 4;
 
 /** The `/stats` text: subscribers, the upcoming meeting's answers, the last weeks. */
-export function statsReport(config: Config, store: Store, now: Date): string {
+export function statsReport(
+  config: Config,
+  { source, now }: { source: ReportSource; now: Date },
+): string {
   const meeting = upcomingMeeting(config, now);
-  const subscribers = store.subscriberCounts();
-  const answers = store.answerCounts(meeting.id);
-  const history = store.meetingHistory(meeting.id, HISTORY_WEEKS).map((week) =>
-    text(config, "admin_stats_week", {
+  const subscribers = source.users.counts();
+  const answers = source.answers.counts(meeting.id);
+  const history = source.meetings.history(meeting.id, HISTORY_WEEKS).map((
+    week,
+  ) =>
+    render(config.texts.admin_stats_week, {
       date: week.id,
       yes: week.yes,
       no: week.no,
-      status: week.status === "cancelled" ? " (отменена)" : "",
+      status: week.status === "cancelled"
+        ? config.texts.admin_stats_cancelled
+        : "",
     })
   );
-  return text(config, "admin_stats", {
+  return render(config.texts.admin_stats, {
     active: subscribers.active,
     registered: subscribers.registered,
     date: meeting.id,
@@ -38,13 +52,16 @@ export function statsReport(config: Config, store: Store, now: Date): string {
 }
 
 /** The `/who` text: the names of those who said yes for the upcoming meeting. */
-export function whoReport(config: Config, store: Store, now: Date): string {
+export function whoReport(
+  config: Config,
+  { source, now }: { source: ReportSource; now: Date },
+): string {
   const meeting = upcomingMeeting(config, now);
-  const attendees = store.attendees(meeting.id);
+  const attendees = source.answers.attendees(meeting.id);
   if (attendees.length === 0) {
-    return text(config, "admin_who_empty", { date: meeting.id });
+    return render(config.texts.admin_who_empty, { date: meeting.id });
   }
-  return text(config, "admin_who", {
+  return render(config.texts.admin_who, {
     date: meeting.id,
     count: attendees.length,
     names: attendees.map(displayName).join("\n"),
@@ -52,7 +69,7 @@ export function whoReport(config: Config, store: Store, now: Date): string {
 }
 
 /** "Анна Иванова (@anna)", or the Telegram id when the profile has no name. */
-function displayName(
+export function displayName(
   user: Pick<User, "first_name" | "last_name" | "username" | "tg_id">,
 ): string {
   const name = [user.first_name, user.last_name].filter(Boolean).join(" ") ||
@@ -60,12 +77,14 @@ function displayName(
   return user.username ? `${name} (@${user.username})` : name;
 }
 
-const ANSWERS = { yes: "да", no: "нет" } as const;
-
 /** A meeting's status as of `now`: cancelled, held (it has started), or ahead. */
-function meetingStatus(row: AttendanceRow, now: Date): string {
-  if (row.meeting_status === "cancelled") return "отменена";
-  return new Date(row.meeting_starts_at) <= now ? "проведена" : "запланирована";
+function meetingStatus(config: Config, row: AttendanceRow, now: Date): string {
+  if (row.meeting_status === "cancelled") {
+    return config.texts.export_meeting_cancelled;
+  }
+  return new Date(row.meeting_starts_at) <= now
+    ? config.texts.export_meeting_held
+    : config.texts.export_meeting_planned;
 }
 
 /**
@@ -76,25 +95,20 @@ export function attendanceCsv(
   config: Config,
   { rows, now }: { rows: readonly AttendanceRow[]; now: Date },
 ): string {
+  const answers = {
+    yes: config.texts.export_answer_yes,
+    no: config.texts.export_answer_no,
+  };
   return toCsv([
-    [
-      "Дата встречи",
-      "Статус встречи",
-      "Telegram ID",
-      "Имя",
-      "Фамилия",
-      "Username",
-      "Ответ",
-      "Время ответа",
-    ],
+    config.texts.export_columns.split("|").map((column) => column.trim()),
     ...rows.map((row) => [
       row.meeting_id,
-      meetingStatus(row, now),
+      meetingStatus(config, row, now),
       row.tg_id,
       row.first_name,
       row.last_name,
       row.username,
-      ANSWERS[row.answer],
+      answers[row.answer],
       localDateTime(new Date(row.answered_at), config.timezone),
     ]),
   ]);

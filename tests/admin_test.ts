@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseCsv } from "../src/domain/csv.ts";
+import { parseCsv } from "./support/csv.ts";
 import { inlineButtons, user } from "./fake_bot_api.ts";
 import {
   type Harness,
@@ -51,7 +51,7 @@ Deno.test("a non-admin calling any admin command gets the unknown-command reply 
       command,
     );
   }
-  assert.equal(h.store.meeting(MEETING)?.status, "scheduled");
+  assert.equal(h.store.meetings.get(MEETING)?.status, "scheduled");
   assert.equal(
     h.db.prepare("SELECT count(*) AS n FROM announcements").get()?.n,
     0,
@@ -71,13 +71,13 @@ Deno.test("a non-admin calling any admin command gets the unknown-command reply 
 Deno.test("/stats counts subscribers and answers and shows past weeks", async () => {
   await using h = await adminHarness();
   // A past week: Anna said yes to 2026-11-18.
-  h.store.ensureMeeting({
+  h.store.meetings.ensure({
     id: "2026-11-18",
     startsAt: new Date("2026-11-18T08:00:00Z"),
   }, h.clock.now());
-  h.store.recordAnswer({
+  h.store.answers.record({
     meetingId: "2026-11-18",
-    userId: h.store.user(anna.id)!.id,
+    userId: h.store.users.byTgId(anna.id)!.id,
     answer: "yes",
   }, h.clock.now());
   await h.say(vera, "/stop");
@@ -206,13 +206,13 @@ Deno.test("/skip cancels the meeting, tells those who said yes, and stops its re
 Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact", async () => {
   await using h = await adminHarness();
   // Last week's meeting was held; Vera said no to it.
-  h.store.ensureMeeting({
+  h.store.meetings.ensure({
     id: "2026-11-18",
     startsAt: new Date("2026-11-18T08:00:00Z"),
   }, new Date("2026-11-16T07:00:00Z"));
-  h.store.recordAnswer({
+  h.store.answers.record({
     meetingId: "2026-11-18",
-    userId: h.store.user(vera.id)!.id,
+    userId: h.store.users.byTgId(vera.id)!.id,
     answer: "no",
   }, new Date("2026-11-16T08:15:00Z"));
   h.fake.sendText(admin, "/export");

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { checkCommand, runCommand, sendCommand } from "../src/app.ts";
+import { checkCommand } from "../src/commands/check.ts";
+import { runCommand } from "../src/commands/run.ts";
+import { sendCommand } from "../src/commands/send.ts";
 import { openDatabase } from "../src/db/database.ts";
 import { Store } from "../src/db/store.ts";
 import { silentLogger } from "../src/log.ts";
@@ -13,8 +15,8 @@ function seedUsers(path: string, count: number, now: Date) {
   const db = openDatabase(path);
   const store = new Store(db);
   for (let i = 1; i <= count; i++) {
-    store.startUser({ tg_id: 5000 + i, first_name: `User ${i}` }, now);
-    store.setRegistered({ tgId: 5000 + i, registered: true }, now);
+    store.users.start({ tg_id: 5000 + i, first_name: `User ${i}` }, now);
+    store.users.setRegistered({ tgId: 5000 + i, registered: true }, now);
   }
   db.close();
 }
@@ -140,7 +142,7 @@ Deno.test("runCommand() registers the jobs, catches up, polls and stops cleanly"
     await bot.stop();
     await bot.done;
     const db = openDatabase(config.database);
-    assert.equal(new Store(db).user(7000)?.first_name, "Новый");
+    assert.equal(new Store(db).users.byTgId(7000)?.first_name, "Новый");
     db.close();
   });
 });

@@ -34,7 +34,11 @@ Deno.test("an unknown command, plain text and a sticker get a polite reply", asy
   });
   const reply = await h.fake.waitFor((f) => f.sent(anna.id)[2]);
   assert.equal(reply.text, "Я понимаю только команды. Список команд — /help.");
-  assert.equal(h.store.user(anna.id), undefined, "nothing was recorded");
+  assert.equal(
+    h.store.users.byTgId(anna.id),
+    undefined,
+    "nothing was recorded",
+  );
 });
 
 Deno.test("forged or malformed button data is answered politely and changes nothing", async () => {
@@ -65,7 +69,7 @@ Deno.test("forged or malformed button data is answered politely and changes noth
     h.db.prepare("SELECT count(*) AS n FROM answers").get(),
     before,
   );
-  assert.equal(h.store.user(anna.id)?.is_registered, false);
+  assert.equal(h.store.users.byTgId(anna.id)?.is_registered, false);
 });
 
 Deno.test("buttons pressed by someone who never started change nothing", async () => {
@@ -76,7 +80,7 @@ Deno.test("buttons pressed by someone who never started change nothing", async (
   assert.match(register.text!, /Вы не подписаны/);
   const answer = await h.press(stranger, "rsvp:2026-11-25:yes");
   assert.equal(answer.text, "Эта кнопка больше не работает.");
-  assert.equal(h.store.user(stranger.id), undefined);
+  assert.equal(h.store.users.byTgId(stranger.id), undefined);
 });
 
 Deno.test("/help lists the commands; /status tells subscription and answer", async () => {

@@ -15,12 +15,12 @@ async function arrange(h: Harness, options: { annaSaysYes: boolean }) {
     await h.press(u, "reg:yes");
   }
   if (options.annaSaysYes) {
-    const annaId = h.store.user(anna.id)!.id;
-    h.store.ensureMeeting({
+    const annaId = h.store.users.byTgId(anna.id)!.id;
+    h.store.meetings.ensure({
       id: MEETING,
       startsAt: new Date("2026-11-25T08:00:00Z"),
     }, h.clock.now());
-    h.store.recordAnswer(
+    h.store.answers.record(
       { meetingId: MEETING, userId: annaId, answer: "yes" },
       h.clock.now(),
     );
@@ -40,7 +40,7 @@ Deno.test("tick() after downtime sends the missed invitation while the meeting i
   await h.jobs.tick();
   assert.deepEqual(texts(h, anna), ["Приглашаю на встречу «Живой эфир»!"]);
   assert.deepEqual(texts(h, boris), ["Приглашаю на встречу «Живой эфир»!"]);
-  assert.equal(h.store.jobRun(MEETING, "invitation")?.status, "done");
+  assert.equal(h.store.jobRuns.get(MEETING, "invitation")?.status, "done");
   assert.ok(
     h.logs.some((l) =>
       l.includes("job.catch_up") && l.includes("job=invitation")
@@ -60,8 +60,8 @@ Deno.test("tick() after downtime sends the first reminder until the second one i
   });
   await arrange(h, { annaSaysYes: false });
   await h.jobs.tick(); // the invitation went out on time
-  const annaId = h.store.user(anna.id)!.id;
-  h.store.recordAnswer(
+  const annaId = h.store.users.byTgId(anna.id)!.id;
+  h.store.answers.record(
     { meetingId: MEETING, userId: annaId, answer: "yes" },
     h.clock.now(),
   );
@@ -88,7 +88,7 @@ Deno.test("tick() records a first reminder missed past its deadline as skipped a
     "Приглашаю на встречу «Живой эфир»!",
     "Через несколько минут, в 11:00, начинаем «Живой эфир»!",
   ]);
-  const first = h.store.jobRun(MEETING, "first_reminder");
+  const first = h.store.jobRuns.get(MEETING, "first_reminder");
   assert.equal(first?.status, "skipped");
   assert.ok(
     h.logs.some((l) =>
@@ -97,7 +97,7 @@ Deno.test("tick() records a first reminder missed past its deadline as skipped a
   );
   await h.jobs.tick();
   assert.equal(
-    h.store.jobRun(MEETING, "first_reminder")?.status,
+    h.store.jobRuns.get(MEETING, "first_reminder")?.status,
     "skipped",
     "never run later",
   );
@@ -112,7 +112,7 @@ Deno.test("tick() after the meeting started sends nothing for it", async () => {
   h.clock.set("2026-11-25T08:30:00Z"); // down until the meeting had begun
   await h.jobs.tick();
   assert.equal(h.fake.deliveredCount(anna.id), 1, "only the greeting");
-  assert.equal(h.store.jobRun(MEETING, "second_reminder"), undefined);
+  assert.equal(h.store.jobRuns.get(MEETING, "second_reminder"), undefined);
 });
 
 Deno.test("tick() resumes a job whose process died mid-broadcast, sending only the rest", async () => {
@@ -121,14 +121,17 @@ Deno.test("tick() resumes a job whose process died mid-broadcast, sending only t
   });
   await arrange(h, { annaSaysYes: false });
   // A process died after delivering to Anna: the run is still marked running.
-  h.store.startJobRun({ meetingId: MEETING, job: "invitation" }, h.clock.now());
-  const annaId = h.store.user(anna.id)!.id;
-  h.store.claimDelivery({
+  h.store.jobRuns.start(
+    { meetingId: MEETING, job: "invitation" },
+    h.clock.now(),
+  );
+  const annaId = h.store.users.byTgId(anna.id)!.id;
+  h.store.deliveries.claim({
     meetingId: MEETING,
     job: "invitation",
     userId: annaId,
   }, h.clock.now());
-  h.store.finishDelivery({
+  h.store.deliveries.finish({
     meetingId: MEETING,
     job: "invitation",
     userId: annaId,
@@ -142,5 +145,5 @@ Deno.test("tick() resumes a job whose process died mid-broadcast, sending only t
   await h.jobs.tick();
   assert.equal(h.fake.deliveredCount(anna.id), 1, "Anna is not sent it again");
   assert.equal(h.fake.deliveredCount(boris.id), 2);
-  assert.equal(h.store.jobRun(MEETING, "invitation")?.status, "done");
+  assert.equal(h.store.jobRuns.get(MEETING, "invitation")?.status, "done");
 });

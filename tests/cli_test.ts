@@ -53,8 +53,8 @@ Deno.test("main.ts send twice sends each invitation once, and the token never re
   const db = openDatabase(join(dir, "data", "bot.sqlite3"));
   const store = new Store(db);
   for (let id = 1; id <= 20; id++) {
-    store.startUser({ tg_id: id, first_name: `U${id}` }, new Date());
-    store.setRegistered({ tgId: id, registered: true }, new Date());
+    store.users.start({ tg_id: id, first_name: `U${id}` }, new Date());
+    store.users.setRegistered({ tgId: id, registered: true }, new Date());
   }
   db.close();
   fake.block(7); // one user blocked the bot

@@ -2,13 +2,10 @@ import assert from "node:assert/strict";
 import { tempDir } from "./helpers.ts";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  ConfigError,
-  formatLocalTime,
-  loadConfig,
-  parseConfig,
-} from "../src/config.ts";
-import { DEFAULT_TEXTS } from "../src/texts.ts";
+import { formatLocalTime } from "../src/core/week.ts";
+import { loadConfig, parseConfig } from "../src/config/load.ts";
+import { ConfigError } from "../src/config/schema.ts";
+import { DEFAULT_TEXTS } from "../src/config/default_texts.ts";
 
 const SHIPPED = fileURLToPath(new URL("../config.yaml", import.meta.url));
 

@@ -25,11 +25,11 @@ Deno.test({
     const db = openDatabase(join(dir, "data", "bot.sqlite3"));
     const store = new Store(db);
     for (const id of [1, 2, 3]) {
-      store.startUser(
+      store.users.start(
         { tg_id: id, first_name: `U${id}` },
         new Date("2026-11-22T00:00:00Z"),
       );
-      store.setRegistered(
+      store.users.setRegistered(
         { tgId: id, registered: id !== 3 },
         new Date("2026-11-22T00:00:00Z"),
       );
@@ -66,7 +66,7 @@ Deno.test({
     assert.match(log, /bot\.stopped/);
     assert.equal(fake.deliveredCount(3), 0, "not registered: no invitation");
     const check = openDatabase(join(dir, "data", "bot.sqlite3"));
-    const run = new Store(check).jobRun("2026-11-25", "invitation");
+    const run = new Store(check).jobRuns.get("2026-11-25", "invitation");
     check.close();
     assert.equal(run?.status, "done");
     assert.match(

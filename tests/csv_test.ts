@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { CsvError, parseCsv, toCsv } from "../src/domain/csv.ts";
+import { toCsv } from "../src/domain/csv.ts";
+import { CsvError, parseCsv } from "./support/csv.ts";
 
 Deno.test("toCsv() starts with a BOM and ends every record with CRLF", () => {
   const csv = toCsv([["name", "answer"], ["Иван", "да"]]);

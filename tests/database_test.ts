@@ -2,12 +2,9 @@ import assert from "node:assert/strict";
 import { tempDir } from "./helpers.ts";
 import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
-import {
-  DatabaseError,
-  openDatabase,
-  SCHEMA_VERSION,
-  schemaVersion,
-} from "../src/db/database.ts";
+import { openDatabase } from "../src/db/database.ts";
+import { SCHEMA_VERSION, schemaVersion } from "../src/db/migrations.ts";
+import { DatabaseError } from "../src/db/sqlite.ts";
 import { Store } from "../src/db/store.ts";
 
 /** The earlier Python bot's table, as its `database.py` created it, with its rows. */
@@ -44,7 +41,7 @@ Deno.test("openDatabase() adopts the earlier bot's database and keeps every user
   try {
     assert.equal(schemaVersion(db), SCHEMA_VERSION);
     const store = new Store(db);
-    assert.deepEqual(store.user(1001), {
+    assert.deepEqual(store.users.byTgId(1001), {
       id: 1,
       tg_id: 1001,
       first_name: "Анна",
@@ -54,15 +51,15 @@ Deno.test("openDatabase() adopts the earlier bot's database and keeps every user
       is_registered: true,
       last_response: "yes",
     });
-    assert.equal(store.user(1003)?.is_active, false);
-    assert.deepEqual(store.invitationRecipients().map((u) => u.tg_id), [
+    assert.equal(store.users.byTgId(1003)?.is_active, false);
+    assert.deepEqual(store.users.invitationRecipients().map((u) => u.tg_id), [
       1001,
     ]);
     const rows = db.prepare("SELECT created_at FROM users ORDER BY id").all();
     assert.equal(rows[0]?.created_at, "2025-11-03 10:00:00");
     // The old file is still usable by the new code: a new user gets the next id.
     assert.equal(
-      store.startUser({ tg_id: 1004, first_name: "Глеб" }, new Date()).id,
+      store.users.start({ tg_id: 1004, first_name: "Глеб" }, new Date()).id,
       4,
     );
   } finally {
@@ -70,7 +67,7 @@ Deno.test("openDatabase() adopts the earlier bot's database and keeps every user
   }
   // Opening again migrates nothing more and loses nothing.
   const again = openDatabase(path);
-  assert.equal(new Store(again).invitationRecipients().length, 1);
+  assert.equal(new Store(again).users.invitationRecipients().length, 1);
   assert.equal(
     (again.prepare("SELECT count(*) AS n FROM users").get() as { n: number })
       .n,
@@ -131,36 +128,41 @@ Deno.test("openDatabase() refuses a database of a newer schema or of another pro
   );
 });
 
-Deno.test("Store.claimDelivery() claims once; only a failed delivery is claimed again", () => {
+Deno.test("Deliveries.claim() claims once; only a failed delivery is claimed again", () => {
   const db = openDatabase(":memory:");
   const store = new Store(db);
   const now = new Date("2026-11-23T07:00:00Z");
-  const user = store.startUser({ tg_id: 1 }, now);
+  const user = store.users.start({ tg_id: 1 }, now);
   const key = { meetingId: "2026-11-25", job: "invitation", userId: user.id };
   assert.equal(
-    store.claimDelivery(key, now),
+    store.deliveries.claim(key, now),
     true,
   );
   assert.equal(
-    store.claimDelivery(key, now),
+    store.deliveries.claim(key, now),
     false,
   );
-  store.finishDelivery(key, {
+  store.deliveries.finish(key, {
     status: "failed",
     error: "500",
     attempts: 3,
     now,
   });
   assert.equal(
-    store.claimDelivery(key, now),
+    store.deliveries.claim(key, now),
     true,
   );
-  store.finishDelivery(key, { status: "sent", messageId: 7, attempts: 1, now });
+  store.deliveries.finish(key, {
+    status: "sent",
+    messageId: 7,
+    attempts: 1,
+    now,
+  });
   assert.equal(
-    store.claimDelivery(key, now),
+    store.deliveries.claim(key, now),
     false,
   );
-  assert.deepEqual(store.deliveryCounts("2026-11-25", "invitation"), {
+  assert.deepEqual(store.deliveries.counts("2026-11-25", "invitation"), {
     sent: 1,
     blocked: 0,
     failed: 0,

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { createBroadcastApi } from "../src/bot/bot.ts";
 import { openDatabase } from "../src/db/database.ts";
-import { Store, type User } from "../src/db/store.ts";
+import { Store } from "../src/db/store.ts";
+import type { User } from "../src/db/users.ts";
 import { runBroadcast } from "../src/delivery/broadcast.ts";
 import { Pacer } from "../src/delivery/pacer.ts";
 import { silentLogger } from "../src/log.ts";
@@ -11,10 +12,10 @@ const NOW = new Date("2026-11-23T07:00:00Z");
 
 function seed(store: Store, count: number): User[] {
   for (let id = 1; id <= count; id++) {
-    store.startUser({ tg_id: id, first_name: `U${id}` }, NOW);
-    store.setRegistered({ tgId: id, registered: true }, NOW);
+    store.users.start({ tg_id: id, first_name: `U${id}` }, NOW);
+    store.users.setRegistered({ tgId: id, registered: true }, NOW);
   }
-  return store.invitationRecipients();
+  return store.users.invitationRecipients();
 }
 
 async function broadcastTo(
@@ -72,7 +73,7 @@ Deno.test("runBroadcast() keeps to the rate and waits out each 429's retry_after
   for (let id = 1; id <= 60; id++) {
     assert.equal(fake.deliveredCount(id), 1, `user ${id}`);
   }
-  assert.deepEqual(run.store.deliveryCounts("2026-11-25", "invitation"), {
+  assert.deepEqual(run.store.deliveries.counts("2026-11-25", "invitation"), {
     sent: 60,
     blocked: 0,
     failed: 0,
@@ -102,15 +103,15 @@ Deno.test("runBroadcast() deactivates blocked, deactivated and vanished users, n
   });
   const { fake, store, report } = run;
   assert.deepEqual([report.sent, report.blocked, report.failed], [8, 2, 0]);
-  assert.equal(store.user(3)?.is_active, false);
-  assert.equal(store.user(5)?.is_active, false);
-  assert.equal(store.user(4)?.is_active, true);
+  assert.equal(store.users.byTgId(3)?.is_active, false);
+  assert.equal(store.users.byTgId(5)?.is_active, false);
+  assert.equal(store.users.byTgId(4)?.is_active, true);
   const attempts = fake.requests.filter((r) =>
     r.method === "sendMessage" && r.params.chat_id === 3
   );
   assert.equal(attempts.length, 1, "a 403 is not retried");
   // Their next /start brings them back (tested end to end in week_test.ts).
-  assert.equal(store.invitationRecipients().length, 8);
+  assert.equal(store.users.invitationRecipients().length, 8);
 });
 
 Deno.test("runBroadcast() treats 400 chat not found as unreachable", async () => {
@@ -118,7 +119,7 @@ Deno.test("runBroadcast() treats 400 chat not found as unreachable", async () =>
     perSecond: 1000,
   });
   assert.deepEqual([run.report.sent, run.report.blocked], [0, 3]);
-  assert.equal(run.store.invitationRecipients().length, 0);
+  assert.equal(run.store.users.invitationRecipients().length, 0);
 });
 
 Deno.test("runBroadcast() retries 5xx and dropped connections, then goes on", async () => {
@@ -212,7 +213,7 @@ Deno.test("runBroadcast() stops starting sends once aborted and leaves the rest 
     assert.equal(first.sent, 10, "the send in flight finished");
     assert.equal(first.interrupted, true);
     assert.equal(
-      store.deliveryCounts("2026-11-25", "invitation").sending,
+      store.deliveries.counts("2026-11-25", "invitation").sending,
       0,
       "nothing half-written",
     );

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
-import { describeSchedule } from "../src/app.ts";
-import type { Config, JobName, WeeklyTime } from "../src/config.ts";
+import { describeSchedule } from "../src/app/schedule.ts";
+import type { Config } from "../src/config/schema.ts";
+import type { JobName } from "../src/core/jobs.ts";
+import type { WeeklyTime } from "../src/core/week.ts";
 import { upcomingMeeting } from "../src/domain/meeting.ts";
 import { localParts, nextCronRun } from "../src/domain/time.ts";
 import { user } from "./fake_bot_api.ts";
@@ -34,13 +36,13 @@ function cronFirings(config: Config, from: Date, to: Date): Date[] {
 async function liveThrough(h: Harness, from: string, to: string) {
   await h.say(participant, "/start");
   await h.press(participant, "reg:yes");
-  const userId = h.store.user(participant.id)!.id;
+  const userId = h.store.users.byTgId(participant.id)!.id;
   for (const at of cronFirings(h.config, new Date(from), new Date(to))) {
     h.clock.set(at);
     await h.jobs.tick();
     const meeting = upcomingMeeting(h.config, at);
-    if (h.store.jobRun(meeting.id, "invitation")?.status === "done") {
-      h.store.recordAnswer({
+    if (h.store.jobRuns.get(meeting.id, "invitation")?.status === "done") {
+      h.store.answers.record({
         meetingId: meeting.id,
         userId: userId,
         answer: "yes",

@@ -1,12 +1,14 @@
 /** Fixture factories shared by the tests: config, clock, a running bot on a fake Bot API. */
 import "../src/preload.ts";
 import { run } from "@grammyjs/runner";
-import { createBotWithJobs } from "../src/app.ts";
-import { type Config, parseConfig } from "../src/config.ts";
-import { type Database, openDatabase } from "../src/db/database.ts";
+import { createBotWithJobs } from "../src/app/compose.ts";
+import { parseConfig } from "../src/config/load.ts";
+import type { Config } from "../src/config/schema.ts";
+import { openDatabase } from "../src/db/database.ts";
+import type { Database } from "../src/db/sqlite.ts";
 import { Store } from "../src/db/store.ts";
 import { Pacer } from "../src/delivery/pacer.ts";
-import type { JobRunner } from "../src/jobs.ts";
+import type { JobRunner } from "../src/jobs/runner.ts";
 import { createLogger } from "../src/log.ts";
 import {
   BOT_INFO,

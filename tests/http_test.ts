@@ -12,6 +12,7 @@ import {
   Metrics,
   MetricsError,
 } from "../src/metrics.ts";
+import { sample } from "./support/prometheus.ts";
 
 /** One parsed exposition: HELP and TYPE by family, sample values by `name{labels}` as written. */
 interface Scrape {
@@ -381,23 +382,23 @@ Deno.test("Metrics.render() orders families by first use and series by labels", 
   assert.equal(new Metrics().render(), "");
 });
 
-Deno.test("Metrics.get() reads counters, gauges and summary samples", () => {
+Deno.test("Metrics.render() shows counters, gauges and summary samples", () => {
   const metrics = createBotMetrics();
   const labels = { job: "invitation", outcome: "failed" };
   metrics.inc(BOT_METRICS.messages, { labels });
   metrics.observe(BOT_METRICS.jobDuration, 2, { labels: { job: "x" } });
-  assert.equal(metrics.get(BOT_METRICS.messages, { labels }), 1);
-  assert.equal(metrics.get(BOT_METRICS.updates), 0);
-  assert.equal(metrics.get(BOT_METRICS.messages), undefined);
+  assert.equal(sample(metrics, BOT_METRICS.messages, labels), 1);
+  assert.equal(sample(metrics, BOT_METRICS.updates), 0);
+  assert.equal(sample(metrics, BOT_METRICS.messages), undefined);
   assert.equal(
-    metrics.get(`${BOT_METRICS.jobDuration}_count`, { labels: { job: "x" } }),
+    sample(metrics, `${BOT_METRICS.jobDuration}_count`, { job: "x" }),
     1,
   );
   assert.equal(
-    metrics.get(`${BOT_METRICS.jobDuration}_sum`, { labels: { job: "x" } }),
+    sample(metrics, `${BOT_METRICS.jobDuration}_sum`, { job: "x" }),
     2,
   );
-  assert.equal(metrics.get(BOT_METRICS.jobDuration), undefined);
+  assert.equal(sample(metrics, BOT_METRICS.jobDuration), undefined);
 });
 
 Deno.test("Metrics throws MetricsError for bad names, labels and type misuse", () => {
@@ -433,7 +434,7 @@ Deno.test("Metrics throws MetricsError for bad names, labels and type misuse", (
   // A gauge may go down.
   metrics.inc(BOT_METRICS.subscribers, { labels: { state: "active" }, by: -1 });
   assert.equal(
-    metrics.get(BOT_METRICS.subscribers, { labels: { state: "active" } }),
+    sample(metrics, BOT_METRICS.subscribers, { state: "active" }),
     -1,
   );
 });

@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  IcsError,
-  type IcsMeeting,
-  meetingIcs,
-  parseIcs,
-} from "../src/domain/ics.ts";
+import { IcsError, type IcsMeeting, meetingIcs } from "../src/domain/ics.ts";
+import { parseIcs } from "./support/ics.ts";
 
 const NOW = new Date("2026-11-23T07:00:00.123Z");
 const LONG_TITLE =

@@ -22,8 +22,8 @@ Deno.test("main.ts send killed with SIGKILL mid-broadcast and run again: everyon
   const db = openDatabase(join(dir, "data", "bot.sqlite3"));
   const store = new Store(db);
   for (let id = 1; id <= USERS; id++) {
-    store.startUser({ tg_id: id, first_name: `U${id}` }, new Date());
-    store.setRegistered({ tgId: id, registered: true }, new Date());
+    store.users.start({ tg_id: id, first_name: `U${id}` }, new Date());
+    store.users.setRegistered({ tgId: id, registered: true }, new Date());
   }
   db.close();
   const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };

@@ -14,8 +14,14 @@ Deno.test("hundreds of presses within a second during a broadcast are all answer
     (_, i) => user(10_000 + i, { first_name: `U${i}` }),
   );
   for (const u of users) {
-    h.store.startUser({ tg_id: u.id, first_name: u.first_name }, h.clock.now());
-    h.store.setRegistered({ tgId: u.id, registered: true }, h.clock.now());
+    h.store.users.start(
+      { tg_id: u.id, first_name: u.first_name },
+      h.clock.now(),
+    );
+    h.store.users.setRegistered(
+      { tgId: u.id, registered: true },
+      h.clock.now(),
+    );
   }
 
   const broadcast = h.jobs.runNow("invitation"); // about a second at 300 a second

@@ -1,31 +1,18 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import {
-  backupCommand,
-  exportCommand,
-  runCommand,
-  statsCommand,
-} from "../src/app.ts";
-import { parseCsv } from "../src/domain/csv.ts";
+import { backupCommand } from "../src/commands/backup.ts";
+import { exportCommand } from "../src/commands/export.ts";
+import { runCommand } from "../src/commands/run.ts";
+import { statsCommand } from "../src/commands/stats.ts";
+import { parseCsv } from "./support/csv.ts";
 import { silentLogger } from "../src/log.ts";
 import { FakeBotApi, scopeKey, user } from "./fake_bot_api.ts";
+import { parseMetrics } from "./support/prometheus.ts";
 import { ManualClock, startHarness, tempDir, testConfig } from "./helpers.ts";
 import { makeWorkdir, spawnMain } from "./process.ts";
 
 const MONDAY_1030_MSK = "2026-11-23T07:30:00Z";
-
-/** Parses the Prometheus text format into `name{labels}` → value. */
-function parseMetrics(text: string): Map<string, number> {
-  const samples = new Map<string, number>();
-  for (const line of text.split("\n")) {
-    if (line === "" || line.startsWith("#")) continue;
-    const match = /^([a-zA-Z_:][\w:]*(?:\{[^}]*\})?) (\S+)$/.exec(line);
-    assert.ok(match, `a sample line: ${line}`);
-    samples.set(match[1]!, Number(match[2]));
-  }
-  return samples;
-}
 
 Deno.test("stats and export print the admins' views on the terminal", async () => {
   await using temp = await tempDir();
@@ -78,11 +65,11 @@ Deno.test("backup while a broadcast is sending gives a complete, consistent copy
     messagesPerSecond: 200,
   });
   for (let id = 1; id <= 150; id++) {
-    h.store.startUser(
+    h.store.users.start(
       { tg_id: id, first_name: `Участник ${id}` },
       h.clock.now(),
     );
-    h.store.setRegistered({ tgId: id, registered: true }, h.clock.now());
+    h.store.users.setRegistered({ tgId: id, registered: true }, h.clock.now());
   }
   const broadcast = h.jobs.runNow("invitation");
   await h.fake.waitFor((f) => f.sent().length >= 40);

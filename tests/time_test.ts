@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { type Weekday, WEEKDAYS, type WeeklyTime } from "../src/config.ts";
+import { type Weekday, WEEKDAYS, type WeeklyTime } from "../src/core/week.ts";
 import {
   CronExpressionError,
   formatDate,
@@ -52,16 +52,25 @@ function assertCronCovers(
   options: { from?: Date; stray?: number } = {},
 ): void {
   const { from = NEW_YEAR, stray = 0 } = options;
-  const expressions = utcCronExpressions(when, timeZone, from);
+  const expressions = utcCronExpressions(when, {
+    timeZone: timeZone,
+    from: from,
+  });
   let previous = from;
   for (let week = 0; week < 53; week++) {
-    const occurrence = nextOccurrence(when, timeZone, previous);
+    const occurrence = nextOccurrence(when, {
+      timeZone: timeZone,
+      after: previous,
+    });
     let firing = nextFiring(expressions, previous);
     while (firing.getTime() < occurrence.getTime()) {
       assert.ok(stray > 0, `Stray firing ${iso(firing)} in ${timeZone}`);
       const nearest = Math.min(
-        firing.getTime() - previousOccurrence(when, timeZone, firing).getTime(),
-        nextOccurrence(when, timeZone, firing).getTime() - firing.getTime(),
+        firing.getTime() -
+          previousOccurrence(when, { timeZone: timeZone, before: firing })
+            .getTime(),
+        nextOccurrence(when, { timeZone: timeZone, after: firing }).getTime() -
+          firing.getTime(),
       );
       assert.equal(nearest, stray, `Firing ${iso(firing)} in ${timeZone}`);
       firing = nextFiring(expressions, firing);
@@ -72,72 +81,68 @@ function assertCronCovers(
 }
 
 Deno.test("localToInstant() converts a Moscow wall time to UTC", () => {
-  const instant = localToInstant(
-    { year: 2026, month: 11, day: 25 },
-    { hour: 11, minute: 0 },
-    "Europe/Moscow",
-  );
+  const instant = localToInstant({
+    date: { year: 2026, month: 11, day: 25 },
+    time: { hour: 11, minute: 0 },
+  }, "Europe/Moscow");
   assert.equal(iso(instant), "2026-11-25T08:00:00.000Z");
 });
 
 Deno.test("localToInstant() moves a nonexistent wall time forward by the gap", () => {
   const halfPastTwo = { hour: 2, minute: 30 };
-  const berlin = localToInstant(
-    { year: 2026, month: 3, day: 29 },
-    halfPastTwo,
-    "Europe/Berlin",
-  );
+  const berlin = localToInstant({
+    date: { year: 2026, month: 3, day: 29 },
+    time: halfPastTwo,
+  }, "Europe/Berlin");
   assert.equal(iso(berlin), "2026-03-29T01:30:00.000Z");
   assert.equal(formatTime(berlin, "Europe/Berlin"), "03:30");
-  const newYork = localToInstant(
-    { year: 2026, month: 3, day: 8 },
-    halfPastTwo,
-    "America/New_York",
-  );
+  const newYork = localToInstant({
+    date: { year: 2026, month: 3, day: 8 },
+    time: halfPastTwo,
+  }, "America/New_York");
   assert.equal(iso(newYork), "2026-03-08T07:30:00.000Z");
   assert.equal(formatTime(newYork, "America/New_York"), "03:30");
 });
 
 Deno.test("localToInstant() resolves a repeated wall time to the earlier instant", () => {
-  const berlin = localToInstant(
-    { year: 2026, month: 10, day: 25 },
-    { hour: 2, minute: 30 },
-    "Europe/Berlin",
-  );
+  const berlin = localToInstant({
+    date: { year: 2026, month: 10, day: 25 },
+    time: { hour: 2, minute: 30 },
+  }, "Europe/Berlin");
   assert.equal(iso(berlin), "2026-10-25T00:30:00.000Z"); // 02:30 CEST, not CET
-  const newYork = localToInstant(
-    { year: 2026, month: 11, day: 1 },
-    { hour: 1, minute: 30 },
-    "America/New_York",
-  );
+  const newYork = localToInstant({
+    date: { year: 2026, month: 11, day: 1 },
+    time: { hour: 1, minute: 30 },
+  }, "America/New_York");
   assert.equal(iso(newYork), "2026-11-01T05:30:00.000Z"); // 01:30 EDT, not EST
 });
 
 Deno.test("localToInstant() rejects an invalid date", () => {
   assert.throws(
     () =>
-      localToInstant(
-        { year: 2026, month: 2, day: 30 },
-        { hour: 10, minute: 0 },
-        "UTC",
-      ),
+      localToInstant({
+        date: { year: 2026, month: 2, day: 30 },
+        time: { hour: 10, minute: 0 },
+      }, "UTC"),
     RangeError,
   );
 });
 
 Deno.test("utcCronExpressions() moves Monday 01:00 MSK to Sunday 22:00 UTC", () => {
-  const expressions = utcCronExpressions(
-    weekly("monday", "01:00"),
-    "Europe/Moscow",
-    NEW_YEAR,
-  );
+  const expressions = utcCronExpressions(weekly("monday", "01:00"), {
+    timeZone: "Europe/Moscow",
+    from: NEW_YEAR,
+  });
   assert.deepEqual(expressions, ["0 22 * * SUN"]);
 });
 
 Deno.test("utcCronExpressions() keeps every 10:00 MSK weekday at 07:00 UTC", () => {
   WEEKDAYS.forEach((weekday, index) => {
     const when = weekly(weekday, "10:00");
-    const expressions = utcCronExpressions(when, "Europe/Moscow", NEW_YEAR);
+    const expressions = utcCronExpressions(when, {
+      timeZone: "Europe/Moscow",
+      from: NEW_YEAR,
+    });
     assert.deepEqual(expressions, [`0 7 * * ${CRON_DAYS[index]}`], weekday);
     assertCronCovers(when, "Europe/Moscow");
   });
@@ -146,7 +151,10 @@ Deno.test("utcCronExpressions() keeps every 10:00 MSK weekday at 07:00 UTC", () 
 Deno.test("utcCronExpressions() moves every 01:00 MSK weekday to 22:00 UTC the day before", () => {
   WEEKDAYS.forEach((weekday, index) => {
     const when = weekly(weekday, "01:00");
-    const expressions = utcCronExpressions(when, "Europe/Moscow", NEW_YEAR);
+    const expressions = utcCronExpressions(when, {
+      timeZone: "Europe/Moscow",
+      from: NEW_YEAR,
+    });
     assert.deepEqual(
       expressions,
       [`0 22 * * ${CRON_DAYS.at(index - 1)}`],
@@ -158,40 +166,58 @@ Deno.test("utcCronExpressions() moves every 01:00 MSK weekday to 22:00 UTC the d
 
 Deno.test("utcCronExpressions() moves Friday 22:00 New York to Saturday UTC at both offsets", () => {
   const when = weekly("friday", "22:00");
-  const expressions = utcCronExpressions(when, "America/New_York", NEW_YEAR);
+  const expressions = utcCronExpressions(when, {
+    timeZone: "America/New_York",
+    from: NEW_YEAR,
+  });
   assert.deepEqual(expressions, ["0 3 * * SAT", "0 2 * * SAT"]);
   assertCronCovers(when, "America/New_York", { stray: HOUR });
 });
 
 Deno.test("utcCronExpressions() gives Monday 10:00 Berlin both offsets in first-occurrence order", () => {
   const when = weekly("monday", "10:00");
-  assert.deepEqual(utcCronExpressions(when, "Europe/Berlin", NEW_YEAR), [
-    "0 9 * * MON",
-    "0 8 * * MON",
-  ]);
+  assert.deepEqual(
+    utcCronExpressions(when, { timeZone: "Europe/Berlin", from: NEW_YEAR }),
+    [
+      "0 9 * * MON",
+      "0 8 * * MON",
+    ],
+  );
   const summer = utc("2026-06-01T00:00:00");
-  assert.deepEqual(utcCronExpressions(when, "Europe/Berlin", summer), [
-    "0 8 * * MON",
-    "0 9 * * MON",
-  ]);
+  assert.deepEqual(
+    utcCronExpressions(when, { timeZone: "Europe/Berlin", from: summer }),
+    [
+      "0 8 * * MON",
+      "0 9 * * MON",
+    ],
+  );
   assertCronCovers(when, "Europe/Berlin", { stray: HOUR });
   assertCronCovers(when, "Europe/Berlin", { from: summer, stray: HOUR });
 });
 
 Deno.test("utcCronExpressions() keeps the half-hour offset of Asia/Kolkata", () => {
   const when = weekly("monday", "10:00");
-  assert.deepEqual(utcCronExpressions(when, "Asia/Kolkata", NEW_YEAR), [
-    "30 4 * * MON",
-  ]);
+  assert.deepEqual(
+    utcCronExpressions(when, { timeZone: "Asia/Kolkata", from: NEW_YEAR }),
+    [
+      "30 4 * * MON",
+    ],
+  );
   assertCronCovers(when, "Asia/Kolkata");
 });
 
 Deno.test("utcCronExpressions() handles extreme and fractional offsets", async (t) => {
   await t.step("Monday 10:00 Kiritimati is Sunday 20:00 UTC", () => {
     const when = weekly("monday", "10:00");
-    assert.deepEqual(utcCronExpressions(when, "Pacific/Kiritimati", NEW_YEAR), [
-      "0 20 * * SUN",
-    ]);
+    assert.deepEqual(
+      utcCronExpressions(when, {
+        timeZone: "Pacific/Kiritimati",
+        from: NEW_YEAR,
+      }),
+      [
+        "0 20 * * SUN",
+      ],
+    );
     assertCronCovers(when, "Pacific/Kiritimati");
   });
   await t.step(
@@ -199,13 +225,19 @@ Deno.test("utcCronExpressions() handles extreme and fractional offsets", async (
     () => {
       const zone = "Pacific/Kiritimati";
       assert.deepEqual(
-        utcCronExpressions(weekly("monday", "13:59"), zone, NEW_YEAR),
+        utcCronExpressions(weekly("monday", "13:59"), {
+          timeZone: zone,
+          from: NEW_YEAR,
+        }),
         [
           "59 23 * * SUN",
         ],
       );
       assert.deepEqual(
-        utcCronExpressions(weekly("monday", "14:00"), zone, NEW_YEAR),
+        utcCronExpressions(weekly("monday", "14:00"), {
+          timeZone: zone,
+          from: NEW_YEAR,
+        }),
         [
           "0 0 * * MON",
         ],
@@ -214,19 +246,31 @@ Deno.test("utcCronExpressions() handles extreme and fractional offsets", async (
   );
   await t.step("Friday 14:00 Pago Pago is Saturday 01:00 UTC", () => {
     const when = weekly("friday", "14:00");
-    assert.deepEqual(utcCronExpressions(when, "Pacific/Pago_Pago", NEW_YEAR), [
-      "0 1 * * SAT",
-    ]);
+    assert.deepEqual(
+      utcCronExpressions(when, {
+        timeZone: "Pacific/Pago_Pago",
+        from: NEW_YEAR,
+      }),
+      [
+        "0 1 * * SAT",
+      ],
+    );
     assertCronCovers(when, "Pacific/Pago_Pago");
   });
   await t.step(
     "Monday 10:00 Chatham (+12:45/+13:45) is Sunday UTC at both offsets",
     () => {
       const when = weekly("monday", "10:00");
-      assert.deepEqual(utcCronExpressions(when, "Pacific/Chatham", NEW_YEAR), [
-        "15 20 * * SUN",
-        "15 21 * * SUN",
-      ]);
+      assert.deepEqual(
+        utcCronExpressions(when, {
+          timeZone: "Pacific/Chatham",
+          from: NEW_YEAR,
+        }),
+        [
+          "15 20 * * SUN",
+          "15 21 * * SUN",
+        ],
+      );
       assertCronCovers(when, "Pacific/Chatham", { stray: HOUR });
     },
   );
@@ -235,7 +279,10 @@ Deno.test("utcCronExpressions() handles extreme and fractional offsets", async (
     () => {
       const when = weekly("monday", "10:00");
       assert.deepEqual(
-        utcCronExpressions(when, "Australia/Lord_Howe", NEW_YEAR),
+        utcCronExpressions(when, {
+          timeZone: "Australia/Lord_Howe",
+          from: NEW_YEAR,
+        }),
         [
           "0 23 * * SUN",
           "30 23 * * SUN",
@@ -280,10 +327,16 @@ Deno.test("nextOccurrence() keeps 10:00 local across each 2026 DST change", asyn
   const when = weekly("sunday", "10:00");
   for (const { zone, change, utc: expected } of cases) {
     await t.step(`${zone} ${change}`, () => {
-      const expressions = utcCronExpressions(when, zone, NEW_YEAR);
+      const expressions = utcCronExpressions(when, {
+        timeZone: zone,
+        from: NEW_YEAR,
+      });
       let previous = new Date(utc(`${expected[0]}:00:00`).getTime() - DAY);
       for (const hour of expected) {
-        const occurrence = nextOccurrence(when, zone, previous);
+        const occurrence = nextOccurrence(when, {
+          timeZone: zone,
+          after: previous,
+        });
         assert.equal(iso(occurrence), `${hour}:00:00.000Z`);
         assert.equal(localParts(occurrence, zone).weekday, "sunday");
         assert.equal(formatTime(occurrence, zone), "10:00");
@@ -297,43 +350,50 @@ Deno.test("nextOccurrence() keeps 10:00 local across each 2026 DST change", asyn
 
 Deno.test("nextOccurrence() moves a nonexistent 02:30 to 03:30", () => {
   const when = weekly("sunday", "02:30");
-  const berlin = nextOccurrence(when, "Europe/Berlin", utc("2026-03-28T00:00"));
+  const berlin = nextOccurrence(when, {
+    timeZone: "Europe/Berlin",
+    after: utc("2026-03-28T00:00"),
+  });
   assert.equal(iso(berlin), "2026-03-29T01:30:00.000Z");
   assert.equal(formatTime(berlin, "Europe/Berlin"), "03:30");
-  const newYork = nextOccurrence(
-    when,
-    "America/New_York",
-    utc("2026-03-07T00:00"),
-  );
+  const newYork = nextOccurrence(when, {
+    timeZone: "America/New_York",
+    after: utc("2026-03-07T00:00"),
+  });
   assert.equal(iso(newYork), "2026-03-08T07:30:00.000Z");
   assert.equal(formatTime(newYork, "America/New_York"), "03:30");
 });
 
 Deno.test("nextOccurrence() takes the earlier instant of a repeated wall time, once", () => {
   const berlin = weekly("sunday", "02:30");
-  const first = nextOccurrence(
-    berlin,
-    "Europe/Berlin",
-    utc("2026-10-24T00:00"),
-  );
+  const first = nextOccurrence(berlin, {
+    timeZone: "Europe/Berlin",
+    after: utc("2026-10-24T00:00"),
+  });
   assert.equal(iso(first), "2026-10-25T00:30:00.000Z");
   assert.equal(
-    iso(nextOccurrence(berlin, "Europe/Berlin", first)),
+    iso(nextOccurrence(berlin, { timeZone: "Europe/Berlin", after: first })),
     "2026-11-01T01:30:00.000Z",
   );
   assert.equal(
-    iso(previousOccurrence(berlin, "Europe/Berlin", utc("2026-10-25T01:45"))),
+    iso(
+      previousOccurrence(berlin, {
+        timeZone: "Europe/Berlin",
+        before: utc("2026-10-25T01:45"),
+      }),
+    ),
     "2026-10-25T00:30:00.000Z",
   );
   const newYork = weekly("sunday", "01:30");
-  const earlier = nextOccurrence(
-    newYork,
-    "America/New_York",
-    utc("2026-10-31T00:00"),
-  );
+  const earlier = nextOccurrence(newYork, {
+    timeZone: "America/New_York",
+    after: utc("2026-10-31T00:00"),
+  });
   assert.equal(iso(earlier), "2026-11-01T05:30:00.000Z");
   assert.equal(
-    iso(nextOccurrence(newYork, "America/New_York", earlier)),
+    iso(
+      nextOccurrence(newYork, { timeZone: "America/New_York", after: earlier }),
+    ),
     "2026-11-08T06:30:00.000Z",
   );
 });
@@ -361,15 +421,18 @@ Deno.test("nextOccurrence() never skips or repeats a week over 60 weeks", async 
       String(minute).padStart(2, "0")
     }`;
     await t.step(`${zone} ${when.weekday} ${clock}`, () => {
-      let previous = nextOccurrence(when, zone, NEW_YEAR);
+      let previous = nextOccurrence(when, { timeZone: zone, after: NEW_YEAR });
       for (let week = 0; week < 60; week++) {
-        const next = nextOccurrence(when, zone, previous);
+        const next = nextOccurrence(when, { timeZone: zone, after: previous });
         const gap = next.getTime() - previous.getTime();
         assert.ok(
           [WEEK - HOUR, WEEK, WEEK + HOUR].includes(gap),
           `${iso(previous)} → ${iso(next)}`,
         );
-        assert.equal(iso(previousOccurrence(when, zone, next)), iso(previous));
+        assert.equal(
+          iso(previousOccurrence(when, { timeZone: zone, before: next })),
+          iso(previous),
+        );
         const local = localParts(next, zone);
         assert.equal(local.weekday, when.weekday);
         const shifted = gapDays.includes(isoLocalDate(next, zone));
@@ -386,23 +449,34 @@ Deno.test("nextOccurrence() and previousOccurrence() exclude the boundary instan
   const zone = "Europe/Moscow";
   const occurrence = utc("2026-11-25T08:00");
   assert.equal(
-    iso(nextOccurrence(when, zone, occurrence)),
+    iso(nextOccurrence(when, { timeZone: zone, after: occurrence })),
     "2026-12-02T08:00:00.000Z",
   );
   assert.equal(
-    iso(previousOccurrence(when, zone, occurrence)),
+    iso(previousOccurrence(when, { timeZone: zone, before: occurrence })),
     "2026-11-18T08:00:00.000Z",
   );
   const justBefore = new Date(occurrence.getTime() - 1);
   const justAfter = new Date(occurrence.getTime() + 1);
-  assert.equal(iso(nextOccurrence(when, zone, justBefore)), iso(occurrence));
-  assert.equal(iso(previousOccurrence(when, zone, justAfter)), iso(occurrence));
+  assert.equal(
+    iso(nextOccurrence(when, { timeZone: zone, after: justBefore })),
+    iso(occurrence),
+  );
+  assert.equal(
+    iso(previousOccurrence(when, { timeZone: zone, before: justAfter })),
+    iso(occurrence),
+  );
 });
 
 Deno.test("previousOccurrence() steps back across a DST change", () => {
   const when = weekly("sunday", "10:00");
   assert.equal(
-    iso(previousOccurrence(when, "Europe/Berlin", utc("2026-03-29T08:00"))),
+    iso(
+      previousOccurrence(when, {
+        timeZone: "Europe/Berlin",
+        before: utc("2026-03-29T08:00"),
+      }),
+    ),
     "2026-03-22T09:00:00.000Z",
   );
 });
@@ -426,7 +500,7 @@ Deno.test("formatDate() and formatTime() show Moscow wall time in Russian", () =
   assert.equal(formatDate(nearMidnight, "Europe/Moscow"), "среда, 25 ноября");
   assert.equal(formatTime(nearMidnight, "Europe/Moscow"), "00:05");
   assert.equal(
-    formatDate(instant, "Europe/Moscow", "en-GB"),
+    formatDate(instant, { timeZone: "Europe/Moscow", locale: "en-GB" }),
     "Wednesday 25 November",
   );
 });

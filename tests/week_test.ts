@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseIcs } from "../src/domain/ics.ts";
+import { parseIcs } from "./support/ics.ts";
 import { inlineButtons, user } from "./fake_bot_api.ts";
 import { ManualClock, startHarness } from "./helpers.ts";
 
@@ -33,8 +33,8 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
           ["Да", "Нет"],
         );
       }
-      assert.deepEqual(store.user(anna.id)?.username, "anna");
-      assert.equal(store.invitationRecipients().length, 0);
+      assert.deepEqual(store.users.byTgId(anna.id)?.username, "anna");
+      assert.equal(store.users.invitationRecipients().length, 0);
     },
   );
 
@@ -44,7 +44,7 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
       await h.press(anna, "reg:yes");
       await h.press(boris, "reg:yes");
       await h.press(vera, "reg:no");
-      assert.deepEqual(store.invitationRecipients().map((u) => u.tg_id), [
+      assert.deepEqual(store.users.invitationRecipients().map((u) => u.tg_id), [
         anna.id,
         boris.id,
       ]);
@@ -94,8 +94,14 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
         "Ответ сохранён",
       );
       await h.press(boris, "rsvp:2026-11-25:no");
-      assert.equal(store.answer("2026-11-25", store.user(anna.id)!.id), "yes");
-      assert.equal(store.answer("2026-11-25", store.user(boris.id)!.id), "no");
+      assert.equal(
+        store.answers.get("2026-11-25", store.users.byTgId(anna.id)!.id),
+        "yes",
+      );
+      assert.equal(
+        store.answers.get("2026-11-25", store.users.byTgId(boris.id)!.id),
+        "no",
+      );
       const edited = fake.edits(anna.id).at(-1)!;
       assert.match(edited.text!, /✅ Вы придёте/);
       assert.equal(
@@ -155,17 +161,23 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
     async () => {
       clock.set("2026-11-25T07:59:00Z");
       await h.press(boris, "rsvp:2026-11-25:yes");
-      assert.equal(store.answer("2026-11-25", store.user(boris.id)!.id), "yes");
+      assert.equal(
+        store.answers.get("2026-11-25", store.users.byTgId(boris.id)!.id),
+        "yes",
+      );
       clock.set("2026-11-25T08:00:00Z");
       const late = await h.press(boris, "rsvp:2026-11-25:no");
       assert.equal(late.text, "Эта встреча уже прошла, ответ не изменён.");
-      assert.equal(store.answer("2026-11-25", store.user(boris.id)!.id), "yes");
+      assert.equal(
+        store.answers.get("2026-11-25", store.users.byTgId(boris.id)!.id),
+        "yes",
+      );
     },
   );
 
   await t.step("/stop ends everything for that user", async () => {
     assert.match(await h.say(boris, "/stop"), /Вы отписались/);
-    assert.equal(store.user(boris.id)?.is_active, false);
+    assert.equal(store.users.byTgId(boris.id)?.is_active, false);
   });
 
   await t.step(
@@ -191,7 +203,7 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
         "no answer this week: no reminder",
       );
       assert.equal(
-        store.jobRun("2026-12-02", "first_reminder")?.status,
+        store.jobRuns.get("2026-12-02", "first_reminder")?.status,
         "done",
       );
       // Last week's button has expired and changes nothing.
@@ -204,8 +216,8 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
     "a user who comes back with /start keeps the choice and is active again",
     async () => {
       await h.say(boris, "/start");
-      assert.equal(store.user(boris.id)?.is_active, true);
-      assert.equal(store.user(boris.id)?.is_registered, true);
+      assert.equal(store.users.byTgId(boris.id)?.is_active, true);
+      assert.equal(store.users.byTgId(boris.id)?.is_registered, true);
     },
   );
 });

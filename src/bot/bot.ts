@@ -1,29 +1,27 @@
 /**
  * Builds the bot: middleware, features and the error boundary. Nothing starts here;
  * `main.ts` decides whether to poll, and tests feed updates through a fake Bot API.
+ *
+ * @module
  */
-import {
-  Api,
-  Bot,
-  type BotConfig,
-  type Context,
-  type MiddlewareFn,
-} from "grammy";
+import { Api, Bot, type BotConfig, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import type { Config } from "../config.ts";
+import { describeError } from "../core/errors.ts";
+import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
-import { describeError, type Logger } from "../log.ts";
-import type { JobRunner } from "../jobs.ts";
+import type { JobRunner } from "../jobs/runner.ts";
+import type { Logger } from "../log.ts";
 import { BOT_METRICS, type Metrics } from "../metrics.ts";
-import { ADMIN_COMMANDS, adminFeature } from "./features/admin.ts";
+import { adminFeature } from "./features/admin.ts";
 import { answersFeature } from "./features/answers.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { infoFeature } from "./features/info.ts";
 import { startFeature } from "./features/start.ts";
 import { stopFeature } from "./features/stop.ts";
 import { denoFetch } from "./fetch.ts";
+import { handleOnce } from "./once.ts";
 
 /** What {@linkcode createBot} needs besides the config. */
 export interface BotDeps {
@@ -40,23 +38,15 @@ export interface BotDeps {
   metrics?: Metrics;
 }
 
-/** The commands shown in the menu of every private chat. */
-export const PUBLIC_COMMANDS = [
-  { command: "start", description: "Подписаться на приглашения" },
-  { command: "stop", description: "Отписаться" },
-  { command: "status", description: "Подписка и ответ на ближайшую встречу" },
-  { command: "help", description: "Справка" },
-] as const;
-
-/** The menu of an admin's chat: the public commands, then the admin ones. */
-export const ADMIN_MENU = [...PUBLIC_COMMANDS, ...ADMIN_COMMANDS];
+/** The default Bot API root. */
+export const TELEGRAM_API_ROOT = "https://api.telegram.org";
 
 /** grammY client options shared by the bot and the broadcast API client. */
 export function clientOptions(
   apiRoot: string | undefined,
-): BotConfig<Context>["client"] {
+): NonNullable<BotConfig<Context>["client"]> {
   return {
-    apiRoot: apiRoot ?? "https://api.telegram.org",
+    apiRoot: apiRoot ?? TELEGRAM_API_ROOT,
     fetch: denoFetch as typeof fetch,
   };
 }
@@ -109,31 +99,4 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     });
   });
   return bot;
-}
-
-/** How long handled update ids are kept: Telegram re-sends unconfirmed updates at once. */
-const HANDLED_UPDATES_KEPT_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Skips an update that was already handled: after a crash, Telegram sends again what the
- * dead process had not confirmed. The id is recorded once the handlers are done.
- */
-function handleOnce(deps: BotDeps): MiddlewareFn<Context> {
-  let handled = 0;
-  return async (ctx, next) => {
-    const id = ctx.update.update_id;
-    if (deps.store.isUpdateHandled(id)) {
-      deps.log.info("update.duplicate", { update_id: id });
-      return;
-    }
-    try {
-      await next();
-    } finally {
-      deps.store.markUpdateHandled(id, deps.now());
-      if (++handled % 1000 === 0) {
-        const before = new Date(deps.now().getTime() - HANDLED_UPDATES_KEPT_MS);
-        deps.store.pruneHandledUpdates(before);
-      }
-    }
-  };
 }

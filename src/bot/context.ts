@@ -1,5 +1,9 @@
-/** What every feature receives: the config and the injected seams. */
-import type { Config } from "../config.ts";
+/**
+ * What every feature receives: the config and the injected seams.
+ *
+ * @module
+ */
+import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
 import type { Logger } from "../log.ts";
 

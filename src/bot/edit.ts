@@ -1,6 +1,11 @@
-/** Editing the message a button belongs to, where Telegram allows it. */
+/**
+ * Editing the message a button belongs to, where Telegram allows it.
+ *
+ * @module
+ */
 import { type Context, GrammyError, type InlineKeyboard } from "grammy";
-import { describeError, type Logger } from "../log.ts";
+import { describeError } from "../core/errors.ts";
+import type { Logger } from "../log.ts";
 
 /**
  * Replaces the text (and buttons) of the message whose button was pressed. A message that

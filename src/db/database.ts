@@ -1,109 +1,12 @@
 /**
  * Opens the SQLite database (built-in `node:sqlite`) and brings its schema up to date.
  *
- * The schema version lives in `PRAGMA user_version`. Version 1 is exactly the `users`
- * table of the earlier Python bot, whose file has `user_version = 0`: such a file is
- * recognised by its table and adopted as version 1, so that every user is kept.
+ * @module
  */
 import { DatabaseSync } from "node:sqlite";
 import { dirname } from "node:path";
-
-/** The database handle every repository function receives. */
-export type Database = DatabaseSync;
-
-/** A database that cannot be opened or migrated. */
-export class DatabaseError extends Error {
-  override name = "DatabaseError";
-}
-
-/** Columns the earlier bot's `users` table has; a legacy file must have all of them. */
-const LEGACY_USER_COLUMNS = [
-  "id",
-  "tg_id",
-  "first_name",
-  "last_name",
-  "username",
-  "is_active",
-  "is_registered",
-  "last_response",
-  "created_at",
-  "updated_at",
-];
-
-/** Migrations by target version; each runs inside one transaction. */
-const MIGRATIONS: readonly string[] = [
-  // 1: the earlier bot's schema, unchanged.
-  `CREATE TABLE users (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    tg_id INTEGER UNIQUE NOT NULL,
-    first_name TEXT,
-    last_name TEXT,
-    username TEXT,
-    is_active BOOLEAN DEFAULT TRUE,
-    is_registered BOOLEAN DEFAULT FALSE,
-    last_response TEXT CHECK (last_response IN ('yes', 'no') OR last_response IS NULL),
-    created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
-    updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
-  );`,
-  // 2: meetings, answers per meeting, the delivery log, job runs, handled updates.
-  `CREATE TABLE meetings (
-    id TEXT PRIMARY KEY,
-    starts_at TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'cancelled')),
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  );
-  CREATE TABLE answers (
-    meeting_id TEXT NOT NULL REFERENCES meetings (id),
-    user_id INTEGER NOT NULL REFERENCES users (id),
-    answer TEXT NOT NULL CHECK (answer IN ('yes', 'no')),
-    answered_at TEXT NOT NULL,
-    PRIMARY KEY (meeting_id, user_id)
-  );
-  CREATE INDEX answers_by_meeting ON answers (meeting_id, answer);
-  CREATE TABLE deliveries (
-    meeting_id TEXT NOT NULL,
-    job TEXT NOT NULL,
-    user_id INTEGER NOT NULL REFERENCES users (id),
-    status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'blocked', 'failed')),
-    message_id INTEGER,
-    error TEXT,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (meeting_id, job, user_id)
-  );
-  CREATE TABLE job_runs (
-    meeting_id TEXT NOT NULL,
-    job TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'skipped')),
-    started_at TEXT NOT NULL,
-    finished_at TEXT,
-    sent INTEGER NOT NULL DEFAULT 0,
-    blocked INTEGER NOT NULL DEFAULT 0,
-    failed INTEGER NOT NULL DEFAULT 0,
-    note TEXT,
-    PRIMARY KEY (meeting_id, job)
-  );
-  CREATE INDEX users_recipients ON users (is_active, is_registered);
-  CREATE TABLE processed_updates (
-    update_id INTEGER PRIMARY KEY,
-    handled_at TEXT NOT NULL
-  );
-  CREATE INDEX processed_updates_by_time ON processed_updates (handled_at);`,
-  // 3: admin announcements, broadcast like the weekly jobs.
-  `CREATE TABLE announcements (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    text TEXT NOT NULL,
-    created_by INTEGER NOT NULL,
-    status TEXT NOT NULL DEFAULT 'draft'
-      CHECK (status IN ('draft', 'sending', 'sent', 'cancelled')),
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  );`,
-];
-
-/** The schema version this program writes. */
-export const SCHEMA_VERSION = MIGRATIONS.length;
+import { migrate } from "./migrations.ts";
+import { type Database, DatabaseError } from "./sqlite.ts";
 
 /**
  * Opens (creating if needed) the database at `path` in WAL mode and migrates it.
@@ -138,65 +41,4 @@ export function openDatabase(path: string): Database {
     throw new DatabaseError(`Cannot migrate database "${path}"`, { cause });
   }
   return db;
-}
-
-/** The schema version of an open database. */
-export function schemaVersion(db: Database): number {
-  const row = db.prepare("PRAGMA user_version").get() as {
-    user_version: number;
-  };
-  return row.user_version;
-}
-
-function migrate(db: Database) {
-  let version = schemaVersion(db);
-  if (version === 0 && hasTable(db, "users")) {
-    const columns = new Set(
-      (db.prepare("PRAGMA table_info(users)").all() as { name: string }[]).map((
-        c,
-      ) => c.name),
-    );
-    const missing = LEGACY_USER_COLUMNS.filter((c) => !columns.has(c));
-    if (missing.length > 0) {
-      throw new DatabaseError(
-        `Table "users" lacks columns ${
-          missing.join(", ")
-        }: not a database of this bot`,
-      );
-    }
-    db.exec("PRAGMA user_version = 1");
-    version = 1;
-  }
-  if (version > SCHEMA_VERSION) {
-    throw new DatabaseError(
-      `Database schema version ${version} is newer than this program's ${SCHEMA_VERSION}: upgrade the program`,
-    );
-  }
-  for (; version < SCHEMA_VERSION; version++) {
-    const sql = MIGRATIONS[version]!;
-    transaction(db, () => {
-      db.exec(sql);
-      db.exec(`PRAGMA user_version = ${version + 1}`);
-    });
-  }
-}
-
-function hasTable(db: Database, name: string): boolean {
-  return db.prepare(
-    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-  ).get(name) !==
-    undefined;
-}
-
-/** Runs `fn` in one `BEGIN IMMEDIATE` transaction: all of it is written, or none. */
-export function transaction<T>(db: Database, fn: () => T): T {
-  db.exec("BEGIN IMMEDIATE");
-  try {
-    const result = fn();
-    db.exec("COMMIT");
-    return result;
-  } catch (error) {
-    db.exec("ROLLBACK");
-    throw error;
-  }
 }

@@ -7,8 +7,10 @@
  * message may have reached Telegram, and a duplicate is worse than one unknown outcome.
  */
 import { GrammyError, HttpError } from "grammy";
-import type { Store, User } from "../db/store.ts";
-import { describeError, type Logger } from "../log.ts";
+import { describeError } from "../core/errors.ts";
+import type { Store } from "../db/store.ts";
+import type { User } from "../db/users.ts";
+import type { Logger } from "../log.ts";
 import { type Pacer, sleep } from "./pacer.ts";
 
 /** Counts of one broadcast run. */
@@ -74,7 +76,10 @@ export async function runBroadcast(
     tooManyRequests: 0,
     interrupted: false,
   };
-  const done = deps.store.deliveredUserIds(broadcast.meetingId, broadcast.job);
+  const done = deps.store.deliveries.deliveredUserIds(
+    broadcast.meetingId,
+    broadcast.job,
+  );
   const queue = broadcast.recipients.filter((user) => !done.has(user.id));
   report.skipped = broadcast.recipients.length - queue.length;
   const workers = deps.concurrency ??
@@ -119,7 +124,7 @@ async function deliverOne(
       if (deps.signal?.aborted) return false;
       // Claim at the last moment: a claim taken long before its request would leave
       // a lost message behind if the process died while waiting.
-      claimed = store.claimDelivery(key, deps.now());
+      claimed = store.deliveries.claim(key, deps.now());
       if (!claimed) {
         report.skipped++;
         return true;
@@ -162,7 +167,7 @@ async function deliverOne(
   }
   const now = deps.now();
   if (outcome.kind === "sent") {
-    store.finishDelivery(key, {
+    store.deliveries.finish(key, {
       status: "sent",
       messageId: outcome.messageId,
       attempts,
@@ -171,14 +176,14 @@ async function deliverOne(
     report.sent++;
     return true;
   }
-  store.finishDelivery(key, {
+  store.deliveries.finish(key, {
     status: outcome.kind,
     error: outcome.error,
     attempts,
     now,
   });
   if (outcome.kind === "blocked") {
-    store.deactivate(user.tg_id, now);
+    store.users.deactivate(user.tg_id, now);
     report.blocked++;
     log.info("delivery.unreachable", {
       job: key.job,

@@ -1,6 +1,5 @@
 /**
- * CSV (RFC 4180) for exports that admins open in Excel or LibreOffice, and a parser that
- * reads it back. Pure.
+ * CSV (RFC 4180) for exports that admins open in Excel or LibreOffice. Pure.
  *
  * The text starts with a UTF-8 byte order mark so that Excel detects UTF-8 and shows
  * Cyrillic correctly. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
@@ -11,11 +10,6 @@
 
 /** One field of {@linkcode toCsv}: `null` and `undefined` are written as empty fields. */
 export type CsvValue = string | number | null | undefined;
-
-/** Text that {@linkcode parseCsv} cannot read. */
-export class CsvError extends Error {
-  override name = "CsvError";
-}
 
 const BOM = "\uFEFF";
 const CRLF = "\r\n";
@@ -35,84 +29,9 @@ export function toCsv(
   return csv;
 }
 
-/**
- * Parses CSV into rows of fields: drops a leading BOM, accepts CRLF, LF or CR line ends
- * and quoted fields with doubled quotes and line breaks. A final line end does not make an
- * empty row. Throws {@linkcode CsvError} for an unclosed quote or text after a closing one.
- */
-export function parseCsv(text: string): string[][] {
-  const input = text.startsWith(BOM) ? text.slice(BOM.length) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let i = 0;
-  // Whether the current record has started: after a field separator or any character.
-  let inRecord = false;
-  while (i < input.length) {
-    const char = input[i]!;
-    if (char === '"' && !fieldStartedUnquoted(input, i)) {
-      const end = closingQuote(input, i);
-      if (end < 0) {
-        throw new CsvError(`Unclosed quoted field in row ${rows.length + 1}`);
-      }
-      field = input.slice(i + 1, end).replaceAll('""', '"');
-      i = end + 1;
-      inRecord = true;
-      const next = input[i];
-      if (
-        next !== undefined && next !== "," && next !== "\r" && next !== "\n"
-      ) {
-        throw new CsvError(
-          `Unexpected "${next}" after a closing quote in row ${
-            rows.length + 1
-          }`,
-        );
-      }
-      continue;
-    }
-    if (char === ",") {
-      row.push(field);
-      field = "";
-      inRecord = true;
-    } else if (char === "\r" || char === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      inRecord = false;
-      if (char === "\r" && input[i + 1] === "\n") i++;
-    } else {
-      field += char;
-      inRecord = true;
-    }
-    i++;
-  }
-  if (inRecord) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 function formatField(value: CsvValue): string {
   if (value === null || value === undefined) return "";
   let text = String(value);
   if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Whether the field at `i` already has unquoted characters, so that `"` is literal. */
-function fieldStartedUnquoted(input: string, i: number): boolean {
-  const previous = input[i - 1];
-  return i > 0 && previous !== "," && previous !== "\r" && previous !== "\n";
-}
-
-/** The index of the quote that closes the quoted field opened at `start`, or -1. */
-function closingQuote(input: string, start: number): number {
-  for (let i = start + 1; i < input.length; i++) {
-    if (input[i] !== '"') continue;
-    if (input[i + 1] === '"') i++;
-    else return i;
-  }
-  return -1;
 }

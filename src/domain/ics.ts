@@ -1,6 +1,6 @@
 /**
  * An iCalendar (RFC 5545) file for one meeting, so that members can add it to their
- * calendar, and a minimal parser that reads such a file back. Pure: "now" is a parameter.
+ * calendar. Pure: "now" is a parameter.
  *
  * Times are written in UTC (`20261125T080000Z`), which every client converts to its own
  * zone, so no VTIMEZONE is needed. Lines end with CRLF and are folded at 75 octets of
@@ -30,10 +30,7 @@ export interface MeetingIcsOptions {
   domain?: string;
 }
 
-/** One component of a parsed file: its property values by name, `BEGIN` holding its type. */
-export type IcsComponent = Record<string, string>;
-
-/** An invalid meeting for {@linkcode meetingIcs}, or text that {@linkcode parseIcs} cannot read. */
+/** An invalid meeting for {@linkcode meetingIcs}, or calendar text that cannot be read. */
 export class IcsError extends Error {
   override name = "IcsError";
 }
@@ -42,8 +39,6 @@ const CRLF = "\r\n";
 const MAX_LINE_OCTETS = 75;
 const DEFAULT_DOMAIN = "meeting-bot";
 const MINUTE_MS = 60_000;
-/** Properties whose value is a URI, which is written and read without TEXT escaping. */
-const URI_PROPERTIES = new Set(["URL", "ATTACH", "TZURL"]);
 
 /** A VCALENDAR with one VEVENT for `meeting`, with CRLF line ends and folded lines. */
 export function meetingIcs(
@@ -83,51 +78,6 @@ export function meetingIcs(
   return lines.map(foldLine).join(CRLF) + CRLF;
 }
 
-/**
- * Reads an iCalendar text into its components in order of their BEGIN lines, e.g.
- * `[{ BEGIN: "VCALENDAR", VERSION: "2.0", … }, { BEGIN: "VEVENT", UID: "…", … }]`.
- *
- * Minimal: lines are unfolded, parameters (`;TZID=…`) are dropped, TEXT escapes are
- * undone (not in URI values), and a repeated property keeps its last value.
- */
-export function parseIcs(text: string): IcsComponent[] {
-  const unfolded = text.replace(/\r?\n[ \t]/g, "");
-  const components: IcsComponent[] = [];
-  const open: IcsComponent[] = [];
-  const lines = unfolded.split(/\r?\n/);
-  for (const [index, line] of lines.entries()) {
-    if (line === "") continue;
-    const { name, value } = splitProperty(line, index + 1);
-    if (name === "BEGIN") {
-      const component: IcsComponent = { BEGIN: value };
-      components.push(component);
-      open.push(component);
-    } else if (name === "END") {
-      const current = open.pop();
-      if (current?.BEGIN !== value) {
-        throw new IcsError(
-          `Unexpected "END:${value}" at line ${index + 1}: expected "END:${
-            current?.BEGIN ?? "(nothing open)"
-          }"`,
-        );
-      }
-    } else {
-      const current = open.at(-1);
-      if (current === undefined) {
-        throw new IcsError(
-          `Property "${name}" at line ${index + 1} is outside any component`,
-        );
-      }
-      current[name] = URI_PROPERTIES.has(name) ? value : unescapeText(value);
-    }
-  }
-  const unclosed = open.at(-1);
-  if (unclosed !== undefined) {
-    throw new IcsError(`Component "${unclosed.BEGIN}" is never ended`);
-  }
-  return components;
-}
-
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks; drops other controls. */
 function escapeText(value: string): string {
   return value
@@ -137,14 +87,6 @@ function escapeText(value: string): string {
     .replace(/\r\n|\r|\n/g, "\\n")
     // deno-lint-ignore no-control-regex
     .replace(/[\x00-\x08\x0A-\x1F\x7F]/g, "");
-}
-
-/** Undoes {@linkcode escapeText}; an unknown escape keeps its character. */
-function unescapeText(value: string): string {
-  return value.replace(
-    /\\([\s\S])/g,
-    (_, char: string) => (char === "n" || char === "N" ? "\n" : char),
-  );
 }
 
 /** A URI value as is, minus any control characters, which could break the line. */
@@ -195,24 +137,4 @@ function utf8Length(codePoint: number): number {
   if (codePoint < 0x800) return 2;
   if (codePoint < 0x10000) return 3;
   return 4;
-}
-
-/** Splits `NAME;PARAM=…:value` at the first colon outside a quoted parameter value. */
-function splitProperty(
-  line: string,
-  lineNumber: number,
-): { name: string; value: string } {
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (char === '"') quoted = !quoted;
-    else if (char === ":" && !quoted) {
-      const name = line.slice(0, i).split(";", 1)[0]!.toUpperCase();
-      if (name === "") break;
-      return { name, value: line.slice(i + 1) };
-    }
-  }
-  throw new IcsError(
-    `Invalid content line ${lineNumber} "${line}": expected "NAME:value"`,
-  );
 }

@@ -2,9 +2,32 @@
  * What a week is: which meeting is upcoming, when each job of that meeting is due, and
  * until when it is still worth running. Plain functions of the config and an instant.
  */
-import type { Config, JobName } from "../config.ts";
-import { jobTime, scheduledJobs } from "../config.ts";
+import { JOB_NAMES, type JobName } from "../core/jobs.ts";
+import type { WeeklyTime } from "../core/week.ts";
 import { isoLocalDate, nextOccurrence, previousOccurrence } from "./time.ts";
+
+/** The weekly schedule: when the meeting is, and when each job runs (`null`: off). */
+export interface Schedule {
+  /** IANA time zone of every weekday and time. */
+  timezone: string;
+  meeting: WeeklyTime;
+  schedule: Readonly<Record<JobName, WeeklyTime | null>>;
+}
+
+/** The jobs this schedule runs, in `JOB_NAMES` order (the nudge only when scheduled). */
+export function scheduledJobs(config: Pick<Schedule, "schedule">): JobName[] {
+  return JOB_NAMES.filter((job) => config.schedule[job] !== null);
+}
+
+/** The time of a scheduled job; throws for a job that is off. */
+export function jobTime(
+  config: Pick<Schedule, "schedule">,
+  job: JobName,
+): WeeklyTime {
+  const time = config.schedule[job];
+  if (time === null) throw new RangeError(`Job "${job}" is not scheduled`);
+  return time;
+}
 
 /** One occurrence of the weekly meeting; `id` is its local date, `2026-11-25`. */
 export interface MeetingSlot {
@@ -23,24 +46,25 @@ export interface JobPlan {
 /** Where a job stands at an instant. */
 export type JobTiming = "early" | "due" | "late";
 
-type ScheduleConfig = Pick<Config, "timezone" | "meeting" | "schedule">;
-
 /** The first meeting that starts strictly after `now`: the one answers and jobs are about. */
 export function upcomingMeeting(
-  config: ScheduleConfig,
+  config: Schedule,
   now: Date,
 ): MeetingSlot {
-  return slotAt(config, nextOccurrence(config.meeting, config.timezone, now));
+  return slotAt(
+    config,
+    nextOccurrence(config.meeting, { timeZone: config.timezone, after: now }),
+  );
 }
 
 /** The meeting slot that starts at `startsAt`. */
-function slotAt(config: ScheduleConfig, startsAt: Date): MeetingSlot {
+function slotAt(config: Schedule, startsAt: Date): MeetingSlot {
   return { id: isoLocalDate(startsAt, config.timezone), startsAt };
 }
 
 /** Parses a meeting id from button data and checks that a meeting really starts then. */
 export function meetingById(
-  config: ScheduleConfig,
+  config: Schedule,
   id: string,
 ): MeetingSlot | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(id);
@@ -53,7 +77,7 @@ export function meetingById(
   if (Number.isNaN(probe.getTime())) return undefined;
   const slot = slotAt(
     config,
-    nextOccurrence(config.meeting, config.timezone, probe),
+    nextOccurrence(config.meeting, { timeZone: config.timezone, after: probe }),
   );
   return slot.id === id ? slot : undefined;
 }
@@ -65,11 +89,14 @@ export function meetingById(
  * starts. The nudge is planned only when `schedule.nudge` is set.
  */
 export function planJobs(
-  config: ScheduleConfig,
+  config: Schedule,
   meeting: MeetingSlot,
 ): JobPlan[] {
   const due = (job: JobName) =>
-    previousOccurrence(jobTime(config, job), config.timezone, meeting.startsAt);
+    previousOccurrence(jobTime(config, job), {
+      timeZone: config.timezone,
+      before: meeting.startsAt,
+    });
   const secondDue = due("second_reminder");
   const plans = scheduledJobs(config).map((job): JobPlan => {
     const jobDue = due(job);

@@ -13,7 +13,7 @@ import {
   type Weekday,
   WEEKDAYS,
   type WeeklyTime,
-} from "../config.ts";
+} from "../core/week.ts";
 
 /** Weekdays in ISO order: Temporal's `dayOfWeek` 1 (Monday) is index 0. */
 const ISO_WEEKDAYS: readonly Weekday[] = WEEKDAYS;
@@ -45,7 +45,7 @@ export class CronExpressionError extends Error {
 }
 
 /**
- * The instant at which the wall clock in `timeZone` shows `time` on `date`.
+ * The instant at which the wall clock in `timeZone` shows `wall.time` on `wall.date`.
  *
  * DST rule: a wall time that does not exist (spring-forward gap, e.g. 02:30 on
  * 2026-03-29 in Europe/Berlin) is moved forward by the length of the gap
@@ -55,17 +55,16 @@ export class CronExpressionError extends Error {
  * an invalid date, time or time zone.
  */
 export function localToInstant(
-  date: CalendarDate,
-  time: LocalTime,
+  wall: { date: CalendarDate; time: LocalTime },
   timeZone: string,
 ): Date {
-  const { year, month, day } = date;
-  const { hour, minute } = time;
-  const wall = Temporal.PlainDateTime.from(
+  const { year, month, day } = wall.date;
+  const { hour, minute } = wall.time;
+  const plain = Temporal.PlainDateTime.from(
     { year, month, day, hour, minute },
     { overflow: "reject" },
   );
-  const zoned = wall.toZonedDateTime(timeZone, {
+  const zoned = plain.toZonedDateTime(timeZone, {
     disambiguation: "compatible",
   });
   return new Date(zoned.epochMilliseconds);
@@ -78,14 +77,13 @@ export function localToInstant(
  */
 export function nextOccurrence(
   weekly: WeeklyTime,
-  timeZone: string,
-  after: Date,
+  { timeZone, after }: { timeZone: string; after: Date },
 ): Date {
   // Start a day early: a gap shift can move a candidate past local midnight.
   const start = localDate(after, timeZone).subtract({ days: 1 });
   const offset = (isoDay(weekly.weekday) - start.dayOfWeek + 7) % 7;
   for (let date = start.add({ days: offset });; date = date.add({ weeks: 1 })) {
-    const instant = localToInstant(date, weekly.time, timeZone);
+    const instant = localToInstant({ date, time: weekly.time }, timeZone);
     if (instant.getTime() > after.getTime()) return instant;
   }
 }
@@ -93,8 +91,7 @@ export function nextOccurrence(
 /** The latest occurrence of `weekly` in `timeZone` strictly before `before`. */
 export function previousOccurrence(
   weekly: WeeklyTime,
-  timeZone: string,
-  before: Date,
+  { timeZone, before }: { timeZone: string; before: Date },
 ): Date {
   const start = localDate(before, timeZone).add({ days: 1 });
   const offset = (start.dayOfWeek - isoDay(weekly.weekday) + 7) % 7;
@@ -102,7 +99,7 @@ export function previousOccurrence(
     let date = start.subtract({ days: offset });;
     date = date.subtract({ weeks: 1 })
   ) {
-    const instant = localToInstant(date, weekly.time, timeZone);
+    const instant = localToInstant({ date, time: weekly.time }, timeZone);
     if (instant.getTime() < before.getTime()) return instant;
   }
 }
@@ -121,13 +118,19 @@ export function previousOccurrence(
  */
 export function utcCronExpressions(
   weekly: WeeklyTime,
-  timeZone: string,
-  from: Date,
+  { timeZone, from }: { timeZone: string; from: Date },
 ): string[] {
   const end = from.getTime() + CRON_HORIZON_DAYS * DAY_MS;
   const expressions = new Set<string>();
-  let at = nextOccurrence(weekly, timeZone, new Date(from.getTime() - 1));
-  for (; at.getTime() <= end; at = nextOccurrence(weekly, timeZone, at)) {
+  let at = nextOccurrence(weekly, {
+    timeZone,
+    after: new Date(from.getTime() - 1),
+  });
+  for (
+    ;
+    at.getTime() <= end;
+    at = nextOccurrence(weekly, { timeZone, after: at })
+  ) {
     const day = CRON_DAYS[at.getUTCDay()];
     expressions.add(`${at.getUTCMinutes()} ${at.getUTCHours()} * * ${day}`);
   }
@@ -165,12 +168,17 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
   return { year, month, day, hour, minute, weekday: weekdayOf(zoned) };
 }
 
-/** The local date of `instant` in `timeZone`, e.g. "среда, 25 ноября". */
+/**
+ * The local date of `instant` in a time zone, e.g. "среда, 25 ноября"; `zone` is the
+ * time zone, or the zone and a locale (default `ru-RU`).
+ */
 export function formatDate(
   instant: Date,
-  timeZone: string,
-  locale = "ru-RU",
+  zone: string | { timeZone: string; locale: string },
 ): string {
+  const { timeZone, locale } = typeof zone === "string"
+    ? { timeZone: zone, locale: "ru-RU" }
+    : zone;
   return dateFormat(locale, timeZone).format(instant);
 }
 

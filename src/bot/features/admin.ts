@@ -2,25 +2,19 @@
  * Admin commands, for the Telegram ids under `admins` in config.yaml: `/stats`, `/who`,
  * `/announce`, `/skip`, `/unskip`, `/export`. Anyone else falls through to the fallback
  * and gets the same reply as for an unknown command: nothing tells them these exist.
+ *
+ * @module
  */
+import { render } from "../../config/texts.ts";
 import { Composer, type Context, InlineKeyboard, InputFile } from "grammy";
+import { describeError } from "../../core/errors.ts";
 import { upcomingMeeting } from "../../domain/meeting.ts";
-import type { JobRunner } from "../../jobs.ts";
-import { describeError } from "../../log.ts";
-import { text } from "../../messages.ts";
+import type { JobRunner } from "../../jobs/runner.ts";
+
 import { attendanceCsv, statsReport, whoReport } from "../../reports.ts";
+import { cancelMeeting, restoreMeeting } from "../../usecases/meetings.ts";
 import type { FeatureDeps } from "../context.ts";
 import { editOrIgnore } from "../edit.ts";
-
-/** The commands in an admin's menu, after the public ones. */
-export const ADMIN_COMMANDS = [
-  { command: "stats", description: "Статистика подписчиков и ответов" },
-  { command: "who", description: "Кто придёт на ближайшую встречу" },
-  { command: "announce", description: "Объявление всем подписчикам" },
-  { command: "skip", description: "Отменить ближайшую встречу" },
-  { command: "unskip", description: "Вернуть ближайшую встречу" },
-  { command: "export", description: "История посещений (CSV)" },
-] as const;
 
 /** What the admin feature needs besides the common deps. */
 export interface AdminDeps extends FeatureDeps {
@@ -37,18 +31,23 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
 
   admins.command(
     "stats",
-    (ctx) => ctx.reply(statsReport(config, store, now())),
+    (ctx) => ctx.reply(statsReport(config, { source: store, now: now() })),
   );
 
-  admins.command("who", (ctx) => ctx.reply(whoReport(config, store, now())));
+  admins.command(
+    "who",
+    (ctx) => ctx.reply(whoReport(config, { source: store, now: now() })),
+  );
 
   admins.command("export", async (ctx) => {
-    const rows = store.attendance();
+    const rows = store.answers.attendance();
     const csv = new TextEncoder().encode(
       attendanceCsv(config, { rows, now: now() }),
     );
     await ctx.replyWithDocument(new InputFile(csv, "attendance.csv"), {
-      caption: text(config, "admin_export_caption", { count: rows.length }),
+      caption: render(config.texts.admin_export_caption, {
+        count: rows.length,
+      }),
     });
   });
 
@@ -58,15 +57,15 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
       await ctx.reply(config.texts.admin_announce_usage);
       return;
     }
-    const id = store.createAnnouncement({
+    const id = store.announcements.create({
       text: message,
       createdBy: ctx.from!.id,
     }, now());
     log.info("announcement.drafted", { announcement: id, admin: ctx.from!.id });
     await ctx.reply(
-      text(config, "admin_announce_preview", {
+      render(config.texts.admin_announce_preview, {
         text: message,
-        recipients: store.invitationRecipients().length,
+        recipients: store.users.invitationRecipients().length,
       }),
       {
         reply_markup: new InlineKeyboard()
@@ -79,7 +78,7 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
   admins.callbackQuery(/^ann:(\d+):(send|cancel)$/, async (ctx) => {
     const id = Number(ctx.match[1]);
     const send = ctx.match[2] === "send";
-    const moved = store.moveAnnouncement(id, {
+    const moved = store.announcements.move(id, {
       from: "draft",
       to: send ? "sending" : "cancelled",
       now: now(),
@@ -97,10 +96,10 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
       });
       return;
     }
-    const recipients = store.invitationRecipients().length;
+    const recipients = store.users.invitationRecipients().length;
     log.info("announcement.sending", { announcement: id, recipients });
     await editOrIgnore(ctx, {
-      text: text(config, "admin_announce_sending", { recipients }),
+      text: render(config.texts.admin_announce_sending, { recipients }),
       log,
     });
     const chat = ctx.chat!.id;
@@ -109,7 +108,7 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
       (report) =>
         ctx.api.sendMessage(
           chat,
-          text(config, "admin_announce_done", {
+          render(config.texts.admin_announce_done, {
             sent: report.sent,
             blocked: report.blocked,
             failed: report.failed,
@@ -125,19 +124,19 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
 
   admins.command("skip", async (ctx) => {
     const meeting = upcomingMeeting(config, now());
-    store.ensureMeeting(meeting, now());
-    if (
-      !store.setMeetingStatus({ id: meeting.id, status: "cancelled" }, now())
-    ) {
+    const outcome = cancelMeeting(store, { slot: meeting, now: now() });
+    if (!outcome.cancelled) {
       await ctx.reply(
-        text(config, "admin_already_skipped", { date: meeting.id }),
+        render(config.texts.admin_already_skipped, { date: meeting.id }),
       );
       return;
     }
-    const notified = store.attendees(meeting.id).length;
     log.info("meeting.cancelled", { meeting: meeting.id, admin: ctx.from!.id });
     await ctx.reply(
-      text(config, "admin_skipped", { date: meeting.id, notified }),
+      render(config.texts.admin_skipped, {
+        date: meeting.id,
+        notified: outcome.attendees,
+      }),
     );
     jobs.notifyCancelled(meeting).catch((error) =>
       log.error("meeting.cancel_notice_error", {
@@ -149,11 +148,7 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
 
   admins.command("unskip", async (ctx) => {
     const meeting = upcomingMeeting(config, now());
-    store.ensureMeeting(meeting, now());
-    const restored = store.setMeetingStatus({
-      id: meeting.id,
-      status: "scheduled",
-    }, now());
+    const restored = restoreMeeting(store, { slot: meeting, now: now() });
     if (restored) {
       log.info("meeting.restored", {
         meeting: meeting.id,
@@ -161,7 +156,7 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
       });
     }
     const key = restored ? "admin_unskipped" : "admin_not_skipped";
-    await ctx.reply(text(config, key, { date: meeting.id }));
+    await ctx.reply(render(config.texts[key], { date: meeting.id }));
   });
 
   return feature;

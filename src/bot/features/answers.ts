@@ -1,21 +1,20 @@
 /**
  * The invitation's "Да, буду" / "Нет, не смогу" buttons: record the answer for that
  * meeting, show it in the message, and keep the buttons until the meeting starts.
+ *
+ * @module
  */
+import { render } from "../../config/texts.ts";
 import { Composer, type Context, InputFile } from "grammy";
-import {
-  answersOpen,
-  meetingById,
-  type MeetingSlot,
-} from "../../domain/meeting.ts";
+import { describeError } from "../../core/errors.ts";
+import type { MeetingSlot } from "../../domain/meeting.ts";
 import { meetingIcs } from "../../domain/ics.ts";
-import { describeError } from "../../log.ts";
 import {
   answeredInvitation,
   meetingValues,
   parseButtonData,
-  text,
 } from "../../messages.ts";
+import { recordAnswer } from "../../usecases/answers.ts";
 import type { FeatureDeps } from "../context.ts";
 import { editOrIgnore } from "../edit.ts";
 
@@ -41,9 +40,8 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       }, { now: now() })),
       `meeting-${meeting.id}.ics`,
     );
-    const caption = text(
-      config,
-      "calendar_caption",
+    const caption = render(
+      config.texts.calendar_caption,
       meetingValues(config, meeting),
     );
     try {
@@ -57,13 +55,14 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
 
   feature.callbackQuery(/^rsvp:/, async (ctx) => {
     const action = parseButtonData(ctx.callbackQuery.data);
-    const meeting = action?.kind === "answer"
-      ? meetingById(config, action.meetingId)
-      : undefined;
-    const user = store.user(ctx.from.id);
-    if (
-      action?.kind !== "answer" || meeting === undefined || user === undefined
-    ) {
+    const outcome = action?.kind === "answer"
+      ? recordAnswer({ store, schedule: config, now: now() }, {
+        tgId: ctx.from.id,
+        meetingId: action.meetingId,
+        answer: action.answer,
+      })
+      : { kind: "invalid" as const };
+    if (outcome.kind === "invalid") {
       log.warn("button.invalid", {
         user: ctx.from.id,
         data: ctx.callbackQuery.data,
@@ -71,28 +70,21 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       await ctx.answerCallbackQuery({ text: config.texts.bad_button });
       return;
     }
-    const at = now();
-    const stored = store.meeting(meeting.id);
-    if (!answersOpen(meeting, at) || stored?.status === "cancelled") {
+    const { user, meeting } = outcome;
+    if (outcome.kind === "closed") {
       log.info("answer.expired", { user: user.tg_id, meeting: meeting.id });
       await ctx.answerCallbackQuery({ text: config.texts.answer_expired });
       return;
     }
-    const previous = store.answer(meeting.id, user.id);
-    store.ensureMeeting(meeting, at);
-    store.recordAnswer({
-      meetingId: meeting.id,
-      userId: user.id,
-      answer: action.answer,
-    }, at);
+    const { answer, previous } = outcome;
     log.info("answer.recorded", {
       user: user.tg_id,
       meeting: meeting.id,
-      answer: action.answer,
+      answer,
       previous,
     });
-    if (previous !== action.answer) {
-      const message = answeredInvitation(config, meeting, action.answer);
+    if (previous !== answer) {
+      const message = answeredInvitation(config, { meeting, answer });
       await editOrIgnore(ctx, {
         text: message.text,
         replyMarkup: message.reply_markup,
@@ -100,7 +92,7 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       });
     }
     await ctx.answerCallbackQuery({ text: config.texts.answer_saved });
-    if (action.answer === "yes" && previous !== "yes") {
+    if (answer === "yes" && previous !== "yes") {
       // A calendar entry with the link; the answer is recorded even if this fails.
       await sendCalendar(ctx, meeting).catch((error) =>
         log.warn("calendar.not_sent", {

@@ -1,6 +1,8 @@
 /**
  * The last word: an unknown command, any other message, and a button the bot does not
  * know all get a short polite reply and change nothing.
+ *
+ * @module
  */
 import { Composer, type Context } from "grammy";
 import type { FeatureDeps } from "../context.ts";

@@ -1,9 +1,14 @@
-/** `/help` and `/status`: what the bot does, and where the participant stands. */
+/**
+ * `/help` and `/status`: what the bot does, and where the participant stands.
+ *
+ * @module
+ */
+import { render } from "../../config/texts.ts";
 import { Composer, type Context } from "grammy";
 import { upcomingMeeting } from "../../domain/meeting.ts";
-import { meetingValues, scheduleValues, text } from "../../messages.ts";
-import type { User } from "../../db/store.ts";
-import type { TextKey } from "../../texts.ts";
+import { meetingValues, scheduleValues } from "../../messages.ts";
+import type { User } from "../../db/users.ts";
+import type { TextKey } from "../../config/texts.ts";
 import type { FeatureDeps } from "../context.ts";
 
 /** The help and status feature. */
@@ -13,15 +18,15 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
 
   feature.command(
     "help",
-    (ctx) => ctx.reply(text(config, "help", scheduleValues(config))),
+    (ctx) => ctx.reply(render(config.texts.help, scheduleValues(config))),
   );
 
   feature.command("status", async (ctx) => {
-    const user = store.user(ctx.from!.id);
+    const user = store.users.byTgId(ctx.from!.id);
     const meeting = upcomingMeeting(config, now());
-    const answer = user && store.answer(meeting.id, user.id);
+    const answer = user && store.answers.get(meeting.id, user.id);
     const values = meetingValues(config, meeting);
-    await ctx.reply(text(config, "status", {
+    await ctx.reply(render(config.texts.status, {
       subscription: config.texts[subscriptionKey(user)],
       answer: config.texts[answer ? ANSWER_KEYS[answer] : "status_answer_none"],
       date: values.date!,

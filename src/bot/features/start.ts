@@ -1,11 +1,11 @@
-/** `/start` signs a participant up; the "Да" / "Нет" buttons set whether invitations come. */
+/**
+ * `/start` signs a participant up; the "Да" / "Нет" buttons set whether invitations come.
+ *
+ * @module
+ */
+import { render } from "../../config/texts.ts";
 import { Composer, type Context } from "grammy";
-import {
-  greeting,
-  REGISTER_DATA,
-  scheduleValues,
-  text,
-} from "../../messages.ts";
+import { greeting, REGISTER_DATA, scheduleValues } from "../../messages.ts";
 import type { FeatureDeps } from "../context.ts";
 import { editOrIgnore } from "../edit.ts";
 
@@ -16,7 +16,7 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
 
   feature.command("start", async (ctx) => {
     const from = ctx.from!;
-    const user = store.startUser({
+    const user = store.users.start({
       tg_id: from.id,
       first_name: from.first_name,
       last_name: from.last_name,
@@ -32,7 +32,7 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
       register ? REGISTER_DATA.yes : REGISTER_DATA.no,
       async (ctx) => {
         if (
-          !store.setRegistered(
+          !store.users.setRegistered(
             { tgId: ctx.from.id, registered: register },
             now(),
           )
@@ -45,8 +45,8 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
           registered: register,
         });
         const reply = register
-          ? text(config, "registered_yes", scheduleValues(config))
-          : text(config, "registered_no");
+          ? render(config.texts.registered_yes, scheduleValues(config))
+          : config.texts.registered_no;
         await editOrIgnore(ctx, { text: reply, log });
         await ctx.answerCallbackQuery();
       },

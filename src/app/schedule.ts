@@ -1,0 +1,61 @@
+/**
+ * The weekly jobs as `Deno.cron` sees them: each job's local time, its UTC cron
+ * expressions, and their registration.
+ *
+ * @module
+ */
+import type { JobName } from "../core/jobs.ts";
+import { formatLocalTime } from "../core/week.ts";
+import { jobTime, type Schedule, scheduledJobs } from "../domain/meeting.ts";
+import { nextCronRun, utcCronExpressions } from "../domain/time.ts";
+
+/** One weekly job as the operator sees it. */
+export interface JobSchedule {
+  job: JobName;
+  local: string;
+  cron: string[];
+  nextRun: Date;
+}
+
+/** Each job's local time, UTC cron expressions and next firing. */
+export function describeSchedule(config: Schedule, now: Date): JobSchedule[] {
+  return scheduledJobs(config).map((job) => {
+    const weekly = jobTime(config, job);
+    const cron = utcCronExpressions(weekly, {
+      timeZone: config.timezone,
+      from: now,
+    });
+    const nextRun = new Date(
+      Math.min(...cron.map((e) => nextCronRun(e, now).getTime())),
+    );
+    return {
+      job,
+      local: `${weekly.weekday} ${
+        formatLocalTime(weekly.time)
+      } ${config.timezone}`,
+      cron,
+      nextRun,
+    };
+  });
+}
+
+/** Registers one cron job; `Deno.cron` in production, a recorder in tests. */
+export type CronRegistrar = (
+  name: string,
+  schedule: string,
+  handler: () => Promise<void>,
+  signal: AbortSignal,
+) => void;
+
+/** A `Deno.cron` name (letters, digits, spaces, `-`, `_`): `invitation utc 0 7 MON`. */
+export function cronName(job: JobName, expression: string): string {
+  return `${job} utc ${
+    expression.replaceAll("*", "").replace(/\s+/g, " ").trim()
+  }`;
+}
+
+/** Registers with `Deno.cron`, without its retries: a retried handler would repeat a broadcast. */
+export const denoCron: CronRegistrar = (name, schedule, handler, signal) => {
+  // The handler never throws.
+  Deno.cron(name, schedule, { backoffSchedule: [], signal }, handler);
+};

@@ -1,0 +1,38 @@
+/**
+ * Each update is handled once, also across a crash: Telegram sends again what a killed
+ * process had not confirmed.
+ *
+ * @module
+ */
+import type { Context, MiddlewareFn } from "grammy";
+import type { Store } from "../db/store.ts";
+import type { Logger } from "../log.ts";
+
+/** How long handled update ids are kept: Telegram re-sends unconfirmed updates at once. */
+const HANDLED_UPDATES_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Skips an update that was already handled. The id is recorded once the handlers are
+ * done; old ids are pruned every thousand updates.
+ */
+export function handleOnce(
+  deps: { store: Store; log: Logger; now: () => Date },
+): MiddlewareFn<Context> {
+  let handled = 0;
+  return async (ctx, next) => {
+    const id = ctx.update.update_id;
+    if (deps.store.updates.has(id)) {
+      deps.log.info("update.duplicate", { update_id: id });
+      return;
+    }
+    try {
+      await next();
+    } finally {
+      deps.store.updates.mark(id, deps.now());
+      if (++handled % 1000 === 0) {
+        const before = new Date(deps.now().getTime() - HANDLED_UPDATES_KEPT_MS);
+        deps.store.updates.prune(before);
+      }
+    }
+  };
+}

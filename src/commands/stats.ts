@@ -1,0 +1,21 @@
+/**
+ * `stats`: the admins' `/stats` and `/who`, on the terminal.
+ *
+ * @module
+ */
+import type { Config } from "../config/schema.ts";
+import { statsReport, whoReport } from "../reports.ts";
+import { type AppDeps, openStore } from "./common.ts";
+
+/** `stats`: the admins' `/stats` and `/who`, on the terminal. */
+export function statsCommand(config: Config, deps: AppDeps): void {
+  const { db, store } = openStore(config);
+  try {
+    const view = { source: store, now: deps.now() };
+    deps.print(statsReport(config, view));
+    deps.print("");
+    deps.print(whoReport(config, view));
+  } finally {
+    db.close();
+  }
+}

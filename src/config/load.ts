@@ -1,0 +1,259 @@
+/**
+ * The bot's settings, read once at start from `config.yaml` into a typed, validated
+ * {@linkcode Config}. A bad value throws one {@linkcode ConfigError} that names the
+ * dotted key, the line in the file and what was expected.
+ *
+ * @module
+ */
+import { dirname, resolve } from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import { JOB_NAMES, REQUIRED_JOBS } from "../core/jobs.ts";
+import { type LocalTime, type Weekday, WEEKDAYS } from "../core/week.ts";
+import {
+  child,
+  fail,
+  type Field,
+  isAbsent,
+  items,
+  lineOf,
+  openSection,
+  readInteger,
+  readNumber,
+  readString,
+  scalar,
+} from "./fields.ts";
+import {
+  type Config,
+  ConfigError,
+  DEFAULT_DATABASE,
+  DEFAULT_HOSTNAME,
+  DEFAULT_MESSAGES_PER_SECOND,
+} from "./schema.ts";
+import { DEFAULT_TEXTS } from "./default_texts.ts";
+import { TEXT_PLACEHOLDERS, type TextKey, type Texts } from "./texts.ts";
+
+const ROOT_KEYS = [
+  "timezone",
+  "database",
+  "admins",
+  "meeting",
+  "schedule",
+  "broadcast",
+  "http",
+  "texts",
+] as const;
+const MEETING_KEYS = [
+  "title",
+  "weekday",
+  "time",
+  "duration_minutes",
+  "link",
+] as const;
+const WEEKLY_TIME_KEYS = ["weekday", "time"] as const;
+const TEXT_KEYS = Object.keys(TEXT_PLACEHOLDERS) as TextKey[];
+
+/** Parses and validates the text of a config file; pure apart from `Deno.cwd()` when no path is given. */
+export function parseConfig(
+  text: string,
+  options: { path?: string } = {},
+): Config {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const line = lines.linePos(syntax.pos[0]).line;
+    throw new ConfigError(`Invalid YAML at line ${line}: ${syntax.message}`, {
+      key: "",
+      line,
+      cause: syntax,
+    });
+  }
+  const path = options.path === undefined ? undefined : resolve(options.path);
+  const root = openSection({
+    key: "",
+    node: doc.contents,
+    line: lineOf(doc.contents, lines) ?? 1,
+    lines,
+  }, ROOT_KEYS);
+  return {
+    timezone: readTimezone(child(root, "timezone")),
+    database: readDatabase(child(root, "database"), path),
+    admins: readAdmins(child(root, "admins")),
+    meeting: readMeeting(child(root, "meeting")),
+    schedule: readSchedule(child(root, "schedule")),
+    broadcast: readBroadcast(child(root, "broadcast")),
+    http: readHttp(child(root, "http")),
+    texts: readTexts(child(root, "texts")),
+    path: path ?? "<memory>",
+  };
+}
+
+/**
+ * Reads and parses the config file at `path`; a missing or unreadable file is a
+ * {@linkcode ConfigError}. Every error names `path` as given in its report.
+ */
+export async function loadConfig(path: string): Promise<Config> {
+  const absolute = resolve(path);
+  try {
+    let text: string;
+    try {
+      text = await Deno.readTextFile(absolute);
+    } catch (cause) {
+      const message = cause instanceof Deno.errors.NotFound
+        ? `Config file "${absolute}" not found`
+        : `Cannot read config file "${absolute}": ${
+          cause instanceof Error ? cause.message : String(cause)
+        }`;
+      throw new ConfigError(message, { key: "", line: null, cause });
+    }
+    return parseConfig(text, { path: absolute });
+  } catch (error) {
+    if (error instanceof ConfigError) error.file = path;
+    throw error;
+  }
+}
+
+function readMeeting(field: Field): Config["meeting"] {
+  const meeting = openSection(field, MEETING_KEYS);
+  return {
+    title: readString(child(meeting, "title"), "the meeting title"),
+    weekday: readWeekday(child(meeting, "weekday")),
+    time: readTime(child(meeting, "time")),
+    duration_minutes: readInteger(child(meeting, "duration_minutes"), {
+      min: 1,
+      max: 24 * 60,
+    }),
+    link: readLink(child(meeting, "link")),
+  };
+}
+
+function readSchedule(field: Field): Config["schedule"] {
+  const section = openSection(field, JOB_NAMES);
+  const schedule = { nudge: null } as Config["schedule"];
+  for (const job of JOB_NAMES) {
+    const at = child(section, job);
+    if (!REQUIRED_JOBS.includes(job) && isAbsent(at)) continue;
+    const time = openSection(at, WEEKLY_TIME_KEYS);
+    schedule[job] = {
+      weekday: readWeekday(child(time, "weekday")),
+      time: readTime(child(time, "time")),
+    };
+  }
+  return schedule;
+}
+
+function readWeekday(field: Field): Weekday {
+  const value = scalar(field);
+  const weekday = typeof value === "string" ? value.toLowerCase() : undefined;
+  const found = WEEKDAYS.find((day) => day === weekday);
+  if (!found) fail(field, `one of ${WEEKDAYS.join(", ")}`);
+  return found;
+}
+
+function readTime(field: Field): LocalTime {
+  const value = scalar(field);
+  const match = typeof value === "string"
+    ? /^(\d{1,2}):(\d{2})$/.exec(value)
+    : null;
+  const hour = Number(match?.[1]);
+  const minute = Number(match?.[2]);
+  if (!match || hour > 23 || minute > 59) {
+    fail(field, `a time "HH:MM" from 00:00 to 23:59`);
+  }
+  return { hour, minute };
+}
+
+function readTimezone(field: Field): string {
+  const timeZone = readString(
+    field,
+    "an IANA time zone such as Europe/Moscow",
+  );
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone });
+  } catch {
+    fail(field, "an IANA time zone such as Europe/Moscow");
+  }
+  return timeZone;
+}
+
+function readLink(field: Field): string {
+  const link = readString(field, "the meeting link");
+  const url = URL.parse(link);
+  if (url?.protocol !== "http:" && url?.protocol !== "https:") {
+    fail(field, "an http(s) URL such as https://example.com/live");
+  }
+  return link;
+}
+
+/** The database path, resolved against the config file's folder (`:memory:` stays as is). */
+function readDatabase(field: Field, configPath: string | undefined): string {
+  const database = isAbsent(field)
+    ? DEFAULT_DATABASE
+    : readString(field, "a path to the SQLite file");
+  if (database === ":memory:") return database;
+  return resolve(configPath ? dirname(configPath) : Deno.cwd(), database);
+}
+
+function readAdmins(field: Field): number[] {
+  if (isAbsent(field)) return [];
+  return items(field, "a list of Telegram user ids").map((item) =>
+    readInteger(item, {
+      min: 1,
+      max: Number.MAX_SAFE_INTEGER,
+      expected: "a Telegram user id (a positive integer)",
+    })
+  );
+}
+
+function readBroadcast(field: Field): Config["broadcast"] {
+  const defaults = { messages_per_second: DEFAULT_MESSAGES_PER_SECOND };
+  if (isAbsent(field)) return defaults;
+  const rate = child(
+    openSection(field, ["messages_per_second"]),
+    "messages_per_second",
+  );
+  if (isAbsent(rate)) return defaults;
+  return {
+    messages_per_second: readNumber(rate, {
+      above: 0,
+      max: 1000,
+      expected: "a number greater than 0 and at most 1000",
+    }),
+  };
+}
+
+function readHttp(field: Field): Config["http"] {
+  if (isAbsent(field)) return null;
+  const http = openSection(field, ["port", "hostname"]);
+  const port = readInteger(child(http, "port"), { min: 1, max: 65535 });
+  const hostname = child(http, "hostname");
+  return {
+    port,
+    hostname: isAbsent(hostname) ? DEFAULT_HOSTNAME : readString(hostname),
+  };
+}
+
+/** The default texts overridden by `texts:`, each checked for unknown `{placeholders}`. */
+function readTexts(field: Field): Texts {
+  const texts = { ...DEFAULT_TEXTS };
+  if (isAbsent(field)) return texts;
+  const section = openSection(field, TEXT_KEYS);
+  for (const name of TEXT_KEYS) {
+    const text = section.fields.get(name);
+    if (!text) continue;
+    const template = readString(text);
+    const allowed: readonly string[] = TEXT_PLACEHOLDERS[name];
+    for (const [placeholder, used] of template.matchAll(/\{(\w+)\}/g)) {
+      if (used && allowed.includes(used)) continue;
+      const expected = allowed.length === 0
+        ? "no placeholders"
+        : `one of ${allowed.map((p) => `{${p}}`).join(", ")}`;
+      throw new ConfigError(
+        `Unknown placeholder "${placeholder}" in ${text.key} (line ${text.line}): expected ${expected}`,
+        { key: text.key, line: text.line },
+      );
+    }
+    texts[name] = template;
+  }
+  return texts;
+}

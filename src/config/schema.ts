@@ -1,0 +1,74 @@
+/**
+ * The shape of `config.yaml` once read and validated, and the error a bad file gives.
+ *
+ * @module
+ */
+import type { JobName } from "../core/jobs.ts";
+import { OperatorError } from "../core/errors.ts";
+import type { LocalTime, Weekday, WeeklyTime } from "../core/week.ts";
+import type { Texts } from "./texts.ts";
+
+/** The validated contents of `config.yaml`. */
+export interface Config {
+  /** IANA time zone in which every weekday and time is meant, e.g. `Europe/Moscow`. */
+  timezone: string;
+  /** Absolute path of the SQLite file, or `:memory:`. */
+  database: string;
+  /** Telegram user ids of the administrators. */
+  admins: number[];
+  /** The weekly meeting itself. */
+  meeting: {
+    title: string;
+    weekday: Weekday;
+    time: LocalTime;
+    duration_minutes: number;
+    link: string;
+  };
+  /** When each weekly job runs; `null` for an optional job that is off (the nudge). */
+  schedule: Record<Exclude<JobName, "nudge">, WeeklyTime> & {
+    nudge: WeeklyTime | null;
+  };
+  /** Rate limit of mass sends. */
+  broadcast: { messages_per_second: number };
+  /** The optional HTTP listener; `null` when the section is absent. */
+  http: { port: number; hostname: string } | null;
+  /** Every text the bot shows: the defaults overridden by `texts:`. */
+  texts: Texts;
+  /** Absolute path of the config file, or `<memory>` when parsed from a string. */
+  path: string;
+}
+
+/** Default of `database`, relative to the config file's folder. */
+export const DEFAULT_DATABASE = "data/bot.sqlite3";
+/** Default of `broadcast.messages_per_second`. */
+export const DEFAULT_MESSAGES_PER_SECOND = 25;
+/** Default of `http.hostname`. */
+export const DEFAULT_HOSTNAME = "127.0.0.1";
+
+/** A config that cannot be read or is invalid; `key` and `line` say where. */
+export class ConfigError extends OperatorError {
+  override name = "ConfigError";
+  /** Dotted path of the offending key, e.g. `schedule.invitation.weekday`; `""` for the whole file. */
+  readonly key: string;
+  /** 1-based line in the file, or `null` when unknown. */
+  readonly line: number | null;
+  /** The file as the operator named it, shown before the message. */
+  file: string | undefined;
+
+  /** Builds the error; `message` already names the key and the line. */
+  constructor(
+    message: string,
+    options: { key: string; line: number | null; cause?: unknown },
+  ) {
+    super(message, { cause: options.cause });
+    this.key = options.key;
+    this.line = options.line;
+  }
+
+  /** `config.yaml: Invalid value …`. */
+  override report(): string {
+    return this.file === undefined
+      ? this.message
+      : `${this.file}: ${this.message}`;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The one base class of expected failures, and how an error reads on one line.
+ *
+ * An {@linkcode OperatorError} is a problem the operator can fix (a bad config, a wrong
+ * argument, a database that cannot be opened): `main.ts` prints its one line and exits
+ * with code 2. Anything else is a bug and may show its stack.
+ *
+ * @module
+ */
+
+/** An expected failure that the operator must fix; `main.ts` prints {@linkcode OperatorError.report}. */
+export class OperatorError extends Error {
+  override name = "OperatorError";
+
+  /** The line printed after `error: `; the message unless a subclass adds context. */
+  report(): string {
+    return this.message;
+  }
+}
+
+/** A problem with the command line: an unknown command, a missing argument. */
+export class UsageError extends OperatorError {
+  override name = "UsageError";
+}
+
+/** `Name: message` of an error and of its causes, e.g. for a log field. */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (
+    let e: unknown = error, depth = 0;
+    e !== undefined && depth < 4;
+    depth++
+  ) {
+    if (e instanceof Error) {
+      parts.push(`${e.name}: ${e.message}`);
+      e = e.cause;
+    } else {
+      parts.push(String(e));
+      break;
+    }
+  }
+  return parts.join(" <- ");
+}

@@ -1,0 +1,85 @@
+/**
+ * The job log: whether each weekly job ran, for which meeting, with what counts.
+ *
+ * @module
+ */
+import type { DeliveryCounts } from "./deliveries.ts";
+import type { Statements } from "./sqlite.ts";
+
+/** How a job ended for one meeting. */
+export type JobRunStatus = "running" | "done" | "skipped";
+
+/** One row of the job log. */
+export interface JobRun {
+  meeting_id: string;
+  job: string;
+  status: JobRunStatus;
+  started_at: string;
+  finished_at: string | null;
+  sent: number;
+  blocked: number;
+  failed: number;
+  note: string | null;
+}
+
+/** Which job run: one job for one meeting. */
+export interface JobKey {
+  meetingId: string;
+  job: string;
+}
+
+/** The `job_runs` table. */
+export class JobRuns {
+  #s: Statements;
+
+  constructor(statements: Statements) {
+    this.#s = statements;
+  }
+
+  /** The job's log row for the meeting, if it ever started. */
+  get(meetingId: string, job: string): JobRun | undefined {
+    return this.#s.sql(
+      "SELECT * FROM job_runs WHERE meeting_id = ? AND job = ?",
+    ).get(meetingId, job) as JobRun | undefined;
+  }
+
+  /** Marks the job as running (again, after a crash) for the meeting. */
+  start({ meetingId, job }: JobKey, now: Date): void {
+    this.#s.sql(
+      `INSERT INTO job_runs (meeting_id, job, status, started_at) VALUES (?, ?, 'running', ?)
+       ON CONFLICT (meeting_id, job) DO UPDATE SET status = 'running',
+         started_at = excluded.started_at
+       WHERE job_runs.status = 'running'`,
+    ).run(meetingId, job, now.toISOString());
+  }
+
+  /** Marks the job done for the meeting, with its delivery counts. */
+  finish(
+    { meetingId, job }: JobKey,
+    { counts, now }: { counts: DeliveryCounts; now: Date },
+  ): void {
+    this.#s.sql(
+      `UPDATE job_runs SET status = 'done', finished_at = ?, sent = ?, blocked = ?, failed = ?
+       WHERE meeting_id = ? AND job = ?`,
+    ).run(
+      now.toISOString(),
+      counts.sent,
+      counts.blocked,
+      counts.failed,
+      meetingId,
+      job,
+    );
+  }
+
+  /** Records that the job will not run for the meeting (too late to be useful). */
+  skip(
+    { meetingId, job }: JobKey,
+    { note, now }: { note: string; now: Date },
+  ): void {
+    const at = now.toISOString();
+    this.#s.sql(
+      `INSERT INTO job_runs (meeting_id, job, status, started_at, finished_at, note)
+       VALUES (?, ?, 'skipped', ?, ?, ?) ON CONFLICT (meeting_id, job) DO NOTHING`,
+    ).run(meetingId, job, at, at, note);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The database handle, its error, and transactions: what every repository builds on.
+ *
+ * @module
+ */
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+import { describeError, OperatorError } from "../core/errors.ts";
+
+/** The database handle every repository receives. */
+export type Database = DatabaseSync;
+
+/** A database that cannot be opened, migrated or written. */
+export class DatabaseError extends OperatorError {
+  override name = "DatabaseError";
+
+  /** The message and its causes: SQLite's own words say what is wrong. */
+  override report(): string {
+    return describeError(this).replace(/^DatabaseError: /, "");
+  }
+}
+
+/** Runs `fn` in one `BEGIN IMMEDIATE` transaction: all of it is written, or none. */
+export function transaction<T>(db: Database, fn: () => T): T {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    const result = fn();
+    db.exec("COMMIT");
+    return result;
+  } catch (error) {
+    db.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+/**
+ * Prepares each SQL text once per database. A statement prepared per call lives until V8
+ * collects it, and finalizing thousands at once stalls the event loop.
+ */
+export class Statements {
+  readonly db: Database;
+  #cache = new Map<string, StatementSync>();
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  /** The prepared statement of `sql`. */
+  sql(sql: string): StatementSync {
+    let statement = this.#cache.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.#cache.set(sql, statement);
+    }
+    return statement;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Participants: who started the bot, who wants invitations, who is still reachable.
+ *
+ * @module
+ */
+import type { Answer } from "../core/answers.ts";
+import type { Statements } from "./sqlite.ts";
+
+/** A participant, as stored. */
+export interface User {
+  id: number;
+  tg_id: number;
+  first_name: string | null;
+  last_name: string | null;
+  username: string | null;
+  is_active: boolean;
+  is_registered: boolean;
+  last_response: Answer | null;
+}
+
+/** The Telegram profile fields we keep. */
+export interface Profile {
+  tg_id: number;
+  first_name?: string | null;
+  last_name?: string | null;
+  username?: string | null;
+}
+
+type Row = Record<string, unknown>;
+
+/** A row of `users` as a {@linkcode User}. */
+export function toUser(row: Row): User {
+  return {
+    id: Number(row.id),
+    tg_id: Number(row.tg_id),
+    first_name: (row.first_name as string | null) ?? null,
+    last_name: (row.last_name as string | null) ?? null,
+    username: (row.username as string | null) ?? null,
+    is_active: Boolean(row.is_active),
+    is_registered: Boolean(row.is_registered),
+    last_response: (row.last_response as Answer | null) ?? null,
+  };
+}
+
+/** The `users` table. */
+export class Users {
+  #s: Statements;
+
+  constructor(statements: Statements) {
+    this.#s = statements;
+  }
+
+  /** Creates the user or refreshes its profile, and marks it active (`/start`). */
+  start(profile: Profile, now: Date): User {
+    const at = now.toISOString();
+    this.#s.sql(
+      `INSERT INTO users (tg_id, first_name, last_name, username, is_active, is_registered,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, 1, 0, ?, ?)
+       ON CONFLICT (tg_id) DO UPDATE SET first_name = excluded.first_name,
+         last_name = excluded.last_name, username = excluded.username, is_active = 1,
+         updated_at = excluded.updated_at`,
+    ).run(
+      profile.tg_id,
+      profile.first_name ?? null,
+      profile.last_name ?? null,
+      profile.username ?? null,
+      at,
+      at,
+    );
+    return this.byTgId(profile.tg_id)!;
+  }
+
+  /** The user with this Telegram id, if known. */
+  byTgId(tgId: number): User | undefined {
+    const row = this.#s.sql("SELECT * FROM users WHERE tg_id = ?").get(tgId);
+    return row === undefined ? undefined : toUser(row);
+  }
+
+  /** Sets whether the user wants invitations; returns false for an unknown user. */
+  setRegistered(
+    choice: { tgId: number; registered: boolean },
+    now: Date,
+  ): boolean {
+    const result = this.#s.sql(
+      "UPDATE users SET is_registered = ?, is_active = 1, updated_at = ? WHERE tg_id = ?",
+    ).run(choice.registered ? 1 : 0, now.toISOString(), choice.tgId);
+    return result.changes > 0;
+  }
+
+  /** Marks the user inactive (`/stop`, or Telegram says the chat is gone). */
+  deactivate(tgId: number, now: Date): boolean {
+    const result = this.#s.sql(
+      "UPDATE users SET is_active = 0, updated_at = ? WHERE tg_id = ?",
+    ).run(now.toISOString(), tgId);
+    return result.changes > 0;
+  }
+
+  /** Active users who asked for invitations. */
+  invitationRecipients(): User[] {
+    return this.#s.sql(
+      "SELECT * FROM users WHERE is_active = 1 AND is_registered = 1 ORDER BY id",
+    ).all().map(toUser);
+  }
+
+  /** Active users who asked for invitations and have not answered this meeting. */
+  nudgeRecipients(meetingId: string): User[] {
+    return this.#s.sql(
+      `SELECT users.* FROM users
+       WHERE is_active = 1 AND is_registered = 1 AND NOT EXISTS (
+         SELECT 1 FROM answers WHERE answers.meeting_id = ? AND answers.user_id = users.id)
+       ORDER BY users.id`,
+    ).all(meetingId).map(toUser);
+  }
+
+  /** Subscriber counts: active users, and those of them who get invitations. */
+  counts(): { active: number; registered: number } {
+    const row = this.#s.sql(
+      `SELECT count(*) AS active, coalesce(sum(is_registered = 1), 0) AS registered
+       FROM users WHERE is_active = 1`,
+    ).get() as { active: number; registered: number };
+    return { active: Number(row.active), registered: Number(row.registered) };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Cancelling and restoring a week's meeting, and the one rule that follows from it:
+ * a cancelled meeting takes no answers and gets no jobs.
+ *
+ * @module
+ */
+import type { Store } from "../db/store.ts";
+import type { MeetingSlot } from "../domain/meeting.ts";
+
+/** Whether the meeting was cancelled by an admin: it then takes no answers and gets no jobs. */
+export function isCancelled(store: Store, meetingId: string): boolean {
+  return store.meetings.get(meetingId)?.status === "cancelled";
+}
+
+/** What {@linkcode cancelMeeting} did. */
+export interface CancelOutcome {
+  /** False when the meeting was already cancelled. */
+  cancelled: boolean;
+  /** Those who had said yes: they are told. */
+  attendees: number;
+}
+
+/** Cancels the meeting of `slot` (recording it if it is new). */
+export function cancelMeeting(
+  store: Store,
+  { slot, now }: { slot: MeetingSlot; now: Date },
+): CancelOutcome {
+  return store.transaction(() => {
+    store.meetings.ensure(slot, now);
+    const cancelled = store.meetings.setStatus(
+      { id: slot.id, status: "cancelled" },
+      now,
+    );
+    return {
+      cancelled,
+      attendees: cancelled ? store.answers.attendees(slot.id).length : 0,
+    };
+  });
+}
+
+/** Puts a cancelled meeting back in the schedule; false if it was not cancelled. */
+export function restoreMeeting(
+  store: Store,
+  { slot, now }: { slot: MeetingSlot; now: Date },
+): boolean {
+  return store.transaction(() => {
+    store.meetings.ensure(slot, now);
+    return store.meetings.setStatus({ id: slot.id, status: "scheduled" }, now);
+  });
+}

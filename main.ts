@@ -101,7 +101,7 @@ async function main(args: string[]): Promise<number> {
   } catch (error) {
     if (!(error instanceof OperatorError)) throw error;
     fatal(error.report());
-    return 2;
+    return error.exitCode;
   }
 }
 

@@ -14,6 +14,7 @@ export const ENV_VARS = [
   "CONFIG",
   "TELEGRAM_API_ROOT",
   "LOG_LEVEL",
+  "LOG_FORMAT",
 ] as const;
 
 /** The variables' values. */

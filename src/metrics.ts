@@ -46,6 +46,7 @@ export const BOT_METRICS = {
   jobDuration: "meeting_bot_job_duration_seconds",
   subscribers: "meeting_bot_subscribers",
   lastJobTimestamp: "meeting_bot_last_job_timestamp_seconds",
+  pollingLag: "meeting_bot_seconds_since_last_poll",
 } as const;
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -194,6 +195,10 @@ export function createBotMetrics(): Metrics {
   });
   metrics.describe(BOT_METRICS.lastJobTimestamp, {
     help: "Unix time in seconds of the last finished run of each job",
+    type: "gauge",
+  });
+  metrics.describe(BOT_METRICS.pollingLag, {
+    help: "Seconds since getUpdates last succeeded (grows during an outage)",
     type: "gauge",
   });
   metrics.inc(BOT_METRICS.updates, { by: 0 });

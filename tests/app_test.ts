@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { checkCommand } from "../src/commands/check.ts";
+import { SCHEMA_VERSION } from "../src/db/migrations.ts";
 import { runCommand } from "../src/commands/run.ts";
 import { sendCommand } from "../src/commands/send.ts";
 import { openDatabase } from "../src/db/database.ts";
@@ -33,7 +34,7 @@ Deno.test("checkCommand() prints each job's local time, UTC cron and next run", 
     print: (l) => lines.push(l),
   });
   const output = lines.join("\n");
-  assert.match(output, /schema version 3/);
+  assert.match(output, new RegExp(`schema version ${SCHEMA_VERSION}`));
   assert.match(
     output,
     /job invitation: monday 10:00 Europe\/Moscow = cron "0 7 \* \* MON" UTC; next run 2026-11-30 10:00 Europe\/Moscow = 2026-11-30T07:00:00.000Z/,

@@ -167,6 +167,7 @@ Deno.test("a yes brings the calendar file, uploaded once per meeting and then re
   await h.press(anna, "rsvp:2026-11-25:no");
   await h.press(anna, "rsvp:2026-11-25:yes");
   await h.say(anna, "/help");
+  await h.idle();
   const documents = h.fake.sent(anna.id).filter((m) =>
     m.method === "sendDocument"
   );

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { user } from "./fake_bot_api.ts";
 import { type Harness, ManualClock, startHarness } from "./helpers.ts";
+import { upcomingMeeting } from "../src/domain/meeting.ts";
+import { enqueueJob } from "../src/usecases/jobs.ts";
 
 // Meeting Wednesday 2026-11-25 11:00 Moscow (08:00Z); invitation Monday 10:00 (07:00Z),
 // reminders Wednesday 09:00 (06:00Z) and 10:40 (07:40Z).
@@ -121,25 +123,21 @@ Deno.test("tick() resumes a job whose process died mid-broadcast, sending only t
   });
   await arrange(h, { annaSaysYes: false });
   // A process died after delivering to Anna: the run is still marked running.
-  h.store.jobRuns.start(
-    { meetingId: MEETING, job: "invitation" },
-    h.clock.now(),
-  );
-  const annaId = h.store.users.byTgId(anna.id)!.id;
-  h.store.deliveries.claim({
-    meetingId: MEETING,
-    job: "invitation",
-    userId: annaId,
-  }, h.clock.now());
-  h.store.deliveries.finish({
-    meetingId: MEETING,
-    job: "invitation",
-    userId: annaId,
-  }, {
-    status: "sent",
-    messageId: 1,
-    attempts: 1,
-    now: h.clock.now(),
+  h.store.transaction(() => {
+    enqueueJob(h.store, {
+      job: "invitation",
+      meeting: upcomingMeeting(h.config, h.clock.now()),
+      now: h.clock.now(),
+    });
+    const row = h.store.outbox.byKey(
+      `invitation/${MEETING}/u${h.store.users.byTgId(anna.id)!.id}`,
+    )!;
+    h.store.outbox.claim(row.id, { by: "dead", now: h.clock.now() });
+    h.store.outbox.finish(row.id, {
+      status: "sent",
+      messageId: 1,
+      now: h.clock.now(),
+    });
   });
   h.clock.set("2026-11-23T07:05:00Z");
   await h.jobs.tick();

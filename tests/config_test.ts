@@ -289,7 +289,7 @@ Deno.test("parseConfig() names the line of a YAML syntax error", () => {
     line: 1,
     message:
       "Invalid value null at the top level (line 1): expected a map with keys " +
-      "timezone, database, admins, meeting, schedule, broadcast, http, texts",
+      "timezone, database, admins, meeting, schedule, broadcast, delivery, flood, polling, http, texts",
   });
 });
 

@@ -3,7 +3,11 @@ import { tempDir } from "./helpers.ts";
 import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
 import { openDatabase } from "../src/db/database.ts";
-import { SCHEMA_VERSION, schemaVersion } from "../src/db/migrations.ts";
+import {
+  MIGRATIONS,
+  SCHEMA_VERSION,
+  schemaVersion,
+} from "../src/db/migrations.ts";
 import { DatabaseError } from "../src/db/sqlite.ts";
 import { Store } from "../src/db/store.ts";
 
@@ -94,9 +98,9 @@ Deno.test("openDatabase() creates a new database in WAL mode with the whole sche
     const table of [
       "announcements",
       "answers",
-      "deliveries",
       "job_runs",
       "meetings",
+      "outbox",
       "processed_updates",
       "users",
     ]
@@ -128,45 +132,48 @@ Deno.test("openDatabase() refuses a database of a newer schema or of another pro
   );
 });
 
-Deno.test("Deliveries.claim() claims once; only a failed delivery is claimed again", () => {
+Deno.test("Outbox.add() writes a key once; claim() takes a row once", () => {
   const db = openDatabase(":memory:");
   const store = new Store(db);
   const now = new Date("2026-11-23T07:00:00Z");
-  const user = store.users.start({ tg_id: 1 }, now);
-  const key = { meetingId: "2026-11-25", job: "invitation", userId: user.id };
-  assert.equal(
-    store.deliveries.claim(key, now),
-    true,
-  );
-  assert.equal(
-    store.deliveries.claim(key, now),
-    false,
-  );
-  store.deliveries.finish(key, {
-    status: "failed",
-    error: "500",
-    attempts: 3,
-    now,
-  });
-  assert.equal(
-    store.deliveries.claim(key, now),
-    true,
-  );
-  store.deliveries.finish(key, {
-    status: "sent",
-    messageId: 7,
-    attempts: 1,
-    now,
-  });
-  assert.equal(
-    store.deliveries.claim(key, now),
-    false,
-  );
-  assert.deepEqual(store.deliveries.counts("2026-11-25", "invitation"), {
-    sent: 1,
-    blocked: 0,
-    failed: 0,
-    sending: 0,
-  });
+  const item = {
+    key: "invitation/2026-11-25/u1",
+    kind: "invitation",
+    chatId: 1,
+    lane: 2 as const,
+  };
+  assert.equal(store.outbox.add(item, now), true);
+  assert.equal(store.outbox.add(item, now), false, "the same key again");
+  const row = store.outbox.byKey(item.key)!;
+  assert.equal(store.outbox.claim(row.id, { by: "a", now }), true);
+  assert.equal(store.outbox.claim(row.id, { by: "b", now }), false);
+  store.outbox.finish(row.id, { status: "sent", messageId: 7, now });
+  assert.equal(store.outbox.claim(row.id, { by: "b", now }), false);
+  assert.equal(store.outbox.byKey(item.key)!.message_id, 7);
+  db.close();
+});
+
+Deno.test("openDatabase() moves the delivery log of version 3 into the outbox", async () => {
+  await using temp = await tempDir();
+  const path = join(temp.path, "v3.sqlite3");
+  const raw = new DatabaseSync(path);
+  for (const sql of MIGRATIONS.slice(0, 3)) raw.exec(sql);
+  raw.exec(`PRAGMA user_version = 3;
+    INSERT INTO users (id, tg_id, is_active, is_registered) VALUES (1, 101, 1, 1),
+      (2, 102, 1, 1), (3, 103, 1, 1);
+    INSERT INTO deliveries (meeting_id, job, user_id, status, attempts, updated_at) VALUES
+      ('2026-11-25', 'invitation', 1, 'sent', 1, '2026-11-23T07:00:01Z'),
+      ('2026-11-25', 'invitation', 2, 'sending', 1, '2026-11-23T07:00:02Z'),
+      ('2026-11-25', 'invitation', 3, 'failed', 3, '2026-11-23T07:00:03Z'),
+      ('announcements', 'announcement-4', 1, 'sent', 1, '2026-11-23T08:00:00Z');`);
+  raw.close();
+  const db = openDatabase(path);
+  const store = new Store(db);
+  const status = (key: string) => store.outbox.byKey(key)?.status;
+  assert.equal(status("invitation/2026-11-25/u1"), "sent");
+  assert.equal(status("invitation/2026-11-25/u2"), "unknown", "never twice");
+  assert.equal(status("invitation/2026-11-25/u3"), "pending", "tried again");
+  assert.equal(status("announcement/4/u1"), "sent");
+  assert.equal(store.outbox.byKey("invitation/2026-11-25/u3")?.chat_id, 103);
   db.close();
 });

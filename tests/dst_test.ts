@@ -54,7 +54,8 @@ async function liveThrough(h: Harness, from: string, to: string) {
 /** When each job was delivered, per meeting, as local wall times. */
 function deliveries(h: Harness) {
   return h.db.prepare(
-    "SELECT meeting_id, job, status, updated_at FROM deliveries ORDER BY updated_at",
+    `SELECT ref AS meeting_id, kind AS job, status, updated_at FROM outbox
+     WHERE batch IS NOT NULL ORDER BY updated_at`,
   ).all() as {
     meeting_id: string;
     job: JobName;

@@ -1,14 +1,17 @@
 /** Fixture factories shared by the tests: config, clock, a running bot on a fake Bot API. */
 import "../src/preload.ts";
-import { run } from "@grammyjs/runner";
-import { createBotWithJobs } from "../src/app/compose.ts";
+import { createApp } from "../src/app/compose.ts";
+import { startPolling } from "../src/app/polling.ts";
+import { createPlainApi } from "../src/bot/bot.ts";
 import { parseConfig } from "../src/config/load.ts";
 import type { Config } from "../src/config/schema.ts";
 import { openDatabase } from "../src/db/database.ts";
 import type { Database } from "../src/db/sqlite.ts";
 import { Store } from "../src/db/store.ts";
 import { Pacer } from "../src/delivery/pacer.ts";
-import type { JobRunner } from "../src/jobs/runner.ts";
+import type { BatchCounts } from "../src/db/outbox.ts";
+import type { RetryPolicy, Sender } from "../src/delivery/sender.ts";
+import type { JobName } from "../src/core/jobs.ts";
 import { createLogger } from "../src/log.ts";
 import {
   BOT_INFO,
@@ -60,6 +63,14 @@ export class ManualClock {
   }
 }
 
+/** The job runner as tests drive it: each call also waits for the sender to deliver. */
+export interface TestJobs {
+  /** Ticks, then waits until the sender has delivered everything due. */
+  tick(): Promise<void>;
+  /** Enqueues `job` now, waits for its delivery, and resolves to its counts. */
+  runNow(job: JobName): Promise<BatchCounts>;
+}
+
 /** A bot running on the grammY runner against a fake Bot API, with its jobs. */
 export interface Harness extends AsyncDisposable {
   fake: FakeBotApi;
@@ -67,8 +78,11 @@ export interface Harness extends AsyncDisposable {
   store: Store;
   db: Database;
   clock: ManualClock;
-  jobs: JobRunner;
+  jobs: TestJobs;
+  sender: Sender;
   logs: string[];
+  /** Resolves once nothing is due in the outbox, nothing in flight, every write committed. */
+  idle(): Promise<void>;
   /** Sends a text as `user` and resolves to the bot's reply to it. */
   say(user: FakeUser, text: string): Promise<string>;
   /** Presses a button as `user` and resolves to the bot's answer to the callback query. */
@@ -80,9 +94,16 @@ export interface HarnessOptions {
   config?: Config;
   clock?: ManualClock;
   fake?: FakeBotApiOptions;
-  retryDelaysMs?: number[];
+  retry?: RetryPolicy;
   messagesPerSecond?: number;
 }
+
+/** Retries in milliseconds, for tests whose fake fails on purpose. */
+export const QUICK_RETRY: RetryPolicy = {
+  initialMs: 5,
+  maxMs: 20,
+  giveUpMs: 60_000,
+};
 
 /** Starts the real bot (grammY runner) and its job runner against a fresh fake Bot API. */
 export async function startHarness(
@@ -99,7 +120,7 @@ export async function startHarness(
   });
   const db = openDatabase(config.database);
   const store = new Store(db);
-  const { bot, jobs } = createBotWithJobs(config, {
+  const app = createApp(config, {
     token: fake.token,
     apiRoot: fake.apiRoot,
     botInfo: BOT_INFO,
@@ -107,9 +128,37 @@ export async function startHarness(
     log,
     now: clock.now,
     pacer: new Pacer(options.messagesPerSecond ?? 1000),
-    retryDelaysMs: options.retryDelaysMs ?? [5, 10],
+    retry: options.retry ?? QUICK_RETRY,
   });
-  const runner = run(bot);
+  app.sender.start({ alone: true });
+  const polling = startPolling(app.bot, {
+    api: createPlainApi(fake.token, fake.apiRoot),
+    log,
+    config,
+    timeoutSeconds: 1,
+  });
+  const idle = async () => {
+    for (let quiet = 0; quiet < 2;) {
+      await store.settled();
+      const busy = app.sender.inflight > 0 ||
+        store.outbox.due({ now: clock.now(), limit: 1 }).length > 0;
+      quiet = busy ? 0 : quiet + 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  const jobs: TestJobs = {
+    async tick() {
+      await app.jobs.tick();
+      await idle();
+      await app.jobs.tick(); // closes what the sender finished
+      await idle();
+    },
+    async runNow(job) {
+      const { batch } = app.jobs.enqueueNow(job);
+      await idle();
+      return store.outbox.batchCounts(batch);
+    },
+  };
   return {
     fake,
     config,
@@ -117,7 +166,9 @@ export async function startHarness(
     db,
     clock,
     jobs,
+    sender: app.sender,
     logs,
+    idle,
     async say(user, text) {
       const messages = () =>
         fake.sent(user.id).filter((m) => m.method === "sendMessage");
@@ -132,7 +183,9 @@ export async function startHarness(
       return await fake.waitFor((f) => f.answerFor(id));
     },
     async [Symbol.asyncDispose]() {
-      if (runner.isRunning()) await runner.stop();
+      if (polling.runner.isRunning()) await polling.runner.stop();
+      await app.sender.stop();
+      await store.settled();
       await fake.close();
       db.close();
     },

@@ -168,6 +168,7 @@ Deno.test("startHttpServer() serves /metrics in the text format with HELP and TY
       meeting_bot_job_duration_seconds: "summary",
       meeting_bot_subscribers: "gauge",
       meeting_bot_last_job_timestamp_seconds: "gauge",
+      meeting_bot_seconds_since_last_poll: "gauge",
     });
     for (const name of scrape.type.keys()) {
       assert.ok(scrape.help.get(name), `HELP of ${name}`);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { backupCommand } from "../src/commands/backup.ts";
+import { SCHEMA_VERSION } from "../src/db/migrations.ts";
 import { exportCommand } from "../src/commands/export.ts";
 import { runCommand } from "../src/commands/run.ts";
 import { statsCommand } from "../src/commands/stats.ts";
@@ -93,21 +94,23 @@ Deno.test("backup while a broadcast is sending gives a complete, consistent copy
     const count = (sql: string) =>
       Number((copy.prepare(sql).get() as { n: number }).n);
     assert.equal(count("SELECT count(*) AS n FROM users"), 150);
-    const copied = count("SELECT count(*) AS n FROM deliveries");
+    const copied = count(
+      "SELECT count(*) AS n FROM outbox WHERE status IN ('sending', 'sent')",
+    );
     assert.ok(
       copied >= 40 && copied < 150,
       `a snapshot mid-broadcast (${copied} deliveries)`,
     );
     assert.equal(
       count(
-        "SELECT count(*) AS n FROM deliveries WHERE user_id NOT IN (SELECT id FROM users)",
+        "SELECT count(*) AS n FROM outbox WHERE user_id NOT IN (SELECT id FROM users)",
       ),
       0,
     );
     assert.equal(
       (copy.prepare("PRAGMA user_version").get() as { user_version: number })
         .user_version,
-      3,
+      SCHEMA_VERSION,
     );
   } finally {
     copy.close();
@@ -174,7 +177,17 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
     );
     clock.set("2026-11-23T07:00:00Z"); // 10:00: the invitation's cron fires
     await crons[0]!();
-    const after = parseMetrics(await (await fetch(`${base}/metrics`)).text());
+    // The cron enqueues; the sender delivers, then the job is closed.
+    let after = new Map<string, number>();
+    for (let i = 0; i < 200; i++) {
+      after = parseMetrics(await (await fetch(`${base}/metrics`)).text());
+      if (
+        after.has('meeting_bot_job_duration_seconds_count{job="invitation"}')
+      ) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
     assert.equal(
       after.get(
         'meeting_bot_messages_total{job="invitation",outcome="sent"}',

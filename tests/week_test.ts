@@ -94,6 +94,7 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
         "Ответ сохранён",
       );
       await h.press(boris, "rsvp:2026-11-25:no");
+      await h.idle(); // the edits and the calendar file go through the outbox
       assert.equal(
         store.answers.get("2026-11-25", store.users.byTgId(anna.id)!.id),
         "yes",

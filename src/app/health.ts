@@ -3,26 +3,22 @@
  *
  * @module
  */
-import { describeError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
 import { scheduledJobs, upcomingMeeting } from "../domain/meeting.ts";
 import type { HealthCheck, HealthReport } from "../http.ts";
 
-/** The health report at `now`; `polling` says whether long polling runs. */
+/** The health report at `now`; `polling` says how long polling does. */
 export function healthReport(
   config: Config,
-  deps: { store: Store; polling: () => boolean; now: Date },
+  deps: { store: Store; polling: () => HealthCheck; now: Date },
 ): HealthReport {
   const { store, now } = deps;
-  let database: HealthCheck;
-  try {
-    store.ping();
-    database = { ok: true };
-  } catch (error) {
-    database = { ok: false, detail: describeError(error) };
+  const database: HealthCheck = store.health();
+  const polling = deps.polling();
+  if (!database.ok) {
+    return { ok: false, checks: { database, polling } };
   }
-  const alive = deps.polling();
   const meeting = upcomingMeeting(config, now);
   const lastJobs = Object.fromEntries(
     scheduledJobs(config).map((job) => {
@@ -40,11 +36,8 @@ export function healthReport(
     }),
   );
   return {
-    ok: database.ok && alive,
-    checks: {
-      database,
-      polling: alive ? { ok: true } : { ok: false, detail: "polling stopped" },
-    },
+    ok: polling.ok,
+    checks: { database, polling },
     lastJobs: { meeting: meeting.id, ...lastJobs },
   };
 }

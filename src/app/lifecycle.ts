@@ -1,21 +1,23 @@
 /**
- * The life of a running bot: start long polling, the weekly jobs and the health
- * listener, catch up on what was missed, and stop cleanly.
+ * The life of a running bot: listen for health checks, start the sender, long polling
+ * and the weekly jobs, catch up on what was missed, and stop cleanly.
  *
  * @module
  */
-import { run as runPolling, type RunnerHandle } from "@grammyjs/runner";
 import type { UserFromGetMe } from "grammy/types";
-import { describeError } from "../core/errors.ts";
+import { describeError, OperatorError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
-import { clientOptions } from "../bot/bot.ts";
+import type { Pacer } from "../delivery/pacer.ts";
+import type { RetryPolicy } from "../delivery/sender.ts";
+import { clientOptions, createPlainApi } from "../bot/bot.ts";
 import { setCommandMenus } from "../bot/menus.ts";
-import { startHttpServer } from "../http.ts";
+import { type HttpServer, startHttpServer } from "../http.ts";
 import type { Logger } from "../log.ts";
 import { BOT_METRICS, createBotMetrics } from "../metrics.ts";
-import { createBotWithJobs } from "./compose.ts";
+import { createApp } from "./compose.ts";
 import { healthReport } from "./health.ts";
+import { type Polling, PollingError, startPolling } from "./polling.ts";
 import {
   cronName,
   type CronRegistrar,
@@ -25,7 +27,10 @@ import {
 
 /** A running bot: stop it to finish in-flight work and close the database. */
 export interface RunningBot {
-  /** Resolves when the bot has stopped (by `stop()` or a fatal polling error). */
+  /**
+   * Resolves when the bot has stopped by `stop()`; rejects with a
+   * {@linkcode PollingError} when polling cannot go on (a 401 or a 409).
+   */
   done: Promise<void>;
   stop(): Promise<void>;
   /** The port of the health and metrics listener, when `http` is configured. */
@@ -42,14 +47,18 @@ export interface StartDeps {
   close: () => void;
   log: Logger;
   now: () => Date;
-  retryDelaysMs?: readonly number[];
   /** Registers the cron jobs; default `Deno.cron`. Tests pass a recorder. */
   cron?: CronRegistrar;
+  pacer?: Pacer;
+  retry?: RetryPolicy;
 }
 
+/** How soon a tick that the database refused is tried again. */
+const TICK_RETRY_MS = 30_000;
+
 /**
- * Starts long polling through the grammY runner, the weekly jobs on `Deno.cron`, the
- * optional HTTP listener, and a catch-up tick for jobs missed while the bot was down.
+ * Starts the health listener (first: a bad address stops everything before it starts),
+ * the sender, long polling, the weekly jobs on `Deno.cron`, and a catch-up tick.
  */
 export async function startBot(
   config: Config,
@@ -58,48 +67,9 @@ export async function startBot(
   const { store, log } = deps;
   const stopping = new AbortController();
   const metrics = config.http === null ? undefined : createBotMetrics();
-  const { bot, jobs } = createBotWithJobs(config, {
-    token: deps.token,
-    apiRoot: deps.apiRoot,
-    botInfo: deps.botInfo,
-    store,
-    log,
-    now: deps.now,
-    retryDelaysMs: deps.retryDelaysMs,
-    metrics,
-    signal: stopping.signal,
-  });
-  log.info("bot.starting", {
-    bot: bot.botInfo.username,
-    api_root: clientOptions(deps.apiRoot).apiRoot,
-    database: config.database,
-    timezone: config.timezone,
-    admins: config.admins.length,
-  });
-  await setCommandMenus(bot.api, { config, log });
-
-  const cron = deps.cron ?? denoCron;
-  for (const job of describeSchedule(config, deps.now())) {
-    for (const expression of job.cron) {
-      cron(
-        cronName(job.job, expression),
-        expression,
-        jobs.tick,
-        stopping.signal,
-      );
-    }
-    log.info("job.scheduled", {
-      job: job.job,
-      local: job.local,
-      cron_utc: job.cron.join(" + "),
-      next_run: job.nextRun,
-    });
-  }
-
-  const runner: RunnerHandle = runPolling(bot, {
-    runner: { fetch: { allowed_updates: ["message", "callback_query"] } },
-  });
-  const http = config.http === null || metrics === undefined
+  let polling: Polling | undefined;
+  const http: HttpServer | undefined = config.http === null ||
+      metrics === undefined
     ? undefined
     : startHttpServer({
       hostname: config.http.hostname,
@@ -109,7 +79,8 @@ export async function startBot(
       health: () =>
         healthReport(config, {
           store,
-          polling: () => runner.isRunning(),
+          polling: () =>
+            polling?.health() ?? { ok: false, detail: "polling not started" },
           now: deps.now(),
         }),
       beforeScrape: () => {
@@ -120,30 +91,119 @@ export async function startBot(
         metrics.set(BOT_METRICS.subscribers, registered, {
           labels: { state: "registered" },
         });
+        if (polling !== undefined) {
+          metrics.set(
+            BOT_METRICS.pollingLag,
+            polling.sinceSuccessMs() / 1000,
+          );
+        }
       },
     });
-  log.info("bot.started", { bot: bot.botInfo.username, http_port: http?.port });
-  const catchUp = jobs.tick();
+  try {
+    const plainApi = createPlainApi(deps.token, deps.apiRoot);
+    await dropWebhook(plainApi, { config, log });
+    const { bot, jobs, sender } = createApp(config, {
+      token: deps.token,
+      apiRoot: deps.apiRoot,
+      botInfo: deps.botInfo,
+      store,
+      log,
+      now: deps.now,
+      pacer: deps.pacer,
+      retry: deps.retry,
+      metrics,
+    });
+    log.info("bot.starting", {
+      bot: bot.botInfo.username,
+      api_root: clientOptions(deps.apiRoot).apiRoot,
+      database: config.database,
+      timezone: config.timezone,
+      admins: config.admins.length,
+    });
+    await setCommandMenus(bot.api, { config, log });
 
-  let stopped: Promise<void> | undefined;
-  const stop = () =>
-    stopped ??= (async () => {
-      log.info("bot.stopping");
-      stopping.abort();
-      if (runner.isRunning()) await runner.stop();
-      await catchUp;
-      await jobs.tick().catch(() => {}); // waits for a job in flight; starts none (aborted)
-      await http?.shutdown();
-      deps.close();
-      log.info("bot.stopped");
-    })();
-  const done = (async () => {
-    try {
-      await runner.task();
-    } catch (error) {
-      log.error("polling.failed", { error: describeError(error) });
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      if (stopping.signal.aborted) return;
+      const ok = await jobs.tick();
+      clearTimeout(retryTimer);
+      if (!ok && !stopping.signal.aborted) {
+        retryTimer = setTimeout(tick, TICK_RETRY_MS);
+      }
+    };
+    const cron = deps.cron ?? denoCron;
+    for (const job of describeSchedule(config, deps.now())) {
+      for (const expression of job.cron) {
+        cron(cronName(job.job, expression), expression, tick, stopping.signal);
+      }
+      log.info("job.scheduled", {
+        job: job.job,
+        local: job.local,
+        cron_utc: job.cron.join(" + "),
+        next_run: job.nextRun,
+      });
     }
-    await stop();
-  })();
-  return { done, stop, httpPort: http?.port };
+
+    sender.start({ alone: true });
+    polling = startPolling(bot, { api: plainApi, log, config });
+    log.info("bot.started", {
+      bot: bot.botInfo.username,
+      http_port: http?.port,
+    });
+    const catchUp = tick();
+
+    let stopped: Promise<void> | undefined;
+    const runner = polling.runner;
+    const stop = () =>
+      stopped ??= (async () => {
+        log.info("bot.stopping");
+        stopping.abort();
+        clearTimeout(retryTimer);
+        if (runner.isRunning()) await runner.stop();
+        await catchUp;
+        await sender.stop();
+        await store.settled();
+        await http?.shutdown();
+        deps.close();
+        log.info("bot.stopped");
+      })();
+    const done = (async () => {
+      let failure: unknown;
+      try {
+        await runner.task();
+      } catch (error) {
+        failure = error;
+        log.error("polling.failed", { error: describeError(error) });
+      }
+      await stop();
+      if (failure instanceof PollingError) throw failure;
+    })();
+    return { done, stop, httpPort: http?.port };
+  } catch (error) {
+    await http?.shutdown();
+    throw error;
+  }
+}
+
+/** A webhook blocks long polling: delete it when the config says so, else stop. */
+async function dropWebhook(
+  api: ReturnType<typeof createPlainApi>,
+  { config, log }: { config: Config; log: Logger },
+): Promise<void> {
+  let url: string;
+  try {
+    url = (await api.getWebhookInfo()).url ?? "";
+  } catch (error) {
+    log.warn("webhook.unknown", { error: describeError(error) });
+    return;
+  }
+  if (url === "") return;
+  if (!config.polling.delete_webhook) {
+    throw new OperatorError(
+      `A webhook is set for this bot (${url}), so long polling cannot run: set ` +
+        "polling.delete_webhook: true in config.yaml (or call deleteWebhook) and start again",
+    );
+  }
+  await api.deleteWebhook();
+  log.warn("webhook.deleted", { url });
 }

@@ -11,7 +11,6 @@ import { sequentialize } from "@grammyjs/runner";
 import { describeError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
-import type { JobRunner } from "../jobs/runner.ts";
 import type { Logger } from "../log.ts";
 import { BOT_METRICS, type Metrics } from "../metrics.ts";
 import { adminFeature } from "./features/admin.ts";
@@ -20,7 +19,9 @@ import { fallbackFeature } from "./features/fallback.ts";
 import { infoFeature } from "./features/info.ts";
 import { startFeature } from "./features/start.ts";
 import { stopFeature } from "./features/stop.ts";
+import { DatabaseBusyError, sqliteProblem } from "../db/writer.ts";
 import { denoFetch } from "./fetch.ts";
+import { floodGuard } from "./flood.ts";
 import { handleOnce } from "./once.ts";
 
 /** What {@linkcode createBot} needs besides the config. */
@@ -33,8 +34,8 @@ export interface BotDeps {
   apiRoot?: string;
   /** Known bot identity, to skip `getMe` (tests). */
   botInfo?: UserFromGetMe;
-  /** Runs announcements and cancellation notices for the admin commands. */
-  jobs: JobRunner;
+  /** Wakes the sender after something was enqueued in the outbox. */
+  kick: () => void;
   metrics?: Metrics;
 }
 
@@ -51,8 +52,8 @@ export function clientOptions(
   };
 }
 
-/** A Bot API client without automatic retries, for broadcasts (they pace themselves). */
-export function createBroadcastApi(token: string, apiRoot?: string): Api {
+/** A grammY Bot API client without automatic retries (e.g. for `getMe` at start). */
+export function createPlainApi(token: string, apiRoot?: string): Api {
   return new Api(token, clientOptions(apiRoot));
 }
 
@@ -65,6 +66,13 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   // Replies wait out a 429 and retry 5xx / network errors a few times.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
+  // A chat that floods is cut off before its updates can queue and hold slots.
+  bot.use(floodGuard({
+    burst: config.flood.burst,
+    perMinute: config.flood.per_minute,
+    notice: config.texts.flood_notice,
+    log: deps.log,
+  }));
   // Updates of one chat are handled in order, different chats concurrently.
   bot.use(
     sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()),
@@ -83,20 +91,31 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     store: deps.store,
     log: deps.log,
     now: deps.now,
+    kick: deps.kick,
   };
   const privateChats = bot.chatType("private");
   privateChats.use(startFeature(featureDeps));
   privateChats.use(stopFeature(featureDeps));
   privateChats.use(infoFeature(featureDeps));
-  privateChats.use(adminFeature({ ...featureDeps, jobs: deps.jobs }));
+  privateChats.use(adminFeature(featureDeps));
   bot.use(answersFeature(featureDeps));
   bot.use(fallbackFeature(featureDeps));
 
-  bot.catch((err) => {
+  bot.catch(async (err) => {
     deps.log.error("update.error", {
       update_id: err.ctx.update.update_id,
       error: describeError(err.error),
     });
+    // A change the database could not take fails visibly, never in silence.
+    if (err.error instanceof DatabaseBusyError || sqliteProblem(err.error)) {
+      const text = config.texts.unavailable;
+      const ctx = err.ctx;
+      await (ctx.callbackQuery !== undefined
+        ? ctx.answerCallbackQuery({ text, show_alert: true })
+        : ctx.chat?.type === "private"
+        ? ctx.reply(text)
+        : Promise.resolve()).catch(() => {});
+    }
   });
   return bot;
 }

@@ -13,4 +13,6 @@ export interface FeatureDeps {
   store: Store;
   log: Logger;
   now: () => Date;
+  /** Wakes the sender after something was enqueued in the outbox. */
+  kick: () => void;
 }

@@ -25,3 +25,20 @@ export async function editOrIgnore(
     throw error;
   }
 }
+
+/**
+ * Answers a callback query if Telegram still takes the answer. Best effort: a query
+ * older than about 10 s is refused, and what the press causes never depends on this.
+ */
+export async function answerQuery(
+  ctx: Context,
+  answer: { text?: string; log: Logger },
+): Promise<void> {
+  try {
+    await ctx.answerCallbackQuery(
+      answer.text === undefined ? undefined : { text: answer.text },
+    );
+  } catch (error) {
+    answer.log.debug("callback.not_answered", { error: describeError(error) });
+  }
+}

@@ -28,11 +28,15 @@ export function handleOnce(
     try {
       await next();
     } finally {
-      deps.store.updates.mark(id, deps.now());
-      if (++handled % 1000 === 0) {
-        const before = new Date(deps.now().getTime() - HANDLED_UPDATES_KEPT_MS);
-        deps.store.updates.prune(before);
-      }
+      const now = deps.now();
+      await deps.store.write(() => {
+        deps.store.updates.mark(id, now);
+        if (++handled % 1000 === 0) {
+          deps.store.updates.prune(
+            new Date(now.getTime() - HANDLED_UPDATES_KEPT_MS),
+          );
+        }
+      });
     }
   };
 }

@@ -9,6 +9,7 @@ import type { Config } from "../config/schema.ts";
 import { openDatabase } from "../db/database.ts";
 import type { Database } from "../db/sqlite.ts";
 import { Store } from "../db/store.ts";
+import type { RetryPolicy } from "../delivery/sender.ts";
 import type { Logger } from "../log.ts";
 
 /** Values read from the environment. */
@@ -25,8 +26,8 @@ export interface AppDeps {
   print: (line: string) => void;
   /** Writes text as it is (stdout), for `export`. */
   write?: (text: string) => void;
-  /** Waits between delivery retries (tests shorten them). */
-  retryDelaysMs?: readonly number[];
+  /** How failed sends are retried; default the config's `delivery` (tests shorten it). */
+  retry?: RetryPolicy;
 }
 
 /** The bot token from the environment, or a {@linkcode UsageError} naming it. */

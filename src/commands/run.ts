@@ -6,7 +6,7 @@
 import type { UserFromGetMe } from "grammy/types";
 import { describeError, UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
-import { createBroadcastApi } from "../bot/bot.ts";
+import { createPlainApi } from "../bot/bot.ts";
 import { type RunningBot, startBot } from "../app/lifecycle.ts";
 import type { CronRegistrar } from "../app/schedule.ts";
 import { type AppDeps, type Env, openStore, requireToken } from "./common.ts";
@@ -33,7 +33,7 @@ export async function runCommand(
   let botInfo: UserFromGetMe;
   try {
     // One try, no automatic retries: a wrong token or root must fail at once.
-    botInfo = await createBroadcastApi(token, env.apiRoot).getMe();
+    botInfo = await createPlainApi(token, env.apiRoot).getMe();
   } catch (error) {
     throw new UsageError(`Cannot use the Bot API: ${describeError(error)}`, {
       cause: error,
@@ -48,7 +48,7 @@ export async function runCommand(
     close: () => db.close(),
     log: deps.log,
     now: deps.now,
-    retryDelaysMs: deps.retryDelaysMs,
+    retry: deps.retry,
     cron: deps.cron,
   });
 }

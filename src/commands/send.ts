@@ -1,54 +1,94 @@
 /**
- * `send JOB`: runs one weekly job now for the upcoming meeting; idempotent per user.
+ * `send JOB`: enqueues one weekly job now for the upcoming meeting and delivers it;
+ * idempotent per user (a user who has the message never gets it again).
  *
  * @module
  */
 import { UsageError } from "../core/errors.ts";
 import { isJobName, JOB_NAMES } from "../core/jobs.ts";
 import type { Config } from "../config/schema.ts";
-import { createBroadcastApi } from "../bot/bot.ts";
-import { jobDeps } from "../app/compose.ts";
-import {
-  createJobRunner,
-  type JobReport,
-  MeetingCancelledError,
-} from "../jobs/runner.ts";
+import type { BatchCounts } from "../db/outbox.ts";
+import { createDelivery } from "../app/compose.ts";
+import { MeetingCancelledError } from "../usecases/jobs.ts";
 import { type AppDeps, type Env, openStore, requireToken } from "./common.ts";
 
-/** `send JOB`: runs one job for the upcoming meeting now; idempotent per user. */
+/** What one `send` did, and what it found done before it. */
+export interface SendReport {
+  job: string;
+  meetingId: string;
+  /** Delivered by this run. */
+  sent: number;
+  blocked: number;
+  failed: number;
+  /** Left with no answer: never sent again. */
+  unknown: number;
+  /** No longer owed (the user stopped, the answer changed). */
+  dropped: number;
+  /** Delivered before this run ("already had it"). */
+  skipped: number;
+  /** Waiting to be tried again later (`run` delivers them). */
+  waiting: number;
+}
+
+/** `send JOB`: enqueues the job for the upcoming meeting and delivers what is due now. */
 export async function sendCommand(
   config: Config,
   options: AppDeps & { job: string; env: Env },
-): Promise<JobReport> {
+): Promise<SendReport> {
   const { job, env, ...deps } = options;
   if (!isJobName(job)) {
     throw new UsageError(
       `Unknown job "${job}": expected one of ${JOB_NAMES.join(", ")}`,
     );
   }
+  const token = requireToken(env);
   const { db, store } = openStore(config);
   try {
-    const api = createBroadcastApi(requireToken(env), env.apiRoot);
-    const runner = createJobRunner(jobDeps(config, {
-      api,
+    const { jobs, sender } = createDelivery(config, {
+      token,
+      apiRoot: env.apiRoot,
       store,
       log: deps.log,
       now: deps.now,
-      retryDelaysMs: deps.retryDelaysMs,
-    }));
-    let report: JobReport;
+      retry: deps.retry,
+    });
+    let enqueued: { batch: string; meetingId: string };
+    const before = (batch: string) => store.outbox.batchCounts(batch);
+    let start: BatchCounts | undefined;
     try {
-      report = await runner.runNow(job);
+      enqueued = jobs.enqueueNow(job, {
+        beforeEnqueue: (batch) => start = before(batch),
+      });
     } catch (error) {
       if (error instanceof MeetingCancelledError) {
         throw new UsageError(`${error.message}; /unskip restores it`);
       }
       throw error;
     }
+    await sender.drain();
+    await store.settled();
+    jobs.batchDone(enqueued.batch);
+    const end = store.outbox.batchCounts(enqueued.batch);
+    const was = start!;
+    const report: SendReport = {
+      job,
+      meetingId: enqueued.meetingId,
+      sent: end.sent - was.sent,
+      blocked: end.blocked - was.blocked,
+      failed: end.failed - was.failed,
+      unknown: end.unknown - was.unknown,
+      dropped: end.dropped - was.dropped,
+      skipped: was.sent,
+      waiting: end.pending,
+    };
     deps.print(
       `${job} for ${report.meetingId}: sent ${report.sent}, blocked ${report.blocked}, ` +
-        `failed ${report.failed}, already had it ${report.skipped}`,
+        `failed ${report.failed}, already had it ${report.skipped}` +
+        (report.unknown > 0 ? `, unknown ${report.unknown}` : "") +
+        (report.waiting > 0 ? `, waiting to retry ${report.waiting}` : ""),
     );
+    await sender.drain(); // the admins' report, if the job closed
+    await store.settled();
     return report;
   } finally {
     db.close();

@@ -89,6 +89,10 @@ export const DEFAULT_TEXTS: Texts = {
   export_meeting_planned: "запланирована",
   export_answer_yes: "да",
   export_answer_no: "нет",
+  flood_notice:
+    "Слишком много сообщений подряд. Я пропущу следующие — напишите через минуту.",
+  unavailable:
+    "Не получилось: у бота временные неполадки. Попробуйте, пожалуйста, через минуту.",
   command_start: "Подписаться на приглашения",
   command_stop: "Отписаться",
   command_status: "Подписка и ответ на ближайшую встречу",

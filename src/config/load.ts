@@ -26,8 +26,11 @@ import {
   type Config,
   ConfigError,
   DEFAULT_DATABASE,
+  DEFAULT_DELIVERY,
+  DEFAULT_FLOOD,
   DEFAULT_HOSTNAME,
   DEFAULT_MESSAGES_PER_SECOND,
+  DEFAULT_POLLING,
 } from "./schema.ts";
 import { DEFAULT_TEXTS } from "./default_texts.ts";
 import { TEXT_PLACEHOLDERS, type TextKey, type Texts } from "./texts.ts";
@@ -39,6 +42,9 @@ const ROOT_KEYS = [
   "meeting",
   "schedule",
   "broadcast",
+  "delivery",
+  "flood",
+  "polling",
   "http",
   "texts",
 ] as const;
@@ -82,6 +88,12 @@ export function parseConfig(
     meeting: readMeeting(child(root, "meeting")),
     schedule: readSchedule(child(root, "schedule")),
     broadcast: readBroadcast(child(root, "broadcast")),
+    delivery: readDelivery(child(root, "delivery")),
+    flood: readOptional(child(root, "flood"), {
+      defaults: DEFAULT_FLOOD,
+      readers: { burst: readCount, per_minute: readCount },
+    }),
+    polling: readPolling(child(root, "polling")),
     http: readHttp(child(root, "http")),
     texts: readTexts(child(root, "texts")),
     path: path ?? "<memory>",
@@ -220,6 +232,62 @@ function readBroadcast(field: Field): Config["broadcast"] {
       expected: "a number greater than 0 and at most 1000",
     }),
   };
+}
+
+/** A section whose keys are all optional: each read by its reader, else its default. */
+function readOptional<T extends Record<string, unknown>>(
+  field: Field,
+  spec: { defaults: T; readers: { [K in keyof T]: (field: Field) => T[K] } },
+): T {
+  const result = { ...spec.defaults };
+  if (isAbsent(field)) return result;
+  const section = openSection(field, Object.keys(spec.defaults));
+  for (const name of Object.keys(spec.defaults) as (keyof T & string)[]) {
+    const value = child(section, name);
+    if (!isAbsent(value)) result[name] = spec.readers[name](value);
+  }
+  return result;
+}
+
+function readSeconds(field: Field): number {
+  return readNumber(field, {
+    above: 0,
+    max: 1_000_000,
+    expected: "a number greater than 0",
+  });
+}
+
+function readCount(field: Field): number {
+  return readInteger(field, { min: 1, max: 1_000_000 });
+}
+
+function readBoolean(field: Field): boolean {
+  const value = scalar(field);
+  if (typeof value !== "boolean") fail(field, "true or false");
+  return value;
+}
+
+function readDelivery(field: Field): Config["delivery"] {
+  return readOptional(field, {
+    defaults: DEFAULT_DELIVERY,
+    readers: {
+      retry_initial_seconds: readSeconds,
+      retry_max_seconds: readSeconds,
+      give_up_after_hours: readSeconds,
+      request_timeout_seconds: readSeconds,
+    },
+  });
+}
+
+function readPolling(field: Field): Config["polling"] {
+  return readOptional(field, {
+    defaults: DEFAULT_POLLING,
+    readers: {
+      retry_max_seconds: readSeconds,
+      unhealthy_after_seconds: readSeconds,
+      delete_webhook: readBoolean,
+    },
+  });
 }
 
 function readHttp(field: Field): Config["http"] {

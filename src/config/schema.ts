@@ -30,6 +30,33 @@ export interface Config {
   };
   /** Rate limit of mass sends. */
   broadcast: { messages_per_second: number };
+  /** How long the bot keeps trying to deliver. */
+  delivery: {
+    /** First wait after a failed send (a 429 waits what Telegram says). */
+    retry_initial_seconds: number;
+    /** Longest wait between tries. */
+    retry_max_seconds: number;
+    /** A message still failing this long after it was owed is recorded as failed. */
+    give_up_after_hours: number;
+    /** No answer from the Bot API after this long: the outcome is unknown. */
+    request_timeout_seconds: number;
+  };
+  /** How much one chat may send before the bot stops listening for a while. */
+  flood: {
+    /** Updates a chat may send at once. */
+    burst: number;
+    /** Updates a chat may send per minute after the burst. */
+    per_minute: number;
+  };
+  /** Long polling during outages. */
+  polling: {
+    /** Longest wait between `getUpdates` tries while Telegram cannot be reached. */
+    retry_max_seconds: number;
+    /** `/healthz` turns unhealthy when no `getUpdates` succeeded for this long. */
+    unhealthy_after_seconds: number;
+    /** Delete a webhook set on the token at start (it blocks long polling). */
+    delete_webhook: boolean;
+  };
   /** The optional HTTP listener; `null` when the section is absent. */
   http: { port: number; hostname: string } | null;
   /** Every text the bot shows: the defaults overridden by `texts:`. */
@@ -42,6 +69,21 @@ export interface Config {
 export const DEFAULT_DATABASE = "data/bot.sqlite3";
 /** Default of `broadcast.messages_per_second`. */
 export const DEFAULT_MESSAGES_PER_SECOND = 25;
+/** Defaults of `delivery`. */
+export const DEFAULT_DELIVERY: Config["delivery"] = {
+  retry_initial_seconds: 2,
+  retry_max_seconds: 300,
+  give_up_after_hours: 48,
+  request_timeout_seconds: 30,
+};
+/** Defaults of `flood`. */
+export const DEFAULT_FLOOD: Config["flood"] = { burst: 20, per_minute: 30 };
+/** Defaults of `polling`. */
+export const DEFAULT_POLLING: Config["polling"] = {
+  retry_max_seconds: 30,
+  unhealthy_after_seconds: 120,
+  delete_webhook: false,
+};
 /** Default of `http.hostname`. */
 export const DEFAULT_HOSTNAME = "127.0.0.1";
 

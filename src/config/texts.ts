@@ -64,6 +64,8 @@ export const TEXT_PLACEHOLDERS = {
   export_meeting_planned: [],
   export_answer_yes: [],
   export_answer_no: [],
+  flood_notice: [],
+  unavailable: [],
   command_start: [],
   command_stop: [],
   command_status: [],

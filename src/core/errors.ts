@@ -11,6 +11,8 @@
 /** An expected failure that the operator must fix; `main.ts` prints {@linkcode OperatorError.report}. */
 export class OperatorError extends Error {
   override name = "OperatorError";
+  /** The exit code: 2, restarting cannot help; a subclass may say 1, it may. */
+  readonly exitCode: 1 | 2 = 2;
 
   /** The line printed after `error: `; the message unless a subclass adds context. */
   report(): string {

@@ -3,14 +3,29 @@
  *
  * @module
  */
+import type { MessageEntity } from "grammy/types";
 import type { Statements } from "./sqlite.ts";
 
 /** An admin's announcement. */
 export interface Announcement {
   id: number;
   text: string;
+  /** Telegram's formatting of `text` (bold, links…), as the admin wrote it. */
+  entities: MessageEntity[] | undefined;
   created_by: number;
   status: "draft" | "sending" | "sent" | "cancelled";
+}
+
+function toAnnouncement(row: Record<string, unknown>): Announcement {
+  return {
+    id: Number(row.id),
+    text: String(row.text),
+    entities: typeof row.entities === "string"
+      ? JSON.parse(row.entities)
+      : undefined,
+    created_by: Number(row.created_by),
+    status: row.status as Announcement["status"],
+  };
 }
 
 /** The `announcements` table. */
@@ -23,22 +38,33 @@ export class Announcements {
 
   /** Saves an admin's announcement as a draft; returns its id. */
   create(
-    { text, createdBy }: { text: string; createdBy: number },
+    { text, entities, createdBy }: {
+      text: string;
+      entities?: readonly MessageEntity[];
+      createdBy: number;
+    },
     now: Date,
   ): number {
     const at = now.toISOString();
     const result = this.#s.sql(
-      `INSERT INTO announcements (text, created_by, status, created_at, updated_at)
-       VALUES (?, ?, 'draft', ?, ?)`,
-    ).run(text, createdBy, at, at);
+      `INSERT INTO announcements (text, entities, created_by, status, created_at,
+         updated_at) VALUES (?, ?, ?, 'draft', ?, ?)`,
+    ).run(
+      text,
+      entities === undefined || entities.length === 0
+        ? null
+        : JSON.stringify(entities),
+      createdBy,
+      at,
+      at,
+    );
     return Number(result.lastInsertRowid);
   }
 
   /** One announcement, if it exists. */
   get(id: number): Announcement | undefined {
-    return this.#s.sql(
-      "SELECT id, text, created_by, status FROM announcements WHERE id = ?",
-    ).get(id) as Announcement | undefined;
+    const row = this.#s.sql("SELECT * FROM announcements WHERE id = ?").get(id);
+    return row === undefined ? undefined : toAnnouncement(row);
   }
 
   /** Moves an announcement from one status to the next; false if it was not in `from`. */
@@ -59,7 +85,7 @@ export class Announcements {
   /** Announcements whose broadcast started but did not finish (the process stopped). */
   unfinished(): Announcement[] {
     return this.#s.sql(
-      "SELECT id, text, created_by, status FROM announcements WHERE status = 'sending' ORDER BY id",
-    ).all() as unknown as Announcement[];
+      "SELECT * FROM announcements WHERE status = 'sending' ORDER BY id",
+    ).all().map(toAnnouncement);
   }
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { DeliveryCounts } from "./deliveries.ts";
+import type { BatchCounts } from "./outbox.ts";
 import type { Statements } from "./sqlite.ts";
 
 /** How a job ended for one meeting. */
@@ -19,6 +19,7 @@ export interface JobRun {
   sent: number;
   blocked: number;
   failed: number;
+  unknown: number;
   note: string | null;
 }
 
@@ -34,6 +35,13 @@ export class JobRuns {
 
   constructor(statements: Statements) {
     this.#s = statements;
+  }
+
+  /** Jobs still running: started, with messages not all settled. */
+  running(): JobRun[] {
+    return this.#s.sql(
+      "SELECT * FROM job_runs WHERE status = 'running' ORDER BY started_at",
+    ).all() as unknown as JobRun[];
   }
 
   /** The job's log row for the meeting, if it ever started. */
@@ -53,19 +61,20 @@ export class JobRuns {
     ).run(meetingId, job, now.toISOString());
   }
 
-  /** Marks the job done for the meeting, with its delivery counts. */
+  /** Marks the job done for the meeting, with the counts of its messages. */
   finish(
     { meetingId, job }: JobKey,
-    { counts, now }: { counts: DeliveryCounts; now: Date },
+    { counts, now }: { counts: BatchCounts; now: Date },
   ): void {
     this.#s.sql(
-      `UPDATE job_runs SET status = 'done', finished_at = ?, sent = ?, blocked = ?, failed = ?
-       WHERE meeting_id = ? AND job = ?`,
+      `UPDATE job_runs SET status = 'done', finished_at = ?, sent = ?, blocked = ?,
+         failed = ?, unknown = ? WHERE meeting_id = ? AND job = ?`,
     ).run(
       now.toISOString(),
       counts.sent,
       counts.blocked,
       counts.failed,
+      counts.unknown,
       meetingId,
       job,
     );

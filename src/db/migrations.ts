@@ -25,7 +25,7 @@ const LEGACY_USER_COLUMNS = [
 ];
 
 /** Migrations by target version; each runs inside one transaction. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   // 1: the earlier bot's schema, unchanged.
   `CREATE TABLE users (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -94,6 +94,57 @@ const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
   );`,
+  // 4: one durable outbox for everything the bot owes a person. The delivery log of
+  // version 2 moves into it: what was delivered stays delivered, a claim left by a
+  // stopped process stays unknown (never sent twice), a failure is retried.
+  `CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL UNIQUE,
+    batch TEXT,
+    kind TEXT NOT NULL,
+    ref TEXT,
+    chat_id INTEGER NOT NULL,
+    user_id INTEGER REFERENCES users (id),
+    payload TEXT,
+    lane INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN
+      ('pending', 'sending', 'sent', 'blocked', 'failed', 'unknown', 'dropped')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before TEXT NOT NULL,
+    idempotent INTEGER NOT NULL DEFAULT 0,
+    redo INTEGER NOT NULL DEFAULT 0,
+    claimed_by TEXT,
+    message_id INTEGER,
+    error TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX outbox_pending ON outbox (lane, id) WHERE status = 'pending';
+  CREATE INDEX outbox_wake ON outbox (not_before) WHERE status = 'pending';
+  CREATE INDEX outbox_sending ON outbox (updated_at) WHERE status = 'sending';
+  CREATE INDEX outbox_batch ON outbox (batch, status);
+  CREATE INDEX outbox_ref ON outbox (ref, kind, status);
+  CREATE INDEX outbox_age ON outbox (created_at);
+  INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, lane, status, attempts,
+      not_before, message_id, error, created_at, updated_at)
+    SELECT batch || '/u' || user_id, batch, kind, ref, chat_id, user_id, lane, status,
+      attempts, updated_at, message_id, error, updated_at, updated_at
+    FROM (SELECT
+      CASE WHEN d.job LIKE 'announcement-%' THEN 'announcement/' || substr(d.job, 14)
+        ELSE d.job || '/' || d.meeting_id END AS batch,
+      CASE WHEN d.job LIKE 'announcement-%' THEN 'announcement' ELSE d.job END AS kind,
+      CASE WHEN d.job LIKE 'announcement-%' THEN substr(d.job, 14)
+        ELSE d.meeting_id END AS ref,
+      u.tg_id AS chat_id, d.user_id AS user_id,
+      CASE WHEN d.job = 'cancellation' THEN 1 ELSE 2 END AS lane,
+      CASE d.status WHEN 'sending' THEN 'unknown' WHEN 'failed' THEN 'pending'
+        ELSE d.status END AS status,
+      d.attempts AS attempts, d.message_id AS message_id, d.error AS error,
+      d.updated_at AS updated_at
+    FROM deliveries d JOIN users u ON u.id = d.user_id);
+  DROP TABLE deliveries;
+  ALTER TABLE job_runs ADD COLUMN unknown INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE announcements ADD COLUMN entities TEXT;`,
 ];
 
 /** The schema version this program writes. */

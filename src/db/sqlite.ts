@@ -19,15 +19,24 @@ export class DatabaseError extends OperatorError {
   }
 }
 
-/** Runs `fn` in one `BEGIN IMMEDIATE` transaction: all of it is written, or none. */
+/**
+ * Runs `fn` in one `BEGIN IMMEDIATE` transaction: all of it is written, or none. Inside
+ * a transaction already open (a group commit), it is a savepoint of that one.
+ */
 export function transaction<T>(db: Database, fn: () => T): T {
-  db.exec("BEGIN IMMEDIATE");
+  const nested = db.isTransaction;
+  db.exec(nested ? "SAVEPOINT t" : "BEGIN IMMEDIATE");
   try {
     const result = fn();
-    db.exec("COMMIT");
+    db.exec(nested ? "RELEASE t" : "COMMIT");
     return result;
   } catch (error) {
-    db.exec("ROLLBACK");
+    if (nested) {
+      db.exec("ROLLBACK TO t");
+      db.exec("RELEASE t");
+    } else {
+      db.exec("ROLLBACK");
+    }
     throw error;
   }
 }

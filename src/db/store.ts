@@ -9,12 +9,13 @@
  */
 import { Announcements } from "./announcements.ts";
 import { Answers } from "./answers.ts";
-import { Deliveries } from "./deliveries.ts";
 import { JobRuns } from "./job_runs.ts";
 import { Meetings } from "./meetings.ts";
+import { Outbox } from "./outbox.ts";
 import { type Database, Statements, transaction } from "./sqlite.ts";
 import { HandledUpdates } from "./updates.ts";
 import { Users } from "./users.ts";
+import { Writer, type WriterHealth, type WriterOptions } from "./writer.ts";
 
 /** Typed access to the bot's tables. */
 export class Store {
@@ -24,8 +25,8 @@ export class Store {
   readonly meetings: Meetings;
   /** Answers per meeting and user. */
   readonly answers: Answers;
-  /** The delivery log of broadcasts. */
-  readonly deliveries: Deliveries;
+  /** Everything the bot owes a person, until it is delivered. */
+  readonly outbox: Outbox;
   /** The weekly jobs' log. */
   readonly jobRuns: JobRuns;
   /** Handled update ids. */
@@ -34,14 +35,16 @@ export class Store {
   readonly announcements: Announcements;
   #db: Database;
   #statements: Statements;
+  #writer: Writer;
 
-  constructor(db: Database) {
+  constructor(db: Database, options: { writer?: WriterOptions } = {}) {
     this.#db = db;
+    this.#writer = new Writer(db, options.writer);
     const statements = this.#statements = new Statements(db);
     this.users = new Users(statements);
     this.meetings = new Meetings(statements);
     this.answers = new Answers(statements);
-    this.deliveries = new Deliveries(statements);
+    this.outbox = new Outbox(statements);
     this.jobRuns = new JobRuns(statements);
     this.updates = new HandledUpdates(statements);
     this.announcements = new Announcements(statements);
@@ -52,8 +55,35 @@ export class Store {
     return transaction(this.#db, fn);
   }
 
+  /**
+   * Runs `fn` in the transaction of the next group commit and resolves once it is
+   * committed: the writes of one event-loop turn cost one commit, and a lock held by
+   * another process makes them wait without blocking the loop. See `writer.ts`.
+   */
+  write<T>(fn: () => T): Promise<T> {
+    return this.#writer.write(fn);
+  }
+
+  /** Resolves once every write asked for so far is committed or has failed. */
+  settled(): Promise<void> {
+    return this.#writer.settled();
+  }
+
   /** Throws if the database cannot answer a query (for the health check). */
   ping(): void {
     this.#statements.sql("SELECT count(*) FROM users").get();
+  }
+
+  /** Whether reads and writes go through, and why not: locked, read-only, corrupt. */
+  health(): WriterHealth {
+    try {
+      this.ping();
+    } catch (error) {
+      return {
+        ok: false,
+        detail: error instanceof Error ? error.message : String(error),
+      };
+    }
+    return this.#writer.health();
   }
 }

@@ -14,8 +14,8 @@ const SAFETY = 0.97;
 export interface PacerOptions {
   /** Monotonic milliseconds; default `performance.now()`. */
   now?: () => number;
-  /** Waits `ms` milliseconds; default a timer. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits `ms` milliseconds, less if `signal` aborts; default a timer. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** Hands out send slots at a steady rate. */
@@ -25,7 +25,7 @@ export class Pacer {
   #next = 0;
   #pausedUntil = 0;
   #now: () => number;
-  #sleep: (ms: number) => Promise<void>;
+  #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(perSecond: number, options: PacerOptions = {}) {
     if (!(perSecond > 0)) {
@@ -37,15 +37,20 @@ export class Pacer {
     this.#sleep = options.sleep ?? sleep;
   }
 
-  /** Resolves when the caller may send one message. */
-  async take(): Promise<void> {
+  /**
+   * Resolves when the caller may send one message: true, or false if `signal` was
+   * aborted while it waited (a stop: the slot is not used).
+   */
+  async take(signal?: AbortSignal): Promise<boolean> {
     while (true) {
+      if (signal?.aborted) return false;
       const now = this.#now();
       const slot = Math.max(now, this.#next, this.#pausedUntil);
       this.#next = slot + this.#interval;
-      if (slot > now) await this.#sleep(slot - now);
+      if (slot > now) await this.#sleep(slot - now, signal);
+      if (signal?.aborted) return false;
       // A 429 that arrived while this caller slept pauses it too.
-      if (this.#pausedUntil <= this.#now()) return;
+      if (this.#pausedUntil <= this.#now()) return true;
     }
   }
 
@@ -55,7 +60,16 @@ export class Pacer {
   }
 }
 
-/** Waits `ms` milliseconds. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms` milliseconds, or less if `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }

@@ -1,95 +1,105 @@
 /**
- * Everything the bot sends to many users: the weekly jobs (invitation, reminders, the
- * optional nudge), a cancellation notice, and admin announcements.
+ * The weekly jobs: `Deno.cron` only wakes the process; {@linkcode JobRunner.tick}
+ * decides, from the injected clock and the job log in SQLite, what is due, and enqueues
+ * it in the outbox, which the sender drains. The same tick runs at start, so a job whose
+ * time passed while the bot was down still goes out while it is useful (and is recorded
+ * as skipped when it is not), and a job that was enqueued is never enqueued twice.
  *
- * `Deno.cron` only wakes the process; {@linkcode JobRunner.tick} decides, from the
- * injected clock and the job log in SQLite, what is due. The same tick runs at start, so
- * a job whose time passed while the bot was down still runs while it is useful (and is
- * recorded as skipped when it is not), and a job that finished never runs twice.
- * Broadcasts run one at a time and share one {@linkcode Pacer}.
+ * The tick also closes what is finished: a job or an announcement whose messages are
+ * all settled is recorded with its counts and reported to the admins, once.
  *
  * @module
  */
-import { render } from "../config/texts.ts";
-import type { JobName } from "../core/jobs.ts";
-import { describeError, OperatorError } from "../core/errors.ts";
+import { describeError } from "../core/errors.ts";
+import { isJobName, type JobName } from "../core/jobs.ts";
+import { batchOf, OWED, parseBatch } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
-import type { User } from "../db/users.ts";
-import type { Pacer } from "../delivery/pacer.ts";
-import { type MeetingSlot, upcomingMeeting } from "../domain/meeting.ts";
-import {
-  answerKeyboard,
-  invitation,
-  meetingValues,
-  type OutgoingMessage,
-  reminder,
-} from "../messages.ts";
-import { isCancelled } from "../usecases/meetings.ts";
+import type { Store } from "../db/store.ts";
+import { upcomingMeeting } from "../domain/meeting.ts";
+import type { Logger } from "../log.ts";
+import { finishAnnouncement } from "../usecases/announcements.ts";
+import { enqueueJob, finishJob, type JobOutcome } from "../usecases/jobs.ts";
 import { jobDecision, planWeek } from "../usecases/week.ts";
-import {
-  broadcast,
-  type BroadcastSeams,
-  type JobReport,
-  reportToAdmins,
-} from "./broadcast.ts";
-
-export type { JobReport } from "./broadcast.ts";
 
 /** What the jobs need; all of it injected. */
-export interface JobDeps extends BroadcastSeams {
+export interface JobDeps {
   config: Config;
-  pacer: Pacer;
+  store: Store;
+  log: Logger;
+  now: () => Date;
+  /** Wakes the sender: something was enqueued. */
+  kick: () => void;
+  /** A job was closed: every message settled (e.g. for metrics). */
+  onJobDone?: (
+    done: JobOutcome & { startedAt: Date; finishedAt: Date },
+  ) => void;
 }
 
-/** Runs the broadcasts one at a time, whoever asks. */
+/** Decides and enqueues the weekly jobs; closes what is finished. */
 export interface JobRunner {
-  /** Runs every due job of the upcoming meeting and resumes unfinished announcements. */
-  tick(): Promise<void>;
-  /** Runs one job for the upcoming meeting now, whether due or not (`main.ts send`). */
-  runNow(job: JobName): Promise<JobReport>;
-  /** Sends a draft or unfinished announcement to every subscriber. */
-  announce(id: number): Promise<JobReport>;
-  /** Tells those who said yes that the meeting is cancelled. */
-  notifyCancelled(meeting: MeetingSlot): Promise<JobReport>;
+  /**
+   * Enqueues every due job of the upcoming meeting and closes finished ones; resolves to
+   * false when the database refused (the caller tries again soon). Never rejects.
+   */
+  tick(): Promise<boolean>;
+  /**
+   * Enqueues one job for the upcoming meeting now, due or not (`main.ts send`);
+   * `beforeEnqueue` sees the batch before anything is added to it.
+   */
+  enqueueNow(
+    job: JobName,
+    options?: { beforeEnqueue?: (batch: string) => void },
+  ): { batch: string; meetingId: string };
+  /** Every message of `batch` is settled: close its job or announcement. */
+  batchDone(batch: string): void;
 }
 
-/** A job was asked for a meeting an admin cancelled. */
-export class MeetingCancelledError extends OperatorError {
-  override name = "MeetingCancelledError";
-}
-
-/** Creates the runner; calls are queued so that two broadcasts never run at once. */
+/** Creates the runner. */
 export function createJobRunner(deps: JobDeps): JobRunner {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const result = queue.then(fn);
-    queue = result.catch(() => {});
-    return result;
-  };
   return {
-    tick: () => serial(() => tick(deps)),
-    runNow: (job) =>
-      serial(() => runJob(job, upcomingMeeting(deps.config, deps.now()), deps)),
-    announce: (id) => serial(() => announce(id, deps)),
-    notifyCancelled: (meeting) => serial(() => notifyCancelled(meeting, deps)),
+    tick() {
+      try {
+        tick(deps);
+        closeFinished(deps);
+        return Promise.resolve(true);
+      } catch (error) {
+        // Never reaches Deno.cron, whose retries would repeat the tick.
+        deps.log.error("job.error", { error: describeError(error) });
+        return Promise.resolve(false);
+      }
+    },
+    enqueueNow(job, options = {}) {
+      const meeting = upcomingMeeting(deps.config, deps.now());
+      const batch = batchOf(OWED[job], meeting.id);
+      options.beforeEnqueue?.(batch);
+      const added = enqueueJob(deps.store, { job, meeting, now: deps.now() });
+      deps.log.info("job.enqueued", { job, meeting: meeting.id, added });
+      deps.kick();
+      return { batch, meetingId: meeting.id };
+    },
+    batchDone(batch) {
+      try {
+        close(batch, deps);
+      } catch (error) {
+        deps.log.error("job.close_error", {
+          batch,
+          error: describeError(error),
+        });
+      }
+    },
   };
 }
 
-async function tick(deps: JobDeps): Promise<void> {
+function tick(deps: JobDeps) {
   const { store, log } = deps;
-  for (const announcement of store.announcements.unfinished()) {
-    log.warn("announcement.resumed", { announcement: announcement.id });
-    await guarded(() => announce(announcement.id, deps), deps);
-  }
   const { meeting, jobs } = planWeek(store, {
     schedule: deps.config,
     now: deps.now(),
   });
   for (const plan of jobs) {
-    // Read the clock for each job: the one before may have taken minutes.
     const now = deps.now();
     const decision = jobDecision(store, { plan, now });
-    if (decision === "finished" || decision === "early") continue;
+    if (decision !== "due" && decision !== "late") continue;
     if (decision === "late") {
       store.jobRuns.skip({ meetingId: meeting.id, job: plan.job }, {
         note: "missed: past its deadline",
@@ -111,130 +121,71 @@ async function tick(deps: JobDeps): Promise<void> {
         due: plan.due,
       });
     }
-    await guarded(() => runJob(plan.job, meeting, deps), deps);
-  }
-}
-
-/** Never lets an error reach Deno.cron: its retries would repeat the broadcast. */
-async function guarded(fn: () => Promise<unknown>, deps: JobDeps) {
-  try {
-    await fn();
-  } catch (error) {
-    deps.log.error("job.error", { error: describeError(error) });
-  }
-}
-
-/** Runs `job` for `meeting`: sends to everyone due it who has not got it yet. */
-async function runJob(
-  job: JobName,
-  meeting: MeetingSlot,
-  deps: JobDeps,
-): Promise<JobReport> {
-  const { store, config } = deps;
-  store.meetings.ensure(meeting, deps.now());
-  if (isCancelled(store, meeting.id)) {
-    throw new MeetingCancelledError(
-      `Meeting ${meeting.id} is cancelled: no ${job} is sent for it`,
-    );
-  }
-  store.jobRuns.start({ meetingId: meeting.id, job: job }, deps.now());
-  const { recipients, message } = jobContent(job, meeting, deps);
-  const report = await broadcast({
-    meetingId: meeting.id,
-    job,
-    recipients,
-    message,
-    disablePreview: job === "invitation" || job === "nudge",
-  }, deps);
-  if (!report.interrupted) {
-    store.jobRuns.finish({ meetingId: meeting.id, job }, {
-      counts: store.deliveries.counts(meeting.id, job),
-      now: deps.now(),
+    const added = enqueueJob(store, { job: plan.job, meeting, now });
+    log.info("job.enqueued", {
+      job: plan.job,
+      meeting: meeting.id,
+      recipients: added,
     });
-  }
-  await reportToAdmins(
-    render(config.texts.admin_report, {
-      job,
-      date: meeting.id,
-      sent: report.sent,
-      blocked: report.blocked,
-      failed: report.failed,
-      unknown: report.unknown,
-    }),
-    { ...deps, admins: config.admins },
-  );
-  return report;
-}
-
-function jobContent(
-  job: JobName,
-  meeting: MeetingSlot,
-  { store, config }: JobDeps,
-): { recipients: User[]; message: OutgoingMessage } {
-  switch (job) {
-    case "invitation":
-      return {
-        recipients: store.users.invitationRecipients(),
-        message: invitation(config, meeting),
-      };
-    case "nudge":
-      return {
-        recipients: store.users.nudgeRecipients(meeting.id),
-        message: {
-          text: render(config.texts.nudge, meetingValues(config, meeting)),
-          reply_markup: answerKeyboard(config, meeting),
-        },
-      };
-    case "first_reminder":
-    case "second_reminder":
-      return {
-        recipients: store.answers.attendees(meeting.id),
-        message: reminder(config, { meeting, job }),
-      };
+    deps.kick();
   }
 }
 
-async function announce(id: number, deps: JobDeps): Promise<JobReport> {
-  const { store } = deps;
-  const announcement = store.announcements.get(id);
-  if (announcement === undefined) throw new RangeError(`No announcement ${id}`);
-  store.announcements.move(id, {
-    from: "draft",
-    to: "sending",
-    now: deps.now(),
+/** Closes jobs and announcements whose messages were all settled (e.g. before a stop). */
+function closeFinished(deps: JobDeps) {
+  for (const run of deps.store.jobRuns.running()) {
+    close(batchOf(OWED[run.job as JobName], run.meeting_id), deps);
+  }
+  for (const announcement of deps.store.announcements.unfinished()) {
+    close(`${OWED.announcement}/${announcement.id}`, deps);
+  }
+}
+
+function close(batch: string, deps: JobDeps) {
+  const { kind, ref } = parseBatch(batch);
+  const now = deps.now();
+  if (kind === OWED.announcement) {
+    const id = Number(ref);
+    if (finishAnnouncement(deps.store, { config: deps.config, id, now })) {
+      deps.log.info("announcement.done", { announcement: id });
+      deps.kick();
+    }
+    return;
+  }
+  if (!isJobName(kind)) return;
+  const outcome = finishJob(deps.store, {
+    config: deps.config,
+    job: kind,
+    meetingId: ref,
+    now,
   });
-  const report = await broadcast({
-    meetingId: "announcements",
-    job: `announcement-${id}`,
-    recipients: store.users.invitationRecipients(),
-    message: { text: announcement.text },
-    disablePreview: false,
-  }, deps);
-  if (!report.interrupted) {
-    store.announcements.move(id, {
-      from: "sending",
-      to: "sent",
-      now: deps.now(),
+  if (outcome === undefined) return;
+  const { counts } = outcome;
+  const run = deps.store.jobRuns.get(ref, kind);
+  if (run !== undefined) {
+    deps.onJobDone?.({
+      ...outcome,
+      startedAt: new Date(run.started_at),
+      finishedAt: now,
     });
   }
-  return report;
-}
-
-async function notifyCancelled(
-  meeting: MeetingSlot,
-  deps: JobDeps,
-): Promise<JobReport> {
-  const { store, config } = deps;
-  return await broadcast({
-    meetingId: meeting.id,
-    job: "cancellation",
-    recipients: store.answers.attendees(meeting.id),
-    message: {
-      text: render(
-        config.texts.meeting_cancelled,
-        meetingValues(config, meeting),
-      ),
-    },
-    disablePreview: true,
-  }, deps);
+  deps.log.info("job.done", {
+    job: kind,
+    meeting: ref,
+    sent: counts.sent,
+    blocked: counts.blocked,
+    failed: counts.failed,
+    unknown: counts.unknown,
+    dropped: counts.dropped,
+  });
+  if (counts.unknown > 0) {
+    deps.log.warn("job.unknown_deliveries", {
+      job: kind,
+      meeting: ref,
+      count: counts.unknown,
+      reason:
+        "a request left and no answer came; not resent, to never send twice",
+    });
+  }
+  deps.kick();
 }

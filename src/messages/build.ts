@@ -3,12 +3,12 @@
  * and by the weekly jobs, so that an invitation looks the same whoever sends it.
  */
 import { InlineKeyboard } from "grammy";
-import type { Answer } from "./core/answers.ts";
-import { formatLocalTime } from "./core/week.ts";
-import type { Config } from "./config/schema.ts";
-import { render } from "./config/texts.ts";
-import type { MeetingSlot } from "./domain/meeting.ts";
-import { formatDate, formatTime, formatWeekday } from "./domain/time.ts";
+import type { Answer } from "../core/answers.ts";
+import { formatLocalTime } from "../core/week.ts";
+import type { Config } from "../config/schema.ts";
+import { render } from "../config/texts.ts";
+import type { MeetingSlot } from "../domain/meeting.ts";
+import { formatDate, formatTime, formatWeekday } from "../domain/time.ts";
 
 /** Text and keyboard of one message. */
 export interface OutgoingMessage {

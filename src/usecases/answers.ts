@@ -4,6 +4,8 @@
  * @module
  */
 import type { Answer } from "../core/answers.ts";
+import { keys, OWED } from "../core/owed.ts";
+import { LANE } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
 import {
@@ -29,10 +31,20 @@ export type AnswerOutcome =
     previous: Answer | undefined;
   };
 
-/** Records `answer` of the user `tgId` for the meeting `meetingId`, if it still takes answers. */
+/**
+ * Records `answer` of the user `tgId` for the meeting `meetingId`, if it still takes
+ * answers. In the same transaction it enqueues what the answer owes: the edit that shows
+ * it in the message pressed (`messageId`), and after a first "yes" the calendar file.
+ */
 export function recordAnswer(
   deps: { store: Store; schedule: Schedule; now: Date },
-  request: { tgId: number; meetingId: string; answer: Answer },
+  request: {
+    tgId: number;
+    meetingId: string;
+    answer: Answer;
+    /** The message whose button was pressed, to show the answer in. */
+    messageId?: number;
+  },
 ): AnswerOutcome {
   const { store, schedule, now } = deps;
   const meeting = meetingById(schedule, request.meetingId);
@@ -41,11 +53,49 @@ export function recordAnswer(
   if (!answersOpen(meeting, now) || isCancelled(store, meeting.id)) {
     return { kind: "closed", user, meeting };
   }
-  const previous = store.answers.get(meeting.id, user.id);
-  store.meetings.ensure(meeting, now);
-  store.answers.record(
-    { meetingId: meeting.id, userId: user.id, answer: request.answer },
-    now,
-  );
-  return { kind: "recorded", user, meeting, answer: request.answer, previous };
+  return store.transaction(() => {
+    const previous = store.answers.get(meeting.id, user.id);
+    store.meetings.ensure(meeting, now);
+    store.answers.record(
+      { meetingId: meeting.id, userId: user.id, answer: request.answer },
+      now,
+    );
+    if (request.messageId !== undefined && previous !== request.answer) {
+      store.outbox.renew({
+        key: keys.answerEdit(user.tg_id, request.messageId),
+        kind: OWED.answer_edit,
+        ref: meeting.id,
+        chatId: user.tg_id,
+        userId: user.id,
+        lane: LANE.reply,
+        payload: { message_id: request.messageId },
+        idempotent: true,
+      }, now);
+    }
+    if (request.answer === "yes" && previous !== "yes") {
+      store.outbox.add({
+        key: keys.calendar(
+          meeting.id,
+          user.id,
+          store.outbox.countFor({
+            kind: OWED.calendar,
+            ref: meeting.id,
+            userId: user.id,
+          }) + 1,
+        ),
+        kind: OWED.calendar,
+        ref: meeting.id,
+        chatId: user.tg_id,
+        userId: user.id,
+        lane: LANE.reply,
+      }, now);
+    }
+    return {
+      kind: "recorded",
+      user,
+      meeting,
+      answer: request.answer,
+      previous,
+    };
+  });
 }

@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { OWED } from "../core/owed.ts";
+import { LANE } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { MeetingSlot } from "../domain/meeting.ts";
 
@@ -20,7 +22,10 @@ export interface CancelOutcome {
   attendees: number;
 }
 
-/** Cancels the meeting of `slot` (recording it if it is new). */
+/**
+ * Cancels the meeting of `slot` (recording it if it is new) and, in the same
+ * transaction, enqueues the notice to everyone who said yes.
+ */
 export function cancelMeeting(
   store: Store,
   { slot, now }: { slot: MeetingSlot; now: Date },
@@ -31,10 +36,12 @@ export function cancelMeeting(
       { id: slot.id, status: "cancelled" },
       now,
     );
-    return {
-      cancelled,
-      attendees: cancelled ? store.answers.attendees(slot.id).length : 0,
-    };
+    if (!cancelled) return { cancelled, attendees: 0 };
+    const attendees = store.outbox.addBroadcast(
+      { to: "attendees", meetingId: slot.id },
+      { kind: OWED.cancellation, ref: slot.id, lane: LANE.notice, now },
+    );
+    return { cancelled, attendees };
   });
 }
 

@@ -27,16 +27,17 @@ export function planWeek(
 }
 
 /**
- * What a planned job should do at `now`: nothing (`finished` or `early`), be recorded as
- * skipped (`late`: the bot was down when it was due and it is no longer useful), or run.
- * A job left `running` by a stopped process runs again: its delivery log resumes it.
+ * What a planned job should do at `now`: nothing (`finished`, `running`: its messages
+ * are in the outbox, or `early`), be recorded as skipped (`late`: the bot was down when
+ * it was due and it is no longer useful), or be enqueued (`due`).
  */
 export function jobDecision(
   store: Store,
   { plan, now }: { plan: JobPlan; now: Date },
-): "finished" | "early" | "late" | "due" {
+): "finished" | "running" | "early" | "late" | "due" {
   const run = store.jobRuns.get(plan.meeting.id, plan.job);
-  if (run !== undefined && run.status !== "running") return "finished";
-  const timing = jobTiming(plan, now);
-  return timing === "due" ? "due" : timing;
+  if (run !== undefined) {
+    return run.status === "running" ? "running" : "finished";
+  }
+  return jobTiming(plan, now);
 }

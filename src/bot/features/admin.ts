@@ -5,38 +5,53 @@
  *
  * @module
  */
-import { render } from "../../config/texts.ts";
 import { Composer, type Context, InlineKeyboard, InputFile } from "grammy";
-import { describeError } from "../../core/errors.ts";
+import type { MessageEntity } from "grammy/types";
+import { render } from "../../config/texts.ts";
 import { upcomingMeeting } from "../../domain/meeting.ts";
-import type { JobRunner } from "../../jobs/runner.ts";
-
+import { splitText } from "../../messages/limits.ts";
 import { attendanceCsv, statsReport, whoReport } from "../../reports.ts";
+import {
+  confirmAnnouncement,
+  draftAnnouncement,
+} from "../../usecases/announcements.ts";
 import { cancelMeeting, restoreMeeting } from "../../usecases/meetings.ts";
 import type { FeatureDeps } from "../context.ts";
-import { editOrIgnore } from "../edit.ts";
-
-/** What the admin feature needs besides the common deps. */
-export interface AdminDeps extends FeatureDeps {
-  jobs: JobRunner;
-}
+import { answerQuery, editOrIgnore } from "../edit.ts";
 
 /** The admin feature. */
-export function adminFeature(deps: AdminDeps): Composer<Context> {
-  const { config, store, log, now, jobs } = deps;
+export function adminFeature(deps: FeatureDeps): Composer<Context> {
+  const { config, store, log, now } = deps;
   const feature = new Composer<Context>();
   const admins = feature.filter((ctx) =>
     ctx.from !== undefined && config.admins.includes(ctx.from.id)
   );
 
+  /** Replies with a text of any length, split at line breaks under Telegram's limit. */
+  async function replyLong(
+    ctx: Context,
+    text: string,
+    options: { entities?: MessageEntity[]; keyboard?: InlineKeyboard } = {},
+  ) {
+    const parts = splitText(text, { entities: options.entities });
+    for (const [index, part] of parts.entries()) {
+      const last = index === parts.length - 1;
+      await ctx.reply(part.text, {
+        entities: part.entities,
+        reply_markup: last ? options.keyboard : undefined,
+        link_preview_options: { is_disabled: true },
+      });
+    }
+  }
+
   admins.command(
     "stats",
-    (ctx) => ctx.reply(statsReport(config, { source: store, now: now() })),
+    (ctx) => replyLong(ctx, statsReport(config, { source: store, now: now() })),
   );
 
   admins.command(
     "who",
-    (ctx) => ctx.reply(whoReport(config, { source: store, now: now() })),
+    (ctx) => replyLong(ctx, whoReport(config, { source: store, now: now() })),
   );
 
   admins.command("export", async (ctx) => {
@@ -52,43 +67,43 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
   });
 
   admins.command("announce", async (ctx) => {
-    const message = ctx.match.trim();
-    if (message === "") {
+    const body = announcementBody(ctx);
+    if (body === undefined) {
       await ctx.reply(config.texts.admin_announce_usage);
       return;
     }
-    const id = store.announcements.create({
-      text: message,
-      createdBy: ctx.from!.id,
-    }, now());
-    log.info("announcement.drafted", { announcement: id, admin: ctx.from!.id });
-    await ctx.reply(
-      render(config.texts.admin_announce_preview, {
-        text: message,
-        recipients: store.users.invitationRecipients().length,
-      }),
-      {
-        reply_markup: new InlineKeyboard()
-          .text(config.texts.button_announce_send, `ann:${id}:send`)
-          .text(config.texts.button_announce_cancel, `ann:${id}:cancel`),
-      },
+    const { id, recipients } = await store.write(() =>
+      draftAnnouncement(store, { ...body, createdBy: ctx.from!.id, now: now() })
     );
+    log.info("announcement.drafted", { announcement: id, admin: ctx.from!.id });
+    // The preview shows the text as it will arrive, formatting included.
+    const marker = "\u0000";
+    const template = render(config.texts.admin_announce_preview, {
+      text: marker,
+      recipients,
+    });
+    const at = template.indexOf(marker);
+    await replyLong(ctx, template.replace(marker, body.text), {
+      entities: body.entities?.map((e) => ({ ...e, offset: e.offset + at })),
+      keyboard: new InlineKeyboard()
+        .text(config.texts.button_announce_send, `ann:${id}:send`)
+        .text(config.texts.button_announce_cancel, `ann:${id}:cancel`),
+    });
   });
 
   admins.callbackQuery(/^ann:(\d+):(send|cancel)$/, async (ctx) => {
     const id = Number(ctx.match[1]);
     const send = ctx.match[2] === "send";
-    const moved = store.announcements.move(id, {
-      from: "draft",
-      to: send ? "sending" : "cancelled",
-      now: now(),
-    });
-    if (!moved) {
-      await ctx.answerCallbackQuery({ text: config.texts.bad_button });
+    const outcome = await store.write(() =>
+      confirmAnnouncement(store, { id, send, now: now() })
+    );
+    if (outcome.kind === "not-a-draft") {
+      await answerQuery(ctx, { text: config.texts.bad_button, log });
       return;
     }
-    await ctx.answerCallbackQuery();
-    if (!send) {
+    deps.kick();
+    await answerQuery(ctx, { log });
+    if (outcome.kind === "cancelled") {
       log.info("announcement.cancelled", { announcement: id });
       await editOrIgnore(ctx, {
         text: config.texts.admin_announce_cancelled,
@@ -96,41 +111,30 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
       });
       return;
     }
-    const recipients = store.users.invitationRecipients().length;
-    log.info("announcement.sending", { announcement: id, recipients });
+    log.info("announcement.sending", {
+      announcement: id,
+      recipients: outcome.recipients,
+    });
     await editOrIgnore(ctx, {
-      text: render(config.texts.admin_announce_sending, { recipients }),
+      text: render(config.texts.admin_announce_sending, {
+        recipients: outcome.recipients,
+      }),
       log,
     });
-    const chat = ctx.chat!.id;
-    // The broadcast is paced and may take minutes: the update must not wait for it.
-    jobs.announce(id).then(
-      (report) =>
-        ctx.api.sendMessage(
-          chat,
-          render(config.texts.admin_announce_done, {
-            sent: report.sent,
-            blocked: report.blocked,
-            failed: report.failed,
-          }),
-        ),
-    ).catch((error) =>
-      log.error("announcement.error", {
-        announcement: id,
-        error: describeError(error),
-      })
-    );
   });
 
   admins.command("skip", async (ctx) => {
     const meeting = upcomingMeeting(config, now());
-    const outcome = cancelMeeting(store, { slot: meeting, now: now() });
+    const outcome = await store.write(() =>
+      cancelMeeting(store, { slot: meeting, now: now() })
+    );
     if (!outcome.cancelled) {
       await ctx.reply(
         render(config.texts.admin_already_skipped, { date: meeting.id }),
       );
       return;
     }
+    deps.kick();
     log.info("meeting.cancelled", { meeting: meeting.id, admin: ctx.from!.id });
     await ctx.reply(
       render(config.texts.admin_skipped, {
@@ -138,17 +142,13 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
         notified: outcome.attendees,
       }),
     );
-    jobs.notifyCancelled(meeting).catch((error) =>
-      log.error("meeting.cancel_notice_error", {
-        meeting: meeting.id,
-        error: describeError(error),
-      })
-    );
   });
 
   admins.command("unskip", async (ctx) => {
     const meeting = upcomingMeeting(config, now());
-    const restored = restoreMeeting(store, { slot: meeting, now: now() });
+    const restored = await store.write(() =>
+      restoreMeeting(store, { slot: meeting, now: now() })
+    );
     if (restored) {
       log.info("meeting.restored", {
         meeting: meeting.id,
@@ -160,4 +160,28 @@ export function adminFeature(deps: AdminDeps): Composer<Context> {
   });
 
   return feature;
+}
+
+/**
+ * The text after `/announce` with its formatting, or `undefined` when there is none.
+ * Entity offsets are moved from the admin's message to the text alone.
+ */
+function announcementBody(
+  ctx: Context,
+): { text: string; entities?: MessageEntity[] } | undefined {
+  const full = ctx.message?.text ?? "";
+  const text = (typeof ctx.match === "string" ? ctx.match : "").trim();
+  if (text === "") return undefined;
+  const start = full.indexOf(text);
+  const end = start + text.length;
+  const entities = (ctx.message?.entities ?? [])
+    .filter((e) => e.type !== "bot_command")
+    .flatMap((e) => {
+      const from = Math.max(e.offset, start);
+      const to = Math.min(e.offset + e.length, end);
+      return to > from
+        ? [{ ...e, offset: from - start, length: to - from }]
+        : [];
+    });
+  return entities.length > 0 ? { text, entities } : { text };
 }

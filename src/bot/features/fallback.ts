@@ -6,6 +6,7 @@
  */
 import { Composer, type Context } from "grammy";
 import type { FeatureDeps } from "../context.ts";
+import { answerQuery } from "../edit.ts";
 
 /** The fallback feature; register it after every other. */
 export function fallbackFeature(deps: FeatureDeps): Composer<Context> {
@@ -16,7 +17,7 @@ export function fallbackFeature(deps: FeatureDeps): Composer<Context> {
       user: ctx.from.id,
       data: ctx.callbackQuery.data,
     });
-    await ctx.answerCallbackQuery({ text: config.texts.bad_button });
+    await answerQuery(ctx, { text: config.texts.bad_button, log });
   });
   feature.chatType("private").on("message", async (ctx) => {
     const isCommand = ctx.message.text?.startsWith("/") ?? false;

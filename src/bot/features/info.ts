@@ -6,7 +6,7 @@
 import { render } from "../../config/texts.ts";
 import { Composer, type Context } from "grammy";
 import { upcomingMeeting } from "../../domain/meeting.ts";
-import { meetingValues, scheduleValues } from "../../messages.ts";
+import { meetingValues, scheduleValues } from "../../messages/build.ts";
 import type { User } from "../../db/users.ts";
 import type { TextKey } from "../../config/texts.ts";
 import type { FeatureDeps } from "../context.ts";

@@ -5,9 +5,13 @@
  */
 import { render } from "../../config/texts.ts";
 import { Composer, type Context } from "grammy";
-import { greeting, REGISTER_DATA, scheduleValues } from "../../messages.ts";
+import {
+  greeting,
+  REGISTER_DATA,
+  scheduleValues,
+} from "../../messages/build.ts";
 import type { FeatureDeps } from "../context.ts";
-import { editOrIgnore } from "../edit.ts";
+import { answerQuery, editOrIgnore } from "../edit.ts";
 
 /** The sign-up feature. */
 export function startFeature(deps: FeatureDeps): Composer<Context> {
@@ -16,12 +20,14 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
 
   feature.command("start", async (ctx) => {
     const from = ctx.from!;
-    const user = store.users.start({
-      tg_id: from.id,
-      first_name: from.first_name,
-      last_name: from.last_name,
-      username: from.username,
-    }, now());
+    const user = await store.write(() =>
+      store.users.start({
+        tg_id: from.id,
+        first_name: from.first_name,
+        last_name: from.last_name,
+        username: from.username,
+      }, now())
+    );
     log.info("user.started", { user: from.id, registered: user.is_registered });
     const message = greeting(config, from.first_name);
     await ctx.reply(message.text, { reply_markup: message.reply_markup });
@@ -31,13 +37,14 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
     feature.callbackQuery(
       register ? REGISTER_DATA.yes : REGISTER_DATA.no,
       async (ctx) => {
-        if (
-          !store.users.setRegistered(
+        const known = await store.write(() =>
+          store.users.setRegistered(
             { tgId: ctx.from.id, registered: register },
             now(),
           )
-        ) {
-          await ctx.answerCallbackQuery({ text: config.texts.not_subscribed });
+        );
+        if (!known) {
+          await answerQuery(ctx, { text: config.texts.not_subscribed, log });
           return;
         }
         log.info("user.registered", {
@@ -48,7 +55,7 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
           ? render(config.texts.registered_yes, scheduleValues(config))
           : config.texts.registered_no;
         await editOrIgnore(ctx, { text: reply, log });
-        await ctx.answerCallbackQuery();
+        await answerQuery(ctx, { log });
       },
     );
   }

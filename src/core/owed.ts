@@ -1,0 +1,54 @@
+/**
+ * What the bot owes a person, as the outbox names it: each kind of message, and the
+ * keys that make each one be delivered once.
+ *
+ * @module
+ */
+
+/** The kinds of outbox rows; each has its renderer. */
+export const OWED = {
+  /** The weekly invitation with the answer buttons (a job). */
+  invitation: "invitation",
+  /** The nudge to those who have not answered (a job). */
+  nudge: "nudge",
+  /** The reminders with the link (jobs). */
+  first_reminder: "first_reminder",
+  second_reminder: "second_reminder",
+  /** "The meeting is cancelled" to those who said yes. */
+  cancellation: "cancellation",
+  /** An admin's announcement to every subscriber. */
+  announcement: "announcement",
+  /** The edit that shows a participant's answer in the message they pressed. */
+  answer_edit: "answer_edit",
+  /** The meeting's calendar file after a "yes". */
+  calendar: "calendar",
+  /** A text written when it was owed: reports to admins. */
+  text: "text",
+} as const;
+
+/** One kind of outbox row. */
+export type OwedKind = typeof OWED[keyof typeof OWED];
+
+/** The batch of a broadcast: `invitation/2026-12-02`, `announcement/7`. */
+export function batchOf(kind: OwedKind, ref: string): string {
+  return `${kind}/${ref}`;
+}
+
+/** Splits a batch name into its kind and its ref. */
+export function parseBatch(batch: string): { kind: string; ref: string } {
+  const slash = batch.indexOf("/");
+  return { kind: batch.slice(0, slash), ref: batch.slice(slash + 1) };
+}
+
+/** Outbox keys: what a row is and for whom, so that it is written once. */
+export const keys = {
+  /** The edit of message `messageId` in `chatId` (renewed on every new answer). */
+  answerEdit: (chatId: number, messageId: number): string =>
+    `answer_edit/${chatId}/${messageId}`,
+  /** The `nth` calendar file of `meetingId` for user `userId` (one per "yes"). */
+  calendar: (meetingId: string, userId: number, nth: number): string =>
+    `calendar/${meetingId}/u${userId}/${nth}`,
+  /** A report about `subject` to the admin chat `chatId`. */
+  report: (subject: string, chatId: number): string =>
+    `report/${subject}/${chatId}`,
+};

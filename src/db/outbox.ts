@@ -1,0 +1,313 @@
+/**
+ * The outbox: everything the bot owes a person, one row per message to one chat,
+ * written in the same transaction as the state change that causes it and drained by
+ * the sender.
+ *
+ * A row's `key` names what it is and for whom (`invitation/2026-12-02/u17`): it is
+ * written once, so whatever enqueues it twice, it is delivered once. A row is claimed
+ * (`sending`) just before its request and closed with its outcome just after; a claim
+ * whose process died is `unknown` and never resent, unless the row is idempotent (an
+ * edit), which is safe to send again.
+ *
+ * @module
+ */
+import type { Statements } from "./sqlite.ts";
+
+/** Where a row stands. `unknown`: its request left and no answer came; never resent. */
+export type OutboxStatus =
+  | "pending"
+  | "sending"
+  | "sent"
+  | "blocked"
+  | "failed"
+  | "unknown"
+  | "dropped";
+
+/** Statuses after which nothing more happens to a row. */
+export const FINAL_STATUSES: readonly OutboxStatus[] = [
+  "sent",
+  "blocked",
+  "failed",
+  "unknown",
+  "dropped",
+];
+
+/**
+ * The order rows go out in: replies to a person's own action first (not paced), then
+ * notices (paced), then broadcasts (paced).
+ */
+export const LANE = { reply: 0, notice: 1, broadcast: 2 } as const;
+
+/** One of {@linkcode LANE}. */
+export type Lane = typeof LANE[keyof typeof LANE];
+
+/** A row to add. */
+export interface NewOutboxItem {
+  key: string;
+  kind: string;
+  chatId: number;
+  lane: Lane;
+  batch?: string;
+  ref?: string;
+  userId?: number;
+  /** Anything the renderer needs that it cannot read from the database. */
+  payload?: unknown;
+  /** Safe to send twice (an edit): a claim left by a dead process is retried. */
+  idempotent?: boolean;
+}
+
+/** One row as the sender sees it. */
+export interface OutboxRow {
+  id: number;
+  key: string;
+  batch: string | null;
+  kind: string;
+  ref: string | null;
+  chat_id: number;
+  user_id: number | null;
+  payload: string | null;
+  lane: Lane;
+  status: OutboxStatus;
+  attempts: number;
+  not_before: string;
+  idempotent: number;
+  message_id: number | null;
+  created_at: string;
+}
+
+/** Counts of a batch's rows by status. */
+export type BatchCounts = Record<OutboxStatus, number>;
+
+/** A final outcome of a claimed row. */
+export interface Outcome {
+  status: Exclude<OutboxStatus, "pending" | "sending">;
+  messageId?: number;
+  error?: string;
+}
+
+const COLUMNS =
+  `id, key, batch, kind, ref, chat_id, user_id, payload, lane, status,
+  attempts, not_before, idempotent, message_id, created_at`;
+
+/** Selects the recipients of a broadcast, by SQL over `users` aliased `u`. */
+export type Audience =
+  /** Active users who asked for invitations. */
+  | { to: "registered" }
+  /** Active users who said yes for the meeting `meetingId`. */
+  | { to: "attendees"; meetingId: string }
+  /** Active registered users who have not answered the meeting `meetingId`. */
+  | { to: "unanswered"; meetingId: string };
+
+/** The `outbox` table. */
+export class Outbox {
+  #s: Statements;
+
+  constructor(statements: Statements) {
+    this.#s = statements;
+  }
+
+  /** Adds a row unless its key exists; true if added. */
+  add(item: NewOutboxItem, now: Date): boolean {
+    const at = now.toISOString();
+    const result = this.#s.sql(
+      `INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, payload, lane,
+         idempotent, not_before, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+    ).run(
+      item.key,
+      item.batch ?? null,
+      item.kind,
+      item.ref ?? null,
+      item.chatId,
+      item.userId ?? null,
+      item.payload === undefined ? null : JSON.stringify(item.payload),
+      item.lane,
+      item.idempotent ? 1 : 0,
+      at,
+      at,
+      at,
+    );
+    return result.changes > 0;
+  }
+
+  /**
+   * Adds a row, or asks for it again if it exists (an edit whose content changed): a
+   * finished row becomes pending, a row in flight is sent once more after it lands.
+   */
+  renew(item: NewOutboxItem, now: Date): void {
+    if (this.add(item, now)) return;
+    const at = now.toISOString();
+    this.#s.sql(
+      `UPDATE outbox SET payload = ?, attempts = 0, error = NULL, updated_at = ?,
+         redo = (status = 'sending'),
+         not_before = CASE WHEN status = 'sending' THEN not_before ELSE ? END,
+         status = CASE WHEN status = 'sending' THEN 'sending' ELSE 'pending' END
+       WHERE key = ?`,
+    ).run(
+      item.payload === undefined ? null : JSON.stringify(item.payload),
+      at,
+      at,
+      item.key,
+    );
+  }
+
+  /**
+   * Adds one row per recipient of `audience` to `batch` (`kind/ref`), keyed
+   * `batch/u<user id>`: one statement, whatever the audience's size. Returns how many
+   * rows were new.
+   */
+  addBroadcast(
+    audience: Audience,
+    item: { kind: string; ref: string; lane: Lane; now: Date },
+  ): number {
+    const batch = `${item.kind}/${item.ref}`;
+    const at = item.now.toISOString();
+    const head =
+      `INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, lane, not_before,
+         created_at, updated_at)
+       SELECT ? || '/u' || u.id, ?, ?, ?, u.tg_id, u.id, ?, ?, ?, ? FROM users u`;
+    const tail = "ORDER BY u.id ON CONFLICT (key) DO NOTHING";
+    const values = [batch, batch, item.kind, item.ref, item.lane, at, at, at];
+    switch (audience.to) {
+      case "registered":
+        return Number(
+          this.#s.sql(
+            `${head} WHERE u.is_active = 1 AND u.is_registered = 1 ${tail}`,
+          ).run(...values).changes,
+        );
+      case "attendees":
+        return Number(
+          this.#s.sql(
+            `${head} JOIN answers a ON a.user_id = u.id AND a.meeting_id = ?
+             WHERE a.answer = 'yes' AND u.is_active = 1 ${tail}`,
+          ).run(...values, audience.meetingId).changes,
+        );
+      case "unanswered":
+        return Number(
+          this.#s.sql(
+            `${head} WHERE u.is_active = 1 AND u.is_registered = 1 AND NOT EXISTS (
+               SELECT 1 FROM answers a WHERE a.meeting_id = ? AND a.user_id = u.id)
+             ${tail}`,
+          ).run(...values, audience.meetingId).changes,
+        );
+    }
+  }
+
+  /** Up to `limit` pending rows due at `now`, replies first, oldest first in a lane. */
+  due({ now, limit }: { now: Date; limit: number }): OutboxRow[] {
+    return this.#s.sql(
+      `SELECT ${COLUMNS} FROM outbox WHERE status = 'pending' AND not_before <= ?
+       ORDER BY lane, id LIMIT ?`,
+    ).all(now.toISOString(), limit) as unknown as OutboxRow[];
+  }
+
+  /** When the earliest pending row falls due, if any is pending. */
+  nextDue(): Date | undefined {
+    const row = this.#s.sql(
+      "SELECT min(not_before) AS at FROM outbox WHERE status = 'pending'",
+    ).get() as { at: string | null };
+    return row.at === null ? undefined : new Date(row.at);
+  }
+
+  /** Claims a pending row for the process `by`; true if this caller now owns it. */
+  claim(id: number, { by, now }: { by: string; now: Date }): boolean {
+    return this.#s.sql(
+      `UPDATE outbox SET status = 'sending', claimed_by = ?, attempts = attempts + 1,
+         updated_at = ? WHERE id = ? AND status = 'pending'`,
+    ).run(by, now.toISOString(), id).changes > 0;
+  }
+
+  /** Records the final outcome of a claimed row (a renewed one is pending again). */
+  finish(id: number, outcome: Outcome & { now: Date }): void {
+    this.#s.sql(
+      `UPDATE outbox SET
+         status = CASE WHEN redo = 1 AND ? = 'sent' THEN 'pending' ELSE ? END,
+         message_id = coalesce(?, message_id), error = ?, redo = 0, updated_at = ?
+       WHERE id = ?`,
+    ).run(
+      outcome.status,
+      outcome.status,
+      outcome.messageId ?? null,
+      outcome.error ?? null,
+      outcome.now.toISOString(),
+      id,
+    );
+  }
+
+  /** Puts a claimed row back, to be tried again at `notBefore` (a 429, 5xx or outage). */
+  retry(
+    id: number,
+    { notBefore, error, now }: { notBefore: Date; error: string; now: Date },
+  ): void {
+    this.#s.sql(
+      `UPDATE outbox SET status = 'pending', not_before = ?, error = ?, redo = 0,
+         updated_at = ? WHERE id = ?`,
+    ).run(notBefore.toISOString(), error, now.toISOString(), id);
+  }
+
+  /**
+   * Settles claims that no running sender will finish: those of another process older
+   * than `before`, or of any process when `before` is omitted (at start, alone). An
+   * idempotent row is sent again; any other becomes `unknown`. Returns how many of each.
+   */
+  recover(
+    { by, before, now }: { by: string; before?: Date; now: Date },
+  ): { retried: number; unknown: number } {
+    const at = now.toISOString();
+    const older = (before ?? now).toISOString();
+    const retried = this.#s.sql(
+      `UPDATE outbox SET status = 'pending', not_before = ?, updated_at = ?
+       WHERE status = 'sending' AND idempotent = 1 AND claimed_by != ?
+         AND updated_at <= ?`,
+    ).run(at, at, by, older).changes;
+    const unknown = this.#s.sql(
+      `UPDATE outbox SET status = 'unknown', updated_at = ?,
+         error = 'the sender stopped before the answer came: not resent'
+       WHERE status = 'sending' AND idempotent = 0 AND claimed_by != ?
+         AND updated_at <= ?`,
+    ).run(at, by, older).changes;
+    return { retried: Number(retried), unknown: Number(unknown) };
+  }
+
+  /** The batch's rows by status. */
+  batchCounts(batch: string): BatchCounts {
+    const counts: BatchCounts = {
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      blocked: 0,
+      failed: 0,
+      unknown: 0,
+      dropped: 0,
+    };
+    const rows = this.#s.sql(
+      "SELECT status, count(*) AS n FROM outbox WHERE batch = ? GROUP BY status",
+    ).all(batch) as { status: OutboxStatus; n: number }[];
+    for (const row of rows) counts[row.status] = Number(row.n);
+    return counts;
+  }
+
+  /** Whether the batch still has rows to deliver (pending or in flight). */
+  batchOpen(batch: string): boolean {
+    return this.#s.sql(
+      `SELECT 1 FROM outbox WHERE batch = ? AND status IN ('pending', 'sending') LIMIT 1`,
+    ).get(batch) !== undefined;
+  }
+
+  /** How many rows of `kind` about `ref` were ever written for the user. */
+  countFor(
+    { kind, ref, userId }: { kind: string; ref: string; userId: number },
+  ): number {
+    const row = this.#s.sql(
+      `SELECT count(*) AS n FROM outbox WHERE ref = ? AND kind = ? AND user_id = ?`,
+    ).get(ref, kind, userId) as { n: number };
+    return Number(row.n);
+  }
+
+  /** One row by key, for tests and reports. */
+  byKey(key: string): OutboxRow | undefined {
+    return this.#s.sql(`SELECT ${COLUMNS} FROM outbox WHERE key = ?`).get(
+      key,
+    ) as OutboxRow | undefined;
+  }
+}

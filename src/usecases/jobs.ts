@@ -1,0 +1,103 @@
+/**
+ * A weekly job as a use case: enqueue its messages in one transaction with its start,
+ * and close it, with a report to the admins, once every message is settled.
+ *
+ * @module
+ */
+import { OperatorError } from "../core/errors.ts";
+import type { JobName } from "../core/jobs.ts";
+import { batchOf, keys, OWED } from "../core/owed.ts";
+import type { Config } from "../config/schema.ts";
+import { render } from "../config/texts.ts";
+import { type Audience, type BatchCounts, LANE } from "../db/outbox.ts";
+import type { Store } from "../db/store.ts";
+import type { MeetingSlot } from "../domain/meeting.ts";
+import { isCancelled } from "./meetings.ts";
+
+/** A job was asked for a meeting an admin cancelled. */
+export class MeetingCancelledError extends OperatorError {
+  override name = "MeetingCancelledError";
+}
+
+/** Who gets each job's message. */
+function audience(job: JobName, meetingId: string): Audience {
+  switch (job) {
+    case "invitation":
+      return { to: "registered" };
+    case "nudge":
+      return { to: "unanswered", meetingId };
+    case "first_reminder":
+    case "second_reminder":
+      return { to: "attendees", meetingId };
+  }
+}
+
+/**
+ * Starts `job` for `meeting`: records it as running and enqueues one message per
+ * recipient, in one transaction. Running it again adds only recipients who are new
+ * since (a latecomer), never a second message. Returns how many were added.
+ */
+export function enqueueJob(
+  store: Store,
+  { job, meeting, now }: { job: JobName; meeting: MeetingSlot; now: Date },
+): number {
+  return store.transaction(() => {
+    store.meetings.ensure(meeting, now);
+    if (isCancelled(store, meeting.id)) {
+      throw new MeetingCancelledError(
+        `Meeting ${meeting.id} is cancelled: no ${job} is sent for it`,
+      );
+    }
+    store.jobRuns.start({ meetingId: meeting.id, job }, now);
+    return store.outbox.addBroadcast(audience(job, meeting.id), {
+      kind: OWED[job],
+      ref: meeting.id,
+      lane: LANE.broadcast,
+      now,
+    });
+  });
+}
+
+/** A job's outcome, as admins read it. */
+export interface JobOutcome {
+  job: JobName;
+  meetingId: string;
+  counts: BatchCounts;
+}
+
+/**
+ * Closes `job` of `meeting` if it is running and every message is settled: records its
+ * counts and enqueues the report to each admin. Returns the outcome, or `undefined` when
+ * there is nothing to close. Safe to call again.
+ */
+export function finishJob(
+  store: Store,
+  options: { config: Config; job: JobName; meetingId: string; now: Date },
+): JobOutcome | undefined {
+  const { config, job, meetingId, now } = options;
+  const batch = batchOf(OWED[job], meetingId);
+  return store.transaction(() => {
+    if (store.jobRuns.get(meetingId, job)?.status !== "running") return;
+    if (store.outbox.batchOpen(batch)) return;
+    const counts = store.outbox.batchCounts(batch);
+    store.jobRuns.finish({ meetingId, job }, { counts, now });
+    const report = render(config.texts.admin_report, {
+      job,
+      date: meetingId,
+      sent: counts.sent,
+      blocked: counts.blocked,
+      failed: counts.failed,
+      unknown: counts.unknown,
+    });
+    for (const admin of config.admins) {
+      store.outbox.add({
+        key: keys.report(batch, admin),
+        kind: OWED.text,
+        chatId: admin,
+        lane: LANE.notice,
+        payload: { text: report },
+      }, now);
+    }
+    return { job, meetingId, counts };
+  });
+}

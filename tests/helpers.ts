@@ -96,6 +96,8 @@ export interface HarnessOptions {
   fake?: FakeBotApiOptions;
   retry?: RetryPolicy;
   messagesPerSecond?: number;
+  /** How long a write may wait for another connection's lock; default 10 s. */
+  writeTimeoutMs?: number;
 }
 
 /** Retries in milliseconds, for tests whose fake fails on purpose. */
@@ -118,8 +120,10 @@ export async function startHarness(
     write: (line) => logs.push(line),
     now: clock.now,
   });
-  const db = openDatabase(config.database);
-  const store = new Store(db);
+  const db = openDatabase(config.database, { busyTimeoutMs: 20 });
+  const store = new Store(db, {
+    writer: { timeoutMs: options.writeTimeoutMs },
+  });
   const app = createApp(config, {
     token: fake.token,
     apiRoot: fake.apiRoot,
@@ -136,6 +140,11 @@ export async function startHarness(
     log,
     config,
     timeoutSeconds: 1,
+    inbox: {
+      receive: (updates) =>
+        store.write(() => store.updates.receive(updates, clock.now())),
+      unhandled: () => store.updates.unhandled(),
+    },
   });
   const idle = async () => {
     for (let quiet = 0; quiet < 2;) {

@@ -145,7 +145,16 @@ export async function startBot(
     }
 
     sender.start({ alone: true });
-    polling = startPolling(bot, { api: plainApi, log, config });
+    polling = startPolling(bot, {
+      api: plainApi,
+      log,
+      config,
+      inbox: {
+        receive: (updates) =>
+          store.write(() => store.updates.receive(updates, deps.now())),
+        unhandled: () => store.updates.unhandled(),
+      },
+    });
     log.info("bot.started", {
       bot: bot.botInfo.username,
       http_port: http?.port,

@@ -35,6 +35,9 @@ export class PollingError extends OperatorError {
   }
 }
 
+/** How long handling waits for received updates to be kept (a locked database). */
+const KEEP_WAIT_MS = 1_000;
+
 /** The kinds of updates the bot handles; Telegram sends no others. */
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 
@@ -47,8 +50,18 @@ export interface Polling {
   sinceSuccessMs(): number;
 }
 
+/** Where received updates are kept until they are handled. */
+export interface Inbox {
+  /** Keeps `updates`; polling confirms them to Telegram only after this resolves. */
+  receive(updates: readonly Update[]): Promise<void>;
+  /** Updates received before a stop and never handled: handled first at start. */
+  unhandled(): Update[];
+}
+
 /** Options of {@linkcode startPolling}. */
 export interface PollingOptions {
+  /** Keeps updates between receiving and handling; none: a crash may lose some. */
+  inbox?: Inbox;
   /** A Bot API client without automatic retries: this loop does its own. */
   api: Api;
   log: Logger;
@@ -57,7 +70,10 @@ export interface PollingOptions {
   clock?: () => number;
   /** Updates handled at once; default 500. */
   concurrency?: number;
-  /** Long-poll timeout of each `getUpdates` in seconds; default 30. */
+  /**
+   * Long-poll timeout of each `getUpdates` in seconds; default 30, or half of
+   * `unhealthy_after_seconds` if that is less, so that a quiet bot still reports in.
+   */
   timeoutSeconds?: number;
 }
 
@@ -67,6 +83,8 @@ export function startPolling(bot: Bot, options: PollingOptions): Polling {
   const clock = options.clock ?? (() => performance.now());
   const maxWait = config.polling.retry_max_seconds * 1000;
   const unhealthyAfter = config.polling.unhealthy_after_seconds * 1000;
+  const longPoll = options.timeoutSeconds ??
+    Math.max(1, Math.min(30, Math.floor(unhealthyAfter / 2000)));
   let lastSuccess = clock();
   let failingSince: number | undefined;
   let stalledLogged = false;
@@ -80,7 +98,7 @@ export function startPolling(bot: Bot, options: PollingOptions): Polling {
         const updates: Update[] = await api.getUpdates({
           offset,
           limit: Math.max(1, Math.min(batchSize, 100)),
-          timeout: options.timeoutSeconds ?? 30,
+          timeout: longPoll,
           allowed_updates: [...ALLOWED_UPDATES],
         }, signal as never);
         lastSuccess = clock();
@@ -93,6 +111,7 @@ export function startPolling(bot: Bot, options: PollingOptions): Polling {
         }
         const last = updates.at(-1);
         if (last !== undefined) offset = last.update_id + 1;
+        if (updates.length > 0) await keep(updates);
         return updates;
       } catch (error) {
         if (signal.aborted) throw error;
@@ -118,9 +137,42 @@ export function startPolling(bot: Bot, options: PollingOptions): Polling {
     }
   }
 
+  /**
+   * The next getUpdates confirms these to Telegram: keep them first. A database that
+   * another process holds locked must not stop the bot from answering, so after a
+   * short wait they are handled anyway (and kept when the lock goes).
+   */
+  async function keep(updates: Update[]) {
+    const kept = (options.inbox?.receive(updates) ?? Promise.resolve()).catch(
+      (error) =>
+        log.error("updates.not_kept", {
+          count: updates.length,
+          error: describeError(error),
+        }),
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      kept,
+      new Promise((resolve) => timer = setTimeout(resolve, KEEP_WAIT_MS)),
+    ]);
+    clearTimeout(timer);
+  }
+
+  let replay = options.inbox?.unhandled() ?? [];
+  if (replay.length > 0) {
+    log.warn("updates.replayed", {
+      count: replay.length,
+      reason: "received before a stop and never handled",
+    });
+  }
   const source = createSource({
     supply: async (batchSize, signal) => {
       await bot.init();
+      if (replay.length > 0) {
+        const batch = replay.slice(0, batchSize);
+        replay = replay.slice(batchSize);
+        return batch;
+      }
       return await poll(batchSize, signal as unknown as AbortSignal);
     },
   });

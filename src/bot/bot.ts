@@ -66,6 +66,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   // Replies wait out a 429 and retry 5xx / network errors a few times.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
+  // Each update once, also across a crash; a dropped one (a flood) counts as handled.
+  bot.use(handleOnce(deps));
   // A chat that floods is cut off before its updates can queue and hold slots.
   bot.use(floodGuard({
     burst: config.flood.burst,
@@ -77,7 +79,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   bot.use(
     sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()),
   );
-  bot.use(handleOnce(deps));
+
   if (deps.metrics !== undefined) {
     const metrics = deps.metrics;
     bot.use((_ctx, next) => {
@@ -106,15 +108,18 @@ export function createBot(config: Config, deps: BotDeps): Bot {
       update_id: err.ctx.update.update_id,
       error: describeError(err.error),
     });
-    // A change the database could not take fails visibly, never in silence.
+    // A change the database could not take fails visibly, never in silence: as an
+    // alert on the button, or (the press is too old for one) as a message.
     if (err.error instanceof DatabaseBusyError || sqliteProblem(err.error)) {
       const text = config.texts.unavailable;
       const ctx = err.ctx;
-      await (ctx.callbackQuery !== undefined
-        ? ctx.answerCallbackQuery({ text, show_alert: true })
-        : ctx.chat?.type === "private"
-        ? ctx.reply(text)
-        : Promise.resolve()).catch(() => {});
+      if (ctx.chat?.type !== "private") return;
+      const alerted = ctx.callbackQuery !== undefined &&
+        await ctx.answerCallbackQuery({ text, show_alert: true }).then(
+          () => true,
+          () => false,
+        );
+      if (!alerted) await ctx.reply(text).catch(() => {});
     }
   });
   return bot;

@@ -12,19 +12,23 @@ import type { Logger } from "../log.ts";
 const HANDLED_UPDATES_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Skips an update that was already handled. The id is recorded once the handlers are
- * done; old ids are pruned every thousand updates.
+ * Skips an update that was already handled (or is being handled). The id is recorded
+ * once the handlers are done, which also takes it out of the inbox; old ids are pruned
+ * every thousand updates.
  */
 export function handleOnce(
   deps: { store: Store; log: Logger; now: () => Date },
 ): MiddlewareFn<Context> {
   let handled = 0;
+  /** Updates being handled now: one replayed from the inbox may also come again. */
+  const running = new Set<number>();
   return async (ctx, next) => {
     const id = ctx.update.update_id;
-    if (deps.store.updates.has(id)) {
+    if (running.has(id) || deps.store.updates.has(id)) {
       deps.log.info("update.duplicate", { update_id: id });
       return;
     }
+    running.add(id);
     try {
       await next();
     } finally {
@@ -36,7 +40,7 @@ export function handleOnce(
             new Date(now.getTime() - HANDLED_UPDATES_KEPT_MS),
           );
         }
-      });
+      }).finally(() => running.delete(id));
     }
   };
 }

@@ -13,12 +13,14 @@ import { type AppDeps, openStore } from "./common.ts";
 
 /** `check`: opens (and migrates) the database and prints the schedule; throws on a problem. */
 export function checkCommand(config: Config, deps: AppDeps): void {
-  const { db } = openStore(config);
+  const { db } = openStore(config, { verify: "full" });
   try {
     const now = deps.now();
     deps.print(`config: ${config.path}`);
     deps.print(
-      `database: ${config.database} (schema version ${schemaVersion(db)})`,
+      `database: ${config.database} (schema version ${
+        schemaVersion(db)
+      }, integrity ok, writable)`,
     );
     deps.print(`timezone: ${config.timezone}`);
     const meeting = upcomingMeeting(config, now);

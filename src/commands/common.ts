@@ -6,7 +6,7 @@
  */
 import { UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
-import { openDatabase } from "../db/database.ts";
+import { openDatabase, verifyDatabase } from "../db/database.ts";
 import type { Database } from "../db/sqlite.ts";
 import { Store } from "../db/store.ts";
 import type { RetryPolicy } from "../delivery/sender.ts";
@@ -40,8 +40,32 @@ export function requireToken(env: Env): string {
   return env.token.trim();
 }
 
+/** Options of {@linkcode openStore}. */
+export interface OpenOptions {
+  /** Check that the database is sound and writable first: `quick` or `full`. */
+  verify?: "quick" | "full";
+  /** How long a statement may wait for another process's lock; default 5 s. */
+  busyTimeoutMs?: number;
+}
+
 /** Opens (and migrates) the configured database and its store. */
-export function openStore(config: Config): { db: Database; store: Store } {
-  const db = openDatabase(config.database);
+export function openStore(
+  config: Config,
+  options: OpenOptions = {},
+): { db: Database; store: Store } {
+  const db = openDatabase(config.database, {
+    busyTimeoutMs: options.busyTimeoutMs,
+  });
+  try {
+    if (options.verify !== undefined) {
+      verifyDatabase(db, {
+        path: config.database,
+        full: options.verify === "full",
+      });
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return { db, store: new Store(db) };
 }

@@ -3,7 +3,10 @@
  *
  * @module
  */
+import { type Api, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { sleep } from "../delivery/pacer.ts";
+import type { Logger } from "../log.ts";
 import { describeError, UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import { createPlainApi } from "../bot/bot.ts";
@@ -30,25 +33,67 @@ export async function runCommand(
 ): Promise<RunningBot> {
   const { env, ...deps } = options;
   const token = requireToken(env);
+  // Local problems first: a database that cannot be used stops the start at once.
+  // A short busy wait: writes wait for another process's lock off the event loop.
+  const { db, store } = openStore(config, {
+    verify: "quick",
+    busyTimeoutMs: 20,
+  });
   let botInfo: UserFromGetMe;
   try {
-    // One try, no automatic retries: a wrong token or root must fail at once.
-    botInfo = await createPlainApi(token, env.apiRoot).getMe();
-  } catch (error) {
-    throw new UsageError(`Cannot use the Bot API: ${describeError(error)}`, {
-      cause: error,
+    botInfo = await whoAmI(createPlainApi(token, env.apiRoot), {
+      log: deps.log,
+      maxWaitMs: config.polling.retry_max_seconds * 1000,
     });
+  } catch (error) {
+    db.close();
+    throw error;
   }
-  const { db, store } = openStore(config);
-  return await startBot(config, {
-    token,
-    apiRoot: env.apiRoot,
-    botInfo,
-    store,
-    close: () => db.close(),
-    log: deps.log,
-    now: deps.now,
-    retry: deps.retry,
-    cron: deps.cron,
-  });
+  try {
+    return await startBot(config, {
+      token,
+      apiRoot: env.apiRoot,
+      botInfo,
+      store,
+      close: () => db.close(),
+      log: deps.log,
+      now: deps.now,
+      retry: deps.retry,
+      cron: deps.cron,
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * The bot's identity from `getMe`. A token or address Telegram refuses (4xx) is an
+ * operator error at once; no network or a 5xx (Telegram is down, the machine just
+ * booted) is waited out, so that a service started during an outage comes up after it.
+ */
+async function whoAmI(
+  api: Api,
+  { log, maxWaitMs }: { log: Logger; maxWaitMs: number },
+): Promise<UserFromGetMe> {
+  let wait = 500;
+  for (let attempt = 1;; attempt++) {
+    try {
+      return await api.getMe();
+    } catch (error) {
+      const refused = error instanceof GrammyError && error.error_code < 500 &&
+        error.error_code !== 429;
+      if (refused) {
+        throw new UsageError(
+          `Cannot use the Bot API: ${describeError(error)}`,
+          { cause: error },
+        );
+      }
+      if (attempt === 1) {
+        log.warn("bot.waiting_for_telegram", { error: describeError(error) });
+      }
+      await sleep(wait);
+      wait = Math.min(wait * 2, maxWaitMs);
+    }
+  }
 }

@@ -42,7 +42,7 @@ export async function sendCommand(
     );
   }
   const token = requireToken(env);
-  const { db, store } = openStore(config);
+  const { db, store } = openStore(config, { verify: "quick" });
   try {
     const { jobs, sender } = createDelivery(config, {
       token,

@@ -94,7 +94,9 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
   );`,
-  // 4: one durable outbox for everything the bot owes a person. The delivery log of
+  // 4: one durable outbox for everything the bot owes a person, and an inbox of the
+  // updates received and not yet handled (polling confirms them to Telegram before
+  // they are handled, so they must outlive a crash). The delivery log of
   // version 2 moves into it: what was delivered stays delivered, a claim left by a
   // stopped process stays unknown (never sent twice), a failure is retried.
   `CREATE TABLE outbox (
@@ -143,6 +145,11 @@ export const MIGRATIONS: readonly string[] = [
       d.updated_at AS updated_at
     FROM deliveries d JOIN users u ON u.id = d.user_id);
   DROP TABLE deliveries;
+  CREATE TABLE inbox (
+    update_id INTEGER PRIMARY KEY,
+    payload TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  );
   ALTER TABLE job_runs ADD COLUMN unknown INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE announcements ADD COLUMN entities TEXT;`,
 ];

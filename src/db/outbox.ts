@@ -247,14 +247,15 @@ export class Outbox {
 
   /**
    * Settles claims that no running sender will finish: those of another process older
-   * than `before`, or of any process when `before` is omitted (at start, alone). An
-   * idempotent row is sent again; any other becomes `unknown`. Returns how many of each.
+   * than `before`, or, when `before` is omitted (at start, alone), every claim of
+   * another process whatever its time (a clock may have gone back). An idempotent row
+   * is sent again; any other becomes `unknown`. Returns how many of each.
    */
   recover(
     { by, before, now }: { by: string; before?: Date; now: Date },
   ): { retried: number; unknown: number } {
     const at = now.toISOString();
-    const older = (before ?? now).toISOString();
+    const older = before === undefined ? "9999" : before.toISOString();
     const retried = this.#s.sql(
       `UPDATE outbox SET status = 'pending', not_before = ?, updated_at = ?
        WHERE status = 'sending' AND idempotent = 1 AND claimed_by != ?
@@ -301,6 +302,14 @@ export class Outbox {
     const row = this.#s.sql(
       `SELECT count(*) AS n FROM outbox WHERE ref = ? AND kind = ? AND user_id = ?`,
     ).get(ref, kind, userId) as { n: number };
+    return Number(row.n);
+  }
+
+  /** Rows of `kind` whose outcome is unknown. */
+  unknownCount(kind: string): number {
+    const row = this.#s.sql(
+      "SELECT count(*) AS n FROM outbox WHERE kind = ? AND status = 'unknown'",
+    ).get(kind) as { n: number };
     return Number(row.n);
   }
 

@@ -13,7 +13,9 @@ import {
   meetingById,
   type MeetingSlot,
   type Schedule,
+  upcomingMeeting,
 } from "../domain/meeting.ts";
+import { nextOccurrence } from "../domain/time.ts";
 import { isCancelled } from "./meetings.ts";
 
 /** What a press of an answer button came to. */
@@ -50,6 +52,14 @@ export function recordAnswer(
   const meeting = meetingById(schedule, request.meetingId);
   const user = store.users.byTgId(request.tgId);
   if (meeting === undefined || user === undefined) return { kind: "invalid" };
+  // Buttons exist for the upcoming meeting and, early, the one after: anything later
+  // is forged, and must not even create a meeting row.
+  const upcoming = upcomingMeeting(schedule, now);
+  const afterNext = nextOccurrence(schedule.meeting, {
+    timeZone: schedule.timezone,
+    after: upcoming.startsAt,
+  });
+  if (meeting.startsAt > afterNext) return { kind: "invalid" };
   if (!answersOpen(meeting, now) || isCancelled(store, meeting.id)) {
     return { kind: "closed", user, meeting };
   }

@@ -1,0 +1,232 @@
+/**
+ * `main.ts run` killed (SIGKILL) or stopped (SIGTERM) at bad moments and started again:
+ * whatever it owed is delivered once after the restart, or reported unknown.
+ * Each test runs several times in a row; KILL_ROUNDS sets how many.
+ */
+import { report } from "./support/report.ts";
+import assert from "node:assert/strict";
+import { FakeBotApi, user } from "./fake_bot_api.ts";
+import {
+  botFolder,
+  collect,
+  configWith,
+  FAST_SETTINGS,
+  inDatabase,
+  LIBFAKETIME,
+  spawnRun,
+  until,
+} from "./support/bot_process.ts";
+
+const ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
+const ADMIN = 999_999;
+const fastConfig = (edit: (text: string) => string = (t) => t) =>
+  configWith(FAST_SETTINGS, (text) =>
+    edit(
+      text.replace(/messages_per_second: \d+/, "messages_per_second: 100")
+        .replace(/^admins: \[\]/m, `admins: [${ADMIN}]`),
+    ));
+
+Deno.test({
+  name:
+    "/skip then kill -9 within a second: after the restart every yes-user is told once",
+  ignore: LIBFAKETIME === undefined,
+  async fn(t) {
+    for (let round = 1; round <= ROUNDS; round++) {
+      await t.step(`round ${round}`, async () => {
+        const users = 300;
+        await using dir = await botFolder({
+          users,
+          yesFor: "2026-11-25",
+          config: fastConfig(),
+        });
+        await using fake = await FakeBotApi.start({ latency: 2 });
+        const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
+        const sunday = "2026-11-22 12:00:00";
+        const first = await spawnRun(dir.path, env, sunday);
+        collect(first.stdout);
+        collect(first.stderr);
+        await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
+        fake.sendText(user(ADMIN, { first_name: "Хост" }), "/skip");
+        const told = () =>
+          fake.sent().filter((m) => m.text?.includes("отменяется")).length;
+        await fake.waitFor(() => told() >= 10 + 20 * round, {
+          timeout: 20_000,
+        });
+        first.kill("SIGKILL");
+        await first.status;
+        const atKill = told();
+        assert.ok(atKill < users, `killed mid-notice (${atKill} told)`);
+        const second = await spawnRun(dir.path, env, sunday);
+        collect(second.stdout); // an undrained pipe would block the process's logging
+        const err = collect(second.stderr);
+        try {
+          await until(
+            () =>
+              inDatabase(
+                dir.database,
+                (s) => !s.outbox.batchOpen("cancellation/2026-11-25"),
+              ),
+            { timeout: 30_000, what: "every notice settled" },
+          );
+        } finally {
+          second.kill("SIGTERM");
+        }
+        assert.equal((await second.status).code, 0, err.text());
+        const counts = inDatabase(
+          dir.database,
+          (s) => s.outbox.batchCounts("cancellation/2026-11-25"),
+        );
+        const perUser = Array.from(
+          { length: users },
+          (_, i) =>
+            fake.messagesTo(i + 1).filter((m) => m.includes("отменяется"))
+              .length,
+        );
+        assert.deepEqual(perUser.filter((n) => n > 1), [], "nobody twice");
+        const never = perUser.filter((n) => n === 0).length;
+        assert.ok(never <= counts.unknown, `${never} never told`);
+        assert.equal(counts.sent + counts.unknown, users);
+        report(
+          `skip+kill round ${round}: told ${atKill} before the kill, sent ${counts.sent}, ` +
+            `unknown ${counts.unknown}, never told ${never}`,
+        );
+      });
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "1,000 presses with a kill -9 in the middle: every press is reflected and every .ics sent once",
+  ignore: LIBFAKETIME === undefined,
+  async fn(t) {
+    for (let round = 1; round <= ROUNDS; round++) {
+      await t.step(`round ${round}`, async () => {
+        const users = 1_000;
+        await using dir = await botFolder({ users, config: fastConfig() });
+        // Presses come late: Telegram takes no callback answer after a while.
+        await using fake = await FakeBotApi.start({
+          callbackQueryTtlMs: 2_000,
+        });
+        const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
+        const tuesday = "2026-11-24 09:00:00";
+        const first = await spawnRun(dir.path, env, tuesday);
+        collect(first.stdout);
+        collect(first.stderr);
+        await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
+        const presses = Array.from(
+          { length: users },
+          (_, i) => fake.pressButton(user(i + 1), "rsvp:2026-11-25:yes"),
+        );
+        await fake.waitFor((f) => f.answers.length >= 200 + 100 * round, {
+          timeout: 30_000,
+        });
+        first.kill("SIGKILL");
+        await first.status;
+        const second = await spawnRun(dir.path, env, tuesday);
+        collect(second.stdout); // an undrained pipe would block the process's logging
+        const err = collect(second.stderr);
+        const calendars = (id: number) =>
+          fake.sent(id).filter((m) => m.method === "sendDocument").length;
+        const shown = (id: number) => {
+          const message = presses[id - 1]!.callback_query!.message!;
+          return fake.message(id, message.message_id)?.text?.includes("✅") ??
+            false;
+        };
+        try {
+          await until(
+            () =>
+              inDatabase(
+                dir.database,
+                (s) =>
+                  s.answers.counts("2026-11-25").yes === users &&
+                  s.outbox.due({ now: new Date("2030-01-01"), limit: 1 })
+                      .length === 0,
+              ),
+            { timeout: 60_000, what: "every press recorded and delivered" },
+          );
+          await fake.waitFor(
+            () => Array.from({ length: users }, (_, i) => i + 1).every(shown),
+            {
+              timeout: 30_000,
+            },
+          );
+        } finally {
+          second.kill("SIGTERM");
+        }
+        assert.equal((await second.status).code, 0, err.text());
+        const unknown = inDatabase(
+          dir.database,
+          (s) => s.outbox.unknownCount("calendar"),
+        );
+        const perUser = Array.from(
+          { length: users },
+          (_, i) => calendars(i + 1),
+        );
+        assert.deepEqual(perUser.filter((n) => n > 1), [], "no .ics twice");
+        const never = perUser.filter((n) => n === 0).length;
+        assert.ok(
+          never <= unknown,
+          `${never} without .ics, ${unknown} unknown`,
+        );
+        report(
+          `1000 presses + kill round ${round}: answers 1000, edits shown 1000, ` +
+            `.ics once ${users - never}, unknown ${unknown}, .ics twice 0`,
+        );
+      });
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "a 429 with a long retry_after, then SIGTERM: the process stops at once and the delivery completes after the restart",
+  ignore: LIBFAKETIME === undefined,
+  async fn() {
+    await using dir = await botFolder({ users: 3, config: fastConfig() });
+    await using fake = await FakeBotApi.start({
+      rateLimit: { perSecond: 1, retryAfter: 3 },
+    });
+    const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
+    const monday = "2026-11-23 07:00:05";
+    const first = await spawnRun(dir.path, env, monday);
+    collect(first.stdout);
+    collect(first.stderr);
+    await fake.waitFor((f) => f.stats.tooManyRequests >= 1, {
+      timeout: 20_000,
+    });
+    const stopping = performance.now();
+    first.kill("SIGTERM");
+    assert.equal((await first.status).code, 0);
+    const stopSeconds = (performance.now() - stopping) / 1000;
+    assert.ok(
+      stopSeconds < 2.5,
+      `stopped in ${stopSeconds} s, not after the wait`,
+    );
+    const statuses = inDatabase(
+      dir.database,
+      (s) =>
+        [1, 2, 3].map((id) =>
+          s.outbox.byKey(`invitation/2026-11-25/u${id}`)?.status
+        ),
+    );
+    assert.ok(
+      !statuses.includes("sending"),
+      `nothing left claimed: ${statuses}`,
+    );
+    fake.rateLimit = undefined;
+    const second = await spawnRun(dir.path, env, monday);
+    collect(second.stdout);
+    collect(second.stderr);
+    try {
+      await fake.waitFor(
+        (f) => [1, 2, 3].every((id) => f.deliveredCount(id) === 1),
+        { timeout: 20_000 },
+      );
+    } finally {
+      second.kill("SIGTERM");
+    }
+    assert.equal((await second.status).code, 0);
+    for (const id of [1, 2, 3]) assert.equal(fake.deliveredCount(id), 1);
+  },
+});

@@ -1,0 +1,131 @@
+/**
+ * The shipped program through network outages, as a process under its own
+ * permissions: a broadcast cut in the middle, and polling that comes back within
+ * seconds while `/healthz` says what is wrong.
+ */
+import { report } from "./support/report.ts";
+import assert from "node:assert/strict";
+import { FakeBotApi, user } from "./fake_bot_api.ts";
+import {
+  botFolder,
+  collect,
+  configWith,
+  FAST_SETTINGS,
+  inDatabase,
+  LIBFAKETIME,
+  spawnRun,
+  until,
+} from "./support/bot_process.ts";
+
+const USERS = 300;
+const BATCH = "invitation/2026-11-25";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+Deno.test({
+  name:
+    "run delivers a broadcast cut by a network outage to everyone exactly once, with no manual step",
+  ignore: LIBFAKETIME === undefined,
+  async fn() {
+    await using dir = await botFolder({
+      users: USERS,
+      config: configWith(
+        FAST_SETTINGS,
+        (text) =>
+          text.replace(/messages_per_second: \d+/, "messages_per_second: 100"),
+      ),
+    });
+    await using fake = await FakeBotApi.start();
+    // Monday 10:00:05 Moscow: the invitation is due at start.
+    const bot = await spawnRun(dir.path, {
+      BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+    }, "2026-11-23 07:00:05");
+    const out = collect(bot.stdout);
+    const err = collect(bot.stderr);
+    try {
+      await fake.waitFor((f) => f.sent().length >= 60, { timeout: 30_000 });
+      await fake.cutNetwork();
+      await sleep(3_000);
+      await fake.restoreNetwork();
+      await until(
+        () => inDatabase(dir.database, (s) => !s.outbox.batchOpen(BATCH)),
+        { timeout: 60_000, what: "every invitation settled" },
+      );
+    } finally {
+      bot.kill("SIGTERM");
+    }
+    assert.equal((await bot.status).code, 0, err.text());
+    const counts = inDatabase(
+      dir.database,
+      (s) => s.outbox.batchCounts(BATCH),
+    );
+    const perUser = Array.from(
+      { length: USERS },
+      (_, i) => fake.deliveredCount(i + 1),
+    );
+    const twice = perUser.filter((n) => n > 1).length;
+    const never = perUser.filter((n) => n === 0).length;
+    assert.equal(twice, 0, "nobody twice");
+    assert.ok(
+      never <= counts.unknown,
+      `${never} never reached, ${counts.unknown} reported unknown`,
+    );
+    assert.equal(counts.sent + counts.unknown, USERS);
+    assert.match(out.text() + err.text(), /delivery\.retry/);
+    report(
+      `outage mid-broadcast: ${USERS} users, sent ${counts.sent}, unknown ${counts.unknown}, ` +
+        `never reached ${never}, twice ${twice}, cut connections ${fake.stats.connectionsCut}`,
+    );
+  },
+});
+
+Deno.test("run answers within seconds after an outage, and /healthz says unhealthy during it", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  await using dir = await botFolder({
+    config: configWith(
+      FAST_SETTINGS,
+      (text) =>
+        text.replace(
+          /^# http: .*$/m,
+          `http: { port: ${port}, hostname: 127.0.0.1 }`,
+        ),
+    ),
+  });
+  await using fake = await FakeBotApi.start();
+  const bot = await spawnRun(dir.path, {
+    BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+  });
+  const out = collect(bot.stdout);
+  const err = collect(bot.stderr);
+  const health = async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+    return { status: response.status, body: await response.json() };
+  };
+  try {
+    await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
+    assert.equal((await health()).status, 200);
+    await fake.cutNetwork();
+    // Longer than polling.unhealthy_after_seconds (2 s), at most 1 s between tries.
+    await sleep(5_000);
+    const during = await health();
+    assert.equal(during.status, 503);
+    assert.match(during.body.checks.polling.detail, /no update poll/);
+    await fake.restoreNetwork();
+    const restored = performance.now();
+    fake.sendText(user(9, { first_name: "Ира" }), "/start");
+    await fake.waitFor((f) => f.sent(9)[0], { timeout: 10_000 });
+    const seconds = (performance.now() - restored) / 1000;
+    assert.equal((await health()).status, 200);
+    assert.match(err.text(), /polling\.stalled/);
+    assert.match(out.text(), /polling\.recovered/);
+    report(
+      `first reply ${seconds.toFixed(1)} s after the network came back`,
+    );
+  } finally {
+    bot.kill("SIGTERM");
+  }
+  assert.equal((await bot.status).code, 0, err.text());
+});

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { user } from "./fake_bot_api.ts";
-import { type Harness, ManualClock, startHarness } from "./helpers.ts";
+import {
+  type Harness,
+  ManualClock,
+  startHarness,
+  testConfig,
+} from "./helpers.ts";
 import { upcomingMeeting } from "../src/domain/meeting.ts";
 import { enqueueJob } from "../src/usecases/jobs.ts";
 
@@ -144,4 +149,30 @@ Deno.test("tick() resumes a job whose process died mid-broadcast, sending only t
   assert.equal(h.fake.deliveredCount(anna.id), 1, "Anna is not sent it again");
   assert.equal(h.fake.deliveredCount(boris.id), 2);
   assert.equal(h.store.jobRuns.get(MEETING, "invitation")?.status, "done");
+});
+
+Deno.test("tick() never starts a finished job again: no second enqueue, no second report", async () => {
+  const admin = user(3999, { first_name: "Хост" });
+  await using h = await startHarness({
+    config: testConfig({ admins: [admin.id] }),
+    clock: new ManualClock("2026-11-23T07:00:00Z"),
+  });
+  await arrange(h, { annaSaysYes: false });
+  await h.say(admin, "/start");
+  await h.jobs.tick();
+  assert.equal(h.store.jobRuns.get(MEETING, "invitation")?.status, "done");
+  for (const minutes of [1, 60, 600]) {
+    h.clock.set(
+      new Date(Date.parse("2026-11-23T07:00:00Z") + minutes * 60_000),
+    );
+    await h.jobs.tick();
+  }
+  const enqueued = h.logs.filter((l) =>
+    l.includes("job.enqueued") && l.includes("job=invitation")
+  );
+  assert.equal(enqueued.length, 1, "enqueued once");
+  const reports = h.fake.messagesTo(admin.id).filter((m) =>
+    m.startsWith("Рассылка")
+  );
+  assert.equal(reports.length, 1, "one report to the admin");
 });

@@ -6,6 +6,25 @@ import assert from "node:assert/strict";
 import { FakeBotApi } from "./fake_bot_api.ts";
 import { botFolder, collect, spawnRun } from "./support/bot_process.ts";
 
+/** The process's exit status, or a failure if it keeps running past `ms`. */
+async function exited(
+  bot: Deno.ChildProcess,
+  ms = 20_000,
+): Promise<Deno.CommandStatus> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      bot.kill("SIGKILL");
+      reject(new Error(`still running after ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([bot.status, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The lines of stderr that are not log lines. */
 function errorLines(stderr: string): string[] {
   return stderr.split("\n").filter((line) => line.startsWith("error: "));
@@ -22,7 +41,7 @@ Deno.test("run exits 1 with one line when another instance polls with the same t
   const err = collect(bot.stderr);
   await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
   fake.simulateOtherInstance(true);
-  const { code } = await bot.status;
+  const { code } = await exited(bot);
   assert.equal(code, 1, "restartable: the other one may stop");
   assert.deepEqual(errorLines(err.text()), [
     "error: Another instance of this bot is polling with the same token (409 Conflict): stop it, then start this one",
@@ -41,7 +60,7 @@ Deno.test("run exits 2 with one line when a webhook is set, and deletes it when 
     });
     collect(bot.stdout);
     const err = collect(bot.stderr);
-    assert.equal((await bot.status).code, 2);
+    assert.equal((await exited(bot)).code, 2);
     assert.deepEqual(errorLines(err.text()), [
       "error: A webhook is set for this bot (https://example.com/hook), so long polling cannot run: " +
       "set polling.delete_webhook: true in config.yaml (or call deleteWebhook) and start again",
@@ -78,7 +97,7 @@ Deno.test("run exits 2 with one line when a webhook is set, and deletes it when 
       } finally {
         bot.kill("SIGTERM");
       }
-      assert.equal((await bot.status).code, 0);
+      assert.equal((await exited(bot)).code, 0);
     },
   );
 });
@@ -92,7 +111,7 @@ Deno.test("run exits 2 with one line when Telegram rejects the token", async () 
   });
   collect(bot.stdout);
   const err = collect(bot.stderr);
-  assert.equal((await bot.status).code, 2);
+  assert.equal((await exited(bot)).code, 2);
   const lines = errorLines(err.text());
   assert.equal(lines.length, 1);
   assert.match(lines[0]!, /^error: Cannot use the Bot API: .*401/);

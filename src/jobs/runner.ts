@@ -61,6 +61,7 @@ export function createJobRunner(deps: JobDeps): JobRunner {
       try {
         tick(deps);
         closeFinished(deps);
+        deps.kick(); // whatever is due, also rows a stopped process left
         return Promise.resolve(true);
       } catch (error) {
         // Never reaches Deno.cron, whose retries would repeat the tick.

@@ -1,38 +1,44 @@
 /**
- * What admins and the operator read: subscriber and attendance statistics, the list of
- * who is coming, and the attendance export. Shared by the Telegram admin commands and
- * the `stats` / `export` commands of the program.
+ * What admins and the operator read: subscriber and attendance statistics, this and the
+ * coming weeks' changes, the list of who is coming, and the attendance export. Shared by
+ * the Telegram admin commands and the `stats` / `export` commands of the program.
  *
  * @module
  */
 import type { Config } from "./config/schema.ts";
+import { render } from "./config/texts.ts";
 import type { AttendanceRow } from "./db/answers.ts";
 import type { Store } from "./db/store.ts";
 import type { User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
-import { upcomingMeeting } from "./domain/meeting.ts";
 import { localParts } from "./domain/time.ts";
-import { render } from "./config/texts.ts";
+import { meetingValues, zoneLabel } from "./messages/build.ts";
+import { upcomingWeek, weekById, weeksAhead } from "./usecases/weeks.ts";
 
 /** The tables a report reads. */
-export type ReportSource = Pick<Store, "users" | "answers" | "meetings">;
+export type ReportSource = Store;
 
-/** Weeks of history shown by `/stats`. */
+/** Weeks of history shown by `/stats`; weeks ahead whose changes it lists. */
 const HISTORY_WEEKS = 4;
+const WEEKS_AHEAD = 6;
 
-/** The `/stats` text: subscribers, the upcoming meeting's answers, the last weeks. */
+/** The `/stats` text: subscribers, the upcoming meeting's answers, changes, the last weeks. */
 export function statsReport(
   config: Config,
   { source, now }: { source: ReportSource; now: Date },
 ): string {
-  const meeting = upcomingMeeting(config, now);
+  const meeting = upcomingWeek(source, { config, now });
   const subscribers = source.users.counts();
   const answers = source.answers.counts(meeting.id);
+  const dateOf = (id: string) => {
+    const week = weekById(source, { config, id });
+    return week === undefined ? id : meetingValues(config, week).date;
+  };
   const history = source.meetings.history(meeting.id, HISTORY_WEEKS).map((
     week,
   ) =>
     render(config.texts.admin_stats_week, {
-      date: week.id,
+      date: dateOf(week.id),
       yes: week.yes,
       no: week.no,
       status: week.status === "cancelled"
@@ -43,12 +49,51 @@ export function statsReport(
   return render(config.texts.admin_stats, {
     active: subscribers.active,
     registered: subscribers.registered,
-    date: meeting.id,
+    date: meetingValues(config, meeting).date,
     yes: answers.yes,
     no: answers.no,
     none: answers.none,
+    changes: scheduleChanges(config, { source, now }).join("\n") || "—",
     history: history.length > 0 ? history.join("\n") : "—",
   });
+}
+
+/** One line per change an admin made to this or a coming week (for `/stats` and `check`). */
+export function scheduleChanges(
+  config: Config,
+  { source, now }: { source: ReportSource; now: Date },
+): string[] {
+  const lines: string[] = [];
+  for (
+    const week of weeksAhead(source, { config, now, count: WEEKS_AHEAD })
+  ) {
+    const date = meetingValues(config, { ...week, startsAt: week.scheduledAt })
+      .date;
+    if (week.cancelled) {
+      lines.push(render(config.texts.admin_change_cancelled, { date }));
+      continue;
+    }
+    if (week.startsAt.getTime() !== week.scheduledAt.getTime()) {
+      const moved = meetingValues(config, week);
+      lines.push(render(config.texts.admin_change_moved, {
+        date,
+        new_date: moved.date,
+        new_time: moved.time,
+        tz: zoneLabel(config, week.startsAt),
+      }));
+    }
+    if (week.topic !== null) {
+      lines.push(
+        render(config.texts.admin_change_topic, { date, topic: week.topic }),
+      );
+    }
+    if (week.link !== config.meeting.link) {
+      lines.push(
+        render(config.texts.admin_change_link, { date, link: week.link }),
+      );
+    }
+  }
+  return lines;
 }
 
 /** The `/who` text: the names of those who said yes for the upcoming meeting. */
@@ -56,13 +101,14 @@ export function whoReport(
   config: Config,
   { source, now }: { source: ReportSource; now: Date },
 ): string {
-  const meeting = upcomingMeeting(config, now);
+  const meeting = upcomingWeek(source, { config, now });
+  const date = meetingValues(config, meeting).date;
   const attendees = source.answers.attendees(meeting.id);
   if (attendees.length === 0) {
-    return render(config.texts.admin_who_empty, { date: meeting.id });
+    return render(config.texts.admin_who_empty, { date });
   }
   return render(config.texts.admin_who, {
-    date: meeting.id,
+    date,
     count: attendees.length,
     names: attendees.map(displayName).join("\n"),
   });
@@ -82,9 +128,13 @@ function meetingStatus(config: Config, row: AttendanceRow, now: Date): string {
   if (row.meeting_status === "cancelled") {
     return config.texts.export_meeting_cancelled;
   }
-  return new Date(row.meeting_starts_at) <= now
+  return startOf(row) <= now
     ? config.texts.export_meeting_held
     : config.texts.export_meeting_planned;
+}
+
+function startOf(row: AttendanceRow): Date {
+  return new Date(row.meeting_moved_to ?? row.meeting_starts_at);
 }
 
 /**
@@ -104,6 +154,8 @@ export function attendanceCsv(
     ...rows.map((row) => [
       row.meeting_id,
       meetingStatus(config, row, now),
+      localDateTime(startOf(row), config.timezone),
+      row.meeting_topic,
       row.tg_id,
       row.first_name,
       row.last_name,

@@ -85,16 +85,16 @@ Deno.test("/stats counts subscribers and answers and shows past weeks", async ()
   assert.match(stats, /активных 2, получают приглашения 2/);
   assert.match(
     stats,
-    /Встреча 2026-11-25: придут 1, не смогут 1, не ответили 0/,
+    /Встреча среда, 25 ноября: придут 1, не смогут 1, не ответили 0/,
   );
-  assert.match(stats, /2026-11-18: да 1, нет 0/);
+  assert.match(stats, /среда, 18 ноября: да 1, нет 0/);
 });
 
 Deno.test("/who names those who said yes", async () => {
   await using h = await adminHarness();
   assert.equal(
     await h.say(admin, "/who"),
-    "Придут на встречу 2026-11-25 (1):\nАнна Иванова (@anna)",
+    "Придут на встречу среда, 25 ноября — 1 человек:\nАнна Иванова (@anna)",
   );
 });
 
@@ -123,7 +123,7 @@ Deno.test("/announce previews, Send broadcasts once through the paced delivery, 
       );
       assert.match(
         preview,
-        /Объявление получат 3 чел\.:\n\nВстреча переносится на час позже!/,
+        /Объявление получат 3 подписчика:\n\nВстреча переносится на час позже!/,
       );
       const send = inlineButtons(
         h.fake.sent(admin.id).at(-1)!.reply_markup,
@@ -135,7 +135,7 @@ Deno.test("/announce previews, Send broadcasts once through the paced delivery, 
       );
       assert.equal(
         report.text,
-        "Объявление разослано: отправлено 3, заблокировали бота 0, ошибок 0.",
+        "Объявление разослано: доставлено 3, заблокировали бота 0, не удалось 0.",
       );
       for (const u of [anna, boris, vera]) {
         assert.equal(
@@ -153,36 +153,77 @@ Deno.test("/announce previews, Send broadcasts once through the paced delivery, 
   );
 });
 
-Deno.test("/skip cancels the meeting, tells those who said yes, and stops its reminders; /unskip restores", async (t) => {
+Deno.test("/skip cancels the meeting after a confirmation, tells everyone it concerns, and stops its reminders; /unskip restores", async (t) => {
   await using h = await adminHarness();
-  await t.step("/skip", async () => {
-    assert.equal(
-      await h.say(admin, "/skip"),
-      "Встреча 2026-11-25 отменена. Сообщил 1 записавшимся; напоминаний не будет.",
+  /** Presses the button, as shown now, of the admin's last message that has one. */
+  const pressLast = async (prefix: string) => {
+    const buttons = h.fake.sent(admin.id)
+      .map((m) =>
+        inlineButtons(h.fake.message(admin.id, m.message_id)?.reply_markup)
+      )
+      .findLast((row) =>
+        row.some((b) =>
+          "callback_data" in b && b.callback_data.startsWith(prefix)
+        )
+      )!;
+    const button = buttons.find((b) =>
+      "callback_data" in b && b.callback_data.startsWith(prefix)
+    )!;
+    return await h.press(
+      admin,
+      "callback_data" in button ? button.callback_data : "",
     );
-    await h.fake.waitFor((f) =>
-      f.messagesTo(anna.id).find((m) => m.includes("отменяется"))
+  };
+  await t.step("/skip offers the weeks, then asks to confirm", async () => {
+    assert.equal(await h.say(admin, "/skip"), "Какую встречу отменить?");
+    const weeks = inlineButtons(h.fake.sent(admin.id).at(-1)!.reply_markup);
+    assert.equal(weeks[0]!.text, "среда, 25 ноября");
+    assert.equal(weeks.length, 6, "the next six weeks");
+    await pressLast(`skipw:${MEETING}`);
+    const question = await h.fake.waitFor((f) => f.edits(admin.id).at(-1));
+    assert.equal(
+      question.text,
+      "Отменить встречу среда, 25 ноября, 11:00 (мск)? Сообщу 3 подписчикам, напоминаний не будет.",
+    );
+    assert.equal(h.store.meetings.get(MEETING)?.status, "scheduled");
+  });
+  await t.step("confirming cancels it and tells every subscriber", async () => {
+    await pressLast("act:");
+    const done = await h.fake.waitFor((f) =>
+      f.edits(admin.id).find((m) => m.text?.includes("отменена"))
     );
     assert.equal(
-      h.fake.messagesTo(boris.id).filter((m) => m.includes("отменяется"))
-        .length,
-      0,
+      done.text,
+      "Встреча среда, 25 ноября отменена. Сообщаю 3 подписчикам; напоминаний не будет.",
+    );
+    await h.idle();
+    for (const u of [anna, boris, vera]) {
+      assert.equal(
+        h.fake.messagesTo(u.id).filter((m) => m.includes("отменяется")).length,
+        1,
+        `${u.first_name} told once`,
+      );
+    }
+    assert.equal(
+      (await h.press(admin, "act:1:yes")).text,
+      "Эта кнопка больше не работает.",
+      "a second press changes nothing",
     );
     assert.equal(
-      await h.say(admin, "/skip"),
-      "Встреча 2026-11-25 уже отменена.",
+      await h.say(admin, `/skip ${MEETING}`),
+      "Встреча среда, 25 ноября уже отменена.",
     );
   });
   await t.step(
-    "no reminder goes out for a cancelled meeting, and answers are closed",
+    "no reminder goes out for a cancelled meeting, and presses say it is cancelled",
     async () => {
       const before = h.fake.messagesTo(anna.id).length;
       h.clock.set("2026-11-25T06:00:00Z");
       await h.jobs.tick();
       assert.equal(h.fake.messagesTo(anna.id).length, before);
-      assert.match(
-        (await h.press(boris, `rsvp:${MEETING}:yes`)).text!,
-        /уже прошла/,
+      assert.equal(
+        (await h.press(boris, `rsvp:${MEETING}:yes`)).text,
+        "Встреча 25 ноября отменена — отвечать не нужно.",
       );
     },
   );
@@ -191,13 +232,16 @@ Deno.test("/skip cancels the meeting, tells those who said yes, and stops its re
     async () => {
       assert.equal(
         await h.say(admin, "/unskip"),
-        "Встреча 2026-11-25 снова в расписании.",
+        "Встреча среда, 25 ноября снова в расписании. Сообщаю 3 подписчикам.",
       );
       await h.jobs.tick();
-      assert.match(h.fake.messagesTo(anna.id).at(-1)!, /Напоминаю: сегодня/);
+      assert.match(
+        h.fake.messagesTo(anna.id).findLast((m) => m.startsWith("Напоминаю"))!,
+        /Напоминаю: сегодня/,
+      );
       assert.equal(
         await h.say(admin, "/unskip"),
-        "Встреча 2026-11-25 и так в расписании.",
+        "Отменённых встреч впереди нет.",
       );
     },
   );
@@ -220,13 +264,15 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
     f.sent(admin.id).find((m) => m.method === "sendDocument")
   );
   assert.equal(document.document!.filename, "attendance.csv");
-  assert.equal(document.caption, "История посещений: 3 ответов.");
+  assert.equal(document.caption, "История посещений: 3 ответа.");
   const bytes = document.document!.bytes;
   assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
   const rows = parseCsv(new TextDecoder().decode(bytes));
   assert.deepEqual(rows[0], [
     "Дата встречи",
     "Статус встречи",
+    "Начало",
+    "Тема",
     "Telegram ID",
     "Имя",
     "Фамилия",
@@ -238,6 +284,8 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
     [
       "2026-11-18",
       "проведена",
+      "2026-11-18 11:00",
+      "",
       String(vera.id),
       "Вера",
       "",
@@ -248,6 +296,8 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
     [
       MEETING,
       "запланирована",
+      "2026-11-25 11:00",
+      "",
       String(anna.id),
       "Анна",
       "Иванова",
@@ -258,6 +308,8 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
     [
       MEETING,
       "запланирована",
+      "2026-11-25 11:00",
+      "",
       String(boris.id),
       "Борис",
       "",
@@ -275,7 +327,7 @@ Deno.test("after each job, admins get a delivery report", async () => {
   await h.jobs.tick();
   assert.equal(
     h.fake.messagesTo(admin.id).at(-1),
-    "Рассылка invitation (2026-12-02): отправлено 2, заблокировали бота 1, ошибок 0, неизвестно 0.",
+    "Рассылка «приглашение» (среда, 2 декабря): доставлено 2, заблокировали бота 1, не удалось 0, без ответа Telegram 0.",
   );
 });
 

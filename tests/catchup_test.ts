@@ -75,7 +75,7 @@ Deno.test("tick() after downtime sends the first reminder until the second one i
   h.clock.set("2026-11-25T07:39:00Z"); // down over 09:00, up at 10:39
   await h.jobs.tick();
   assert.deepEqual(texts(h, anna).slice(1), [
-    "Напоминаю: сегодня, среда, 25 ноября, в 11:00 — встреча «Живой эфир».",
+    "Напоминаю: сегодня в 11:00 (мск) — встреча «Живой эфир».",
   ]);
   assert.equal(
     h.fake.deliveredCount(boris.id),
@@ -93,7 +93,7 @@ Deno.test("tick() records a first reminder missed past its deadline as skipped a
   await h.jobs.tick();
   assert.deepEqual(texts(h, anna), [
     "Приглашаю на встречу «Живой эфир»!",
-    "Через несколько минут, в 11:00, начинаем «Живой эфир»!",
+    "Через несколько минут, в 11:00 (мск), начинаем «Живой эфир»!",
   ]);
   const first = h.store.jobRuns.get(MEETING, "first_reminder");
   assert.equal(first?.status, "skipped");

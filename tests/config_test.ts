@@ -242,8 +242,19 @@ Deno.test("parseConfig() names the text and line of an unknown placeholder", () 
     line: 14,
     message:
       'Unknown placeholder "{nmae}" in texts.start_greeting (line 14): ' +
-      "expected one of {name}, {title}",
+      "expected one of {name}, {title}, {weekday}, {weekday_on}, {weekday_every}, " +
+      "{time}, {tz}, {duration}",
   });
+  assertConfigError(
+    MINIMAL + "texts:\n  admin_who_empty: Никого {date|день|дня}\n",
+    {
+      key: "texts.admin_who_empty",
+      line: 13,
+      message:
+        'Unknown placeholder "{date|день|дня}" in texts.admin_who_empty (line 13): ' +
+        "expected one of {date}",
+    },
+  );
   assertConfigError(MINIMAL + "texts:\n  stopped: Пока, {name}\n", {
     key: "texts.stopped",
     line: 13,
@@ -289,7 +300,8 @@ Deno.test("parseConfig() names the line of a YAML syntax error", () => {
     line: 1,
     message:
       "Invalid value null at the top level (line 1): expected a map with keys " +
-      "timezone, database, admins, meeting, schedule, broadcast, delivery, flood, polling, http, texts",
+      "timezone, timezone_label, database, admins, meeting, schedule, broadcast, delivery, " +
+      "forwarding, flood, polling, http, texts",
   });
 });
 

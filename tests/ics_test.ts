@@ -49,6 +49,8 @@ Deno.test("meetingIcs() writes one VEVENT with UTC times and a stable UID", () =
   assert.deepEqual(vevent, {
     BEGIN: "VEVENT",
     UID: "meeting-2026-11-25@meeting-bot",
+    SEQUENCE: "0",
+    STATUS: "CONFIRMED",
     DTSTAMP: "20261123T070000Z",
     DTSTART: "20261125T080000Z",
     DTEND: "20261125T093000Z",
@@ -207,3 +209,23 @@ function parseUtc(value: string): number {
   const [, y, mo, d, h, mi, s] = m.map(Number);
   return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
 }
+
+Deno.test("meetingIcs() of a moved meeting keeps the UID with a higher SEQUENCE; of a cancelled one, METHOD:CANCEL", () => {
+  const first = event(meetingIcs(meeting(), { now: NOW }));
+  const moved = meetingIcs(
+    meeting({ startsAt: new Date("2026-11-26T12:00:00Z"), sequence: 1 }),
+    { now: NOW },
+  );
+  const [calendar, updated] = parseIcs(moved);
+  assert.equal(calendar!.METHOD, "PUBLISH");
+  assert.equal(updated!.UID, first.UID);
+  assert.equal(Number(updated!.SEQUENCE), Number(first.SEQUENCE) + 1);
+  assert.equal(updated!.DTSTART, "20261126T120000Z");
+  const [cancelCalendar, cancelled] = parseIcs(
+    meetingIcs(meeting({ sequence: 2, cancelled: true }), { now: NOW }),
+  );
+  assert.equal(cancelCalendar!.METHOD, "CANCEL");
+  assert.equal(cancelled!.STATUS, "CANCELLED");
+  assert.equal(cancelled!.UID, first.UID);
+  assert.equal(cancelled!.SEQUENCE, "2");
+});

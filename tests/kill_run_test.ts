@@ -5,7 +5,7 @@
  */
 import { report } from "./support/report.ts";
 import assert from "node:assert/strict";
-import { FakeBotApi, user } from "./fake_bot_api.ts";
+import { FakeBotApi, inlineButtons, user } from "./fake_bot_api.ts";
 import {
   botFolder,
   collect,
@@ -14,6 +14,7 @@ import {
   inDatabase,
   LIBFAKETIME,
   spawnRun,
+  unknownRows,
   until,
 } from "./support/bot_process.ts";
 
@@ -28,7 +29,7 @@ const fastConfig = (edit: (text: string) => string = (t) => t) =>
 
 Deno.test({
   name:
-    "/skip then kill -9 within a second: after the restart every yes-user is told once",
+    "/skip then kill -9 within a second: after the restart everyone concerned is told once",
   ignore: LIBFAKETIME === undefined,
   async fn(t) {
     for (let round = 1; round <= ROUNDS; round++) {
@@ -46,7 +47,16 @@ Deno.test({
         collect(first.stdout);
         collect(first.stderr);
         await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
-        fake.sendText(user(ADMIN, { first_name: "Хост" }), "/skip");
+        const host = user(ADMIN, { first_name: "Хост" });
+        fake.sendText(host, "/skip 25.11");
+        const question = await fake.waitFor((f) =>
+          f.sent(ADMIN).find((m) => m.text?.startsWith("Отменить встречу"))
+        );
+        const confirm = inlineButtons(question.reply_markup)[0]!;
+        fake.pressButton(
+          host,
+          "callback_data" in confirm ? confirm.callback_data : "",
+        );
         const told = () =>
           fake.sent().filter((m) => m.text?.includes("отменяется")).length;
         await fake.waitFor(() => told() >= 10 + 20 * round, {
@@ -64,7 +74,7 @@ Deno.test({
             () =>
               inDatabase(
                 dir.database,
-                (s) => !s.outbox.batchOpen("cancellation/2026-11-25"),
+                (s) => !s.outbox.batchOpen("cancellation/2026-11-25/s1"),
               ),
             { timeout: 30_000, what: "every notice settled" },
           );
@@ -74,7 +84,7 @@ Deno.test({
         assert.equal((await second.status).code, 0, err.text());
         const counts = inDatabase(
           dir.database,
-          (s) => s.outbox.batchCounts("cancellation/2026-11-25"),
+          (s) => s.outbox.batchCounts("cancellation/2026-11-25/s1"),
         );
         const perUser = Array.from(
           { length: users },
@@ -89,6 +99,96 @@ Deno.test({
         report(
           `skip+kill round ${round}: told ${atKill} before the kill, sent ${counts.sent}, ` +
             `unknown ${counts.unknown}, never told ${never}`,
+        );
+      });
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "a new link (/link) reaches every yes-user once, with the updated calendar entry, also after kill -9 in the middle",
+  ignore: LIBFAKETIME === undefined,
+  async fn(t) {
+    for (let round = 1; round <= ROUNDS; round++) {
+      await t.step(`round ${round}`, async () => {
+        const users = 300;
+        await using dir = await botFolder({
+          users,
+          yesFor: "2026-11-25",
+          config: fastConfig(),
+        });
+        await using fake = await FakeBotApi.start({ latency: 2 });
+        const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
+        const sunday = "2026-11-22 12:00:00";
+        const first = await spawnRun(dir.path, env, sunday);
+        collect(first.stdout);
+        collect(first.stderr);
+        await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
+        const host = user(ADMIN, { first_name: "Хост" });
+        fake.sendText(host, "/link https://meet.example.com/new");
+        const question = await fake.waitFor((f) =>
+          f.sent(ADMIN).find((m) => m.text?.startsWith("Поменять ссылку"))
+        );
+        const confirm = inlineButtons(question.reply_markup)[0]!;
+        fake.pressButton(
+          host,
+          "callback_data" in confirm ? confirm.callback_data : "",
+        );
+        const told = () =>
+          fake.sent().filter((m) => m.text?.startsWith("Новая ссылка")).length;
+        await fake.waitFor(() => told() >= 10 + 20 * round, {
+          timeout: 20_000,
+        });
+        first.kill("SIGKILL");
+        await first.status;
+        const second = await spawnRun(dir.path, env, sunday);
+        collect(second.stdout);
+        const err = collect(second.stderr);
+        const batches = [
+          "link_changed/2026-11-25/s1",
+          "calendar/2026-11-25/s1",
+        ];
+        try {
+          await until(
+            () =>
+              inDatabase(
+                dir.database,
+                (s) => batches.every((b) => !s.outbox.batchOpen(b)),
+              ),
+            { timeout: 60_000, what: "every notice and calendar settled" },
+          );
+        } finally {
+          second.kill("SIGTERM");
+        }
+        assert.equal((await second.status).code, 0, err.text());
+        const [notices, calendars] = batches.map((b) =>
+          inDatabase(dir.database, (s) => s.outbox.batchCounts(b))
+        );
+        const perUser = Array.from(
+          { length: users },
+          (_, i) =>
+            fake.messagesTo(i + 1).filter((m) => m.startsWith("Новая ссылка"))
+              .length,
+        );
+        assert.deepEqual(perUser.filter((n) => n > 1), [], "nobody twice");
+        const never = perUser.filter((n) => n === 0).length;
+        assert.ok(never <= notices!.unknown, `${never} never told`);
+        assert.equal(notices!.sent + notices!.unknown, users);
+        const files = Array.from(
+          { length: users },
+          (_, i) =>
+            fake.sent(i + 1).filter((m) => m.method === "sendDocument").length,
+        );
+        assert.deepEqual(files.filter((n) => n > 1), [], "no file twice");
+        assert.equal(calendars!.sent + calendars!.unknown, users);
+        report(
+          `link+kill round ${round}: notices sent ${notices!.sent}, unknown ${
+            notices!.unknown
+          }, ` +
+            `never told ${never}; calendar updates sent ${
+              calendars!.sent
+            }, unknown ${calendars!.unknown}`,
         );
       });
     }
@@ -155,10 +255,7 @@ Deno.test({
           second.kill("SIGTERM");
         }
         assert.equal((await second.status).code, 0, err.text());
-        const unknown = inDatabase(
-          dir.database,
-          (s) => s.outbox.unknownCount("calendar"),
-        );
+        const unknown = unknownRows(dir.database, "calendar");
         const perUser = Array.from(
           { length: users },
           (_, i) => calendars(i + 1),

@@ -40,14 +40,16 @@ Deno.test("stats and export print the admins' views on the terminal", async () =
   assert.match(lines.join("\n"), /активных 1, получают приглашения 1/);
   assert.match(
     lines.join("\n"),
-    /Придут на встречу 2026-11-25 \(1\):\nАнна Иванова/,
+    /Придут на встречу среда, 25 ноября — 1 человек:\nАнна Иванова/,
   );
   lines.length = 0;
   exportCommand(config, deps);
   const rows = parseCsv(lines.join(""));
-  assert.deepEqual(rows[1]?.slice(0, 7), [
+  assert.deepEqual(rows[1]?.slice(0, 9), [
     "2026-11-25",
     "запланирована",
+    "2026-11-25 11:00",
+    "",
     "1",
     "Анна",
     "Иванова",
@@ -218,9 +220,13 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
         "help",
         "stats",
         "who",
-        "announce",
+        "topic",
+        "link",
+        "move",
         "skip",
         "unskip",
+        "announce",
+        "followup",
         "export",
       ],
     );

@@ -2,16 +2,18 @@ import assert from "node:assert/strict";
 import { type Weekday, WEEKDAYS, type WeeklyTime } from "../src/core/week.ts";
 import {
   CronExpressionError,
+  nextCronRun,
+  utcCronExpressions,
+} from "../src/domain/cron.ts";
+import {
   formatDate,
   formatTime,
   formatWeekday,
   isoLocalDate,
   localParts,
   localToInstant,
-  nextCronRun,
   nextOccurrence,
   previousOccurrence,
-  utcCronExpressions,
 } from "../src/domain/time.ts";
 
 const MINUTE = 60_000;

@@ -57,6 +57,7 @@ export function createApp(config: Config, parts: AppParts): App {
     log: parts.log,
     now: parts.now,
     kick: () => sender.kick(),
+    tick: () => jobs.tick(),
     metrics: parts.metrics,
   });
   return { bot, jobs, sender };

@@ -55,6 +55,8 @@ export interface StartDeps {
 
 /** How soon a tick that the database refused is tried again. */
 const TICK_RETRY_MS = 30_000;
+/** The longest a wake timer for a job moved off the cron times waits before looking again. */
+const WAKE_MAX_MS = 3_600_000;
 
 /**
  * Starts the health listener (first: a bad address stops everything before it starts),
@@ -123,12 +125,19 @@ export async function startBot(
     await setCommandMenus(bot.api, { config, log });
 
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let wakeTimer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
       if (stopping.signal.aborted) return;
       const ok = await jobs.tick();
       clearTimeout(retryTimer);
-      if (!ok && !stopping.signal.aborted) {
-        retryTimer = setTimeout(tick, TICK_RETRY_MS);
+      clearTimeout(wakeTimer);
+      if (stopping.signal.aborted) return;
+      if (!ok) retryTimer = setTimeout(tick, TICK_RETRY_MS);
+      // A job moved off the cron times (an admin moved the meeting) gets a timer.
+      const next = jobs.nextDue();
+      if (next !== undefined) {
+        const wait = next.getTime() - deps.now().getTime();
+        wakeTimer = setTimeout(tick, Math.max(0, Math.min(wait, WAKE_MAX_MS)));
       }
     };
     const cron = deps.cron ?? denoCron;
@@ -168,6 +177,7 @@ export async function startBot(
         log.info("bot.stopping");
         stopping.abort();
         clearTimeout(retryTimer);
+        clearTimeout(wakeTimer);
         if (runner.isRunning()) await runner.stop();
         await catchUp;
         await sender.stop();

@@ -7,7 +7,7 @@
 import type { JobName } from "../core/jobs.ts";
 import { formatLocalTime } from "../core/week.ts";
 import { jobTime, type Schedule, scheduledJobs } from "../domain/meeting.ts";
-import { nextCronRun, utcCronExpressions } from "../domain/time.ts";
+import { nextCronRun, utcCronExpressions } from "../domain/cron.ts";
 
 /** One weekly job as the operator sees it. */
 export interface JobSchedule {

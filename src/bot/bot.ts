@@ -13,8 +13,9 @@ import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
 import type { Logger } from "../log.ts";
 import { BOT_METRICS, type Metrics } from "../metrics.ts";
-import { adminFeature } from "./features/admin.ts";
+import { adminFeature } from "./features/admin/index.ts";
 import { answersFeature } from "./features/answers.ts";
+import { relayFeature } from "./features/relay.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { infoFeature } from "./features/info.ts";
 import { startFeature } from "./features/start.ts";
@@ -36,6 +37,8 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** Wakes the sender after something was enqueued in the outbox. */
   kick: () => void;
+  /** Runs the jobs' tick now (after an admin changed this week's meeting). */
+  tick: () => Promise<unknown>;
   metrics?: Metrics;
 }
 
@@ -94,6 +97,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     log: deps.log,
     now: deps.now,
     kick: deps.kick,
+    tick: deps.tick,
   };
   const privateChats = bot.chatType("private");
   privateChats.use(startFeature(featureDeps));
@@ -101,6 +105,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   privateChats.use(infoFeature(featureDeps));
   privateChats.use(adminFeature(featureDeps));
   bot.use(answersFeature(featureDeps));
+  bot.use(relayFeature(featureDeps));
   bot.use(fallbackFeature(featureDeps));
 
   bot.catch(async (err) => {

@@ -15,4 +15,6 @@ export interface FeatureDeps {
   now: () => Date;
   /** Wakes the sender after something was enqueued in the outbox. */
   kick: () => void;
+  /** Runs the jobs' tick now (after an admin changed this week's meeting). */
+  tick: () => Promise<unknown>;
 }

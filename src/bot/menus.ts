@@ -23,9 +23,13 @@ export const PUBLIC_COMMANDS: readonly { command: string; text: TextKey }[] = [
 export const ADMIN_COMMANDS: readonly { command: string; text: TextKey }[] = [
   { command: "stats", text: "command_stats" },
   { command: "who", text: "command_who" },
-  { command: "announce", text: "command_announce" },
+  { command: "topic", text: "command_topic" },
+  { command: "link", text: "command_link" },
+  { command: "move", text: "command_move" },
   { command: "skip", text: "command_skip" },
   { command: "unskip", text: "command_unskip" },
+  { command: "announce", text: "command_announce" },
+  { command: "followup", text: "command_followup" },
   { command: "export", text: "command_export" },
 ];
 

@@ -8,10 +8,8 @@
 import { dirname, resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { JOB_NAMES, REQUIRED_JOBS } from "../core/jobs.ts";
-import { type LocalTime, type Weekday, WEEKDAYS } from "../core/week.ts";
 import {
   child,
-  fail,
   type Field,
   isAbsent,
   items,
@@ -20,29 +18,46 @@ import {
   readInteger,
   readNumber,
   readString,
-  scalar,
 } from "./fields.ts";
+import {
+  readBoolean,
+  readCount,
+  readLink,
+  readOptional,
+  readSeconds,
+  readTime,
+  readTimezone,
+  readWeekday,
+} from "./values.ts";
 import {
   type Config,
   ConfigError,
   DEFAULT_DATABASE,
   DEFAULT_DELIVERY,
   DEFAULT_FLOOD,
+  DEFAULT_FORWARDING,
   DEFAULT_HOSTNAME,
   DEFAULT_MESSAGES_PER_SECOND,
   DEFAULT_POLLING,
 } from "./schema.ts";
 import { DEFAULT_TEXTS } from "./default_texts.ts";
-import { TEXT_PLACEHOLDERS, type TextKey, type Texts } from "./texts.ts";
+import {
+  TEXT_PLACEHOLDERS,
+  type TextKey,
+  type Texts,
+  unknownPlaceholders,
+} from "./texts.ts";
 
 const ROOT_KEYS = [
   "timezone",
+  "timezone_label",
   "database",
   "admins",
   "meeting",
   "schedule",
   "broadcast",
   "delivery",
+  "forwarding",
   "flood",
   "polling",
   "http",
@@ -83,12 +98,19 @@ export function parseConfig(
   }, ROOT_KEYS);
   return {
     timezone: readTimezone(child(root, "timezone")),
+    timezone_label: isAbsent(child(root, "timezone_label"))
+      ? null
+      : readString(child(root, "timezone_label"), "a short name such as мск"),
     database: readDatabase(child(root, "database"), path),
     admins: readAdmins(child(root, "admins")),
     meeting: readMeeting(child(root, "meeting")),
     schedule: readSchedule(child(root, "schedule")),
     broadcast: readBroadcast(child(root, "broadcast")),
     delivery: readDelivery(child(root, "delivery")),
+    forwarding: readOptional(child(root, "forwarding"), {
+      defaults: DEFAULT_FORWARDING,
+      readers: { enabled: readBoolean, per_hour: readCount },
+    }),
     flood: readOptional(child(root, "flood"), {
       defaults: DEFAULT_FLOOD,
       readers: { burst: readCount, per_minute: readCount },
@@ -154,49 +176,6 @@ function readSchedule(field: Field): Config["schedule"] {
   return schedule;
 }
 
-function readWeekday(field: Field): Weekday {
-  const value = scalar(field);
-  const weekday = typeof value === "string" ? value.toLowerCase() : undefined;
-  const found = WEEKDAYS.find((day) => day === weekday);
-  if (!found) fail(field, `one of ${WEEKDAYS.join(", ")}`);
-  return found;
-}
-
-function readTime(field: Field): LocalTime {
-  const value = scalar(field);
-  const match = typeof value === "string"
-    ? /^(\d{1,2}):(\d{2})$/.exec(value)
-    : null;
-  const hour = Number(match?.[1]);
-  const minute = Number(match?.[2]);
-  if (!match || hour > 23 || minute > 59) {
-    fail(field, `a time "HH:MM" from 00:00 to 23:59`);
-  }
-  return { hour, minute };
-}
-
-function readTimezone(field: Field): string {
-  const timeZone = readString(
-    field,
-    "an IANA time zone such as Europe/Moscow",
-  );
-  try {
-    new Intl.DateTimeFormat(undefined, { timeZone });
-  } catch {
-    fail(field, "an IANA time zone such as Europe/Moscow");
-  }
-  return timeZone;
-}
-
-function readLink(field: Field): string {
-  const link = readString(field, "the meeting link");
-  const url = URL.parse(link);
-  if (url?.protocol !== "http:" && url?.protocol !== "https:") {
-    fail(field, "an http(s) URL such as https://example.com/live");
-  }
-  return link;
-}
-
 /** The database path, resolved against the config file's folder (`:memory:` stays as is). */
 function readDatabase(field: Field, configPath: string | undefined): string {
   const database = isAbsent(field)
@@ -232,39 +211,6 @@ function readBroadcast(field: Field): Config["broadcast"] {
       expected: "a number greater than 0 and at most 1000",
     }),
   };
-}
-
-/** A section whose keys are all optional: each read by its reader, else its default. */
-function readOptional<T extends Record<string, unknown>>(
-  field: Field,
-  spec: { defaults: T; readers: { [K in keyof T]: (field: Field) => T[K] } },
-): T {
-  const result = { ...spec.defaults };
-  if (isAbsent(field)) return result;
-  const section = openSection(field, Object.keys(spec.defaults));
-  for (const name of Object.keys(spec.defaults) as (keyof T & string)[]) {
-    const value = child(section, name);
-    if (!isAbsent(value)) result[name] = spec.readers[name](value);
-  }
-  return result;
-}
-
-function readSeconds(field: Field): number {
-  return readNumber(field, {
-    above: 0,
-    max: 1_000_000,
-    expected: "a number greater than 0",
-  });
-}
-
-function readCount(field: Field): number {
-  return readInteger(field, { min: 1, max: 1_000_000 });
-}
-
-function readBoolean(field: Field): boolean {
-  const value = scalar(field);
-  if (typeof value !== "boolean") fail(field, "true or false");
-  return value;
 }
 
 function readDelivery(field: Field): Config["delivery"] {
@@ -311,8 +257,8 @@ function readTexts(field: Field): Texts {
     if (!text) continue;
     const template = readString(text);
     const allowed: readonly string[] = TEXT_PLACEHOLDERS[name];
-    for (const [placeholder, used] of template.matchAll(/\{(\w+)\}/g)) {
-      if (used && allowed.includes(used)) continue;
+    const [placeholder] = unknownPlaceholders(template, allowed);
+    if (placeholder !== undefined) {
       const expected = allowed.length === 0
         ? "no placeholders"
         : `one of ${allowed.map((p) => `{${p}}`).join(", ")}`;

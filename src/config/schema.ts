@@ -12,6 +12,8 @@ import type { Texts } from "./texts.ts";
 export interface Config {
   /** IANA time zone in which every weekday and time is meant, e.g. `Europe/Moscow`. */
   timezone: string;
+  /** How texts name the zone (`{tz}`), e.g. "мск"; `null`: its UTC offset, "UTC+3". */
+  timezone_label: string | null;
   /** Absolute path of the SQLite file, or `:memory:`. */
   database: string;
   /** Telegram user ids of the administrators. */
@@ -40,6 +42,13 @@ export interface Config {
     give_up_after_hours: number;
     /** No answer from the Bot API after this long: the outcome is unknown. */
     request_timeout_seconds: number;
+  };
+  /** Messages participants write to the bot, passed on to the admins. */
+  forwarding: {
+    /** Off: participants get the "commands only" reply instead. */
+    enabled: boolean;
+    /** Messages one participant may have passed on per hour. */
+    per_hour: number;
   };
   /** How much one chat may send before the bot stops listening for a while. */
   flood: {
@@ -75,6 +84,11 @@ export const DEFAULT_DELIVERY: Config["delivery"] = {
   retry_max_seconds: 300,
   give_up_after_hours: 48,
   request_timeout_seconds: 30,
+};
+/** Defaults of `forwarding`. */
+export const DEFAULT_FORWARDING: Config["forwarding"] = {
+  enabled: true,
+  per_hour: 10,
 };
 /** Defaults of `flood`. */
 export const DEFAULT_FLOOD: Config["flood"] = { burst: 20, per_minute: 30 };

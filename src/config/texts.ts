@@ -3,31 +3,65 @@
  *
  * `config.yaml` overrides any of them under `texts:`; a key it does not name keeps the
  * default (`default_texts.ts`), so that a new text added by an upgrade never breaks an
- * older config.
+ * older config. A placeholder may carry the three Russian plural forms of the noun that
+ * follows a number: `{count|ответ|ответа|ответов}` renders "1 ответ", "2 ответа",
+ * "5 ответов".
  *
  * @module
  */
+import { pluralize } from "../domain/russian.ts";
+
+/** Values of the weekly schedule: every text about the meeting in general may use these. */
+const SCHEDULE = [
+  "title",
+  "weekday",
+  "weekday_on",
+  "weekday_every",
+  "time",
+  "tz",
+  "duration",
+] as const;
+
+/** Values of one week's meeting: every text about that meeting may use these. */
+const MEETING = [
+  "title",
+  "date",
+  "day",
+  "time",
+  "tz",
+  "weekday",
+  "weekday_on",
+  "duration",
+  "link",
+  "topic",
+  "topic_line",
+] as const;
 
 /** Placeholders allowed in each text; `{name}` in a template must be one of these. */
 export const TEXT_PLACEHOLDERS = {
-  start_greeting: ["name", "title"],
+  start_greeting: ["name", ...SCHEDULE],
   button_register_yes: [],
   button_register_no: [],
-  registered_yes: ["title", "weekday", "time"],
+  registered_yes: SCHEDULE,
   registered_no: [],
   stopped: [],
   not_subscribed: [],
-  invitation: ["title", "date", "time", "link"],
+  invitation: MEETING,
+  topic_line: ["topic"],
   button_attend_yes: [],
   button_attend_no: [],
-  answer_yes: ["title", "date", "time"],
-  answer_no: ["title", "date", "time"],
+  answer_yes: MEETING,
+  answer_no: MEETING,
   answer_expired: [],
+  answer_cancelled: MEETING,
   answer_saved: [],
-  first_reminder: ["title", "date", "time", "link"],
-  second_reminder: ["title", "date", "time", "link"],
-  help: ["title", "weekday", "time"],
-  status: ["subscription", "answer", "date", "time"],
+  first_reminder: MEETING,
+  second_reminder: MEETING,
+  nudge: MEETING,
+  help: SCHEDULE,
+  status: ["subscription", "answer", "link_line", ...MEETING],
+  status_cancelled: ["subscription", ...MEETING],
+  status_link_line: ["link"],
   status_subscribed: [],
   status_unsubscribed: [],
   status_inactive: [],
@@ -37,11 +71,37 @@ export const TEXT_PLACEHOLDERS = {
   unknown_command: [],
   unknown_message: [],
   bad_button: [],
-  nudge: ["title", "date", "time", "link"],
-  meeting_cancelled: ["title", "date", "time"],
-  calendar_caption: ["title", "date", "time"],
-  admin_stats: ["active", "registered", "date", "yes", "no", "none", "history"],
+  flood_notice: [],
+  unavailable: [],
+  meeting_cancelled: MEETING,
+  meeting_cancelled_message: MEETING,
+  meeting_restored: MEETING,
+  meeting_moved: [...MEETING, "old_date", "old_time"],
+  meeting_link_changed: MEETING,
+  calendar_caption: MEETING,
+  calendar_updated_caption: MEETING,
+  calendar_cancelled_caption: MEETING,
+  relay_done: [],
+  relay_limited: [],
+  relay_header: ["name", "id"],
+  relay_answered: ["name"],
+  relay_unknown_reply: [],
+  admin_stats: [
+    "active",
+    "registered",
+    "date",
+    "yes",
+    "no",
+    "none",
+    "history",
+    "changes",
+  ],
   admin_stats_week: ["date", "yes", "no", "status"],
+  admin_stats_cancelled: [],
+  admin_change_cancelled: ["date"],
+  admin_change_moved: ["date", "new_date", "new_time", "tz"],
+  admin_change_topic: ["date", "topic"],
+  admin_change_link: ["date", "link"],
   admin_who: ["date", "count", "names"],
   admin_who_empty: ["date"],
   admin_announce_usage: [],
@@ -51,21 +111,46 @@ export const TEXT_PLACEHOLDERS = {
   admin_announce_sending: ["recipients"],
   admin_announce_cancelled: [],
   admin_announce_done: ["sent", "blocked", "failed"],
+  button_confirm: [],
+  button_abort: [],
+  admin_action_aborted: [],
+  admin_skip_choose: [],
+  admin_skip_confirm: ["date", "time", "tz", "people"],
   admin_skipped: ["date", "notified"],
   admin_already_skipped: ["date"],
-  admin_unskipped: ["date"],
+  admin_unskip_choose: [],
+  admin_nothing_to_unskip: [],
+  admin_unskipped: ["date", "notified"],
   admin_not_skipped: ["date"],
+  admin_topic_usage: [],
+  admin_topic_set: ["date", "topic"],
+  admin_topic_cleared: ["date"],
+  admin_link_usage: [],
+  admin_link_confirm: ["date", "link", "people"],
+  admin_link_changed: ["date", "link", "notified"],
+  admin_move_usage: [],
+  admin_move_invalid: [],
+  admin_move_confirm: ["date", "time", "new_date", "new_time", "tz", "people"],
+  admin_moved: ["date", "new_date", "new_time", "tz", "notified"],
+  admin_followup_usage: [],
+  admin_followup_none: [],
+  admin_followup_preview: ["date", "text"],
+  button_followup_attendees: ["count"],
+  button_followup_all: ["count"],
+  admin_followup_sending: ["recipients"],
+  admin_followup_done: ["sent", "blocked", "failed"],
   admin_report: ["job", "date", "sent", "blocked", "failed", "unknown"],
+  job_invitation: [],
+  job_first_reminder: [],
+  job_second_reminder: [],
+  job_nudge: [],
   admin_export_caption: ["count"],
-  admin_stats_cancelled: [],
   export_columns: [],
   export_meeting_cancelled: [],
   export_meeting_held: [],
   export_meeting_planned: [],
   export_answer_yes: [],
   export_answer_no: [],
-  flood_notice: [],
-  unavailable: [],
   command_start: [],
   command_stop: [],
   command_status: [],
@@ -73,6 +158,10 @@ export const TEXT_PLACEHOLDERS = {
   command_stats: [],
   command_who: [],
   command_announce: [],
+  command_followup: [],
+  command_topic: [],
+  command_link: [],
+  command_move: [],
   command_skip: [],
   command_unskip: [],
   command_export: [],
@@ -84,13 +173,47 @@ export type TextKey = keyof typeof TEXT_PLACEHOLDERS;
 /** All texts, by key. */
 export type Texts = Record<TextKey, string>;
 
-/** Replaces each `{name}` in `template` by `values[name]`; unknown names stay as they are. */
+/** `{name}`, or `{name|one|few|many}` with the plural forms of the noun after a number. */
+const PLACEHOLDER = /\{([a-z_]+)(?:\|([^|{}]+)\|([^|{}]+)\|([^|{}]+))?\}/g;
+
+/**
+ * Replaces each `{name}` in `template` by `values[name]`, and `{name|one|few|many}` by
+ * the number and the form of the noun it takes; unknown names stay as they are.
+ */
 export function render(
   template: string,
   values: Readonly<Record<string, string | number>>,
 ): string {
   return template.replace(
-    /\{([a-z_]+)\}/g,
-    (whole, name: string) => name in values ? String(values[name]) : whole,
+    PLACEHOLDER,
+    (whole, name: string, one?: string, few?: string, many?: string) => {
+      if (!(name in values)) return whole;
+      const value = values[name]!;
+      if (one === undefined || few === undefined || many === undefined) {
+        return String(value);
+      }
+      return pluralize(Number(value), [one, few, many]);
+    },
   );
+}
+
+/**
+ * The placeholders of `template` that `allowed` does not have, as written
+ * (`"{nmae}"`); a plural form needs all three forms.
+ */
+export function unknownPlaceholders(
+  template: string,
+  allowed: readonly string[],
+): string[] {
+  const unknown: string[] = [];
+  for (const match of template.matchAll(/\{([^{}]*)\}/g)) {
+    const inner = match[1]!;
+    const [name, ...forms] = inner.split("|");
+    const shaped = forms.length === 0 ||
+      (forms.length === 3 && forms.every((f) => f.trim() !== ""));
+    if (!shaped || !/^[a-z_]+$/.test(name!) || !allowed.includes(name!)) {
+      unknown.push(match[0]);
+    }
+  }
+  return unknown;
 }

@@ -16,14 +16,28 @@ export const OWED = {
   second_reminder: "second_reminder",
   /** "The meeting is cancelled" to those who said yes. */
   cancellation: "cancellation",
-  /** An admin's announcement to every subscriber. */
+  /** An admin's announcement, or a follow-up after a meeting (the same table). */
   announcement: "announcement",
+  /** The edit that takes a cancelled meeting's answer buttons away. */
+  cancel_edit: "cancel_edit",
+  /** "The meeting takes place after all", with the answer buttons again. */
+  restored: "restored",
+  /** "The meeting moves to …" to those who answered. */
+  moved: "moved",
+  /** "The new link is …" to those who said yes. */
+  link_changed: "link_changed",
+  /** A participant's message passed on to an admin (the header, then a copy). */
+  relay: "relay",
+  /** An admin's reply passed on to the participant. */
+  relay_answer: "relay_answer",
   /** The edit that shows a participant's answer in the message they pressed. */
   answer_edit: "answer_edit",
   /** The meeting's calendar file after a "yes". */
   calendar: "calendar",
-  /** A text written when it was owed: reports to admins. */
+  /** A text written when it was owed. */
   text: "text",
+  /** A report to an admin, rendered from a text of the config at send time. */
+  report: "report",
 } as const;
 
 /** One kind of outbox row. */
@@ -48,6 +62,12 @@ export const keys = {
   /** The `nth` calendar file of `meetingId` for user `userId` (one per "yes"). */
   calendar: (meetingId: string, userId: number, nth: number): string =>
     `calendar/${meetingId}/u${userId}/${nth}`,
+  /** The update of the calendar entry of `meetingId` at `sequence`, for user `userId`. */
+  calendarUpdate: (
+    meetingId: string,
+    sequence: number,
+    userId: number,
+  ): string => `calendar/${meetingId}/s${sequence}/u${userId}`,
   /** A report about `subject` to the admin chat `chatId`. */
   report: (subject: string, chatId: number): string =>
     `report/${subject}/${chatId}`,

@@ -1,28 +1,58 @@
 /**
- * Admin announcements: drafted, confirmed, broadcast like the weekly jobs.
+ * What admins send to many: announcements to every subscriber, and follow-ups after a
+ * meeting (the recording, the slides) to those who came or to everyone. Drafted with a
+ * preview, confirmed with a button, broadcast through the outbox.
  *
  * @module
  */
 import type { MessageEntity } from "grammy/types";
 import type { Statements } from "./sqlite.ts";
 
-/** An admin's announcement. */
+/** Who an announcement goes to. */
+export type AnnouncementAudience = "registered" | "attendees";
+
+/** An admin's announcement or follow-up. */
 export interface Announcement {
   id: number;
+  kind: "announcement" | "followup";
   text: string;
   /** Telegram's formatting of `text` (bold, links…), as the admin wrote it. */
   entities: MessageEntity[] | undefined;
+  /** A post to copy instead of `text` (a follow-up made by replying to a post). */
+  copy: { chatId: number; messageId: number } | undefined;
+  /** The meeting a follow-up is about. */
+  meeting_id: string | null;
+  audience: AnnouncementAudience;
   created_by: number;
   status: "draft" | "sending" | "sent" | "cancelled";
+}
+
+/** A new draft. */
+export interface NewAnnouncement {
+  kind?: Announcement["kind"];
+  text: string;
+  entities?: readonly MessageEntity[];
+  copy?: { chatId: number; messageId: number };
+  meetingId?: string;
+  createdBy: number;
 }
 
 function toAnnouncement(row: Record<string, unknown>): Announcement {
   return {
     id: Number(row.id),
+    kind: row.kind as Announcement["kind"],
     text: String(row.text),
     entities: typeof row.entities === "string"
       ? JSON.parse(row.entities)
       : undefined,
+    copy: row.copy_chat_id === null || row.copy_chat_id === undefined
+      ? undefined
+      : {
+        chatId: Number(row.copy_chat_id),
+        messageId: Number(row.copy_message_id),
+      },
+    meeting_id: (row.meeting_id as string | null) ?? null,
+    audience: row.audience as AnnouncementAudience,
     created_by: Number(row.created_by),
     status: row.status as Announcement["status"],
   };
@@ -36,25 +66,23 @@ export class Announcements {
     this.#s = statements;
   }
 
-  /** Saves an admin's announcement as a draft; returns its id. */
-  create(
-    { text, entities, createdBy }: {
-      text: string;
-      entities?: readonly MessageEntity[];
-      createdBy: number;
-    },
-    now: Date,
-  ): number {
+  /** Saves an admin's announcement or follow-up as a draft; returns its id. */
+  create(draft: NewAnnouncement, now: Date): number {
     const at = now.toISOString();
     const result = this.#s.sql(
-      `INSERT INTO announcements (text, entities, created_by, status, created_at,
-         updated_at) VALUES (?, ?, ?, 'draft', ?, ?)`,
+      `INSERT INTO announcements (kind, text, entities, copy_chat_id, copy_message_id,
+         meeting_id, created_by, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
     ).run(
-      text,
-      entities === undefined || entities.length === 0
+      draft.kind ?? "announcement",
+      draft.text,
+      draft.entities === undefined || draft.entities.length === 0
         ? null
-        : JSON.stringify(entities),
-      createdBy,
+        : JSON.stringify(draft.entities),
+      draft.copy?.chatId ?? null,
+      draft.copy?.messageId ?? null,
+      draft.meetingId ?? null,
+      draft.createdBy,
       at,
       at,
     );
@@ -67,18 +95,29 @@ export class Announcements {
     return row === undefined ? undefined : toAnnouncement(row);
   }
 
-  /** Moves an announcement from one status to the next; false if it was not in `from`. */
+  /**
+   * Moves an announcement from one status to the next (and, when sending, sets who it
+   * goes to); false if it was not in `from`.
+   */
   move(
     id: number,
     change: {
       from: Announcement["status"];
       to: Announcement["status"];
+      audience?: AnnouncementAudience;
       now: Date;
     },
   ): boolean {
     const result = this.#s.sql(
-      "UPDATE announcements SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-    ).run(change.to, change.now.toISOString(), id, change.from);
+      `UPDATE announcements SET status = ?, audience = coalesce(?, audience),
+         updated_at = ? WHERE id = ? AND status = ?`,
+    ).run(
+      change.to,
+      change.audience ?? null,
+      change.now.toISOString(),
+      id,
+      change.from,
+    );
     return result.changes > 0;
   }
 

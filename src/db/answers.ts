@@ -13,6 +13,10 @@ export interface AttendanceRow {
   meeting_id: string;
   meeting_status: Meeting["status"];
   meeting_starts_at: string;
+  /** Where an admin moved the meeting, if moved. */
+  meeting_moved_to: string | null;
+  /** The meeting's own topic, if set. */
+  meeting_topic: string | null;
   tg_id: number;
   first_name: string | null;
   last_name: string | null;
@@ -90,7 +94,7 @@ export class Answers {
   attendance(): AttendanceRow[] {
     return this.#s.sql(
       `SELECT a.meeting_id, m.status AS meeting_status, m.starts_at AS meeting_starts_at,
-         u.tg_id, u.first_name, u.last_name,
+         m.moved_to AS meeting_moved_to, m.topic AS meeting_topic, u.tg_id, u.first_name, u.last_name,
          u.username, a.answer, a.answered_at
        FROM answers a JOIN users u ON u.id = a.user_id JOIN meetings m ON m.id = a.meeting_id
        ORDER BY a.meeting_id, a.answered_at`,

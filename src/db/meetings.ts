@@ -5,12 +5,26 @@
  */
 import type { Statements } from "./sqlite.ts";
 
-/** One week's meeting; its id is the local date, `2026-11-25`. */
+/** One week's meeting; its id is the local date it was scheduled for, `2026-11-25`. */
 export interface Meeting {
   id: string;
   starts_at: string;
   status: "scheduled" | "cancelled";
+  /** Where an admin moved it (ISO instant), if moved. */
+  moved_to: string | null;
+  /** This week's topic, if an admin set one. */
+  topic: string | null;
+  /** This week's link, if an admin replaced the config's. */
+  link: string | null;
+  /** Bumped by every change that calendars must learn: the .ics SEQUENCE. */
+  sequence: number;
 }
+
+/** A change an admin makes to one week. */
+export type MeetingChange =
+  | { topic: string | null }
+  | { link: string }
+  | { movedTo: Date | null };
 
 /** One past meeting with its answers, for `/stats`. */
 export interface MeetingHistory {
@@ -41,9 +55,13 @@ export class Meetings {
 
   /** The meeting with this id, if it was ever created. */
   get(id: string): Meeting | undefined {
-    return this.#s.sql(
-      "SELECT id, starts_at, status FROM meetings WHERE id = ?",
+    const row = this.#s.sql(
+      `SELECT id, starts_at, status, moved_to, topic, link, sequence
+       FROM meetings WHERE id = ?`,
     ).get(id) as Meeting | undefined;
+    return row === undefined
+      ? undefined
+      : { ...row, sequence: Number(row.sequence) };
   }
 
   /** Cancels or restores a meeting; false if it already had that status. */
@@ -52,9 +70,45 @@ export class Meetings {
     now: Date,
   ): boolean {
     const result = this.#s.sql(
-      "UPDATE meetings SET status = ?, updated_at = ? WHERE id = ? AND status != ?",
+      `UPDATE meetings SET status = ?, sequence = sequence + 1, updated_at = ?
+       WHERE id = ? AND status != ?`,
     ).run(status, now.toISOString(), id, status);
     return result.changes > 0;
+  }
+
+  /**
+   * Applies an admin's change to one week. A new time or link bumps the sequence, so
+   * that calendars take the updated file for the same entry; a topic does not.
+   */
+  change(id: string, change: MeetingChange, now: Date): void {
+    const at = now.toISOString();
+    if ("topic" in change) {
+      this.#s.sql("UPDATE meetings SET topic = ?, updated_at = ? WHERE id = ?")
+        .run(change.topic, at, id);
+    } else if ("link" in change) {
+      this.#s.sql(
+        `UPDATE meetings SET link = ?, sequence = sequence + 1, updated_at = ?
+         WHERE id = ?`,
+      ).run(change.link, at, id);
+    } else {
+      this.#s.sql(
+        `UPDATE meetings SET moved_to = ?, sequence = sequence + 1, updated_at = ?
+         WHERE id = ?`,
+      ).run(change.movedTo?.toISOString() ?? null, at, id);
+    }
+  }
+
+  /** Meetings with an admin's change (moved, cancelled, a topic or link) from `fromId` on. */
+  changedFrom(fromId: string): Meeting[] {
+    return (this.#s.sql(
+      `SELECT id, starts_at, status, moved_to, topic, link, sequence FROM meetings
+       WHERE id >= ? AND (status = 'cancelled' OR moved_to IS NOT NULL
+         OR topic IS NOT NULL OR link IS NOT NULL)
+       ORDER BY id`,
+    ).all(fromId) as unknown as Meeting[]).map((row) => ({
+      ...row,
+      sequence: Number(row.sequence),
+    }));
   }
 
   /** The last `limit` meetings before `beforeId`, newest first, with their answers. */

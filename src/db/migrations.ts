@@ -152,6 +152,36 @@ export const MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE job_runs ADD COLUMN unknown INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE announcements ADD COLUMN entities TEXT;`,
+  // 5: this week's meeting changed by an admin (moved, its own topic or link; the
+  // sequence numbers calendar updates), follow-ups beside announcements, admin actions
+  // waiting for a confirmation, and who a message relayed to an admin came from.
+  `ALTER TABLE meetings ADD COLUMN moved_to TEXT;
+  ALTER TABLE meetings ADD COLUMN topic TEXT;
+  ALTER TABLE meetings ADD COLUMN link TEXT;
+  ALTER TABLE meetings ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE announcements ADD COLUMN kind TEXT NOT NULL DEFAULT 'announcement'
+    CHECK (kind IN ('announcement', 'followup'));
+  ALTER TABLE announcements ADD COLUMN audience TEXT NOT NULL DEFAULT 'registered'
+    CHECK (audience IN ('registered', 'attendees'));
+  ALTER TABLE announcements ADD COLUMN meeting_id TEXT;
+  ALTER TABLE announcements ADD COLUMN copy_chat_id INTEGER;
+  ALTER TABLE announcements ADD COLUMN copy_message_id INTEGER;
+  CREATE TABLE drafts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_by INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'done', 'cancelled')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE relays (
+    admin_chat_id INTEGER NOT NULL,
+    admin_message_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (admin_chat_id, admin_message_id)
+  );`,
 ];
 
 /** The schema version this program writes. */

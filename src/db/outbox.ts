@@ -11,7 +11,16 @@
  *
  * @module
  */
+import {
+  addBroadcast,
+  addButtonEdits,
+  type Audience,
+  type BroadcastItem,
+  countAudience,
+} from "./audiences.ts";
 import type { Statements } from "./sqlite.ts";
+
+export { type Audience, batchName } from "./audiences.ts";
 
 /** Where a row stands. `unknown`: its request left and no answer came; never resent. */
 export type OutboxStatus =
@@ -89,15 +98,6 @@ const COLUMNS =
   `id, key, batch, kind, ref, chat_id, user_id, payload, lane, status,
   attempts, not_before, idempotent, message_id, created_at`;
 
-/** Selects the recipients of a broadcast, by SQL over `users` aliased `u`. */
-export type Audience =
-  /** Active users who asked for invitations. */
-  | { to: "registered" }
-  /** Active users who said yes for the meeting `meetingId`. */
-  | { to: "attendees"; meetingId: string }
-  /** Active registered users who have not answered the meeting `meetingId`. */
-  | { to: "unanswered"; meetingId: string };
-
 /** The `outbox` table. */
 export class Outbox {
   #s: Statements;
@@ -152,45 +152,29 @@ export class Outbox {
   }
 
   /**
-   * Adds one row per recipient of `audience` to `batch` (`kind/ref`), keyed
-   * `batch/u<user id>`: one statement, whatever the audience's size. Returns how many
-   * rows were new.
+   * Adds one row per recipient of `audience` to the batch `kind/ref` (or
+   * `kind/ref/round`): see {@linkcode addBroadcast}. Returns how many rows were new.
    */
   addBroadcast(
     audience: Audience,
-    item: { kind: string; ref: string; lane: Lane; now: Date },
+    item: BroadcastItem,
   ): number {
-    const batch = `${item.kind}/${item.ref}`;
-    const at = item.now.toISOString();
-    const head =
-      `INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, lane, not_before,
-         created_at, updated_at)
-       SELECT ? || '/u' || u.id, ?, ?, ?, u.tg_id, u.id, ?, ?, ?, ? FROM users u`;
-    const tail = "ORDER BY u.id ON CONFLICT (key) DO NOTHING";
-    const values = [batch, batch, item.kind, item.ref, item.lane, at, at, at];
-    switch (audience.to) {
-      case "registered":
-        return Number(
-          this.#s.sql(
-            `${head} WHERE u.is_active = 1 AND u.is_registered = 1 ${tail}`,
-          ).run(...values).changes,
-        );
-      case "attendees":
-        return Number(
-          this.#s.sql(
-            `${head} JOIN answers a ON a.user_id = u.id AND a.meeting_id = ?
-             WHERE a.answer = 'yes' AND u.is_active = 1 ${tail}`,
-          ).run(...values, audience.meetingId).changes,
-        );
-      case "unanswered":
-        return Number(
-          this.#s.sql(
-            `${head} WHERE u.is_active = 1 AND u.is_registered = 1 AND NOT EXISTS (
-               SELECT 1 FROM answers a WHERE a.meeting_id = ? AND a.user_id = u.id)
-             ${tail}`,
-          ).run(...values, audience.meetingId).changes,
-        );
-    }
+    return addBroadcast(this.#s, { audience, ...item });
+  }
+
+  /** How many people `audience` is now. */
+  countAudience(audience: Audience): number {
+    return countAudience(this.#s, audience);
+  }
+
+  /**
+   * Adds the edits that take the answer buttons off every message about a meeting:
+   * see {@linkcode addButtonEdits}. Returns how many.
+   */
+  addButtonEdits(
+    edits: { meetingId: string; kind: string; round: string; now: Date },
+  ): number {
+    return addButtonEdits(this.#s, edits);
   }
 
   /** Up to `limit` pending rows due at `now`, replies first, oldest first in a lane. */
@@ -272,15 +256,9 @@ export class Outbox {
 
   /** The batch's rows by status. */
   batchCounts(batch: string): BatchCounts {
-    const counts: BatchCounts = {
-      pending: 0,
-      sending: 0,
-      sent: 0,
-      blocked: 0,
-      failed: 0,
-      unknown: 0,
-      dropped: 0,
-    };
+    const counts = Object.fromEntries(
+      ["pending", "sending", ...FINAL_STATUSES].map((status) => [status, 0]),
+    ) as BatchCounts;
     const rows = this.#s.sql(
       "SELECT status, count(*) AS n FROM outbox WHERE batch = ? GROUP BY status",
     ).all(batch) as { status: OutboxStatus; n: number }[];
@@ -302,14 +280,6 @@ export class Outbox {
     const row = this.#s.sql(
       `SELECT count(*) AS n FROM outbox WHERE ref = ? AND kind = ? AND user_id = ?`,
     ).get(ref, kind, userId) as { n: number };
-    return Number(row.n);
-  }
-
-  /** Rows of `kind` whose outcome is unknown. */
-  unknownCount(kind: string): number {
-    const row = this.#s.sql(
-      "SELECT count(*) AS n FROM outbox WHERE kind = ? AND status = 'unknown'",
-    ).get(kind) as { n: number };
     return Number(row.n);
   }
 

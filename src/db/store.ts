@@ -8,10 +8,12 @@
  * @module
  */
 import { Announcements } from "./announcements.ts";
+import { Drafts } from "./drafts.ts";
 import { Answers } from "./answers.ts";
 import { JobRuns } from "./job_runs.ts";
 import { Meetings } from "./meetings.ts";
 import { Outbox } from "./outbox.ts";
+import { Relays } from "./relays.ts";
 import { type Database, Statements, transaction } from "./sqlite.ts";
 import { HandledUpdates } from "./updates.ts";
 import { Users } from "./users.ts";
@@ -31,8 +33,12 @@ export class Store {
   readonly jobRuns: JobRuns;
   /** Handled update ids. */
   readonly updates: HandledUpdates;
-  /** Admin announcements. */
+  /** Admin announcements and follow-ups. */
   readonly announcements: Announcements;
+  /** Where messages passed on to admins came from. */
+  readonly relays: Relays;
+  /** Admin actions waiting for a confirmation. */
+  readonly drafts: Drafts;
   #db: Database;
   #statements: Statements;
   #writer: Writer;
@@ -48,6 +54,8 @@ export class Store {
     this.jobRuns = new JobRuns(statements);
     this.updates = new HandledUpdates(statements);
     this.announcements = new Announcements(statements);
+    this.relays = new Relays(statements);
+    this.drafts = new Drafts(statements);
   }
 
   /** Runs `fn` in one transaction: all of its writes happen, or none. */

@@ -77,6 +77,12 @@ export class Users {
     return row === undefined ? undefined : toUser(row);
   }
 
+  /** The user with this row id, if known. */
+  byId(id: number): User | undefined {
+    const row = this.#s.sql("SELECT * FROM users WHERE id = ?").get(id);
+    return row === undefined ? undefined : toUser(row);
+  }
+
   /** Sets whether the user wants invitations; returns false for an unknown user. */
   setRegistered(
     choice: { tgId: number; registered: boolean },

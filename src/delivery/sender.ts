@@ -1,79 +1,20 @@
 /**
  * The sender drains the outbox: at start, whenever something is added, and whenever a
  * retry falls due. Replies to a person's own action go first and unpaced; notices and
- * broadcasts share one {@linkcode Pacer}. One chat gets one request at a time, in the
- * order its rows were written.
- *
- * Each row is claimed in SQLite just before its request and settled just after: sent,
- * blocked (the chat is gone), failed (Telegram refuses it), dropped (no longer due),
- * unknown (the request left and no answer came: never sent twice), or pending again at
- * a later time (429, 5xx, no connection), with a growing delay, until it is delivered
- * or gives up after `giveUpMs`. A stop lets requests in flight land and starts none.
+ * broadcasts share one `Pacer`; one chat gets one request at a time, in order. Each row
+ * is claimed just before its request and settled just after (see outcome.ts); a stop
+ * lets requests in flight land and starts none.
  *
  * @module
  */
 import { describeError } from "../core/errors.ts";
-import { LANE, type Outbox, type OutboxRow } from "../db/outbox.ts";
-import type { Logger } from "../log.ts";
-import type { Pacer } from "./pacer.ts";
+import { LANE, type OutboxRow, type Outcome } from "../db/outbox.ts";
 import { sleep } from "./pacer.ts";
-import { type BotApi, classify, type Upload } from "./telegram.ts";
+import { decide, DEFAULT_RETRY, type RetryPolicy } from "./outcome.ts";
+import type { Delivery, SenderDeps } from "./seams.ts";
 
-/** One Bot API call that delivers a row. */
-export interface Delivery {
-  method: string;
-  params: Record<string, unknown>;
-  upload?: Upload;
-}
-
-/** Turns a row into its call, or `null` when it is no longer owed (the row is dropped). */
-export type Render = (
-  row: OutboxRow,
-) => Delivery | null | Promise<Delivery | null>;
-
-/** How rows that fail for a while are retried. */
-export interface RetryPolicy {
-  /** Wait after the first failure; doubles each time. */
-  initialMs: number;
-  /** Longest wait between tries. */
-  maxMs: number;
-  /** A row still failing this long after it was written is recorded as failed. */
-  giveUpMs: number;
-}
-
-/** The default {@linkcode RetryPolicy}: 2 s doubling to 5 min, for up to 2 days. */
-export const DEFAULT_RETRY: RetryPolicy = {
-  initialMs: 2_000,
-  maxMs: 300_000,
-  giveUpMs: 48 * 3_600_000,
-};
-
-/** What the sender needs; all of it injected. */
-export interface SenderDeps {
-  outbox: Outbox;
-  api: BotApi;
-  render: Render;
-  pacer: Pacer;
-  log: Logger;
-  now: () => Date;
-  /** Runs a write after a request (group commit); rejections are logged. */
-  write: <T>(fn: () => T) => Promise<T>;
-  /** A row's chat is gone for good: e.g. deactivate its user. */
-  onUnreachable?: (row: OutboxRow) => void;
-  /** Every row of `batch` is settled: e.g. close the job and report to admins. */
-  onBatchDone?: (batch: string) => void | Promise<void>;
-  /** A row was delivered; `result` is what the Bot API returned. */
-  onDelivered?: (row: OutboxRow, result: unknown) => void;
-  /** Counts an outcome, e.g. for metrics. */
-  onOutcome?: (row: OutboxRow, outcome: string) => void;
-  retry?: RetryPolicy;
-  /** Requests in flight at once; default 32. */
-  concurrency?: number;
-  /** A claim older than this by another process is settled by this one; default 2 min. */
-  leaseMs?: number;
-  /** This process's name in claims; default a random id. */
-  id?: string;
-}
+export { DEFAULT_RETRY, type RetryPolicy } from "./outcome.ts";
+export type { Delivery, Render, SenderDeps } from "./seams.ts";
 
 const PAGE = 200;
 /** Longest sleep between looks at the outbox, for leases and clock jumps. */
@@ -163,15 +104,7 @@ export class Sender {
             await Promise.race(this.#inflight);
           }
           if (signal.aborted) break;
-          if (this.#busy.has(row.chat_id)) continue;
-          if (
-            !this.#deps.outbox.claim(row.id, {
-              by: this.id,
-              now: this.#deps.now(),
-            })
-          ) {
-            continue;
-          }
+          if (this.#busy.has(row.chat_id) || !this.#claim(row)) continue;
           started++;
           this.#launch(row);
         }
@@ -183,18 +116,20 @@ export class Sender {
       }
       if (signal.aborted) break;
       if (started > 0 || this.#kicked) continue;
-      if (
-        this.#untilIdle && this.#inflight.size === 0 && this.#nothingDue()
-      ) {
-        break;
-      }
+      const now = this.#deps.now();
+      const idle = this.#inflight.size === 0 &&
+        this.#deps.outbox.due({ now, limit: 1 }).length === 0;
+      if (this.#untilIdle && idle) break;
       await this.#idle(signal);
     }
   }
 
-  #nothingDue(): boolean {
-    return this.#deps.outbox.due({ now: this.#deps.now(), limit: 1 }).length ===
-      0;
+  /** Claims `row` for this sender, committed before its request leaves. */
+  #claim(row: OutboxRow): boolean {
+    return this.#deps.outbox.claim(row.id, {
+      by: this.id,
+      now: this.#deps.now(),
+    });
   }
 
   #launch(row: OutboxRow) {
@@ -276,7 +211,7 @@ export class Sender {
       const messageId = typeof result === "object"
         ? result.message_id
         : undefined;
-      deps.onDelivered?.(row, result);
+      deps.onDelivered?.(row, result, delivery);
       return await this.#settle(row, { status: "sent", messageId });
     } catch (error) {
       return await this.#failed(row, error);
@@ -285,71 +220,53 @@ export class Sender {
 
   async #failed(row: OutboxRow, error: unknown): Promise<void> {
     const deps = this.#deps;
-    const reason = describeError(error);
-    if (/message is not modified/i.test(reason)) {
-      return await this.#settle(row, { status: "sent" });
-    }
-    const verdict = classify(error);
-    switch (verdict.kind) {
-      case "rate-limited": {
-        if (row.lane !== LANE.reply) deps.pacer.pause(verdict.retryAfterMs);
-        deps.log.warn("delivery.rate_limited", {
-          kind: row.kind,
-          chat: row.chat_id,
-          retry_after_ms: verdict.retryAfterMs,
-        });
-        deps.onOutcome?.(row, "rate_limited");
-        return await this.#later(row, { ms: verdict.retryAfterMs, reason });
-      }
-      case "unreachable":
-        deps.log.info("delivery.unreachable", {
-          kind: row.kind,
-          chat: row.chat_id,
-          error: reason,
-        });
-        deps.onUnreachable?.(row);
-        return await this.#settle(row, { status: "blocked", error: reason });
-      case "unknown":
-        if (row.idempotent) break; // an edit is safe to make again
-        deps.log.warn("delivery.unknown", {
-          kind: row.kind,
-          chat: row.chat_id,
-          error: reason,
-          reason: "the request left and no answer came: not resent",
-        });
-        return await this.#settle(row, { status: "unknown", error: reason });
-      case "permanent":
-        deps.log.error("delivery.failed", {
-          kind: row.kind,
-          chat: row.chat_id,
-          error: reason,
-        });
-        return await this.#settle(row, { status: "failed", error: reason });
-      case "transient":
-        break;
-    }
-    const age = deps.now().getTime() - new Date(row.created_at).getTime();
-    if (age >= this.#retry.giveUpMs) {
-      deps.log.error("delivery.gave_up", {
-        kind: row.kind,
-        chat: row.chat_id,
-        attempts: row.attempts + 1,
-        error: reason,
-      });
-      return await this.#settle(row, { status: "failed", error: reason });
-    }
-    const ms = Math.min(
-      this.#retry.maxMs,
-      this.#retry.initialMs * 2 ** Math.min(row.attempts, 30),
-    );
-    deps.log.warn("delivery.retry", {
+    const decision = decide(row, {
+      error,
+      policy: this.#retry,
+      now: deps.now(),
+    });
+    const fields = {
       kind: row.kind,
       chat: row.chat_id,
-      attempt: row.attempts + 1,
-      retry_in_ms: ms,
-      error: reason,
+      attempt: row.attempts,
+      error: decision.error,
+    };
+    if (decision.action === "later") {
+      if (decision.event === "rate_limited") {
+        if (row.lane !== LANE.reply) deps.pacer.pause(decision.ms);
+        deps.onOutcome?.(row, "rate_limited");
+      }
+      deps.log.warn(`delivery.${decision.event}`, {
+        ...fields,
+        retry_in_ms: decision.ms,
+      });
+      return await this.#later(row, {
+        ms: decision.ms,
+        reason: decision.error,
+      });
+    }
+    switch (decision.event) {
+      case "unreachable":
+        deps.log.info("delivery.unreachable", fields);
+        deps.onUnreachable?.(row);
+        break;
+      case "unknown":
+        deps.log.warn("delivery.unknown", {
+          ...fields,
+          reason: "the request left and no answer came: not resent",
+        });
+        break;
+      case "failed":
+      case "gave_up":
+        deps.log.error(`delivery.${decision.event}`, fields);
+        break;
+      case "not_modified":
+        break;
+    }
+    return await this.#settle(row, {
+      status: decision.status,
+      error: decision.status === "sent" ? undefined : decision.error,
     });
-    return await this.#later(row, { ms, reason });
   }
 
   async #later(row: OutboxRow, { ms, reason }: { ms: number; reason: string }) {
@@ -363,14 +280,7 @@ export class Sender {
     );
   }
 
-  async #settle(
-    row: OutboxRow,
-    outcome: {
-      status: "sent" | "blocked" | "failed" | "unknown" | "dropped";
-      messageId?: number;
-      error?: string;
-    },
-  ) {
+  async #settle(row: OutboxRow, outcome: Outcome) {
     const deps = this.#deps;
     await deps.write(() =>
       deps.outbox.finish(row.id, { ...outcome, now: deps.now() })

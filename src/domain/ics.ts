@@ -20,6 +20,10 @@ export interface IcsMeeting {
   link: string;
   /** IANA zone of the meeting; informative only, since times are written in UTC. */
   timeZone: string;
+  /** Version of the entry: a calendar replaces the one it has by a higher one. */
+  sequence?: number;
+  /** A cancelled meeting: the file asks calendars to remove the entry. */
+  cancelled?: boolean;
 }
 
 /** Options of {@linkcode meetingIcs}. */
@@ -40,7 +44,11 @@ const MAX_LINE_OCTETS = 75;
 const DEFAULT_DOMAIN = "meeting-bot";
 const MINUTE_MS = 60_000;
 
-/** A VCALENDAR with one VEVENT for `meeting`, with CRLF line ends and folded lines. */
+/**
+ * A VCALENDAR with one VEVENT for `meeting`, with CRLF line ends and folded lines. The
+ * UID is the meeting's id, so a later file with a higher SEQUENCE updates the same entry
+ * (METHOD:CANCEL and STATUS:CANCELLED remove it).
+ */
 export function meetingIcs(
   meeting: IcsMeeting,
   options: MeetingIcsOptions,
@@ -62,9 +70,11 @@ export function meetingIcs(
     "VERSION:2.0",
     "PRODID:-//meeting-bot//RU",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    meeting.cancelled ? "METHOD:CANCEL" : "METHOD:PUBLISH",
     "BEGIN:VEVENT",
     `UID:${escapeText(`meeting-${meeting.id}@${domain}`)}`,
+    `SEQUENCE:${Math.max(0, Math.trunc(meeting.sequence ?? 0))}`,
+    `STATUS:${meeting.cancelled ? "CANCELLED" : "CONFIRMED"}`,
     `DTSTAMP:${utcDateTime(options.now, "DTSTAMP")}`,
     `DTSTART:${utcDateTime(meeting.startsAt, "DTSTART")}`,
     `DTEND:${utcDateTime(end, "DTEND")}`,

@@ -32,7 +32,10 @@ export function jobTime(
 /** One occurrence of the weekly meeting; `id` is its local date, `2026-11-25`. */
 export interface MeetingSlot {
   id: string;
+  /** When it starts: the scheduled time, or where an admin moved it. */
   startsAt: Date;
+  /** When the schedule puts it, if it was moved; else `startsAt`. */
+  scheduledAt?: Date;
 }
 
 /** When one job of one meeting is due, and the instant after which it is useless. */
@@ -82,21 +85,35 @@ export function meetingById(
   return slot.id === id ? slot : undefined;
 }
 
+/** Jobs that move with the meeting when an admin moves it; the invitation keeps its day. */
+const MOVES_WITH_MEETING: readonly JobName[] = [
+  "first_reminder",
+  "second_reminder",
+  "nudge",
+];
+
 /**
  * The jobs of `meeting`, in schedule order. Each job is due at the last occurrence of its
- * weekday and time before the meeting starts. It stays useful until its deadline: the
- * first reminder until the second reminder is due, every other job until the meeting
- * starts. The nudge is planned only when `schedule.nudge` is set.
+ * weekday and time before the scheduled start; when an admin moved the meeting, the
+ * reminders and the nudge move by as much (the invitation stays). A job stays useful
+ * until its deadline: the first reminder until the second reminder is due, every other
+ * job until the meeting starts. The nudge is planned only when `schedule.nudge` is set.
  */
 export function planJobs(
   config: Schedule,
   meeting: MeetingSlot,
 ): JobPlan[] {
-  const due = (job: JobName) =>
-    previousOccurrence(jobTime(config, job), {
+  const scheduled = meeting.scheduledAt ?? meeting.startsAt;
+  const shift = meeting.startsAt.getTime() - scheduled.getTime();
+  const due = (job: JobName) => {
+    const at = previousOccurrence(jobTime(config, job), {
       timeZone: config.timezone,
-      before: meeting.startsAt,
+      before: scheduled,
     });
+    return MOVES_WITH_MEETING.includes(job)
+      ? new Date(at.getTime() + shift)
+      : at;
+  };
   const secondDue = due("second_reminder");
   const plans = scheduledJobs(config).map((job): JobPlan => {
     const jobDue = due(job);

@@ -1,6 +1,7 @@
 /**
- * Wall-clock time in IANA time zones: weekly occurrences, the UTC `Deno.cron`
- * schedules that cover them, and formatting. Pure: every "now" is a parameter.
+ * Wall-clock time in IANA time zones: weekly occurrences, local dates and their
+ * formatting, and the parsing of a time an admin typed. Pure: every "now" is a
+ * parameter. The UTC `Deno.cron` schedules live in `cron.ts`.
  *
  * DST rule: a local wall time that does not exist (spring-forward gap) is moved
  * forward by the length of the gap; one that exists twice (autumn fall-back)
@@ -17,12 +18,6 @@ import {
 
 /** Weekdays in ISO order: Temporal's `dayOfWeek` 1 (Monday) is index 0. */
 const ISO_WEEKDAYS: readonly Weekday[] = WEEKDAYS;
-/** `Deno.cron` day names in `Date#getUTCDay()` order (Sunday is 0). */
-const CRON_DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
-const CRON_PATTERN =
-  /^([1-5]?\d) (1?\d|2[0-3]) \* \* (SUN|MON|TUE|WED|THU|FRI|SAT)$/;
-const DAY_MS = 86_400_000;
-const CRON_HORIZON_DAYS = 400;
 
 /** A calendar date without a time zone; `month` is 1–12. */
 export interface CalendarDate {
@@ -34,14 +29,6 @@ export interface CalendarDate {
 /** The local wall clock of an instant in some time zone. */
 export interface LocalParts extends CalendarDate, LocalTime {
   weekday: Weekday;
-}
-
-/** Thrown by {@linkcode nextCronRun} for an expression it does not support. */
-export class CronExpressionError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = "CronExpressionError";
-  }
 }
 
 /**
@@ -104,63 +91,6 @@ export function previousOccurrence(
   }
 }
 
-/**
- * The distinct UTC `Deno.cron` expressions (`"M H * * DAY"`) that together
- * fire at every occurrence of `weekly` in the ~400 days from `from`, ordered
- * by first occurrence. Days are names (`SUN`…`SAT`), never numbers: Deno.cron
- * numbers weekdays differently from standard cron.
- *
- * A zone without DST yields one expression; a zone with DST yields one per UTC
- * offset (e.g. Monday 10:00 Europe/Berlin → `"0 9 * * MON"` in winter and
- * `"0 8 * * MON"` in summer). The caller registers each, so every expression
- * also fires in the weeks when its offset is wrong; the job must decide from
- * the current instant whether an occurrence is due, so that firing does nothing.
- */
-export function utcCronExpressions(
-  weekly: WeeklyTime,
-  { timeZone, from }: { timeZone: string; from: Date },
-): string[] {
-  const end = from.getTime() + CRON_HORIZON_DAYS * DAY_MS;
-  const expressions = new Set<string>();
-  let at = nextOccurrence(weekly, {
-    timeZone,
-    after: new Date(from.getTime() - 1),
-  });
-  for (
-    ;
-    at.getTime() <= end;
-    at = nextOccurrence(weekly, { timeZone, after: at })
-  ) {
-    const day = CRON_DAYS[at.getUTCDay()];
-    expressions.add(`${at.getUTCMinutes()} ${at.getUTCHours()} * * ${day}`);
-  }
-  return [...expressions];
-}
-
-/**
- * The first instant strictly after `after` at which a UTC `"M H * * DAY"`
- * expression, as made by {@linkcode utcCronExpressions}, fires. Throws
- * {@linkcode CronExpressionError} for any other form.
- */
-export function nextCronRun(expression: string, after: Date): Date {
-  const [, minute, hour, day] = CRON_PATTERN.exec(expression) ?? [];
-  if (day === undefined) {
-    throw new CronExpressionError(
-      `Unsupported cron expression "${expression}", expected "M H * * DAY" ` +
-        `with DAY one of ${CRON_DAYS.join(" ")}`,
-    );
-  }
-  const days = (CRON_DAYS.indexOf(day) - after.getUTCDay() + 7) % 7;
-  const run = Date.UTC(
-    after.getUTCFullYear(),
-    after.getUTCMonth(),
-    after.getUTCDate() + days,
-    Number(hour),
-    Number(minute),
-  );
-  return new Date(run > after.getTime() ? run : run + 7 * DAY_MS);
-}
-
 /** The wall clock shown in `timeZone` at `instant`. */
 export function localParts(instant: Date, timeZone: string): LocalParts {
   const zoned = toZoned(instant, timeZone);
@@ -198,6 +128,34 @@ function dateFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
     dateFormats.set(key, format);
   }
   return format;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local day and month of `instant` in `timeZone`, e.g. "25 ноября". */
+export function formatDay(instant: Date, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat("ru-RU", {
+      timeZone,
+      day: "numeric",
+      month: "long",
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}
+
+/** The zone's offset from UTC at `instant`, e.g. "UTC+3", "UTC−5", "UTC+5:30", "UTC". */
+export function utcOffsetLabel(instant: Date, timeZone: string): string {
+  const minutes = Math.round(
+    toZoned(instant, timeZone).offsetNanoseconds / 60e9,
+  );
+  if (minutes === 0) return "UTC";
+  const sign = minutes > 0 ? "+" : "−";
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  return `UTC${sign}${hours}${rest === 0 ? "" : `:${pad(rest)}`}`;
 }
 
 /** The 24-hour local wall time of `instant` in `timeZone`, e.g. "11:00". */
@@ -256,4 +214,49 @@ function weekdayOf(date: { dayOfWeek: number }): Weekday {
 
 function pad(value: number): string {
   return String(value).padStart(2, "0");
+}
+
+/**
+ * A date and time an admin typed, in `timeZone`: "03.12 15:00", "03.12.2026 15:00",
+ * "2026-12-03 15:00", or "15:00" (on the local date of `around`). A date without a year
+ * is the one nearest `around`. `undefined` for anything else or an impossible date.
+ */
+export function parseWallTime(
+  text: string,
+  { timeZone, around }: { timeZone: string; around: Date },
+): Date | undefined {
+  const trimmed = text.trim();
+  const base = localDate(around, timeZone);
+  const time = /(?:^|\s)(\d{1,2}):(\d{2})$/.exec(trimmed);
+  if (time === null) return undefined;
+  const hour = Number(time[1]);
+  const minute = Number(time[2]);
+  if (hour > 23 || minute > 59) return undefined;
+  const datePart = trimmed.slice(0, time.index).trim();
+  let dates: { year: number; month: number; day: number }[];
+  let match: RegExpExecArray | null;
+  if (datePart === "") {
+    dates = [{ year: base.year, month: base.month, day: base.day }];
+  } else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(datePart))) {
+    dates = [{ year: +match[1]!, month: +match[2]!, day: +match[3]! }];
+  } else if ((match = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?$/.exec(datePart))) {
+    const [day, month] = [+match[1]!, +match[2]!];
+    const years = match[3] === undefined
+      ? [base.year - 1, base.year, base.year + 1]
+      : [+match[3]];
+    dates = years.map((year) => ({ year, month, day }));
+  } else {
+    return undefined;
+  }
+  const candidates = dates.flatMap((date) => {
+    try {
+      return [localToInstant({ date, time: { hour, minute } }, timeZone)];
+    } catch {
+      return [];
+    }
+  });
+  return candidates.sort((a, b) =>
+    Math.abs(a.getTime() - around.getTime()) -
+    Math.abs(b.getTime() - around.getTime())
+  )[0];
 }

@@ -15,11 +15,11 @@ import { isJobName, type JobName } from "../core/jobs.ts";
 import { batchOf, OWED, parseBatch } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
-import { upcomingMeeting } from "../domain/meeting.ts";
+import { upcomingWeek } from "../usecases/weeks.ts";
 import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
 import { enqueueJob, finishJob, type JobOutcome } from "../usecases/jobs.ts";
-import { jobDecision, planWeek } from "../usecases/week.ts";
+import { jobDecision, nextDue, planWeek } from "../usecases/week.ts";
 
 /** What the jobs need; all of it injected. */
 export interface JobDeps {
@@ -52,6 +52,12 @@ export interface JobRunner {
   ): { batch: string; meetingId: string };
   /** Every message of `batch` is settled: close its job or announcement. */
   batchDone(batch: string): void;
+  /**
+   * When the next job falls due, if one does: the cron expressions cover the config's
+   * times; a meeting an admin moved has its reminders at other times, and the caller
+   * sets a timer for them.
+   */
+  nextDue(): Date | undefined;
 }
 
 /** Creates the runner. */
@@ -70,13 +76,24 @@ export function createJobRunner(deps: JobDeps): JobRunner {
       }
     },
     enqueueNow(job, options = {}) {
-      const meeting = upcomingMeeting(deps.config, deps.now());
+      const meeting = upcomingWeek(deps.store, {
+        config: deps.config,
+        now: deps.now(),
+      });
       const batch = batchOf(OWED[job], meeting.id);
       options.beforeEnqueue?.(batch);
       const added = enqueueJob(deps.store, { job, meeting, now: deps.now() });
       deps.log.info("job.enqueued", { job, meeting: meeting.id, added });
       deps.kick();
       return { batch, meetingId: meeting.id };
+    },
+    nextDue() {
+      try {
+        return nextDue(deps.store, { schedule: deps.config, now: deps.now() });
+      } catch (error) {
+        deps.log.error("job.error", { error: describeError(error) });
+        return undefined;
+      }
     },
     batchDone(batch) {
       try {
@@ -147,7 +164,7 @@ function close(batch: string, deps: JobDeps) {
   const now = deps.now();
   if (kind === OWED.announcement) {
     const id = Number(ref);
-    if (finishAnnouncement(deps.store, { config: deps.config, id, now })) {
+    if (finishAnnouncement(deps.store, { id, now })) {
       deps.log.info("announcement.done", { announcement: id });
       deps.kick();
     }

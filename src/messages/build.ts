@@ -1,6 +1,8 @@
 /**
  * The messages the bot sends, built from config texts: shared by the Telegram features
- * and by the weekly jobs, so that an invitation looks the same whoever sends it.
+ * and the outbox, so that an invitation looks the same whoever sends it.
+ *
+ * @module
  */
 import { InlineKeyboard } from "grammy";
 import type { Answer } from "../core/answers.ts";
@@ -8,13 +10,27 @@ import { formatLocalTime } from "../core/week.ts";
 import type { Config } from "../config/schema.ts";
 import { render } from "../config/texts.ts";
 import type { MeetingSlot } from "../domain/meeting.ts";
-import { formatDate, formatTime, formatWeekday } from "../domain/time.ts";
+import { formatDuration, weekdayForms } from "../domain/russian.ts";
+import {
+  formatDate,
+  formatDay,
+  formatTime,
+  localParts,
+  utcOffsetLabel,
+} from "../domain/time.ts";
 
 /** Text and keyboard of one message. */
 export interface OutgoingMessage {
   text: string;
   reply_markup?: InlineKeyboard;
 }
+
+/** One week's meeting as messages show it; a plain slot has the config's topic and link. */
+export type ShownMeeting = MeetingSlot & {
+  topic?: string | null;
+  link?: string;
+  cancelled?: boolean;
+};
 
 /** Button data of the sign-up question. */
 export const REGISTER_DATA = { yes: "reg:yes", no: "reg:no" } as const;
@@ -38,34 +54,77 @@ export function parseButtonData(data: string): ButtonAction | undefined {
   return { kind: "answer", meetingId: match[1]!, answer: match[2] as Answer };
 }
 
-/** The values every meeting text may use: title, date, time, link. */
+/** How texts name the zone at `instant`: the config's label, or "UTC+3". */
+export function zoneLabel(config: Config, instant: Date): string {
+  return config.timezone_label ?? utcOffsetLabel(instant, config.timezone);
+}
+
+/** The values every text about one meeting may use (see `TEXT_PLACEHOLDERS`). */
+export interface MeetingValues extends Record<string, string> {
+  title: string;
+  /** "среда, 25 ноября". */
+  date: string;
+  /** "25 ноября". */
+  day: string;
+  time: string;
+  tz: string;
+  weekday: string;
+  weekday_on: string;
+  duration: string;
+  link: string;
+  topic: string;
+  topic_line: string;
+}
+
+/** The values every text about one meeting may use (see `TEXT_PLACEHOLDERS`). */
 export function meetingValues(
   config: Config,
-  meeting: MeetingSlot,
-): Record<string, string> {
+  meeting: ShownMeeting,
+): MeetingValues {
+  const zone = config.timezone;
+  const weekday = localParts(meeting.startsAt, zone).weekday;
+  const topic = meeting.topic ?? "";
   return {
     title: config.meeting.title,
-    date: formatDate(meeting.startsAt, config.timezone),
-    time: formatTime(meeting.startsAt, config.timezone),
-    link: config.meeting.link,
+    date: formatDate(meeting.startsAt, zone),
+    day: formatDay(meeting.startsAt, zone),
+    time: formatTime(meeting.startsAt, zone),
+    tz: zoneLabel(config, meeting.startsAt),
+    weekday: weekdayForms(weekday).name,
+    weekday_on: weekdayForms(weekday).on,
+    duration: formatDuration(config.meeting.duration_minutes),
+    link: meeting.link ?? config.meeting.link,
+    topic,
+    topic_line: topic === "" ? "" : render(config.texts.topic_line, { topic }),
   };
 }
 
-/** The values of the weekly schedule: title, weekday, time. */
-export function scheduleValues(config: Config): Record<string, string> {
+/** The values of the weekly schedule (see `TEXT_PLACEHOLDERS`). */
+export function scheduleValues(
+  config: Config,
+  now: Date,
+): Record<string, string> {
+  const forms = weekdayForms(config.meeting.weekday);
   return {
     title: config.meeting.title,
-    weekday: formatWeekday(config.meeting.weekday),
+    weekday: forms.name,
+    weekday_on: forms.on,
+    weekday_every: forms.every,
     time: formatLocalTime(config.meeting.time),
+    tz: zoneLabel(config, now),
+    duration: formatDuration(config.meeting.duration_minutes),
   };
 }
 
 /** The sign-up question of `/start`. */
-export function greeting(config: Config, name: string): OutgoingMessage {
+export function greeting(
+  config: Config,
+  { name, now }: { name: string; now: Date },
+): OutgoingMessage {
   return {
     text: render(config.texts.start_greeting, {
+      ...scheduleValues(config, now),
       name,
-      title: config.meeting.title,
     }),
     reply_markup: new InlineKeyboard()
       .text(config.texts.button_register_yes, REGISTER_DATA.yes)
@@ -86,7 +145,7 @@ export function answerKeyboard(
 /** The weekly invitation with its answer buttons. */
 export function invitation(
   config: Config,
-  meeting: MeetingSlot,
+  meeting: ShownMeeting,
 ): OutgoingMessage {
   return {
     text: render(config.texts.invitation, meetingValues(config, meeting)),
@@ -94,15 +153,22 @@ export function invitation(
   };
 }
 
-/** The invitation after an answer: shows the choice and keeps the buttons to change it. */
+/**
+ * The invitation after an answer: shows the choice and keeps the buttons to change it;
+ * a cancelled meeting's says so, without buttons.
+ */
 export function answeredInvitation(
   config: Config,
-  { meeting, answer }: { meeting: MeetingSlot; answer: Answer },
+  { meeting, answer }: { meeting: ShownMeeting; answer: Answer },
 ): OutgoingMessage {
+  const values = meetingValues(config, meeting);
+  if (meeting.cancelled) {
+    return { text: render(config.texts.meeting_cancelled_message, values) };
+  }
   return {
     text: render(
       config.texts[answer === "yes" ? "answer_yes" : "answer_no"],
-      meetingValues(config, meeting),
+      values,
     ),
     reply_markup: answerKeyboard(config, meeting),
   };
@@ -112,7 +178,7 @@ export function answeredInvitation(
 export function reminder(
   config: Config,
   { meeting, job }: {
-    meeting: MeetingSlot;
+    meeting: ShownMeeting;
     job: "first_reminder" | "second_reminder";
   },
 ): OutgoingMessage {

@@ -5,18 +5,16 @@
  *
  * @module
  */
-import type { MessageEntity } from "grammy/types";
-import type { Answer } from "../core/answers.ts";
 import type { JobName } from "../core/jobs.ts";
 import { OWED } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import { render } from "../config/texts.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
-import { meetingIcs } from "../domain/ics.ts";
-import { meetingById, type MeetingSlot, planJobs } from "../domain/meeting.ts";
+import type { User } from "../db/users.ts";
+import { planJobs } from "../domain/meeting.ts";
 import type { Delivery } from "../delivery/sender.ts";
-import { isCancelled } from "../usecases/meetings.ts";
+import { type Week, weekById } from "../usecases/weeks.ts";
 import {
   answeredInvitation,
   answerKeyboard,
@@ -25,41 +23,52 @@ import {
   type OutgoingMessage,
   reminder,
 } from "./build.ts";
-import { CAPTION_LIMIT, TEXT_LIMIT, truncate } from "./limits.ts";
+import { calendarFile } from "./calendar.ts";
+import {
+  announcementDelivery,
+  editMessage,
+  reportDelivery,
+  sendMessage,
+  textDelivery,
+} from "./deliveries.ts";
+import { relayDelivery } from "./relay.ts";
 
-/** A text payload written when the row was owed (reports to admins). */
-export interface TextPayload {
-  text: string;
-  entities?: MessageEntity[];
+/** The renderer of the sender, and what it learns from deliveries. */
+export interface Renderer {
+  render: (row: OutboxRow) => Delivery | null;
+  /** Tells the renderer what a delivery returned (an upload's `file_id`, a relay's id). */
+  delivered: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
 }
 
 /** Builds the renderer of the sender, reading the config and the store at send time. */
 export function createRenderer(
   deps: { config: Config; store: Store; now: () => Date },
-): {
-  render: (row: OutboxRow) => Delivery | null;
-  /** Tells the renderer what a delivery returned (a calendar upload's `file_id`). */
-  delivered: (row: OutboxRow, result: unknown) => void;
-} {
+): Renderer {
   const { config, store, now } = deps;
-  /** Calendar files uploaded once per meeting, then sent by `file_id`. */
-  const calendarFiles = new Map<string, string>();
+  const calendars = calendarFile({ config, now });
 
-  function participant(row: OutboxRow) {
+  function participant(row: OutboxRow): User | undefined {
     if (row.user_id === null) return undefined;
     const user = store.users.byTgId(row.chat_id);
     return user?.is_active ? user : undefined;
   }
 
-  function liveMeeting(row: OutboxRow): MeetingSlot | undefined {
-    const meeting = row.ref === null ? undefined : meetingById(config, row.ref);
-    if (meeting === undefined || isCancelled(store, meeting.id)) return;
+  function week(row: OutboxRow): Week | undefined {
+    return row.ref === null
+      ? undefined
+      : weekById(store, { config, id: row.ref });
+  }
+
+  /** The meeting, if it is still ahead and not cancelled. */
+  function live(row: OutboxRow): Week | undefined {
+    const meeting = week(row);
+    if (meeting === undefined || meeting.cancelled) return undefined;
     return now() < meeting.startsAt ? meeting : undefined;
   }
 
   function jobMessage(row: OutboxRow, job: JobName): Delivery | null {
     const user = participant(row);
-    const meeting = liveMeeting(row);
+    const meeting = live(row);
     if (user === undefined || meeting === undefined) return null;
     const deadline = planJobs(config, meeting).find((p) => p.job === job)
       ?.deadline;
@@ -68,7 +77,7 @@ export function createRenderer(
     let message: OutgoingMessage;
     switch (job) {
       case "invitation":
-        if (!user.is_registered) return null;
+        if (!user.is_registered && answer === undefined) return null;
         message = invitation(config, meeting);
         break;
       case "nudge":
@@ -89,98 +98,53 @@ export function createRenderer(
     });
   }
 
-  function answerEdit(row: OutboxRow): Delivery | null {
-    const user = participant(row);
-    const meeting = row.ref === null ? undefined : meetingById(config, row.ref);
-    if (user === undefined || meeting === undefined) return null;
-    const answer: Answer | undefined = store.answers.get(meeting.id, user.id);
-    if (answer === undefined) return null;
-    const { message_id } = JSON.parse(row.payload ?? "{}") as {
-      message_id: number;
-    };
-    const message = answeredInvitation(config, { meeting, answer });
-    return {
-      method: "editMessageText",
-      params: {
-        chat_id: row.chat_id,
-        message_id,
-        text: truncate(message.text, TEXT_LIMIT),
-        reply_markup: message.reply_markup,
-      },
-    };
-  }
-
-  function calendar(row: OutboxRow): Delivery | null {
-    const user = participant(row);
-    const meeting = liveMeeting(row);
-    if (user === undefined || meeting === undefined) return null;
-    if (store.answers.get(meeting.id, user.id) !== "yes") return null;
-    const caption = truncate(
-      render(config.texts.calendar_caption, meetingValues(config, meeting)),
-      CAPTION_LIMIT,
-    );
-    const cached = calendarFiles.get(meeting.id);
-    if (cached !== undefined) {
-      return {
-        method: "sendDocument",
-        params: { chat_id: row.chat_id, document: cached, caption },
-      };
-    }
-    const ics = meetingIcs({
-      id: meeting.id,
-      startsAt: meeting.startsAt,
-      durationMinutes: config.meeting.duration_minutes,
-      title: config.meeting.title,
-      link: config.meeting.link,
-      timeZone: config.timezone,
-    }, { now: now() });
-    return {
-      method: "sendDocument",
-      params: { chat_id: row.chat_id, document: "attach://file", caption },
-      upload: {
-        field: "file",
-        filename: `meeting-${meeting.id}.ics`,
-        bytes: new TextEncoder().encode(ics),
-      },
-    };
-  }
-
-  function announcement(row: OutboxRow): Delivery | null {
-    if (participant(row) === undefined || row.ref === null) return null;
-    const found = store.announcements.get(Number(row.ref));
-    if (found === undefined) return null;
-    return {
-      method: "sendMessage",
-      params: {
-        chat_id: row.chat_id,
-        text: found.text,
-        entities: found.entities,
-      },
-    };
-  }
-
-  function cancellation(row: OutboxRow): Delivery | null {
-    const meeting = row.ref === null ? undefined : meetingById(config, row.ref);
+  /** A notice about a meeting to a participant, from one of the meeting's texts. */
+  function notice(
+    row: OutboxRow,
+    { text, meeting, buttons = false, extra = {} }: {
+      text: string;
+      meeting: Week | undefined;
+      buttons?: boolean;
+      extra?: Record<string, string>;
+    },
+  ): Delivery | null {
     if (participant(row) === undefined || meeting === undefined) return null;
     return sendMessage(row.chat_id, {
-      text: render(
-        config.texts.meeting_cancelled,
-        meetingValues(config, meeting),
-      ),
+      text: render(text, { ...meetingValues(config, meeting), ...extra }),
+      reply_markup: buttons ? answerKeyboard(config, meeting) : undefined,
     }, { preview: false });
   }
 
-  function text(row: OutboxRow): Delivery {
-    const payload = JSON.parse(row.payload ?? "{}") as TextPayload;
-    return {
-      method: "sendMessage",
-      params: {
-        chat_id: row.chat_id,
-        text: truncate(payload.text, TEXT_LIMIT),
-        entities: payload.entities,
-        link_preview_options: { is_disabled: true },
-      },
-    };
+  function answerEdit(row: OutboxRow): Delivery | null {
+    const user = participant(row);
+    const meeting = week(row);
+    if (user === undefined || meeting === undefined) return null;
+    const answer = store.answers.get(meeting.id, user.id);
+    if (answer === undefined) return null;
+    return editMessage(row, answeredInvitation(config, { meeting, answer }));
+  }
+
+  function cancelEdit(row: OutboxRow): Delivery | null {
+    const meeting = week(row);
+    if (meeting === undefined || !meeting.cancelled) return null;
+    return editMessage(row, {
+      text: render(
+        config.texts.meeting_cancelled_message,
+        meetingValues(config, meeting),
+      ),
+    });
+  }
+
+  function moved(row: OutboxRow): Delivery | null {
+    const meeting = live(row);
+    const { from } = JSON.parse(row.payload ?? "{}") as { from?: string };
+    if (meeting === undefined || from === undefined) return null;
+    const old = meetingValues(config, { ...meeting, startsAt: new Date(from) });
+    return notice(row, {
+      text: config.texts.meeting_moved,
+      meeting,
+      extra: { old_date: old.date, old_time: old.time },
+    });
   }
 
   return {
@@ -193,39 +157,63 @@ export function createRenderer(
           return jobMessage(row, row.kind);
         case OWED.answer_edit:
           return answerEdit(row);
-        case OWED.calendar:
-          return calendar(row);
+        case OWED.calendar: {
+          const meeting = week(row);
+          const user = participant(row);
+          if (meeting === undefined || user === undefined) return null;
+          return calendars.delivery(row, {
+            meeting,
+            answer: store.answers.get(meeting.id, user.id),
+          });
+        }
         case OWED.announcement:
-          return announcement(row);
-        case OWED.cancellation:
-          return cancellation(row);
+          return participant(row) === undefined
+            ? null
+            : announcementDelivery(row, store);
+        case OWED.cancellation: {
+          const meeting = week(row);
+          return meeting?.cancelled
+            ? notice(row, { text: config.texts.meeting_cancelled, meeting })
+            : null;
+        }
+        case OWED.cancel_edit:
+          return cancelEdit(row);
+        case OWED.restored:
+          return notice(row, {
+            text: config.texts.meeting_restored,
+            meeting: live(row),
+            buttons: true,
+          });
+        case OWED.moved:
+          return moved(row);
+        case OWED.link_changed:
+          return notice(row, {
+            text: config.texts.meeting_link_changed,
+            meeting: live(row),
+          });
+        case OWED.relay:
+        case OWED.relay_answer:
+          return relayDelivery(row);
         case OWED.text:
-          return text(row);
+          return textDelivery(row);
+        case OWED.report:
+          return reportDelivery(row, { config, store });
         default:
           throw new RangeError(`Unknown outbox kind "${row.kind}"`);
       }
     },
-    delivered(row, result) {
-      if (row.kind !== OWED.calendar || row.ref === null) return;
-      const document = (result as { document?: { file_id?: string } })
-        ?.document;
-      if (document?.file_id) calendarFiles.set(row.ref, document.file_id);
-    },
-  };
-}
-
-function sendMessage(
-  chatId: number,
-  message: OutgoingMessage,
-  { preview }: { preview: boolean },
-): Delivery {
-  return {
-    method: "sendMessage",
-    params: {
-      chat_id: chatId,
-      text: truncate(message.text, TEXT_LIMIT),
-      reply_markup: message.reply_markup,
-      link_preview_options: { is_disabled: !preview },
+    delivered(row, result, delivery) {
+      if (row.kind === OWED.calendar) calendars.delivered(result, delivery);
+      if (row.kind === OWED.relay) {
+        const id = (result as { message_id?: number })?.message_id;
+        const user = JSON.parse(row.payload ?? "{}").user_id as number;
+        if (id !== undefined && user !== undefined) {
+          store.relays.add(
+            { adminChatId: row.chat_id, adminMessageId: id, userId: user },
+            now(),
+          );
+        }
+      }
     },
   };
 }

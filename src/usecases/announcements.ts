@@ -1,28 +1,32 @@
 /**
- * An admin's announcement: drafted with a preview, confirmed (or cancelled) with a
- * button, broadcast through the outbox, and reported to its author when delivered.
+ * What admins send to many: an announcement to every subscriber, or a follow-up after a
+ * meeting to those who said yes or to everyone. Drafted with a preview, confirmed (or
+ * dropped) with a button, broadcast through the outbox, reported to its author.
  *
  * @module
  */
-import type { MessageEntity } from "grammy/types";
 import { batchOf, keys, OWED } from "../core/owed.ts";
-import type { Config } from "../config/schema.ts";
-import { render } from "../config/texts.ts";
+import type {
+  AnnouncementAudience,
+  NewAnnouncement,
+} from "../db/announcements.ts";
 import { LANE } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
+import type { ReportPayload } from "./jobs.ts";
 
-/** Saves a draft; returns its id and how many it would reach now. */
+/** Saves a draft; returns its id and how many it would reach now, by audience. */
 export function draftAnnouncement(
   store: Store,
-  draft: {
-    text: string;
-    entities?: readonly MessageEntity[];
-    createdBy: number;
-    now: Date;
-  },
-): { id: number; recipients: number } {
+  draft: NewAnnouncement & { now: Date },
+): { id: number; recipients: number; attendees: number } {
   const id = store.announcements.create(draft, draft.now);
-  return { id, recipients: store.users.counts().registered };
+  return {
+    id,
+    recipients: store.users.counts().registered,
+    attendees: draft.meetingId === undefined
+      ? 0
+      : store.answers.attendees(draft.meetingId).length,
+  };
 }
 
 /** What pressing a draft's button did. */
@@ -32,27 +36,34 @@ export type ConfirmOutcome =
   | { kind: "sending"; recipients: number };
 
 /**
- * Sends (or cancels) a draft: in one transaction, it leaves the draft state and, when
- * sent, one message per subscriber is enqueued. A second press finds no draft.
+ * Sends (to `audience`) or drops a draft: in one transaction it leaves the draft state
+ * and, when sent, one message per recipient is enqueued. A second press finds no draft.
  */
 export function confirmAnnouncement(
   store: Store,
-  { id, send, now }: { id: number; send: boolean; now: Date },
+  { id, send, audience = "registered", now }: {
+    id: number;
+    send: boolean;
+    audience?: AnnouncementAudience;
+    now: Date;
+  },
 ): ConfirmOutcome {
   return store.transaction(() => {
+    const draft = store.announcements.get(id);
     const moved = store.announcements.move(id, {
       from: "draft",
       to: send ? "sending" : "cancelled",
+      audience,
       now,
     });
-    if (!moved) return { kind: "not-a-draft" };
+    if (!moved || draft === undefined) return { kind: "not-a-draft" };
     if (!send) return { kind: "cancelled" };
-    const recipients = store.outbox.addBroadcast({ to: "registered" }, {
-      kind: OWED.announcement,
-      ref: String(id),
-      lane: LANE.broadcast,
-      now,
-    });
+    const recipients = store.outbox.addBroadcast(
+      audience === "attendees" && draft.meeting_id !== null
+        ? { to: "attendees", meetingId: draft.meeting_id }
+        : { to: "registered" },
+      { kind: OWED.announcement, ref: String(id), lane: LANE.broadcast, now },
+    );
     return { kind: "sending", recipients };
   });
 }
@@ -63,7 +74,7 @@ export function confirmAnnouncement(
  */
 export function finishAnnouncement(
   store: Store,
-  { config, id, now }: { config: Config; id: number; now: Date },
+  { id, now }: { id: number; now: Date },
 ): boolean {
   const batch = batchOf(OWED.announcement, String(id));
   return store.transaction(() => {
@@ -72,18 +83,22 @@ export function finishAnnouncement(
     if (store.outbox.batchOpen(batch)) return false;
     store.announcements.move(id, { from: "sending", to: "sent", now });
     const counts = store.outbox.batchCounts(batch);
+    const report: ReportPayload = {
+      text: announcement.kind === "followup"
+        ? "admin_followup_done"
+        : "admin_announce_done",
+      values: {
+        sent: counts.sent,
+        blocked: counts.blocked,
+        failed: counts.failed,
+      },
+    };
     store.outbox.add({
       key: keys.report(batch, announcement.created_by),
-      kind: OWED.text,
+      kind: OWED.report,
       chatId: announcement.created_by,
       lane: LANE.notice,
-      payload: {
-        text: render(config.texts.admin_announce_done, {
-          sent: counts.sent,
-          blocked: counts.blocked,
-          failed: counts.failed,
-        }),
-      },
+      payload: report,
     }, now);
     return true;
   });

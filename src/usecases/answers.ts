@@ -8,38 +8,38 @@ import { keys, OWED } from "../core/owed.ts";
 import { LANE } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
-import {
-  answersOpen,
-  meetingById,
-  type MeetingSlot,
-  type Schedule,
-  upcomingMeeting,
-} from "../domain/meeting.ts";
+import { answersOpen } from "../domain/meeting.ts";
 import { nextOccurrence } from "../domain/time.ts";
-import { isCancelled } from "./meetings.ts";
+import { upcomingWeek, type Week, weekById, type WeekConfig } from "./weeks.ts";
 
 /** What a press of an answer button came to. */
 export type AnswerOutcome =
   /** The button does not name a real meeting, or the user is unknown. */
   | { kind: "invalid" }
-  /** The meeting has started (or was cancelled): the answer is not changed. */
-  | { kind: "closed"; user: User; meeting: MeetingSlot }
+  /** An admin cancelled the meeting: there is nothing to answer. */
+  | { kind: "cancelled"; user: User; meeting: Week }
+  /** The meeting has started: the answer is not changed. */
+  | { kind: "closed"; user: User; meeting: Week }
   /** Recorded; `previous` is the answer it replaced, if any. */
   | {
     kind: "recorded";
     user: User;
-    meeting: MeetingSlot;
+    meeting: Week;
     answer: Answer;
     previous: Answer | undefined;
   };
 
+/** The reminders, latest first: a late "yes" gets the latest that went out. */
+const REMINDERS = ["second_reminder", "first_reminder"] as const;
+
 /**
  * Records `answer` of the user `tgId` for the meeting `meetingId`, if it still takes
  * answers. In the same transaction it enqueues what the answer owes: the edit that shows
- * it in the message pressed (`messageId`), and after a first "yes" the calendar file.
+ * it in the message pressed (`messageId`); after a first "yes", the calendar file; and
+ * after a "yes" given once the reminders went out, the latest reminder (with the link).
  */
 export function recordAnswer(
-  deps: { store: Store; schedule: Schedule; now: Date },
+  deps: { store: Store; schedule: WeekConfig; now: Date },
   request: {
     tgId: number;
     meetingId: string;
@@ -49,20 +49,19 @@ export function recordAnswer(
   },
 ): AnswerOutcome {
   const { store, schedule, now } = deps;
-  const meeting = meetingById(schedule, request.meetingId);
+  const meeting = weekById(store, { config: schedule, id: request.meetingId });
   const user = store.users.byTgId(request.tgId);
   if (meeting === undefined || user === undefined) return { kind: "invalid" };
   // Buttons exist for the upcoming meeting and, early, the one after: anything later
   // is forged, and must not even create a meeting row.
-  const upcoming = upcomingMeeting(schedule, now);
+  const upcoming = upcomingWeek(store, { config: schedule, now });
   const afterNext = nextOccurrence(schedule.meeting, {
     timeZone: schedule.timezone,
-    after: upcoming.startsAt,
+    after: upcoming.scheduledAt,
   });
-  if (meeting.startsAt > afterNext) return { kind: "invalid" };
-  if (!answersOpen(meeting, now) || isCancelled(store, meeting.id)) {
-    return { kind: "closed", user, meeting };
-  }
+  if (meeting.scheduledAt > afterNext) return { kind: "invalid" };
+  if (meeting.cancelled) return { kind: "cancelled", user, meeting };
+  if (!answersOpen(meeting, now)) return { kind: "closed", user, meeting };
   return store.transaction(() => {
     const previous = store.answers.get(meeting.id, user.id);
     store.meetings.ensure(meeting, now);
@@ -83,22 +82,31 @@ export function recordAnswer(
       }, now);
     }
     if (request.answer === "yes" && previous !== "yes") {
-      store.outbox.add({
-        key: keys.calendar(
-          meeting.id,
-          user.id,
-          store.outbox.countFor({
-            kind: OWED.calendar,
-            ref: meeting.id,
-            userId: user.id,
-          }) + 1,
-        ),
+      const item = { ref: meeting.id, chatId: user.tg_id, userId: user.id };
+      const nth = store.outbox.countFor({
         kind: OWED.calendar,
         ref: meeting.id,
-        chatId: user.tg_id,
         userId: user.id,
+      }) + 1;
+      store.outbox.add({
+        ...item,
+        key: keys.calendar(meeting.id, user.id, nth),
+        kind: OWED.calendar,
         lane: LANE.reply,
       }, now);
+      const missed = REMINDERS.find((job) =>
+        store.jobRuns.get(meeting.id, job) !== undefined
+      );
+      if (missed !== undefined) {
+        // The same key as the broadcast's: whoever had it does not get it again.
+        store.outbox.add({
+          ...item,
+          key: `${OWED[missed]}/${meeting.id}/u${user.id}`,
+          batch: `${OWED[missed]}/${meeting.id}`,
+          kind: OWED[missed],
+          lane: LANE.reply,
+        }, now);
+      }
     }
     return {
       kind: "recorded",

@@ -8,7 +8,7 @@ import { OperatorError } from "../core/errors.ts";
 import type { JobName } from "../core/jobs.ts";
 import { batchOf, keys, OWED } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
-import { render } from "../config/texts.ts";
+import type { TextKey } from "../config/texts.ts";
 import { type Audience, type BatchCounts, LANE } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { MeetingSlot } from "../domain/meeting.ts";
@@ -58,6 +58,17 @@ export function enqueueJob(
   });
 }
 
+/**
+ * A report to an admin, rendered when it is sent: the text's key, its values (a value
+ * that names a text, such as `job_invitation`, is replaced by that text), and the
+ * meeting whose date it shows.
+ */
+export interface ReportPayload {
+  text: TextKey;
+  values: Record<string, string | number>;
+  meeting_id?: string;
+}
+
 /** A job's outcome, as admins read it. */
 export interface JobOutcome {
   job: JobName;
@@ -81,21 +92,24 @@ export function finishJob(
     if (store.outbox.batchOpen(batch)) return;
     const counts = store.outbox.batchCounts(batch);
     store.jobRuns.finish({ meetingId, job }, { counts, now });
-    const report = render(config.texts.admin_report, {
-      job,
-      date: meetingId,
-      sent: counts.sent,
-      blocked: counts.blocked,
-      failed: counts.failed,
-      unknown: counts.unknown,
-    });
+    const report: ReportPayload = {
+      text: "admin_report",
+      meeting_id: meetingId,
+      values: {
+        job: `job_${job}`,
+        sent: counts.sent,
+        blocked: counts.blocked,
+        failed: counts.failed,
+        unknown: counts.unknown,
+      },
+    };
     for (const admin of config.admins) {
       store.outbox.add({
         key: keys.report(batch, admin),
-        kind: OWED.text,
+        kind: OWED.report,
         chatId: admin,
         lane: LANE.notice,
-        payload: { text: report },
+        payload: report,
       }, now);
     }
     return { job, meetingId, counts };

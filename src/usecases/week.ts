@@ -4,25 +4,19 @@
  * @module
  */
 import type { Store } from "../db/store.ts";
-import {
-  type JobPlan,
-  jobTiming,
-  type MeetingSlot,
-  planJobs,
-  type Schedule,
-  upcomingMeeting,
-} from "../domain/meeting.ts";
-import { isCancelled } from "./meetings.ts";
+import { type JobPlan, jobTiming, planJobs } from "../domain/meeting.ts";
+import { upcomingWeek, type Week, type WeekConfig } from "./weeks.ts";
 
-/** The upcoming meeting and its jobs in the order they fall due; none if it is cancelled. */
+/**
+ * The upcoming meeting (where it really is: an admin may have moved it) and its jobs in
+ * the order they fall due; none if it is cancelled.
+ */
 export function planWeek(
   store: Store,
-  { schedule, now }: { schedule: Schedule; now: Date },
-): { meeting: MeetingSlot; jobs: JobPlan[] } {
-  const meeting = upcomingMeeting(schedule, now);
-  const jobs = isCancelled(store, meeting.id)
-    ? []
-    : planJobs(schedule, meeting);
+  { schedule, now }: { schedule: WeekConfig; now: Date },
+): { meeting: Week; jobs: JobPlan[] } {
+  const meeting = upcomingWeek(store, { config: schedule, now });
+  const jobs = meeting.cancelled ? [] : planJobs(schedule, meeting);
   return { meeting, jobs };
 }
 
@@ -40,4 +34,19 @@ export function jobDecision(
     return run.status === "running" ? "running" : "finished";
   }
   return jobTiming(plan, now);
+}
+
+/** When the next job of the upcoming meeting falls due after `now`, if one does. */
+export function nextDue(
+  store: Store,
+  { schedule, now }: { schedule: WeekConfig; now: Date },
+): Date | undefined {
+  const { jobs } = planWeek(store, { schedule, now });
+  return jobs
+    .filter((plan) =>
+      plan.due > now &&
+      store.jobRuns.get(plan.meeting.id, plan.job) === undefined
+    )
+    .map((plan) => plan.due)
+    .sort((a, b) => a.getTime() - b.getTime())[0];
 }

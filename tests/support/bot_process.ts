@@ -8,6 +8,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase } from "../../src/db/database.ts";
+import type { Database } from "../../src/db/sqlite.ts";
 import { Store } from "../../src/db/store.ts";
 import type { TempDir } from "../helpers.ts";
 import { makeWorkdir, spawnMain } from "../process.ts";
@@ -85,13 +86,26 @@ export async function botFolder(
 }
 
 /** Reads the bot's database while (or after) it runs. */
-export function inDatabase<T>(path: string, fn: (store: Store) => T): T {
+export function inDatabase<T>(
+  path: string,
+  fn: (store: Store, db: Database) => T,
+): T {
   const db = openDatabase(path);
   try {
-    return fn(new Store(db));
+    return fn(new Store(db), db);
   } finally {
     db.close();
   }
+}
+
+/** How many outbox rows of `kind` the database at `path` holds with an unknown outcome. */
+export function unknownRows(path: string, kind: string): number {
+  return inDatabase(path, (_store, db) =>
+    Number(
+      (db.prepare(
+        "SELECT count(*) AS n FROM outbox WHERE kind = ? AND status = 'unknown'",
+      ).get(kind) as { n: number }).n,
+    ));
 }
 
 /** Starts `main.ts run` in `dir`; `at` sets its clock (libfaketime), which then runs. */

@@ -6,7 +6,8 @@
  * @module
  */
 import { Composer, type Context } from "grammy";
-import { parseButtonData } from "../../messages/build.ts";
+import { render } from "../../config/texts.ts";
+import { meetingValues, parseButtonData } from "../../messages/build.ts";
 import { recordAnswer } from "../../usecases/answers.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery } from "../edit.ts";
@@ -37,6 +38,20 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       return;
     }
     const { user, meeting } = outcome;
+    if (outcome.kind === "cancelled") {
+      log.info("answer.cancelled_meeting", {
+        user: user.tg_id,
+        meeting: meeting.id,
+      });
+      await answerQuery(ctx, {
+        text: render(
+          config.texts.answer_cancelled,
+          meetingValues(config, meeting),
+        ),
+        log,
+      });
+      return;
+    }
     if (outcome.kind === "closed") {
       log.info("answer.expired", { user: user.tg_id, meeting: meeting.id });
       await answerQuery(ctx, { text: config.texts.answer_expired, log });

@@ -1,14 +1,14 @@
 /**
- * `/help` and `/status`: what the bot does, and where the participant stands.
+ * `/help` and `/status`: what the bot does, and where the participant stands: the
+ * upcoming meeting (or that it is cancelled), their answer, and the link once it is yes.
  *
  * @module
  */
-import { render } from "../../config/texts.ts";
 import { Composer, type Context } from "grammy";
-import { upcomingMeeting } from "../../domain/meeting.ts";
-import { meetingValues, scheduleValues } from "../../messages/build.ts";
+import { render, type TextKey } from "../../config/texts.ts";
 import type { User } from "../../db/users.ts";
-import type { TextKey } from "../../config/texts.ts";
+import { meetingValues, scheduleValues } from "../../messages/build.ts";
+import { upcomingWeek } from "../../usecases/weeks.ts";
 import type { FeatureDeps } from "../context.ts";
 
 /** The help and status feature. */
@@ -18,20 +18,34 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
 
   feature.command(
     "help",
-    (ctx) => ctx.reply(render(config.texts.help, scheduleValues(config))),
+    (ctx) =>
+      ctx.reply(render(config.texts.help, scheduleValues(config, now()))),
   );
 
   feature.command("status", async (ctx) => {
     const user = store.users.byTgId(ctx.from!.id);
-    const meeting = upcomingMeeting(config, now());
-    const answer = user && store.answers.get(meeting.id, user.id);
+    const meeting = upcomingWeek(store, { config, now: now() });
     const values = meetingValues(config, meeting);
-    await ctx.reply(render(config.texts.status, {
-      subscription: config.texts[subscriptionKey(user)],
-      answer: config.texts[answer ? ANSWER_KEYS[answer] : "status_answer_none"],
-      date: values.date!,
-      time: values.time!,
-    }));
+    const subscription = config.texts[subscriptionKey(user)];
+    if (meeting.cancelled) {
+      await ctx.reply(
+        render(config.texts.status_cancelled, { ...values, subscription }),
+      );
+      return;
+    }
+    const answer = user && store.answers.get(meeting.id, user.id);
+    await ctx.reply(
+      render(config.texts.status, {
+        ...values,
+        subscription,
+        answer:
+          config.texts[answer ? ANSWER_KEYS[answer] : "status_answer_none"],
+        link_line: answer === "yes"
+          ? render(config.texts.status_link_line, { link: meeting.link })
+          : "",
+      }),
+      { link_preview_options: { is_disabled: true } },
+    );
   });
 
   return feature;

@@ -1,15 +1,17 @@
 /**
  * `/start` signs a participant up; the "Да" / "Нет" buttons set whether invitations come.
+ * A latecomer, after this week's invitation went out, gets it at once.
  *
  * @module
  */
-import { render } from "../../config/texts.ts";
 import { Composer, type Context } from "grammy";
+import { render } from "../../config/texts.ts";
 import {
   greeting,
   REGISTER_DATA,
   scheduleValues,
 } from "../../messages/build.ts";
+import { setRegistration, startUser } from "../../usecases/users.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery, editOrIgnore } from "../edit.ts";
 
@@ -21,15 +23,20 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
   feature.command("start", async (ctx) => {
     const from = ctx.from!;
     const user = await store.write(() =>
-      store.users.start({
-        tg_id: from.id,
-        first_name: from.first_name,
-        last_name: from.last_name,
-        username: from.username,
-      }, now())
+      startUser(store, {
+        profile: {
+          tg_id: from.id,
+          first_name: from.first_name,
+          last_name: from.last_name,
+          username: from.username,
+        },
+        schedule: config,
+        now: now(),
+      })
     );
+    deps.kick();
     log.info("user.started", { user: from.id, registered: user.is_registered });
-    const message = greeting(config, from.first_name);
+    const message = greeting(config, { name: from.first_name, now: now() });
     await ctx.reply(message.text, { reply_markup: message.reply_markup });
   });
 
@@ -38,21 +45,24 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
       register ? REGISTER_DATA.yes : REGISTER_DATA.no,
       async (ctx) => {
         const known = await store.write(() =>
-          store.users.setRegistered(
-            { tgId: ctx.from.id, registered: register },
-            now(),
-          )
+          setRegistration(store, {
+            tgId: ctx.from.id,
+            registered: register,
+            schedule: config,
+            now: now(),
+          })
         );
         if (!known) {
           await answerQuery(ctx, { text: config.texts.not_subscribed, log });
           return;
         }
+        deps.kick();
         log.info("user.registered", {
           user: ctx.from.id,
           registered: register,
         });
         const reply = register
-          ? render(config.texts.registered_yes, scheduleValues(config))
+          ? render(config.texts.registered_yes, scheduleValues(config, now()))
           : config.texts.registered_no;
         await editOrIgnore(ctx, { text: reply, log });
         await answerQuery(ctx, { log });

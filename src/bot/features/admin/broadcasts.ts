@@ -1,0 +1,184 @@
+/**
+ * `/announce` (to every subscriber) and `/followup` (after a meeting: to those who came,
+ * or to everyone): a preview with buttons, then the paced, resumable broadcast, and a
+ * report when it is delivered. The admin's formatting is kept; a follow-up made by
+ * replying to a post (the recording) copies that post.
+ *
+ * @module
+ */
+import { type Composer, type Context, InlineKeyboard } from "grammy";
+import type { MessageEntity } from "grammy/types";
+import { render } from "../../../config/texts.ts";
+import type { AnnouncementAudience } from "../../../db/announcements.ts";
+import { meetingValues } from "../../../messages/build.ts";
+import {
+  confirmAnnouncement,
+  draftAnnouncement,
+} from "../../../usecases/announcements.ts";
+import { lastHeldWeek } from "../../../usecases/weeks.ts";
+import type { FeatureDeps } from "../../context.ts";
+import { answerQuery, editOrIgnore } from "../../edit.ts";
+import { replyLong } from "./reply.ts";
+
+/** The broadcasts of the admin feature; `feature` already lets only admins through. */
+export function broadcastCommands(
+  feature: Composer<Context>,
+  deps: FeatureDeps,
+): void {
+  const { config, store, log, now } = deps;
+
+  feature.command("announce", async (ctx) => {
+    const body = commandBody(ctx);
+    if (body === undefined) {
+      await ctx.reply(config.texts.admin_announce_usage);
+      return;
+    }
+    const { id, recipients } = await store.write(() =>
+      draftAnnouncement(store, { ...body, createdBy: ctx.from!.id, now: now() })
+    );
+    log.info("announcement.drafted", { announcement: id, admin: ctx.from!.id });
+    await previewWith(ctx, {
+      template: render(config.texts.admin_announce_preview, { recipients }),
+      body,
+      keyboard: new InlineKeyboard()
+        .text(config.texts.button_announce_send, `ann:${id}:send`)
+        .text(config.texts.button_announce_cancel, `ann:${id}:cancel`),
+    });
+  });
+
+  feature.command("followup", async (ctx) => {
+    const meeting = lastHeldWeek(store, { config, now: now() });
+    if (meeting === undefined) {
+      await ctx.reply(config.texts.admin_followup_none);
+      return;
+    }
+    const post = ctx.message?.reply_to_message;
+    const body = commandBody(ctx) ?? (post === undefined ? undefined : {
+      text: post.text ?? post.caption ?? "📎",
+      copy: { chatId: ctx.chat!.id, messageId: post.message_id },
+    });
+    if (body === undefined) {
+      await ctx.reply(config.texts.admin_followup_usage);
+      return;
+    }
+    const draft = await store.write(() =>
+      draftAnnouncement(store, {
+        ...body,
+        kind: "followup",
+        meetingId: meeting.id,
+        createdBy: ctx.from!.id,
+        now: now(),
+      })
+    );
+    log.info("followup.drafted", { followup: draft.id, meeting: meeting.id });
+    const { date } = meetingValues(config, meeting);
+    await previewWith(ctx, {
+      template: render(config.texts.admin_followup_preview, { date }),
+      body,
+      keyboard: new InlineKeyboard()
+        .text(
+          render(config.texts.button_followup_attendees, {
+            count: draft.attendees,
+          }),
+          `ann:${draft.id}:attendees`,
+        )
+        .text(
+          render(config.texts.button_followup_all, {
+            count: draft.recipients,
+          }),
+          `ann:${draft.id}:registered`,
+        )
+        .row()
+        .text(config.texts.button_announce_cancel, `ann:${draft.id}:cancel`),
+    });
+  });
+
+  feature.callbackQuery(
+    /^ann:(\d+):(send|cancel|attendees|registered)$/,
+    async (ctx) => {
+      const id = Number(ctx.match[1]);
+      const choice = ctx.match[2]!;
+      const send = choice !== "cancel";
+      const audience: AnnouncementAudience = choice === "attendees"
+        ? "attendees"
+        : "registered";
+      const outcome = await store.write(() =>
+        confirmAnnouncement(store, { id, send, audience, now: now() })
+      );
+      if (outcome.kind === "not-a-draft") {
+        await answerQuery(ctx, { text: config.texts.bad_button, log });
+        return;
+      }
+      deps.kick();
+      await answerQuery(ctx, { log });
+      if (outcome.kind === "cancelled") {
+        log.info("announcement.cancelled", { announcement: id });
+        await editOrIgnore(ctx, {
+          text: config.texts.admin_announce_cancelled,
+          log,
+        });
+        return;
+      }
+      log.info("announcement.sending", {
+        announcement: id,
+        audience,
+        recipients: outcome.recipients,
+      });
+      const kind = store.announcements.get(id)?.kind;
+      await editOrIgnore(ctx, {
+        text: render(
+          kind === "followup"
+            ? config.texts.admin_followup_sending
+            : config.texts.admin_announce_sending,
+          { recipients: outcome.recipients },
+        ),
+        log,
+      });
+    },
+  );
+}
+
+/** The preview: `template` with `{text}` replaced by the body, formatting kept. */
+async function previewWith(
+  ctx: Context,
+  { template, body, keyboard }: {
+    template: string;
+    body: { text: string; entities?: MessageEntity[] };
+    keyboard: InlineKeyboard;
+  },
+) {
+  const marker = "\u0000";
+  const withMarker = render(template, { text: marker });
+  const at = withMarker.indexOf(marker);
+  const text = at < 0 ? withMarker : withMarker.replace(marker, body.text);
+  await replyLong(ctx, text, {
+    entities: at < 0
+      ? undefined
+      : body.entities?.map((e) => ({ ...e, offset: e.offset + at })),
+    keyboard,
+  });
+}
+
+/**
+ * The text after the command with its formatting, or `undefined` when there is none.
+ * Entity offsets are moved from the admin's message to the text alone.
+ */
+function commandBody(
+  ctx: Context,
+): { text: string; entities?: MessageEntity[] } | undefined {
+  const full = ctx.message?.text ?? "";
+  const text = (typeof ctx.match === "string" ? ctx.match : "").trim();
+  if (text === "") return undefined;
+  const start = full.indexOf(text);
+  const end = start + text.length;
+  const entities = (ctx.message?.entities ?? [])
+    .filter((e) => e.type !== "bot_command")
+    .flatMap((e) => {
+      const from = Math.max(e.offset, start);
+      const to = Math.min(e.offset + e.length, end);
+      return to > from
+        ? [{ ...e, offset: from - start, length: to - from }]
+        : [];
+    });
+  return entities.length > 0 ? { text, entities } : { text };
+}

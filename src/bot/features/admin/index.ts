@@ -1,0 +1,29 @@
+/**
+ * Admin commands, for the Telegram ids under `admins` in config.yaml: reports (`/stats`,
+ * `/who`, `/export`), broadcasts (`/announce`, `/followup`), and this week's meeting
+ * (`/topic`, `/link`, `/move`, `/skip`, `/unskip`). Anyone else falls through to the
+ * fallback and gets the reply to an unknown command: nothing tells them these exist.
+ *
+ * @module
+ */
+import { Composer, type Context } from "grammy";
+import type { FeatureDeps } from "../../context.ts";
+import { broadcastCommands } from "./broadcasts.ts";
+import { reportCommands } from "./reports.ts";
+import { confirmations } from "./confirm.ts";
+import { scheduleCommands } from "./schedule.ts";
+import { skipCommands } from "./skip.ts";
+
+/** The admin feature. */
+export function adminFeature(deps: FeatureDeps): Composer<Context> {
+  const feature = new Composer<Context>();
+  const admins = feature.filter((ctx) =>
+    ctx.from !== undefined && deps.config.admins.includes(ctx.from.id)
+  );
+  reportCommands(admins, deps);
+  broadcastCommands(admins, deps);
+  scheduleCommands(admins, deps);
+  skipCommands(admins, deps);
+  confirmations(admins, deps);
+  return feature;
+}

@@ -1,0 +1,40 @@
+/**
+ * `/stats`, `/who` and `/export`: what admins read.
+ *
+ * @module
+ */
+import { Composer, type Context, InputFile } from "grammy";
+import { render } from "../../../config/texts.ts";
+import { attendanceCsv, statsReport, whoReport } from "../../../reports.ts";
+import type { FeatureDeps } from "../../context.ts";
+import { replyLong } from "./reply.ts";
+
+/** The reports of the admin feature; `feature` already lets only admins through. */
+export function reportCommands(
+  feature: Composer<Context>,
+  deps: FeatureDeps,
+): void {
+  const { config, store, now } = deps;
+
+  feature.command(
+    "stats",
+    (ctx) => replyLong(ctx, statsReport(config, { source: store, now: now() })),
+  );
+
+  feature.command(
+    "who",
+    (ctx) => replyLong(ctx, whoReport(config, { source: store, now: now() })),
+  );
+
+  feature.command("export", async (ctx) => {
+    const rows = store.answers.attendance();
+    const csv = new TextEncoder().encode(
+      attendanceCsv(config, { rows, now: now() }),
+    );
+    await ctx.replyWithDocument(new InputFile(csv, "attendance.csv"), {
+      caption: render(config.texts.admin_export_caption, {
+        count: rows.length,
+      }),
+    });
+  });
+}

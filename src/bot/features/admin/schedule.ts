@@ -1,0 +1,108 @@
+/**
+ * This week's meeting from Telegram: `/topic`, `/link` and `/move`. A change that tells
+ * people something asks for a confirmation first (see `confirm.ts`).
+ *
+ * @module
+ */
+import type { Composer, Context } from "grammy";
+import { render } from "../../../config/texts.ts";
+import { parseWallTime } from "../../../domain/time.ts";
+import { meetingValues, zoneLabel } from "../../../messages/build.ts";
+import { setTopic } from "../../../usecases/meetings.ts";
+import { upcomingWeek, type Week } from "../../../usecases/weeks.ts";
+import type { FeatureDeps } from "../../context.ts";
+import { proposer } from "./confirm.ts";
+
+/** `/topic`, `/link` and `/move`; `feature` lets only admins through. */
+export function scheduleCommands(
+  feature: Composer<Context>,
+  deps: FeatureDeps,
+): void {
+  const { config, store, log, now } = deps;
+  const values = (week: Week) => meetingValues(config, week);
+  const upcoming = () => upcomingWeek(store, { config, now: now() });
+  const argument = (ctx: Context) =>
+    (typeof ctx.match === "string" ? ctx.match : "").trim();
+  const propose = proposer(deps);
+
+  feature.command("topic", async (ctx) => {
+    const topic = argument(ctx);
+    if (topic === "") {
+      await ctx.reply(config.texts.admin_topic_usage);
+      return;
+    }
+    const week = upcoming();
+    const cleared = topic === "-";
+    await store.write(() =>
+      setTopic(store, { week, topic: cleared ? null : topic, now: now() })
+    );
+    log.info("meeting.topic", {
+      meeting: week.id,
+      topic: cleared ? "" : topic,
+    });
+    const date = values(week).date;
+    await ctx.reply(
+      cleared
+        ? render(config.texts.admin_topic_cleared, { date })
+        : render(config.texts.admin_topic_set, { date, topic }),
+    );
+  });
+
+  feature.command("link", async (ctx) => {
+    const link = argument(ctx);
+    const url = URL.parse(link);
+    if (url?.protocol !== "https:" && url?.protocol !== "http:") {
+      await ctx.reply(config.texts.admin_link_usage);
+      return;
+    }
+    const week = upcoming();
+    const people = store.outbox.countAudience({
+      to: "attendees",
+      meetingId: week.id,
+    });
+    await propose(
+      ctx,
+      { kind: "link", meetingId: week.id, link },
+      render(config.texts.admin_link_confirm, {
+        date: values(week).date,
+        link,
+        people,
+      }),
+    );
+  });
+
+  feature.command("move", async (ctx) => {
+    const week = upcoming();
+    const text = argument(ctx);
+    if (text === "") {
+      await ctx.reply(config.texts.admin_move_usage);
+      return;
+    }
+    const to = parseWallTime(text, {
+      timeZone: config.timezone,
+      around: week.scheduledAt,
+    });
+    if (to === undefined || to <= now()) {
+      await ctx.reply(config.texts.admin_move_invalid);
+      return;
+    }
+    const old = values(week);
+    const target = values({ ...week, startsAt: to });
+    const people = store.outbox.countAudience({
+      to: "answered",
+      meetingId: week.id,
+    });
+    await propose(
+      ctx,
+      { kind: "move", meetingId: week.id, to: to.toISOString() },
+      render(config.texts.admin_move_confirm, {
+        date: old.date,
+        time: old.time,
+        new_date: target.date,
+        new_time: target.time,
+        tz: zoneLabel(config, to),
+        people,
+      }),
+    );
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * The shipped Russian texts that only admins read, and the command menu. `config.yaml`
+ * repeats them so that an operator can edit each.
+ *
+ * @module
+ */
+import type { TextKey } from "./texts.ts";
+
+/** Admins' texts and command descriptions, by key. */
+export const ADMIN_TEXTS = {
+  relay_header: "💬 {name} (id {id}) пишет. Ответьте на это сообщение — " +
+    "я передам ответ.",
+  relay_answered: "Ответ передан: {name}.",
+  relay_unknown_reply: "Не знаю, кому передать: ответьте (reply) на " +
+    "пересланное сообщение участника.",
+  admin_stats:
+    "Подписчики: активных {active}, получают приглашения {registered}.\n\n" +
+    "Встреча {date}: придут {yes}, не смогут {no}, не ответили {none}.\n\n" +
+    "Изменения расписания:\n{changes}\n\nПрошлые недели:\n{history}",
+  admin_stats_week: "{date}: да {yes}, нет {no}{status}",
+  admin_stats_cancelled: " (отменена)",
+  admin_change_cancelled: "{date}: отменена",
+  admin_change_moved: "{date}: перенесена на {new_date}, {new_time} ({tz})",
+  admin_change_topic: "{date}: тема «{topic}»",
+  admin_change_link: "{date}: своя ссылка {link}",
+  admin_who:
+    "Придут на встречу {date} — {count|человек|человека|человек}:\n{names}",
+  admin_who_empty: "На встречу {date} пока никто не записался.",
+  admin_announce_usage:
+    "Напишите текст после команды: /announce Текст объявления",
+  admin_announce_preview:
+    "Объявление получат {recipients|подписчик|подписчика|подписчиков}:\n\n{text}",
+  button_announce_send: "Отправить",
+  button_announce_cancel: "Отмена",
+  admin_announce_sending:
+    "Отправляю объявление: {recipients|подписчик|подписчика|подписчиков}.",
+  admin_announce_cancelled: "Объявление отменено.",
+  admin_announce_done:
+    "Объявление разослано: доставлено {sent}, заблокировали бота {blocked}, " +
+    "не удалось {failed}.",
+  button_confirm: "Да, подтверждаю",
+  button_abort: "Нет, оставить как есть",
+  admin_action_aborted: "Хорошо, ничего не меняю.",
+  admin_skip_choose: "Какую встречу отменить?",
+  admin_skip_confirm: "Отменить встречу {date}, {time} ({tz})? Сообщу " +
+    "{people|подписчику|подписчикам|подписчикам}, напоминаний не будет.",
+  admin_skipped: "Встреча {date} отменена. Сообщаю " +
+    "{notified|подписчику|подписчикам|подписчикам}; напоминаний не будет.",
+  admin_already_skipped: "Встреча {date} уже отменена.",
+  admin_unskip_choose: "Какую отменённую встречу вернуть?",
+  admin_nothing_to_unskip: "Отменённых встреч впереди нет.",
+  admin_unskipped: "Встреча {date} снова в расписании. Сообщаю " +
+    "{notified|подписчику|подписчикам|подписчикам}.",
+  admin_not_skipped: "Встреча {date} и так в расписании.",
+  admin_topic_usage: "Напишите тему после команды: /topic Тема встречи. " +
+    "Убрать тему: /topic -",
+  admin_topic_set:
+    "Тема встречи {date}: «{topic}». Она будет в приглашении и напоминаниях.",
+  admin_topic_cleared: "Тема встречи {date} убрана.",
+  admin_link_usage:
+    "Напишите новую ссылку после команды: /link https://… — только для ближайшей встречи.",
+  admin_link_confirm: "Поменять ссылку встречи {date} на {link}? Сообщу " +
+    "{people|записавшемуся|записавшимся|записавшимся}.",
+  admin_link_changed: "Ссылка встречи {date} теперь {link}. Сообщаю " +
+    "{notified|записавшемуся|записавшимся|записавшимся}.",
+  admin_move_usage: "Напишите новые дату и время: /move 03.12 15:00 " +
+    "(только для ближайшей встречи).",
+  admin_move_invalid: "Не понял дату и время. Пример: /move 03.12 15:00 — " +
+    "не раньше, чем сейчас.",
+  admin_move_confirm: "Перенести встречу {date}, {time} на {new_date}, " +
+    "{new_time} ({tz})? Сообщу {people|ответившему|ответившим|ответившим}.",
+  admin_moved: "Встреча {date} перенесена на {new_date}, {new_time} ({tz}). " +
+    "Сообщаю {notified|ответившему|ответившим|ответившим}.",
+  admin_followup_usage: "Напишите текст после команды (/followup Запись " +
+    "встречи: https://…) или ответьте командой /followup на пост, который переслать.",
+  admin_followup_none: "Прошедших встреч ещё не было.",
+  admin_followup_preview: "Итоги встречи {date}. Кому отправить?\n\n{text}",
+  button_followup_attendees: "Пришедшим ({count})",
+  button_followup_all: "Всем подписчикам ({count})",
+  admin_followup_sending:
+    "Отправляю: {recipients|получатель|получателя|получателей}.",
+  admin_followup_done:
+    "Итоги разосланы: доставлено {sent}, заблокировали бота {blocked}, " +
+    "не удалось {failed}.",
+  admin_report: "Рассылка «{job}» ({date}): доставлено {sent}, " +
+    "заблокировали бота {blocked}, не удалось {failed}, без ответа Telegram {unknown}.",
+  job_invitation: "приглашение",
+  job_first_reminder: "первое напоминание",
+  job_second_reminder: "последнее напоминание",
+  job_nudge: "напоминание тем, кто не ответил",
+  admin_export_caption: "История посещений: {count|ответ|ответа|ответов}.",
+  export_columns: "Дата встречи | Статус встречи | Начало | Тема | " +
+    "Telegram ID | Имя | Фамилия | Username | Ответ | Время ответа",
+  export_meeting_cancelled: "отменена",
+  export_meeting_held: "проведена",
+  export_meeting_planned: "запланирована",
+  export_answer_yes: "да",
+  export_answer_no: "нет",
+  command_start: "Подписаться на приглашения",
+  command_stop: "Отписаться",
+  command_status: "Подписка и ответ на ближайшую встречу",
+  command_help: "Справка",
+  command_stats: "Статистика подписчиков и ответов",
+  command_who: "Кто придёт на ближайшую встречу",
+  command_announce: "Объявление всем подписчикам",
+  command_followup: "Итоги прошедшей встречи: запись, материалы",
+  command_topic: "Тема ближайшей встречи",
+  command_link: "Новая ссылка на ближайшую встречу",
+  command_move: "Перенести ближайшую встречу",
+  command_skip: "Отменить встречу",
+  command_unskip: "Вернуть отменённую встречу",
+  command_export: "История посещений (CSV)",
+} as const satisfies Partial<Record<TextKey, string>>;

@@ -1,0 +1,89 @@
+/**
+ * The shipped Russian texts that participants read. `config.yaml` repeats them so that
+ * an operator can edit each.
+ *
+ * @module
+ */
+import type { TextKey } from "./texts.ts";
+
+/** Participants' texts, by key. */
+export const PARTICIPANT_TEXTS = {
+  start_greeting: "Здравствуйте, {name}!\n\n" +
+    "Это бот встречи «{title}»: она проходит {weekday_every} в {time} ({tz}) " +
+    "и длится {duration}. Присылать вам приглашение на каждую встречу?",
+  button_register_yes: "Да",
+  button_register_no: "Нет",
+  registered_yes: "Отлично! Приглашение на «{title}» будет приходить каждую " +
+    "неделю. До встречи {weekday_on} в {time} ({tz})!",
+  registered_no: "Хорошо, приглашения присылать не буду. " +
+    "Передумаете — отправьте /start.",
+  stopped: "Вы отписались от приглашений. Чтобы вернуться, отправьте /start.",
+  not_subscribed:
+    "Вы не подписаны на приглашения. Чтобы подписаться, отправьте /start.",
+  invitation: "Приглашаю на встречу «{title}»!\n\n{topic_line}" +
+    "Когда: {date}, {time} ({tz}), {duration}.\n\nПридёте?",
+  topic_line: "Тема: {topic}\n\n",
+  button_attend_yes: "Да, буду",
+  button_attend_no: "Нет, не смогу",
+  answer_yes: "Встреча «{title}»: {date}, {time} ({tz}).\n\n{topic_line}" +
+    "✅ Вы придёте. Ссылку пришлю в день встречи. Ответ можно изменить до начала.",
+  answer_no: "Встреча «{title}»: {date}, {time} ({tz}).\n\n{topic_line}" +
+    "❌ Вы не сможете прийти. Ответ можно изменить до начала.",
+  answer_expired: "Эта встреча уже прошла, ответ не изменён.",
+  answer_cancelled: "Встреча {day} отменена — отвечать не нужно.",
+  answer_saved: "Ответ сохранён",
+  first_reminder:
+    "Напоминаю: сегодня в {time} ({tz}) — встреча «{title}».\n\n{topic_line}" +
+    "Ссылка: {link}",
+  second_reminder:
+    "Через несколько минут, в {time} ({tz}), начинаем «{title}»!\n\n" +
+    "{topic_line}Ссылка: {link}",
+  nudge:
+    "Вы ещё не ответили: придёте на встречу «{title}» {weekday_on}, {day}, " +
+    "в {time} ({tz})?",
+  help:
+    "Бот встречи «{title}»: {weekday_every} в {time} ({tz}), {duration}.\n\n" +
+    "/start — подписаться на приглашения\n" +
+    "/stop — отписаться\n" +
+    "/status — подписка и ваш ответ на ближайшую встречу\n" +
+    "/help — эта справка\n\n" +
+    "Вопрос ведущему можно просто написать сюда — я передам.",
+  status: "Подписка: {subscription}\n" +
+    "Ближайшая встреча: {date}, {time} ({tz})\n{topic_line}" +
+    "Ваш ответ: {answer}{link_line}",
+  status_cancelled: "Подписка: {subscription}\n" +
+    "Встреча {date} отменена. Приглашение на следующую придёт как обычно.",
+  status_link_line: "\nСсылка: {link}",
+  status_subscribed: "вы получаете приглашения",
+  status_unsubscribed: "вы не получаете приглашения (отправьте /start)",
+  status_inactive: "вы отписались (отправьте /start)",
+  status_answer_yes: "приду",
+  status_answer_no: "не смогу",
+  status_answer_none: "ещё нет",
+  unknown_command: "Такой команды нет. Список команд — /help.",
+  unknown_message: "Я понимаю только команды. Список команд — /help.",
+  bad_button: "Эта кнопка больше не работает.",
+  flood_notice:
+    "Слишком много сообщений подряд. Я пропущу следующие — напишите через минуту.",
+  unavailable:
+    "Не получилось: у бота временные неполадки. Попробуйте, пожалуйста, через минуту.",
+  meeting_cancelled: "Встреча «{title}» {weekday_on}, {day}, отменяется. " +
+    "Приглашение на следующую придёт как обычно.",
+  meeting_cancelled_message:
+    "Встреча «{title}» {date}, {time} ({tz}) отменена.",
+  meeting_restored: "Встреча «{title}» всё-таки состоится: {date}, {time} " +
+    "({tz}).\n\n{topic_line}Придёте?",
+  meeting_moved: "Встреча «{title}» переносится: не {old_date}, {old_time}, " +
+    "а {date}, {time} ({tz}).\n\n{topic_line}Если планы изменились, ответ можно " +
+    "поменять в приглашении.",
+  meeting_link_changed:
+    "Новая ссылка на встречу «{title}» {weekday_on}, {day}, в {time} ({tz}):\n{link}",
+  calendar_caption: "Добавьте встречу «{title}» ({date}, {time}) в календарь.",
+  calendar_updated_caption:
+    "Встреча «{title}» изменилась: откройте файл, и календарь обновит её.",
+  calendar_cancelled_caption:
+    "Встреча «{title}» {day} отменена: откройте файл, и календарь уберёт её.",
+  relay_done: "Передал ваше сообщение ведущему.",
+  relay_limited: "Ведущий уже получил от вас много сообщений. " +
+    "Следующие смогу передать через час.",
+} as const satisfies Partial<Record<TextKey, string>>;

@@ -1,0 +1,172 @@
+/**
+ * Who a broadcast goes to, as SQL over `users`: the rows of a broadcast are written by
+ * one `INSERT … SELECT`, whatever the audience's size, and nothing proportional to it is
+ * held in memory.
+ *
+ * @module
+ */
+import type { Statements } from "./sqlite.ts";
+
+/** The lanes of the outbox (kept in step with `LANE` in outbox.ts). */
+const NOTICE_LANE = 1;
+
+/** A broadcast's rows: what they are about and when they were owed. */
+export interface BroadcastItem {
+  kind: string;
+  ref: string;
+  /** One of the outbox's `LANE`s. */
+  lane: number;
+  now: Date;
+  /** A second broadcast of the same kind about the same thing (`s2`). */
+  round?: string;
+  payload?: unknown;
+}
+
+/** Selects the recipients of a broadcast, by SQL over `users` aliased `u`. */
+export type Audience =
+  /** Active users who asked for invitations. */
+  | { to: "registered" }
+  /** Active users who said yes for the meeting `meetingId`. */
+  | { to: "attendees"; meetingId: string }
+  /** Active users who answered the meeting `meetingId`, yes or no. */
+  | { to: "answered"; meetingId: string }
+  /** Active users who get invitations or answered `meetingId`: all it concerns. */
+  | { to: "concerned"; meetingId: string }
+  /** Active registered users who have not answered the meeting `meetingId`. */
+  | { to: "unanswered"; meetingId: string };
+
+/** The condition on `users u` that selects `audience`, and its values. */
+function audienceSql(audience: Audience): { sql: string; values: string[] } {
+  const answered = (which: string) =>
+    `EXISTS (SELECT 1 FROM answers a WHERE a.meeting_id = ? AND a.user_id = u.id
+       AND a.answer IN (${which}))`;
+  switch (audience.to) {
+    case "registered":
+      return { sql: "u.is_active = 1 AND u.is_registered = 1", values: [] };
+    case "attendees":
+      return {
+        sql: `u.is_active = 1 AND ${answered("'yes'")}`,
+        values: [audience.meetingId],
+      };
+    case "answered":
+      return {
+        sql: `u.is_active = 1 AND ${answered("'yes', 'no'")}`,
+        values: [audience.meetingId],
+      };
+    case "concerned":
+      return {
+        sql: `u.is_active = 1 AND (u.is_registered = 1 OR ${
+          answered("'yes', 'no'")
+        })`,
+        values: [audience.meetingId],
+      };
+    case "unanswered":
+      return {
+        sql: `u.is_active = 1 AND u.is_registered = 1 AND NOT ${
+          answered("'yes', 'no'")
+        }`,
+        values: [audience.meetingId],
+      };
+  }
+}
+
+/** The batch of a broadcast: `kind/ref`, or `kind/ref/round`. */
+export function batchName(
+  { kind, ref, round }: { kind: string; ref: string; round?: string },
+): string {
+  return round === undefined ? `${kind}/${ref}` : `${kind}/${ref}/${round}`;
+}
+
+/**
+ * Adds one row per recipient of `audience` to the batch `kind/ref` (or
+ * `kind/ref/round`), keyed `batch/u<user id>`: a key is written once, so whatever
+ * enqueues it twice, each recipient gets it once. Returns how many rows were new.
+ */
+export function addBroadcast(
+  statements: Statements,
+  { audience, ...item }: BroadcastItem & { audience: Audience },
+): number {
+  const batch = batchName(item);
+  const at = item.now.toISOString();
+  const payload = item.payload === undefined
+    ? null
+    : JSON.stringify(item.payload);
+  const head =
+    `INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, payload, lane,
+       not_before, created_at, updated_at)
+     SELECT ? || '/u' || u.id, ?, ?, ?, u.tg_id, u.id, ?, ?, ?, ?, ? FROM users u`;
+  const tail = "ORDER BY u.id ON CONFLICT (key) DO NOTHING";
+  const values = [
+    batch,
+    batch,
+    item.kind,
+    item.ref,
+    payload,
+    item.lane,
+    at,
+    at,
+    at,
+  ];
+  const { sql, values: extra } = audienceSql(audience);
+  return Number(
+    statements.sql(`${head} WHERE ${sql} ${tail}`).run(...values, ...extra)
+      .changes,
+  );
+}
+
+/** How many people `audience` is now. */
+export function countAudience(
+  statements: Statements,
+  audience: Audience,
+): number {
+  const { sql, values } = audienceSql(audience);
+  const row = statements.sql(`SELECT count(*) AS n FROM users u WHERE ${sql}`)
+    .get(...values) as { n: number };
+  return Number(row.n);
+}
+
+/**
+ * Adds, for every message about `meetingId` still shown with answer buttons (sent
+ * invitations, nudges, restore notices, and messages whose buttons were pressed), an
+ * edit that takes the buttons away (`kind`, rendered as the meeting is then). Returns
+ * how many.
+ */
+export function addButtonEdits(
+  statements: Statements,
+  { meetingId, kind, round, now }: {
+    meetingId: string;
+    kind: string;
+    round: string;
+    now: Date;
+  },
+): number {
+  const at = now.toISOString();
+  return Number(
+    statements.sql(
+      `INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, payload, lane,
+         idempotent, not_before, created_at, updated_at)
+       SELECT ? || '/' || chat_id || '/' || mid || '/' || ?, ?, ?, ?, chat_id,
+         user_id, json_object('message_id', mid), ?, 1, ?, ?, ?
+       FROM (
+         SELECT chat_id, user_id, message_id AS mid FROM outbox
+         WHERE ref = ? AND kind IN ('invitation', 'nudge', 'restored')
+           AND status = 'sent' AND message_id IS NOT NULL
+         UNION
+         SELECT chat_id, user_id, json_extract(payload, '$.message_id') AS mid
+         FROM outbox WHERE ref = ? AND kind = 'answer_edit'
+       ) WHERE mid IS NOT NULL ON CONFLICT (key) DO NOTHING`,
+    ).run(
+      kind,
+      round,
+      `${kind}/${meetingId}/${round}`,
+      kind,
+      meetingId,
+      NOTICE_LANE,
+      at,
+      at,
+      at,
+      meetingId,
+      meetingId,
+    ).changes,
+  );
+}

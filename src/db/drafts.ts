@@ -1,0 +1,57 @@
+/**
+ * Admin actions waiting for a confirmation (cancel a week, move it, give it a new link):
+ * the confirm button names the draft, and a second press finds it done.
+ *
+ * @module
+ */
+import type { Statements } from "./sqlite.ts";
+
+/** A proposed action. */
+export interface Draft<T = unknown> {
+  id: number;
+  kind: string;
+  payload: T;
+  created_by: number;
+  status: "draft" | "done" | "cancelled";
+}
+
+/** The `drafts` table. */
+export class Drafts {
+  #s: Statements;
+
+  constructor(statements: Statements) {
+    this.#s = statements;
+  }
+
+  /** Saves a proposed action; returns its id. */
+  create(
+    { kind, payload, createdBy }: {
+      kind: string;
+      payload: unknown;
+      createdBy: number;
+    },
+    now: Date,
+  ): number {
+    const at = now.toISOString();
+    return Number(
+      this.#s.sql(
+        `INSERT INTO drafts (kind, payload, created_by, status, created_at, updated_at)
+         VALUES (?, ?, ?, 'draft', ?, ?)`,
+      ).run(kind, JSON.stringify(payload), createdBy, at, at).lastInsertRowid,
+    );
+  }
+
+  /** Closes a draft as done or cancelled; the draft if it was still one, else undefined. */
+  close<T>(
+    id: number,
+    { status, now }: { status: "done" | "cancelled"; now: Date },
+  ): Draft<T> | undefined {
+    const row = this.#s.sql("SELECT * FROM drafts WHERE id = ?").get(id) as
+      | (Omit<Draft<T>, "payload"> & { payload: string })
+      | undefined;
+    if (row?.status !== "draft") return undefined;
+    this.#s.sql("UPDATE drafts SET status = ?, updated_at = ? WHERE id = ?")
+      .run(status, now.toISOString(), id);
+    return { ...row, id: Number(row.id), payload: JSON.parse(row.payload) };
+  }
+}

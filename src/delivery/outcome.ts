@@ -1,0 +1,122 @@
+/**
+ * What a failed delivery means for its row: settle it (blocked, failed, unknown, or sent
+ * after all) or try again later, and how loudly to say so. Pure: the sender applies it.
+ *
+ * @module
+ */
+import { describeError } from "../core/errors.ts";
+import type { OutboxRow } from "../db/outbox.ts";
+import { classify } from "./telegram.ts";
+
+/** How rows that fail for a while are retried. */
+export interface RetryPolicy {
+  /** Wait after the first failure; doubles each time. */
+  initialMs: number;
+  /** Longest wait between tries. */
+  maxMs: number;
+  /** A row still failing this long after it was written is recorded as failed. */
+  giveUpMs: number;
+}
+
+/** The default {@linkcode RetryPolicy}: 2 s doubling to 5 min, for up to 2 days. */
+export const DEFAULT_RETRY: RetryPolicy = {
+  initialMs: 2_000,
+  maxMs: 300_000,
+  giveUpMs: 48 * 3_600_000,
+};
+
+/** What to do with a row whose request failed, and the log event that says why. */
+export type Decision =
+  | {
+    action: "settle";
+    status: "sent" | "blocked" | "failed" | "unknown";
+    /** The log event: `delivery.<event>`. */
+    event: "not_modified" | "unreachable" | "unknown" | "failed" | "gave_up";
+    error: string;
+  }
+  | {
+    action: "later";
+    ms: number;
+    /** A 429: every paced send waits too. */
+    pause: boolean;
+    event: "rate_limited" | "retry";
+    error: string;
+  };
+
+/**
+ * Decides what a failed request means: 429 waits `retry_after`; 403 and chat-not-found
+ * settle as blocked; a bad request fails; 5xx and no connection wait twice as long each
+ * time, up to `maxMs`, until `giveUpMs` after the row was owed; a request that left
+ * without an answer is unknown (never resent), unless the row is an edit, which is safe
+ * to make again. An edit Telegram finds unchanged was made.
+ */
+export function decide(
+  row: OutboxRow,
+  { error, policy, now }: { error: unknown; policy: RetryPolicy; now: Date },
+): Decision {
+  const reason = describeError(error);
+  if (/message is not modified/i.test(reason)) {
+    return {
+      action: "settle",
+      status: "sent",
+      event: "not_modified",
+      error: reason,
+    };
+  }
+  const verdict = classify(error);
+  switch (verdict.kind) {
+    case "rate-limited":
+      return {
+        action: "later",
+        ms: verdict.retryAfterMs,
+        pause: true,
+        event: "rate_limited",
+        error: reason,
+      };
+    case "unreachable":
+      return {
+        action: "settle",
+        status: "blocked",
+        event: "unreachable",
+        error: reason,
+      };
+    case "permanent":
+      return {
+        action: "settle",
+        status: "failed",
+        event: "failed",
+        error: reason,
+      };
+    case "unknown":
+      if (!row.idempotent) {
+        return {
+          action: "settle",
+          status: "unknown",
+          event: "unknown",
+          error: reason,
+        };
+      }
+      break;
+    case "transient":
+      break;
+  }
+  const age = now.getTime() - new Date(row.created_at).getTime();
+  if (age >= policy.giveUpMs) {
+    return {
+      action: "settle",
+      status: "failed",
+      event: "gave_up",
+      error: reason,
+    };
+  }
+  return {
+    action: "later",
+    ms: Math.min(
+      policy.maxMs,
+      policy.initialMs * 2 ** Math.min(row.attempts, 30),
+    ),
+    pause: false,
+    event: "retry",
+    error: reason,
+  };
+}

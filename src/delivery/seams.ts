@@ -1,0 +1,52 @@
+/**
+ * What the sender is given: the call that delivers a row, the renderer that makes it,
+ * and the seams it reaches the database, Telegram and the clock through.
+ *
+ * @module
+ */
+import type { Outbox, OutboxRow } from "../db/outbox.ts";
+import type { Logger } from "../log.ts";
+import type { RetryPolicy } from "./outcome.ts";
+import type { Pacer } from "./pacer.ts";
+import type { BotApi, Upload } from "./telegram.ts";
+
+/** One Bot API call that delivers a row. */
+export interface Delivery {
+  method: string;
+  params: Record<string, unknown>;
+  upload?: Upload;
+  /** Whatever the renderer wants back with the result (see `onDelivered`). */
+  meta?: Record<string, string>;
+}
+
+/** Turns a row into its call, or `null` when it is no longer owed (the row is dropped). */
+export type Render = (
+  row: OutboxRow,
+) => Delivery | null | Promise<Delivery | null>;
+
+/** What the sender needs; all of it injected. */
+export interface SenderDeps {
+  outbox: Outbox;
+  api: BotApi;
+  render: Render;
+  pacer: Pacer;
+  log: Logger;
+  now: () => Date;
+  /** Runs a write after a request (group commit); rejections are logged. */
+  write: <T>(fn: () => T) => Promise<T>;
+  /** A row's chat is gone for good: e.g. deactivate its user. */
+  onUnreachable?: (row: OutboxRow) => void;
+  /** Every row of `batch` is settled: e.g. close the job and report to admins. */
+  onBatchDone?: (batch: string) => void | Promise<void>;
+  /** A row was delivered by `delivery`; `result` is what the Bot API returned. */
+  onDelivered?: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
+  /** Counts an outcome, e.g. for metrics. */
+  onOutcome?: (row: OutboxRow, outcome: string) => void;
+  retry?: RetryPolicy;
+  /** Requests in flight at once; default 32. */
+  concurrency?: number;
+  /** A claim older than this by another process is settled by this one; default 2 min. */
+  leaseMs?: number;
+  /** This process's name in claims; default a random id. */
+  id?: string;
+}

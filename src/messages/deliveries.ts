@@ -1,0 +1,128 @@
+/**
+ * The Bot API calls that rows of the outbox become: a message, an edit, and the rows
+ * whose content was written when they were owed (a text, a report, an announcement).
+ *
+ * @module
+ */
+import type { MessageEntity } from "grammy/types";
+import type { Config } from "../config/schema.ts";
+import { render, type TextKey } from "../config/texts.ts";
+import type { OutboxRow } from "../db/outbox.ts";
+import type { Store } from "../db/store.ts";
+import type { Delivery } from "../delivery/sender.ts";
+import type { ReportPayload } from "../usecases/jobs.ts";
+import { weekById } from "../usecases/weeks.ts";
+import { meetingValues, type OutgoingMessage } from "./build.ts";
+import { TEXT_LIMIT, truncate } from "./limits.ts";
+
+/** A text payload written when the row was owed (reports to admins). */
+export interface TextPayload {
+  text: string;
+  entities?: MessageEntity[];
+}
+
+/** A text message, its link preview shown only when asked. */
+export function sendMessage(
+  chatId: number,
+  message: OutgoingMessage,
+  { preview }: { preview: boolean },
+): Delivery {
+  return {
+    method: "sendMessage",
+    params: {
+      chat_id: chatId,
+      text: truncate(message.text, TEXT_LIMIT),
+      reply_markup: message.reply_markup,
+      link_preview_options: { is_disabled: !preview },
+    },
+  };
+}
+
+/** An edit of the message whose id the row's payload holds. */
+export function editMessage(
+  row: OutboxRow,
+  message: OutgoingMessage,
+): Delivery {
+  const { message_id } = JSON.parse(row.payload ?? "{}") as {
+    message_id: number;
+  };
+  return {
+    method: "editMessageText",
+    params: {
+      chat_id: row.chat_id,
+      message_id,
+      text: truncate(message.text, TEXT_LIMIT),
+      reply_markup: message.reply_markup,
+    },
+  };
+}
+
+/** An announcement, as text or as a copy of the admin's message. */
+export function announcementDelivery(
+  row: OutboxRow,
+  store: Pick<Store, "announcements">,
+): Delivery | null {
+  if (row.ref === null) return null;
+  const found = store.announcements.get(Number(row.ref));
+  if (found === undefined) return null;
+  if (found.copy !== undefined) {
+    return {
+      method: "copyMessage",
+      params: {
+        chat_id: row.chat_id,
+        from_chat_id: found.copy.chatId,
+        message_id: found.copy.messageId,
+      },
+    };
+  }
+  return {
+    method: "sendMessage",
+    params: {
+      chat_id: row.chat_id,
+      text: found.text,
+      entities: found.entities,
+    },
+  };
+}
+
+/** A text written when the row was owed. */
+export function textDelivery(row: OutboxRow): Delivery {
+  const payload = JSON.parse(row.payload ?? "{}") as TextPayload;
+  return {
+    method: "sendMessage",
+    params: {
+      chat_id: row.chat_id,
+      text: truncate(payload.text, TEXT_LIMIT),
+      entities: payload.entities,
+      link_preview_options: { is_disabled: true },
+    },
+  };
+}
+
+/** A report to an admin, rendered from the texts of the config as it is now. */
+export function reportDelivery(
+  row: OutboxRow,
+  { config, store }: { config: Config; store: Store },
+): Delivery {
+  const payload = JSON.parse(row.payload ?? "{}") as ReportPayload;
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(payload.values)) {
+    values[name] = typeof value === "string" && value in config.texts
+      ? config.texts[value as TextKey]
+      : value;
+  }
+  if (payload.meeting_id !== undefined) {
+    const meeting = weekById(store, { config, id: payload.meeting_id });
+    values.date = meeting === undefined
+      ? payload.meeting_id
+      : meetingValues(config, meeting).date;
+  }
+  return {
+    method: "sendMessage",
+    params: {
+      chat_id: row.chat_id,
+      text: truncate(render(config.texts[payload.text], values), TEXT_LIMIT),
+      link_preview_options: { is_disabled: true },
+    },
+  };
+}

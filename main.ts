@@ -1,5 +1,6 @@
 /**
- * The program: `run` (default), `check`, `send JOB`, `stats`, `export`, `backup PATH`.
+ * The program: `run` (default), `check`, `send JOB`, `stats`, `export`, `backup`,
+ * `restore FILE`, `health`, `version`.
  *
  * Only wiring: read the environment and the config, pick the command, turn an expected
  * failure into one clear line and exit code 2, and stop cleanly on SIGINT / SIGTERM.
@@ -9,63 +10,102 @@
 import "./src/preload.ts"; // first: before grammY is loaded
 import { OperatorError, UsageError } from "./src/core/errors.ts";
 import { loadConfig } from "./src/config/load.ts";
-import { backupCommand } from "./src/commands/backup.ts";
+import { backupCommand, parseBackupArgs } from "./src/commands/backup.ts";
 import { checkCommand } from "./src/commands/check.ts";
 import { exportCommand } from "./src/commands/export.ts";
+import { healthCommand } from "./src/commands/health.ts";
+import { permissionLine, requireAccess } from "./src/commands/places.ts";
+import { restoreCommand } from "./src/commands/restore.ts";
 import { runCommand } from "./src/commands/run.ts";
 import { sendCommand } from "./src/commands/send.ts";
 import { statsCommand } from "./src/commands/stats.ts";
-import { readEnv } from "./src/env.ts";
-import { createLogger, type Level } from "./src/log.ts";
+import { readEnv, readLogSettings } from "./src/env.ts";
+import { createLogger } from "./src/log.ts";
+import { programName, versionLine } from "./src/version.ts";
 
-const LEVELS: readonly Level[] = ["debug", "info", "warn", "error"];
+/** Each command and the number of arguments it takes (`backup` checks its own). */
+const ARITY: Record<string, number | undefined> = {
+  run: 0,
+  check: 0,
+  send: 1,
+  stats: 0,
+  export: 0,
+  backup: undefined,
+  restore: 1,
+  health: 0,
+};
 
-const USAGE = `Usage: main.ts [COMMAND]
+function usage(): string {
+  const name = programName();
+  const alias = name === "main.ts" ? " (or: deno task start COMMAND)" : "";
+  return `Usage: ${name} [COMMAND]${alias}
 
   run                 the bot: long polling, the weekly jobs, catch-up (default)
-  check               validate config.yaml and the database, print the schedule
+  check               validate the config and the database, print the schedule
   send JOB            run a job now for the upcoming meeting (once per user):
                       invitation, first_reminder, second_reminder, nudge
   stats               subscribers, answers and who is coming, on the terminal
   export              the attendance history as CSV on stdout
-  backup PATH         a consistent copy of the database (safe while running)
+  backup [--keep N] TARGET
+                      a consistent, checked copy of the database (safe while
+                      running) into the folder TARGET/ as bot-YYYYMMDD-HHMMSS.sqlite3,
+                      or as the new file TARGET; --keep N: only the newest N stay
+  restore FILE        put a backup back (stop the bot first); the database before
+                      is kept as bot.sqlite3.before-restore-YYYYMMDD-HHMMSS
+  health              ask the running bot's /healthz: exit 0 healthy, 1 not
+  version             the version of the program and of Deno
 
 Environment: BOT_TOKEN (required by run and send), CONFIG (default config.yaml),
-TELEGRAM_API_ROOT (default https://api.telegram.org), LOG_LEVEL (debug|info|warn|error)`;
+TELEGRAM_API_ROOT (default https://api.telegram.org), LOG_LEVEL (debug|info|warn|error),
+LOG_FORMAT (text|json)`;
+}
 
 async function main(args: string[]): Promise<number> {
-  const env = readEnv();
-  const level = env.LOG_LEVEL ?? "info";
-  if (!LEVELS.includes(level as Level)) {
-    fatal(`LOG_LEVEL "${level}" is not one of ${LEVELS.join(", ")}`);
-    return 2;
-  }
-  const log = createLogger({
-    level: level as Level,
-    secrets: env.BOT_TOKEN ? [env.BOT_TOKEN] : [],
-  });
   // deno-lint-ignore no-console
   const print = (line: string) => console.log(line);
+  const [command = "run", ...rest] = args;
+  if (["help", "--help", "-h"].includes(command)) {
+    print(usage());
+    return 0;
+  }
+  if (["version", "--version", "-V"].includes(command)) {
+    print(versionLine());
+    return 0;
+  }
+  const env = readEnv();
   const encoder = new TextEncoder();
   const write = (text: string) =>
     void Deno.stdout.writeSync(encoder.encode(text));
-  const deps = { log, now: () => new Date(), print, write };
-  const appEnv = { token: env.BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT };
-  const [command = "run", ...rest] = args;
   try {
-    if (command === "help" || command === "--help" || command === "-h") {
-      print(USAGE);
-      return 0;
+    const log = createLogger({
+      ...readLogSettings(env),
+      secrets: env.BOT_TOKEN ? [env.BOT_TOKEN] : [],
+    });
+    const deps = { log, now: () => new Date(), print, write };
+    const appEnv = { token: env.BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT };
+    if (!(command in ARITY)) {
+      throw new UsageError(`Unknown command "${command}"\n${usage()}`);
     }
-    const config = await loadConfig(env.CONFIG ?? "config.yaml");
+    const arity = ARITY[command];
+    if (arity !== undefined && rest.length !== arity) {
+      throw new UsageError(
+        arity === 0
+          ? `"${command}" takes no arguments`
+          : `"${command}" takes ${arity} argument: see --help`,
+      );
+    }
+    const backupArgs = command === "backup" ? parseBackupArgs(rest) : undefined;
+    const configPath = env.CONFIG ?? "config.yaml";
+    requireAccess(configPath, {
+      what: "Config file",
+      hint: "put it there, or set CONFIG to a file there",
+    });
+    const config = await loadConfig(configPath);
     switch (command) {
       case "check":
         checkCommand(config, deps);
         return 0;
       case "send": {
-        if (rest.length !== 1) {
-          throw new UsageError(`"send" takes one job name\n${USAGE}`);
-        }
         const report = await sendCommand(config, {
           ...deps,
           job: rest[0]!,
@@ -80,12 +120,14 @@ async function main(args: string[]): Promise<number> {
         exportCommand(config, deps);
         return 0;
       case "backup":
-        if (rest.length !== 1) {
-          throw new UsageError(`"backup" takes the path of the copy\n${USAGE}`);
-        }
-        backupCommand(config, { ...deps, path: rest[0]! });
+        await backupCommand(config, { ...deps, ...backupArgs! });
         return 0;
-      case "run": {
+      case "restore":
+        await restoreCommand(config, { ...deps, path: rest[0]! });
+        return 0;
+      case "health":
+        return await healthCommand(config, { print });
+      default: {
         const bot = await runCommand(config, { ...deps, env: appEnv });
         const stop = () => void bot.stop();
         Deno.addSignalListener("SIGINT", stop);
@@ -95,14 +137,20 @@ async function main(args: string[]): Promise<number> {
         Deno.removeSignalListener("SIGTERM", stop);
         return 0;
       }
-      default:
-        throw new UsageError(`Unknown command "${command}"\n${USAGE}`);
     }
   } catch (error) {
-    if (!(error instanceof OperatorError)) throw error;
-    fatal(error.report());
-    return error.exitCode;
+    const line = operatorLine(error);
+    if (line === undefined) throw error;
+    fatal(line);
+    return error instanceof OperatorError ? error.exitCode : 2;
   }
+}
+
+/** The one line of an expected failure, or `undefined` for a bug. */
+function operatorLine(error: unknown): string | undefined {
+  return error instanceof OperatorError
+    ? error.report()
+    : permissionLine(error);
 }
 
 /** One plain line on stderr, for an error the operator must fix before starting. */
@@ -111,4 +159,19 @@ function fatal(message: string) {
   console.error(`error: ${message}`);
 }
 
-if (import.meta.main) Deno.exit(await main(Deno.args));
+/** A permission error nobody caught (in a callback, a timer) ends the program the same way. */
+function exitOnPermissionError(event: ErrorEvent | PromiseRejectionEvent) {
+  const error = "reason" in event ? event.reason : event.error;
+  if (error instanceof OperatorError) return;
+  const line = operatorLine(error);
+  if (line === undefined) return;
+  event.preventDefault();
+  fatal(line);
+  Deno.exit(2);
+}
+
+if (import.meta.main) {
+  globalThis.addEventListener("error", exitOnPermissionError);
+  globalThis.addEventListener("unhandledrejection", exitOnPermissionError);
+  Deno.exit(await main(Deno.args));
+}

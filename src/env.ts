@@ -7,6 +7,8 @@
  * just these variables, so that the listing succeeds without wider permission.
  */
 import process from "node:process";
+import { UsageError } from "./core/errors.ts";
+import { type Level, LOG_FORMATS, LOG_LEVELS, type LogFormat } from "./log.ts";
 
 /** Every variable the program reads; the compile task grants exactly these. */
 export const ENV_VARS = [
@@ -33,6 +35,34 @@ export function readEnv(): EnvValues {
   return Object.fromEntries(
     ENV_VARS.map((name) => [name, get(name)]),
   ) as EnvValues;
+}
+
+/** How the log is written, from `LOG_LEVEL` and `LOG_FORMAT`. */
+export interface LogSettings {
+  level: Level;
+  format: LogFormat;
+}
+
+/**
+ * `LOG_LEVEL` (default `info`) and `LOG_FORMAT` (default `text`); a value that is not
+ * one of the choices is a {@linkcode UsageError} that names the variable and the choices.
+ */
+export function readLogSettings(
+  env: Pick<EnvValues, "LOG_LEVEL" | "LOG_FORMAT">,
+): LogSettings {
+  const level = env.LOG_LEVEL ?? "info";
+  if (!LOG_LEVELS.includes(level as Level)) {
+    throw new UsageError(
+      `LOG_LEVEL "${level}" is not one of ${LOG_LEVELS.join(", ")}`,
+    );
+  }
+  const format = env.LOG_FORMAT ?? "text";
+  if (!LOG_FORMATS.includes(format as LogFormat)) {
+    throw new UsageError(
+      `LOG_FORMAT "${format}" is not one of ${LOG_FORMATS.join(", ")}`,
+    );
+  }
+  return { level: level as Level, format: format as LogFormat };
 }
 
 /** Makes `process.env` list only {@linkcode ENV_VARS}; reads of others give undefined. */

@@ -43,7 +43,7 @@ export interface HttpServer {
   port: number;
   /** Settles when the server has shut down. */
   finished: Promise<void>;
-  /** Stops accepting connections, lets running requests finish, and resolves when done. */
+  /** Stops accepting connections, lets running requests finish, and resolves when done; again, the same. */
   shutdown(): Promise<void>;
 }
 
@@ -51,6 +51,13 @@ export interface HttpServer {
 export class HttpServerError extends OperatorError {
   override name = "HttpServerError";
 }
+
+/** The addresses the shipped program may listen on: its `--allow-net` list (a test checks). */
+export const LISTEN_HOSTS: readonly string[] = [
+  "127.0.0.1",
+  "localhost",
+  "0.0.0.0",
+];
 
 const METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
@@ -74,7 +81,7 @@ export function startHttpServer(options: HttpServerOptions): HttpServer {
     });
   } catch (cause) {
     throw new HttpServerError(
-      `Cannot listen on "${hostname}:${options.port}": ${describeError(cause)}`,
+      `Cannot listen on "${hostname}:${options.port}": ${listenProblem(cause)}`,
       { cause },
     );
   }
@@ -83,13 +90,15 @@ export function startHttpServer(options: HttpServerOptions): HttpServer {
   const finished = server.finished.then(() => {
     log.info("http.stopped", { hostname, port });
   });
+  let closing: Promise<void> | undefined;
   return {
     port,
     finished,
-    async shutdown() {
-      await server.shutdown();
-      await finished;
-    },
+    shutdown: () =>
+      closing ??= (async () => {
+        await server.shutdown();
+        await finished;
+      })(),
   };
 }
 
@@ -143,6 +152,25 @@ async function metricsResponse(options: HttpServerOptions): Promise<Response> {
       "cache-control": "no-store",
     },
   });
+}
+
+/** Why listening failed, in the operator's terms, with what to change. */
+function listenProblem(cause: unknown): string {
+  if (cause instanceof Deno.errors.AddrInUse) {
+    return "the port is in use by another program: choose another http.port, or stop that program";
+  }
+  if (cause instanceof Deno.errors.NotCapable) {
+    return `this program may listen only on ${
+      LISTEN_HOSTS.join(", ")
+    } (all interfaces): set http.hostname to one of them`;
+  }
+  if (cause instanceof Deno.errors.AddrNotAvailable) {
+    return "no network interface of this machine has that address: set http.hostname to one it has, or 0.0.0.0";
+  }
+  if (cause instanceof Deno.errors.PermissionDenied) {
+    return "the system refuses it (ports below 1024 need privileges): choose a port from 1024 up";
+  }
+  return describeError(cause);
 }
 
 function textResponse(text: string, status: number): Response {

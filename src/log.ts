@@ -1,9 +1,14 @@
 /**
- * One line per event: `2026-11-24T07:00:00.000Z INFO job.done job=invitation sent=3`.
+ * One line per event: `2026-11-24T07:00:00.000Z INFO job.done job=invitation sent=3`,
+ * or with `format: "json"` (`LOG_FORMAT=json`) one JSON object per line with the same
+ * keys: `{"time":"2026-11-24T07:00:00.000Z","level":"info","event":"job.done",
+ * "job":"invitation","sent":3}`.
  *
  * Keys are stable so that `grep event=` style searches keep working; values with spaces
  * or quotes are JSON-quoted. Every line passes through a redactor so that the bot token
  * can never reach the log, whichever error message carried it.
+ *
+ * @module
  */
 
 import { describeError } from "./core/errors.ts";
@@ -12,6 +17,18 @@ import { describeError } from "./core/errors.ts";
 export type Level = "debug" | "info" | "warn" | "error";
 
 const LEVELS: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** Every level, lowest first: the values `LOG_LEVEL` accepts. */
+export const LOG_LEVELS: readonly Level[] = ["debug", "info", "warn", "error"];
+
+/** How a line is written: `key=value` text, or one JSON object. */
+export type LogFormat = "text" | "json";
+
+/** Every format: the values `LOG_FORMAT` accepts. */
+export const LOG_FORMATS: readonly LogFormat[] = ["text", "json"];
+
+/** Keys every JSON line starts with; a field of the same name is written as `field_<name>`. */
+const RESERVED = new Set(["time", "level", "event"]);
 
 /** Fields attached to one event. */
 export type Fields = Record<string, unknown>;
@@ -28,6 +45,8 @@ export interface Logger {
 export interface LoggerOptions {
   /** Lowest level written; default `info`. */
   level?: Level;
+  /** `text` (default) or `json`. */
+  format?: LogFormat;
   /** Strings replaced by `***` wherever they appear (the bot token). */
   secrets?: readonly string[];
   /** Where lines go; default stderr for warn/error and stdout for the rest. */
@@ -36,19 +55,16 @@ export interface LoggerOptions {
   now?: () => Date;
 }
 
-/** Creates a logger that writes one `key=value` line per event. */
+/** Creates a logger that writes one line per event, `key=value` text or JSON. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const min = LEVELS[options.level ?? "info"];
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 6);
   const write = options.write ?? writeToConsole;
   const now = options.now ?? (() => new Date());
+  const format = options.format === "json" ? jsonLine : textLine;
   const emit = (level: Level) => (event: string, fields: Fields = {}) => {
     if (LEVELS[level] < min) return;
-    let line = `${now().toISOString()} ${level.toUpperCase()} ${event}`;
-    for (const [key, value] of Object.entries(fields)) {
-      if (value === undefined) continue;
-      line += ` ${key}=${formatValue(value)}`;
-    }
+    let line = format({ time: now(), level, event, fields });
     for (const secret of secrets) line = line.replaceAll(secret, "***");
     write(line, level);
   };
@@ -62,6 +78,43 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 /** A logger that drops everything, for tests that do not look at logs. */
 export const silentLogger: Logger = createLogger({ write: () => {} });
+
+interface Entry {
+  time: Date;
+  level: Level;
+  event: string;
+  fields: Fields;
+}
+
+function textLine({ time, level, event, fields }: Entry): string {
+  let line = `${time.toISOString()} ${level.toUpperCase()} ${event}`;
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    line += ` ${key}=${formatValue(value)}`;
+  }
+  return line;
+}
+
+function jsonLine({ time, level, event, fields }: Entry): string {
+  const entry: Record<string, unknown> = {
+    time: time.toISOString(),
+    level,
+    event,
+  };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    entry[RESERVED.has(key) ? `field_${key}` : key] = value;
+  }
+  // One line whatever the values hold: JSON.stringify escapes every line break.
+  return JSON.stringify(entry, jsonReplacer);
+}
+
+/** Errors as their one-line description, BigInts as strings (Dates are ISO already). */
+function jsonReplacer(_key: string, value: unknown): unknown {
+  if (value instanceof Error) return describeError(value);
+  if (typeof value === "bigint") return value.toString();
+  return value;
+}
 
 function formatValue(value: unknown): string {
   if (value instanceof Error) return JSON.stringify(describeError(value));

@@ -47,6 +47,7 @@ export const BOT_METRICS = {
   subscribers: "meeting_bot_subscribers",
   lastJobTimestamp: "meeting_bot_last_job_timestamp_seconds",
   pollingLag: "meeting_bot_seconds_since_last_poll",
+  buildInfo: "meeting_bot_build_info",
 } as const;
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -204,6 +205,23 @@ export function createBotMetrics(): Metrics {
   metrics.inc(BOT_METRICS.updates, { by: 0 });
   metrics.inc(BOT_METRICS.tooManyRequests, { by: 0 });
   return metrics;
+}
+
+/**
+ * Adds the constant gauge `meeting_bot_build_info{version="1.0.0",deno="2.9.6"} 1`, by
+ * which a dashboard sees what runs.
+ */
+export function setBuildInfo(
+  metrics: Metrics,
+  build: { version: string; deno: string },
+): void {
+  metrics.describe(BOT_METRICS.buildInfo, {
+    help: "The program's version and the Deno it runs on; always 1",
+    type: "gauge",
+  });
+  metrics.set(BOT_METRICS.buildInfo, 1, {
+    labels: { version: build.version, deno: build.deno },
+  });
 }
 
 /** The rendered label set, `{a="1",b="2"}` with names sorted, or `""` for none. */

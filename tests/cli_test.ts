@@ -2,9 +2,16 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { openDatabase } from "../src/db/database.ts";
 import { Store } from "../src/db/store.ts";
+import {
+  CONNECT_PLACES,
+  READ_PLACES,
+  WRITE_PLACES,
+} from "../src/commands/places.ts";
 import { ENV_VARS } from "../src/env.ts";
+import { LISTEN_HOSTS } from "../src/http.ts";
+import { VERSION } from "../src/version.ts";
 import { FakeBotApi } from "./fake_bot_api.ts";
-import { makeWorkdir, runMain } from "./process.ts";
+import { compiledPermissionFlags, makeWorkdir, runMain } from "./process.ts";
 
 const SHIPPED = await Deno.readTextFile(
   new URL("../config.yaml", import.meta.url),
@@ -84,13 +91,19 @@ Deno.test("main.ts send twice sends each invitation once, and the token never re
   }
 });
 
-Deno.test("deno task start and deno task compile grant the same, listed permissions", async () => {
+Deno.test("deno task start, compile and compile-arm64 grant the same, listed permissions", async () => {
   const { tasks } = JSON.parse(
     await Deno.readTextFile(new URL("../deno.json", import.meta.url)),
   );
   const flags = (task: string) =>
     task.split(/\s+/).filter((a) => /^--(allow|deny|unstable)-/.test(a)).sort();
   assert.deepEqual(flags(tasks.start), flags(tasks.compile));
+  assert.deepEqual(flags(tasks["compile-arm64"]), flags(tasks.compile));
+  // The entry point comes last: what follows it would be baked in as arguments.
+  for (const task of ["start", "compile", "compile-arm64"]) {
+    assert.match(tasks[task], / main\.ts$/, task);
+  }
+  assert.match(tasks["compile-arm64"], / --target aarch64-unknown-linux-gnu /);
   const compile = flags(tasks.compile);
   assert.ok(!compile.includes("--allow-all") && !compile.includes("-A"));
   for (const kind of ["net", "read", "write", "env"]) {
@@ -102,4 +115,70 @@ Deno.test("deno task start and deno task compile grant the same, listed permissi
   const env = compile.find((f) => f.startsWith("--allow-env="))!.split("=")[1]!
     .split(",");
   assert.deepEqual(env.sort(), [...ENV_VARS].sort());
+});
+
+Deno.test("the places in messages are the compile task's --allow-read, --allow-write and --allow-net lists", async () => {
+  const flags = await compiledPermissionFlags();
+  const list = (kind: string) =>
+    flags.find((f) => f.startsWith(`--allow-${kind}=`))!.split("=")[1]!
+      .split(",").sort();
+  assert.deepEqual(list("read"), [...READ_PLACES].sort());
+  assert.deepEqual(list("write"), [...WRITE_PLACES].sort());
+  assert.deepEqual(
+    list("net"),
+    [...new Set([...CONNECT_PLACES, ...LISTEN_HOSTS])].sort(),
+  );
+});
+
+Deno.test("VERSION in src/version.ts is deno.json's version, and `version` prints it with Deno's", async () => {
+  const denoJson = JSON.parse(
+    await Deno.readTextFile(new URL("../deno.json", import.meta.url)),
+  );
+  assert.equal(denoJson.version, VERSION);
+  await using temp = await makeWorkdir();
+  for (const args of [["version"], ["--version"]]) {
+    const result = await runMain(args, { cwd: temp.path });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(
+      result.stdout,
+      `meeting-bot ${VERSION} (deno ${Deno.version.deno}, v8 ${Deno.version.v8}, typescript ${Deno.version.typescript})\n`,
+    );
+  }
+  const help = await runMain(["--help"], { cwd: temp.path });
+  assert.match(
+    help.stdout,
+    /^Usage: main\.ts \[COMMAND\] \(or: deno task start COMMAND\)\n/,
+  );
+  assert.match(help.stdout, /backup \[--keep N\] TARGET/);
+});
+
+Deno.test("main.ts stops with one line and exit 2 on an unknown command, extra arguments or a bad LOG_FORMAT", async () => {
+  await using temp = await makeWorkdir();
+  for (
+    const [args, env, line] of [
+      [["frobnicate"], {}, /^error: Unknown command "frobnicate"\n/],
+      [["check", "now"], {}, /^error: "check" takes no arguments\n$/],
+      [["backup"], {}, /^error: "backup" takes a folder or a new file/],
+      [["backup", "--keep", "0", "data/"], {}, /^error: --keep takes a number/],
+      [
+        ["check"],
+        { LOG_FORMAT: "xml" },
+        /^error: LOG_FORMAT "xml" is not one of text, json\n$/,
+      ],
+      [
+        ["check"],
+        { LOG_LEVEL: "loud" },
+        /^error: LOG_LEVEL "loud" is not one of debug, info, warn, error\n$/,
+      ],
+    ] as const
+  ) {
+    const result = await runMain([...args], { cwd: temp.path, env });
+    assert.equal(result.code, 2, `${args.join(" ")}: ${result.stderr}`);
+    assert.match(result.stderr, line);
+    assert.equal(result.stdout, "");
+  }
+  // Nothing was created: each stopped before the database.
+  assert.deepEqual([...Deno.readDirSync(temp.path)].map((e) => e.name), [
+    "config.yaml",
+  ]);
 });

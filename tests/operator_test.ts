@@ -78,8 +78,8 @@ Deno.test("backup while a broadcast is sending gives a complete, consistent copy
   await h.fake.waitFor((f) => f.sent().length >= 40);
   const lines: string[] = [];
   const target = join(dir, "backup.sqlite3");
-  backupCommand(config, {
-    path: target,
+  await backupCommand(config, {
+    target,
     log: silentLogger,
     now: h.clock.now,
     print: (l) => lines.push(l),
@@ -117,10 +117,10 @@ Deno.test("backup while a broadcast is sending gives a complete, consistent copy
   } finally {
     copy.close();
   }
-  assert.throws(
+  await assert.rejects(
     () =>
       backupCommand(config, {
-        path: target,
+        target,
         log: silentLogger,
         now: h.clock.now,
         print: () => {},

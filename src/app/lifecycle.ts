@@ -14,7 +14,13 @@ import { clientOptions, createPlainApi } from "../bot/bot.ts";
 import { setCommandMenus } from "../bot/menus.ts";
 import { type HttpServer, startHttpServer } from "../http.ts";
 import type { Logger } from "../log.ts";
-import { BOT_METRICS, createBotMetrics } from "../metrics.ts";
+import {
+  BOT_METRICS,
+  createBotMetrics,
+  type Metrics,
+  setBuildInfo,
+} from "../metrics.ts";
+import { VERSION } from "../version.ts";
 import { createApp } from "./compose.ts";
 import { healthReport } from "./health.ts";
 import { type Polling, PollingError, startPolling } from "./polling.ts";
@@ -51,6 +57,8 @@ export interface StartDeps {
   cron?: CronRegistrar;
   pacer?: Pacer;
   retry?: RetryPolicy;
+  /** The listener, when the caller bound it before asking the Bot API anything. */
+  listener?: Listener;
 }
 
 /** How soon a tick that the database refused is tried again. */
@@ -59,8 +67,70 @@ const TICK_RETRY_MS = 30_000;
 const WAKE_MAX_MS = 3_600_000;
 
 /**
- * Starts the health listener (first: a bad address stops everything before it starts),
- * the sender, long polling, the weekly jobs on `Deno.cron`, and a catch-up tick.
+ * The health and metrics listener, bound before anything else starts: a busy port or an
+ * address the program may not use stops the start with one line, before the Bot API is
+ * asked anything.
+ */
+export interface Listener {
+  http: HttpServer;
+  metrics: Metrics;
+  /** From now on `/healthz` and `/metrics` report this polling. */
+  attach(polling: Polling): void;
+}
+
+/**
+ * Starts the listener of `config.http` (`undefined` when not configured); throws an
+ * {@linkcode HttpServerError} when it cannot listen. Until polling is attached,
+ * `/healthz` answers 503 "polling not started".
+ */
+export function startListener(
+  config: Config,
+  deps: { store: Store; log: Logger; now: () => Date },
+): Listener | undefined {
+  if (config.http === null) return undefined;
+  const { store } = deps;
+  const metrics = createBotMetrics();
+  setBuildInfo(metrics, { version: VERSION, deno: Deno.version.deno });
+  let polling: Polling | undefined;
+  const http = startHttpServer({
+    hostname: config.http.hostname,
+    port: config.http.port,
+    metrics,
+    log: deps.log,
+    health: () =>
+      healthReport(config, {
+        store,
+        polling: () =>
+          polling?.health() ?? { ok: false, detail: "polling not started" },
+        now: deps.now(),
+      }),
+    beforeScrape: () => {
+      const { active, registered } = store.users.counts();
+      metrics.set(BOT_METRICS.subscribers, active, {
+        labels: { state: "active" },
+      });
+      metrics.set(BOT_METRICS.subscribers, registered, {
+        labels: { state: "registered" },
+      });
+      if (polling !== undefined) {
+        metrics.set(BOT_METRICS.pollingLag, polling.sinceSuccessMs() / 1000);
+      }
+    },
+  });
+  return {
+    http,
+    metrics,
+    attach(started) {
+      polling = started;
+    },
+  };
+}
+
+/**
+ * Starts the health listener (first, unless `deps.listener` was started earlier: a bad
+ * address stops everything before it starts), the sender, long polling, the weekly jobs
+ * on `Deno.cron`, and a catch-up tick. The listener is shut down when the bot stops, or
+ * when the start fails.
  */
 export async function startBot(
   config: Config,
@@ -68,39 +138,10 @@ export async function startBot(
 ): Promise<RunningBot> {
   const { store, log } = deps;
   const stopping = new AbortController();
-  const metrics = config.http === null ? undefined : createBotMetrics();
-  let polling: Polling | undefined;
-  const http: HttpServer | undefined = config.http === null ||
-      metrics === undefined
-    ? undefined
-    : startHttpServer({
-      hostname: config.http.hostname,
-      port: config.http.port,
-      metrics,
-      log,
-      health: () =>
-        healthReport(config, {
-          store,
-          polling: () =>
-            polling?.health() ?? { ok: false, detail: "polling not started" },
-          now: deps.now(),
-        }),
-      beforeScrape: () => {
-        const { active, registered } = store.users.counts();
-        metrics.set(BOT_METRICS.subscribers, active, {
-          labels: { state: "active" },
-        });
-        metrics.set(BOT_METRICS.subscribers, registered, {
-          labels: { state: "registered" },
-        });
-        if (polling !== undefined) {
-          metrics.set(
-            BOT_METRICS.pollingLag,
-            polling.sinceSuccessMs() / 1000,
-          );
-        }
-      },
-    });
+  const listener = deps.listener ??
+    startListener(config, { store, log, now: deps.now });
+  const http = listener?.http;
+  const metrics = listener?.metrics;
   try {
     const plainApi = createPlainApi(deps.token, deps.apiRoot);
     await dropWebhook(plainApi, { config, log });
@@ -116,6 +157,7 @@ export async function startBot(
       metrics,
     });
     log.info("bot.starting", {
+      version: VERSION,
       bot: bot.botInfo.username,
       api_root: clientOptions(deps.apiRoot).apiRoot,
       database: config.database,
@@ -154,7 +196,7 @@ export async function startBot(
     }
 
     sender.start({ alone: true });
-    polling = startPolling(bot, {
+    const polling = startPolling(bot, {
       api: plainApi,
       log,
       config,
@@ -164,6 +206,7 @@ export async function startBot(
         unhandled: () => store.updates.unhandled(),
       },
     });
+    listener?.attach(polling);
     log.info("bot.started", {
       bot: bot.botInfo.username,
       http_port: http?.port,

@@ -7,17 +7,27 @@
 import type { JobName } from "../core/jobs.ts";
 import { formatLocalTime } from "../core/week.ts";
 import { jobTime, type Schedule, scheduledJobs } from "../domain/meeting.ts";
-import { nextCronRun, utcCronExpressions } from "../domain/cron.ts";
+import { utcCronExpressions } from "../domain/cron.ts";
+import { nextOccurrence } from "../domain/time.ts";
 
 /** One weekly job as the operator sees it. */
 export interface JobSchedule {
   job: JobName;
+  /** `monday 10:00 Europe/Berlin`. */
   local: string;
+  /** The UTC `Deno.cron` expressions that cover it: one per UTC offset of the zone. */
   cron: string[];
+  /** The instant the job will next send. */
   nextRun: Date;
 }
 
-/** Each job's local time, UTC cron expressions and next firing. */
+/**
+ * Each job's local time, UTC cron expressions and next run. The next run is the instant
+ * the job will send: the next occurrence of its local weekday and time (with the DST
+ * rule of `nextOccurrence`), which is the first firing of its expressions at which the
+ * job is due. In a zone with DST the earliest firing of any expression is not: the
+ * other offset's expression also fires an hour off the local time, and does nothing.
+ */
 export function describeSchedule(config: Schedule, now: Date): JobSchedule[] {
   return scheduledJobs(config).map((job) => {
     const weekly = jobTime(config, job);
@@ -25,9 +35,10 @@ export function describeSchedule(config: Schedule, now: Date): JobSchedule[] {
       timeZone: config.timezone,
       from: now,
     });
-    const nextRun = new Date(
-      Math.min(...cron.map((e) => nextCronRun(e, now).getTime())),
-    );
+    const nextRun = nextOccurrence(weekly, {
+      timeZone: config.timezone,
+      after: now,
+    });
     return {
       job,
       local: `${weekly.weekday} ${

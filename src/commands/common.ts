@@ -11,6 +11,7 @@ import type { Database } from "../db/sqlite.ts";
 import { Store } from "../db/store.ts";
 import type { RetryPolicy } from "../delivery/sender.ts";
 import type { Logger } from "../log.ts";
+import { requireDatabaseAccess } from "./places.ts";
 
 /** Values read from the environment. */
 export interface Env {
@@ -48,11 +49,15 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-/** Opens (and migrates) the configured database and its store. */
+/**
+ * Opens (and migrates) the configured database and its store; a database outside the
+ * places the program may write is a `PlaceError` before anything is touched.
+ */
 export function openStore(
   config: Config,
   options: OpenOptions = {},
 ): { db: Database; store: Store } {
+  requireDatabaseAccess(config);
   const db = openDatabase(config.database, {
     busyTimeoutMs: options.busyTimeoutMs,
   });

@@ -10,9 +10,15 @@ import type { Logger } from "../log.ts";
 import { describeError, UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import { createPlainApi } from "../bot/bot.ts";
-import { type RunningBot, startBot } from "../app/lifecycle.ts";
+import {
+  type Listener,
+  type RunningBot,
+  startBot,
+  startListener,
+} from "../app/lifecycle.ts";
 import type { CronRegistrar } from "../app/schedule.ts";
 import { type AppDeps, type Env, openStore, requireToken } from "./common.ts";
+import { requireApiRoot } from "./places.ts";
 
 export type { RunningBot } from "../app/lifecycle.ts";
 
@@ -25,7 +31,8 @@ export interface RunOptions extends AppDeps {
 
 /**
  * `run`: long polling through the grammY runner, the weekly jobs on `Deno.cron`, and a
- * catch-up tick at start for jobs missed while the bot was down.
+ * catch-up tick at start for jobs missed while the bot was down. The database, then the
+ * health listener's port are taken before the Bot API is asked anything.
  */
 export async function runCommand(
   config: Config,
@@ -33,23 +40,21 @@ export async function runCommand(
 ): Promise<RunningBot> {
   const { env, ...deps } = options;
   const token = requireToken(env);
+  requireApiRoot(env.apiRoot);
   // Local problems first: a database that cannot be used stops the start at once.
   // A short busy wait: writes wait for another process's lock off the event loop.
   const { db, store } = openStore(config, {
     verify: "quick",
     busyTimeoutMs: 20,
   });
-  let botInfo: UserFromGetMe;
+  let listener: Listener | undefined;
   try {
-    botInfo = await whoAmI(createPlainApi(token, env.apiRoot), {
+    // The port next: a busy one stops the start before Telegram is asked anything.
+    listener = startListener(config, { store, log: deps.log, now: deps.now });
+    const botInfo = await whoAmI(createPlainApi(token, env.apiRoot), {
       log: deps.log,
       maxWaitMs: config.polling.retry_max_seconds * 1000,
     });
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  try {
     return await startBot(config, {
       token,
       apiRoot: env.apiRoot,
@@ -60,8 +65,10 @@ export async function runCommand(
       now: deps.now,
       retry: deps.retry,
       cron: deps.cron,
+      listener,
     });
   } catch (error) {
+    await listener?.http.shutdown();
     db.close();
     throw error;
   }

@@ -11,6 +11,7 @@ import type { BatchCounts } from "../db/outbox.ts";
 import { createDelivery } from "../app/compose.ts";
 import { MeetingCancelledError } from "../usecases/jobs.ts";
 import { type AppDeps, type Env, openStore, requireToken } from "./common.ts";
+import { requireApiRoot } from "./places.ts";
 
 /** What one `send` did, and what it found done before it. */
 export interface SendReport {
@@ -42,6 +43,7 @@ export async function sendCommand(
     );
   }
   const token = requireToken(env);
+  requireApiRoot(env.apiRoot);
   const { db, store } = openStore(config, { verify: "quick" });
   try {
     const { jobs, sender } = createDelivery(config, {

@@ -1,9 +1,12 @@
 /**
- * Opens the SQLite database (built-in `node:sqlite`) and brings its schema up to date.
+ * Opens the SQLite database (built-in `node:sqlite`) and brings its schema up to date;
+ * copies a database with SQLite's online backup. Files are created private: the folder
+ * 0700, the database and its copies 0600 (SQLite gives its -wal and -shm files the
+ * database's mode).
  *
  * @module
  */
-import { DatabaseSync } from "node:sqlite";
+import { backup, DatabaseSync } from "node:sqlite";
 import { dirname } from "node:path";
 import { migrate } from "./migrations.ts";
 import { type Database, DatabaseError } from "./sqlite.ts";
@@ -18,16 +21,7 @@ export function openDatabase(
   path: string,
   { busyTimeoutMs = 5_000 }: { busyTimeoutMs?: number } = {},
 ): Database {
-  if (path !== ":memory:") {
-    try {
-      Deno.mkdirSync(dirname(path), { recursive: true });
-    } catch (cause) {
-      throw new DatabaseError(
-        `Cannot create the folder of database "${path}"`,
-        { cause },
-      );
-    }
-  }
+  if (path !== ":memory:") createPrivately(path);
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(path);
@@ -46,6 +40,110 @@ export function openDatabase(
     throw new DatabaseError(`Cannot migrate database "${path}"`, { cause });
   }
   return db;
+}
+
+/**
+ * Creates the folder of `path` (0700) and an empty database file (0600) unless they
+ * exist; SQLite takes an empty file as a new database.
+ */
+function createPrivately(path: string): void {
+  try {
+    Deno.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  } catch (cause) {
+    throw new DatabaseError(
+      `Cannot create the folder of database "${path}"`,
+      { cause },
+    );
+  }
+  try {
+    Deno.writeFileSync(path, new Uint8Array(), {
+      createNew: true,
+      mode: 0o600,
+    });
+  } catch (cause) {
+    if (cause instanceof Deno.errors.AlreadyExists) return;
+    throw new DatabaseError(`Cannot create database "${path}"`, { cause });
+  }
+}
+
+/** Options of {@linkcode openExisting}. */
+export interface OpenExistingOptions {
+  /** Open for reading only. */
+  readOnly?: boolean;
+  /** How long a statement may wait for another connection's lock; default 5 s. */
+  busyTimeoutMs?: number;
+  /** What the file is, for messages; default `Database`. */
+  what?: string;
+}
+
+/**
+ * Opens an existing database file as it is: not created, not migrated (`backup`,
+ * `restore`); a missing file is a {@linkcode DatabaseError} that says so.
+ */
+export function openExisting(
+  path: string,
+  options: OpenExistingOptions = {},
+): Database {
+  const { readOnly = false, busyTimeoutMs = 5_000, what = "Database" } =
+    options;
+  let found: Deno.FileInfo;
+  try {
+    found = Deno.statSync(path);
+  } catch (cause) {
+    if (cause instanceof Deno.errors.NotFound) {
+      throw new DatabaseError(`${what} "${path}" does not exist`);
+    }
+    throw new DatabaseError(`Cannot read ${what.toLowerCase()} "${path}"`, {
+      cause,
+    });
+  }
+  if (!found.isFile) {
+    throw new DatabaseError(`${what} "${path}" is not a file`);
+  }
+  try {
+    const db = new DatabaseSync(path, { readOnly });
+    db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.round(busyTimeoutMs))}`);
+    return db;
+  } catch (cause) {
+    throw new DatabaseError(`Cannot open ${what.toLowerCase()} "${path}"`, {
+      cause,
+    });
+  }
+}
+
+/**
+ * Copies the open database `source` into the new file `target` with SQLite's online
+ * backup, in one step: one consistent snapshot, also while another process writes (it
+ * waits for no writer, and no writer waits for it in WAL mode). `target` is created
+ * 0600 and never overwritten (`Deno.errors.AlreadyExists`); the copy is a self-contained
+ * file in rollback-journal mode. On failure nothing is left at `target`.
+ */
+export async function copyDatabase(
+  source: Database,
+  target: string,
+): Promise<void> {
+  Deno.writeFileSync(target, new Uint8Array(), {
+    createNew: true,
+    mode: 0o600,
+  });
+  try {
+    await backup(source, target, { rate: -1 });
+    const copy = new DatabaseSync(target);
+    try {
+      copy.exec("PRAGMA journal_mode = DELETE");
+    } finally {
+      copy.close();
+    }
+  } catch (error) {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) {
+      try {
+        Deno.removeSync(target + suffix);
+      } catch {
+        // not there
+      }
+    }
+    throw error;
+  }
 }
 
 /**

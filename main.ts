@@ -16,8 +16,6 @@ import { exportCommand } from "./src/commands/export.ts";
 import { healthCommand } from "./src/commands/health.ts";
 import { permissionLine, requireAccess } from "./src/commands/places.ts";
 import { restoreCommand } from "./src/commands/restore.ts";
-import { runCommand } from "./src/commands/run.ts";
-import { sendCommand } from "./src/commands/send.ts";
 import { statsCommand } from "./src/commands/stats.ts";
 import { readEnv, readLogSettings } from "./src/env.ts";
 import { createLogger } from "./src/log.ts";
@@ -106,6 +104,8 @@ async function main(args: string[]): Promise<number> {
         checkCommand(config, deps);
         return 0;
       case "send": {
+        // Loaded when used: `send` needs no grammY, and a broadcast stays small.
+        const { sendCommand } = await import("./src/commands/send.ts");
         const report = await sendCommand(config, {
           ...deps,
           job: rest[0]!,
@@ -128,6 +128,7 @@ async function main(args: string[]): Promise<number> {
       case "health":
         return await healthCommand(config, { print });
       default: {
+        const { runCommand } = await import("./src/commands/run.ts");
         const bot = await runCommand(config, { ...deps, env: appEnv });
         const stop = () => void bot.stop();
         Deno.addSignalListener("SIGINT", stop);

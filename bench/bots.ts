@@ -73,6 +73,8 @@ export async function spawnOurs(
       "--frozen",
       `--config=${join(options.product, "deno.json")}`,
       ...await productFlags(options.product),
+      // e.g. BENCH_DENO_FLAGS=--v8-flags=--prof to profile our bot under the bench
+      ...(Deno.env.get("BENCH_DENO_FLAGS")?.split(" ").filter(Boolean) ?? []),
       join(options.product, "main.ts"),
       ...args,
     ],

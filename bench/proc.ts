@@ -31,6 +31,19 @@ export function cpuMicros(pid: number, ticksPerSecond: number): number {
   return ticks * 1_000_000 / ticksPerSecond;
 }
 
+/**
+ * CPU time of the main thread of process `pid` in microseconds (utime + stime of
+ * `/proc/PID/task/PID/stat`): where JavaScript runs, so the bound on updates a second.
+ */
+export function mainThreadCpuMicros(
+  pid: number,
+  ticksPerSecond: number,
+): number {
+  const stat = Deno.readTextFileSync(`/proc/${pid}/task/${pid}/stat`);
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 1_000_000 / ticksPerSecond;
+}
+
 /** Resident memory of a process, in bytes: now (`VmRSS`) and its peak so far (`VmHWM`). */
 export interface Memory {
   rss: number;

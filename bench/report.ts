@@ -29,7 +29,7 @@ function printRound(f: SideFigures): void {
     }: ${f.answered}/${f.updates} answered in ` +
       `${f.seconds} s = ${f.updatesPerSecond} updates/s; latency p50 ${f.all.p50Ms} ` +
       `p99 ${f.all.p99Ms} max ${f.all.maxMs} ms (/start p99 ${f.start.p99Ms}, ` +
-      `press p99 ${f.press.p99Ms}, press to answer and edit p99 ${f.pressWithEdit.p99Ms}); CPU ${f.cpuMicrosPerUpdate} µs/update; ` +
+      `press p99 ${f.press.p99Ms}, press to answer and edit p99 ${f.pressWithEdit.p99Ms}); CPU ${f.cpuMicrosPerUpdate} µs/update (main thread ${f.mainCpuMicrosPerUpdate}); ` +
       `peak RSS ${f.peakRssMiB} MiB; start-up ${f.startupSeconds} s; ` +
       `bench process CPU ${f.benchCpuMicrosPerUpdate} µs/update`,
   );

@@ -13,9 +13,9 @@ import {
   spawnPeer,
 } from "./bots.ts";
 import { type FakeSide, startFakeSide } from "./fake_side.ts";
-import { cpuMicros, memory } from "./proc.ts";
+import { cpuMicros, mainThreadCpuMicros, memory } from "./proc.ts";
 import { mib, round, type Spread, spread } from "./stats.ts";
-import type { BurstFigures } from "./workload.ts";
+import { type BurstFigures, quietWeek } from "./workload.ts";
 
 /** Which bot. */
 export type Side = "ours" | "peer";
@@ -46,6 +46,8 @@ export interface SideFigures extends BurstFigures {
   cpuMicrosPerUpdate: number;
   /** The same for the bench process (the fake's worker, draining the bot's output). */
   benchCpuMicrosPerUpdate: number;
+  /** CPU time of the bot's main (JavaScript) thread per update. */
+  mainCpuMicrosPerUpdate: number;
   /** `VmHWM` of the bot process after the burst. */
   peakRssMiB: number;
   calls: Record<string, number>;
@@ -114,7 +116,7 @@ async function runSide(
   options: RoundsOptions,
 ): Promise<SideFigures> {
   const cwd = side === "ours"
-    ? await ourWorkdir(options.product)
+    ? await ourWorkdir(options.product, quietWeek)
     : await peerWorkdir(options.peerDir!);
   try {
     await using fake = await startFakeSide();
@@ -130,6 +132,7 @@ async function runSide(
     await whenPolling(fake, bot, settleMs);
     const startupSeconds = (performance.now() - spawned - settleMs) / 1000;
     const before = cpuMicros(bot.pid, options.ticksPerSecond);
+    const mainBefore = mainThreadCpuMicros(bot.pid, options.ticksPerSecond);
     const benchBefore = cpuMicros(Deno.pid, options.ticksPerSecond);
     const burst = await fake.burst({
       users: options.users,
@@ -137,6 +140,8 @@ async function runSide(
       timeoutMs: options.timeoutMs,
     });
     const cpu = cpuMicros(bot.pid, options.ticksPerSecond) - before;
+    const mainCpu = mainThreadCpuMicros(bot.pid, options.ticksPerSecond) -
+      mainBefore;
     const benchCpu = cpuMicros(Deno.pid, options.ticksPerSecond) - benchBefore;
     const peak = memory(bot.pid);
     const counts = await fake.counts();
@@ -147,6 +152,7 @@ async function runSide(
       startupSeconds: round(startupSeconds, 2),
       cpuMicrosPerUpdate: round(cpu / Math.max(1, burst.answered)),
       benchCpuMicrosPerUpdate: round(benchCpu / Math.max(1, burst.answered)),
+      mainCpuMicrosPerUpdate: round(mainCpu / Math.max(1, burst.answered)),
       peakRssMiB: peak === undefined ? NaN : mib(peak.hwm),
       calls: counts.calls,
       unknown: counts.unknown,

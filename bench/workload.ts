@@ -216,3 +216,24 @@ function summary(values: number[]): Latency {
     maxMs: round(values.length > 0 ? Math.max(...values) : NaN, 1),
   };
 }
+
+/**
+ * The shipped config with a week placed around `now` so that no weekly job is due
+ * during a bench: the meeting three days ahead, its invitation tomorrow. Otherwise a
+ * bench on a Tuesday would measure latecomers' invitations (a /start after Monday's
+ * invitation brings this week's at once) that a bench on a Sunday would not.
+ */
+export function quietWeek(text: string, now = new Date()): string {
+  const day = (days: number) =>
+    new Intl.DateTimeFormat("en-US", {
+      weekday: "long",
+      timeZone: /^timezone: (\S+)$/m.exec(text)?.[1] ?? "UTC",
+    }).format(new Date(now.getTime() + days * 86_400_000)).toLowerCase();
+  const replaced = text
+    .replace(/^(meeting:\n(?: {2}.*\n)*? {2}weekday: )\w+/m, `$1${day(3)}`)
+    .replace(/(invitation: \{ weekday: )\w+/, `$1${day(1)}`)
+    .replace(/(first_reminder: \{ weekday: )\w+/, `$1${day(3)}`)
+    .replace(/(second_reminder: \{ weekday: )\w+/, `$1${day(3)}`);
+  if (replaced === text) throw new Error("config.yaml: no schedule to move");
+  return replaced;
+}

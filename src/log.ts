@@ -59,7 +59,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const min = LEVELS[options.level ?? "info"];
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 6);
-  const write = options.write ?? writeToConsole;
+  const write = options.write ?? consoleLines.write;
   const now = options.now ?? (() => new Date());
   const format = options.format === "json" ? jsonLine : textLine;
   const emit = (level: Level) => (event: string, fields: Fields = {}) => {
@@ -126,9 +126,50 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
-function writeToConsole(line: string, level: Level) {
-  // deno-lint-ignore no-console
-  if (LEVELS[level] >= LEVELS.warn) console.error(line);
-  // deno-lint-ignore no-console
-  else console.log(line);
+/**
+ * Lines for stdout (debug, info) and stderr (warn, error), written once per turn of the
+ * event loop: a burst of updates logs thousands of lines a second, and a write per line
+ * cost the main thread as much as answering. A warning or an error is written at once,
+ * after what is waiting, so the order holds; whatever is left goes out at exit.
+ */
+class ConsoleLines {
+  #lines: string[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #encoder = new TextEncoder();
+
+  constructor() {
+    globalThis.addEventListener("unload", () => this.flush());
+  }
+
+  write = (line: string, level: Level): void => {
+    if (LEVELS[level] >= LEVELS.warn) {
+      this.flush();
+      writeAll(Deno.stderr, this.#encoder.encode(line + "\n"));
+      return;
+    }
+    this.#lines.push(line);
+    this.#timer ??= setTimeout(() => this.flush(), 0);
+  };
+
+  /** Writes the lines waiting for stdout. */
+  flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#lines.length === 0) return;
+    const text = this.#lines.join("\n") + "\n";
+    this.#lines = [];
+    writeAll(Deno.stdout, this.#encoder.encode(text));
+  }
 }
+
+function writeAll(
+  stream: { writeSync(bytes: Uint8Array): number },
+  bytes: Uint8Array,
+) {
+  for (let at = 0; at < bytes.length;) {
+    at += stream.writeSync(bytes.subarray(at));
+  }
+}
+
+/** The process's console output; see {@linkcode ConsoleLines}. */
+const consoleLines = new ConsoleLines();

@@ -194,6 +194,7 @@ export async function startHarness(
     async [Symbol.asyncDispose]() {
       if (polling.runner.isRunning()) await polling.runner.stop();
       await app.sender.stop();
+      app.close();
       await store.settled();
       await fake.close();
       db.close();

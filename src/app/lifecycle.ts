@@ -145,7 +145,7 @@ export async function startBot(
   try {
     const plainApi = createPlainApi(deps.token, deps.apiRoot);
     await dropWebhook(plainApi, { config, log });
-    const { bot, jobs, sender } = createApp(config, {
+    const { bot, jobs, sender, close } = createApp(config, {
       token: deps.token,
       apiRoot: deps.apiRoot,
       botInfo: deps.botInfo,
@@ -224,6 +224,7 @@ export async function startBot(
         if (runner.isRunning()) await runner.stop();
         await catchUp;
         await sender.stop();
+        close();
         await store.settled();
         await http?.shutdown();
         deps.close();

@@ -24,6 +24,7 @@ import { DatabaseBusyError, sqliteProblem } from "../db/writer.ts";
 import { denoFetch } from "./fetch.ts";
 import { floodGuard } from "./flood.ts";
 import { handleOnce } from "./once.ts";
+import { jsonTransport, type Transport } from "./transport.ts";
 
 /** What {@linkcode createBot} needs besides the config. */
 export interface BotDeps {
@@ -40,6 +41,8 @@ export interface BotDeps {
   /** Runs the jobs' tick now (after an admin changed this week's meeting). */
   tick: () => Promise<unknown>;
   metrics?: Metrics;
+  /** Carries the bot's own calls; default a {@linkcode jsonTransport} to `apiRoot`. */
+  transport?: Transport;
 }
 
 /** The default Bot API root. */
@@ -66,6 +69,13 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     client: clientOptions(deps.apiRoot),
     botInfo: deps.botInfo,
   });
+  // Calls without a file take the lean path; autoRetry, installed after, wraps it.
+  const transport = deps.transport ??
+    jsonTransport({
+      apiRoot: deps.apiRoot ?? TELEGRAM_API_ROOT,
+      token: deps.token,
+    });
+  bot.api.config.use(transport.transformer);
   // Replies wait out a 429 and retry 5xx / network errors a few times.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { type Context, GrammyError, type InlineKeyboard } from "grammy";
+import { type Context, GrammyError } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import { describeError } from "../core/errors.ts";
 import type { Logger } from "../log.ts";
 
@@ -13,7 +14,7 @@ import type { Logger } from "../log.ts";
  */
 export async function editOrIgnore(
   ctx: Context,
-  edit: { text: string; replyMarkup?: InlineKeyboard; log: Logger },
+  edit: { text: string; replyMarkup?: InlineKeyboardMarkup; log: Logger },
 ): Promise<void> {
   try {
     await ctx.editMessageText(edit.text, { reply_markup: edit.replyMarkup });

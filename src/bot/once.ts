@@ -24,8 +24,14 @@ export function handleOnce(
   const running = new Set<number>();
   return async (ctx, next) => {
     const id = ctx.update.update_id;
-    if (running.has(id) || deps.store.updates.has(id)) {
+    if (running.has(id)) {
       deps.log.info("update.duplicate", { update_id: id });
+      return;
+    }
+    if (deps.store.updates.has(id)) {
+      deps.log.info("update.duplicate", { update_id: id });
+      // Received again after it was handled: out of the inbox, it is done.
+      await deps.store.write(() => deps.store.updates.mark(id, deps.now()));
       return;
     }
     running.add(id);

@@ -8,7 +8,7 @@ import { UsageError } from "../core/errors.ts";
 import { isJobName, JOB_NAMES } from "../core/jobs.ts";
 import type { Config } from "../config/schema.ts";
 import type { BatchCounts } from "../db/outbox.ts";
-import { createDelivery } from "../app/compose.ts";
+import { createDelivery } from "../app/delivery.ts";
 import { MeetingCancelledError } from "../usecases/jobs.ts";
 import { type AppDeps, type Env, openStore, requireToken } from "./common.ts";
 import { requireApiRoot } from "./places.ts";

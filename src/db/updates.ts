@@ -17,11 +17,13 @@ export class HandledUpdates {
     this.#s = statements;
   }
 
-  /** Keeps received updates until they are handled (skipping those handled already). */
+  /**
+   * Keeps received updates until they are handled. One Telegram sends again after it was
+   * handled is kept too: handling skips it as a duplicate and takes it out again.
+   */
   receive(updates: readonly Update[], now: Date): void {
     const at = now.toISOString();
     for (const update of updates) {
-      if (this.has(update.update_id)) continue;
       this.#s.sql(
         "INSERT INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
       ).run(update.update_id, JSON.stringify(update), at);

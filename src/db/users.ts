@@ -53,14 +53,15 @@ export class Users {
   /** Creates the user or refreshes its profile, and marks it active (`/start`). */
   start(profile: Profile, now: Date): User {
     const at = now.toISOString();
-    this.#s.sql(
+    const row = this.#s.sql(
       `INSERT INTO users (tg_id, first_name, last_name, username, is_active, is_registered,
          created_at, updated_at)
        VALUES (?, ?, ?, ?, 1, 0, ?, ?)
        ON CONFLICT (tg_id) DO UPDATE SET first_name = excluded.first_name,
          last_name = excluded.last_name, username = excluded.username, is_active = 1,
-         updated_at = excluded.updated_at`,
-    ).run(
+         updated_at = excluded.updated_at
+       RETURNING *`,
+    ).get(
       profile.tg_id,
       profile.first_name ?? null,
       profile.last_name ?? null,
@@ -68,7 +69,7 @@ export class Users {
       at,
       at,
     );
-    return this.byTgId(profile.tg_id)!;
+    return toUser(row!);
   }
 
   /** The user with this Telegram id, if known. */
@@ -83,15 +84,16 @@ export class Users {
     return row === undefined ? undefined : toUser(row);
   }
 
-  /** Sets whether the user wants invitations; returns false for an unknown user. */
+  /** Sets whether the user wants invitations: the user as now stored, or undefined if unknown. */
   setRegistered(
     choice: { tgId: number; registered: boolean },
     now: Date,
-  ): boolean {
-    const result = this.#s.sql(
-      "UPDATE users SET is_registered = ?, is_active = 1, updated_at = ? WHERE tg_id = ?",
-    ).run(choice.registered ? 1 : 0, now.toISOString(), choice.tgId);
-    return result.changes > 0;
+  ): User | undefined {
+    const row = this.#s.sql(
+      `UPDATE users SET is_registered = ?, is_active = 1, updated_at = ? WHERE tg_id = ?
+       RETURNING *`,
+    ).get(choice.registered ? 1 : 0, now.toISOString(), choice.tgId);
+    return row === undefined ? undefined : toUser(row);
   }
 
   /** Marks the user inactive (`/stop`, or Telegram says the chat is gone). */

@@ -60,6 +60,49 @@ export function upcomingMeeting(
   );
 }
 
+/** Per schedule: the slots around the last `now` asked, and the span they hold for. */
+const around = new WeakMap<
+  Schedule,
+  { from: number; until: number; slots: readonly MeetingSlot[] }
+>();
+
+/**
+ * Last week's, the upcoming and next week's scheduled meetings around `now`. The answer
+ * holds from last week's start until the upcoming one starts, so it is kept per schedule
+ * for that span: every update asks, and the time zone arithmetic costs tens of µs.
+ */
+export function slotsAround(
+  config: Schedule,
+  now: Date,
+): readonly MeetingSlot[] {
+  const at = now.getTime();
+  const kept = around.get(config);
+  if (kept !== undefined && kept.from <= at && at < kept.until) {
+    return kept.slots;
+  }
+  const timeZone = config.timezone;
+  const next = upcomingMeeting(config, now);
+  const before = previousOccurrence(config.meeting, {
+    timeZone,
+    before: next.startsAt,
+  });
+  const after = nextOccurrence(config.meeting, {
+    timeZone,
+    after: next.startsAt,
+  });
+  const slots = Object.freeze([
+    slotAt(config, before),
+    next,
+    slotAt(config, after),
+  ]);
+  around.set(config, {
+    from: before.getTime(),
+    until: next.startsAt.getTime(),
+    slots,
+  });
+  return slots;
+}
+
 /** The meeting slot that starts at `startsAt`. */
 function slotAt(config: Schedule, startsAt: Date): MeetingSlot {
   return { id: isoLocalDate(startsAt, config.timezone), startsAt };

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { InlineKeyboard } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Answer } from "../core/answers.ts";
 import { formatLocalTime } from "../core/week.ts";
 import type { Config } from "../config/schema.ts";
@@ -22,7 +22,18 @@ import {
 /** Text and keyboard of one message. */
 export interface OutgoingMessage {
   text: string;
-  reply_markup?: InlineKeyboard;
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+/** One row of buttons, each with its callback data: no grammY needed to send it. */
+export function buttonRow(
+  ...buttons: [text: string, data: string][]
+): InlineKeyboardMarkup {
+  return {
+    inline_keyboard: [
+      buttons.map(([text, callback_data]) => ({ text, callback_data })),
+    ],
+  };
 }
 
 /** One week's meeting as messages show it; a plain slot has the config's topic and link. */
@@ -126,9 +137,10 @@ export function greeting(
       ...scheduleValues(config, now),
       name,
     }),
-    reply_markup: new InlineKeyboard()
-      .text(config.texts.button_register_yes, REGISTER_DATA.yes)
-      .text(config.texts.button_register_no, REGISTER_DATA.no),
+    reply_markup: buttonRow(
+      [config.texts.button_register_yes, REGISTER_DATA.yes],
+      [config.texts.button_register_no, REGISTER_DATA.no],
+    ),
   };
 }
 
@@ -136,10 +148,11 @@ export function greeting(
 export function answerKeyboard(
   config: Config,
   meeting: MeetingSlot,
-): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(config.texts.button_attend_yes, answerData(meeting.id, "yes"))
-    .text(config.texts.button_attend_no, answerData(meeting.id, "no"));
+): InlineKeyboardMarkup {
+  return buttonRow(
+    [config.texts.button_attend_yes, answerData(meeting.id, "yes")],
+    [config.texts.button_attend_no, answerData(meeting.id, "no")],
+  );
 }
 
 /** The weekly invitation with its answer buttons. */

@@ -41,8 +41,8 @@ export function setRegistration(
   },
 ): boolean {
   return store.transaction(() => {
-    if (!store.users.setRegistered({ tgId, registered }, now)) return false;
-    const user = store.users.byTgId(tgId)!;
+    const user = store.users.setRegistered({ tgId, registered }, now);
+    if (user === undefined) return false;
     if (registered) inviteLatecomer(store, { user, schedule, now });
     return true;
   });

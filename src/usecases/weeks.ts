@@ -10,13 +10,10 @@ import type { Store } from "../db/store.ts";
 import {
   meetingById,
   type MeetingSlot,
+  slotsAround,
   upcomingMeeting,
 } from "../domain/meeting.ts";
-import {
-  isoLocalDate,
-  nextOccurrence,
-  previousOccurrence,
-} from "../domain/time.ts";
+import { isoLocalDate, previousOccurrence } from "../domain/time.ts";
 
 /** One week's meeting, with this week's changes applied. */
 export interface Week extends MeetingSlot {
@@ -120,20 +117,7 @@ function weeksAround(
   store: Store,
   { config, now }: { config: WeekConfig; now: Date },
 ): Week[] {
-  const timeZone = config.timezone;
-  const next = upcomingMeeting(config, now);
-  const before = previousOccurrence(config.meeting, {
-    timeZone,
-    before: next.startsAt,
-  });
-  const after = nextOccurrence(config.meeting, {
-    timeZone,
-    after: next.startsAt,
-  });
-  return [before, next.startsAt, after].map((startsAt) =>
-    weekOf(store, {
-      config,
-      slot: { id: isoLocalDate(startsAt, timeZone), startsAt },
-    })
+  return slotsAround(config, now).map((slot) =>
+    weekOf(store, { config, slot })
   );
 }

@@ -1,0 +1,102 @@
+/**
+ * The delivery half of the composition root: the job runner and the outbox's sender,
+ * wired to one store and one pacer. `send` needs only these, and so loads no grammY.
+ *
+ * @module
+ */
+import type { Config } from "../config/schema.ts";
+import type { Store } from "../db/store.ts";
+import { Pacer } from "../delivery/pacer.ts";
+import { type RetryPolicy, Sender } from "../delivery/sender.ts";
+import { TelegramClient } from "../delivery/telegram.ts";
+import { createJobRunner, type JobRunner } from "../jobs/runner.ts";
+import type { Logger } from "../log.ts";
+import { createRenderer } from "../messages/render.ts";
+import { BOT_METRICS, type Metrics } from "../metrics.ts";
+
+/** What {@linkcode createDelivery} needs besides the config. */
+export interface DeliveryParts {
+  token: string;
+  apiRoot?: string;
+  store: Store;
+  log: Logger;
+  now: () => Date;
+  /** Paces notices and broadcasts; default the config's `broadcast.messages_per_second`. */
+  pacer?: Pacer;
+  /** How failed sends are retried; default the config's `delivery`. */
+  retry?: RetryPolicy;
+  /** Gives up waiting for a Bot API answer after this long; default the config's. */
+  requestTimeoutMs?: number;
+  metrics?: Metrics;
+}
+
+/** The job runner and the sender that delivers what it enqueues. */
+export interface Delivery {
+  jobs: JobRunner;
+  sender: Sender;
+}
+
+/** The job runner and the outbox's sender, without the bot (`send` needs only these). */
+export function createDelivery(
+  config: Config,
+  parts: DeliveryParts,
+): Delivery {
+  const { store, log, now, metrics } = parts;
+  const renderer = createRenderer({ config, store, now });
+  const api = new TelegramClient(parts.token, {
+    apiRoot: parts.apiRoot,
+    timeoutMs: parts.requestTimeoutMs ??
+      config.delivery.request_timeout_seconds * 1000,
+  });
+  // The sender is created below; the runner only needs to wake it.
+  const kick = () => sender.kick();
+  const jobs = createJobRunner({
+    config,
+    store,
+    log,
+    now,
+    kick,
+    onJobDone: metrics === undefined ? undefined : (done) => {
+      const labels = { job: done.job };
+      metrics.observe(
+        BOT_METRICS.jobDuration,
+        (done.finishedAt.getTime() - done.startedAt.getTime()) / 1000,
+        { labels },
+      );
+      metrics.set(
+        BOT_METRICS.lastJobTimestamp,
+        done.finishedAt.getTime() / 1000,
+        { labels },
+      );
+    },
+  });
+  const sender: Sender = new Sender({
+    outbox: store.outbox,
+    api,
+    render: renderer.render,
+    pacer: parts.pacer ?? new Pacer(config.broadcast.messages_per_second),
+    log,
+    now,
+    write: (fn) => store.write(fn),
+    onUnreachable: (row) => {
+      if (row.user_id !== null) store.users.deactivate(row.chat_id, now());
+    },
+    onBatchDone: (batch) => jobs.batchDone(batch),
+    onDelivered: renderer.delivered,
+    onOutcome: metrics === undefined ? undefined : (row, outcome) => {
+      if (outcome === "rate_limited") {
+        metrics.inc(BOT_METRICS.tooManyRequests);
+      } else {
+        metrics.inc(BOT_METRICS.messages, {
+          labels: { job: row.kind, outcome },
+        });
+      }
+    },
+    retry: parts.retry ?? {
+      initialMs: config.delivery.retry_initial_seconds * 1000,
+      maxMs: config.delivery.retry_max_seconds * 1000,
+      giveUpMs: config.delivery.give_up_after_hours * 3_600_000,
+    },
+  });
+  return { jobs, sender };
+}

@@ -1,6 +1,7 @@
 /**
- * What the bot owes a person, as the outbox names it: each kind of message, and the
- * keys that make each one be delivered once.
+ * What the bot owes a person, as the outbox names it: each kind of message, the keys
+ * that make each one be delivered once, the lanes rows go out in, and the statuses a
+ * row passes through.
  *
  * @module
  */
@@ -72,3 +73,31 @@ export const keys = {
   report: (subject: string, chatId: number): string =>
     `report/${subject}/${chatId}`,
 };
+
+/** Where a row stands. `unknown`: its request left and no answer came; never resent. */
+export type OutboxStatus =
+  | "pending"
+  | "sending"
+  | "sent"
+  | "blocked"
+  | "failed"
+  | "unknown"
+  | "dropped";
+
+/** Statuses after which nothing more happens to a row. */
+export const FINAL_STATUSES: readonly OutboxStatus[] = [
+  "sent",
+  "blocked",
+  "failed",
+  "unknown",
+  "dropped",
+];
+
+/**
+ * The order rows go out in: replies to a person's own action first (not paced), then
+ * notices (paced), then broadcasts (paced).
+ */
+export const LANE = { reply: 0, notice: 1, broadcast: 2 } as const;
+
+/** One of {@linkcode LANE}. */
+export type Lane = typeof LANE[keyof typeof LANE];

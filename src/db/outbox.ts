@@ -19,36 +19,15 @@ import {
   countAudience,
 } from "./audiences.ts";
 import type { Statements } from "./sqlite.ts";
+import { FINAL_STATUSES, type Lane, type OutboxStatus } from "../core/owed.ts";
 
 export { type Audience, batchName } from "./audiences.ts";
-
-/** Where a row stands. `unknown`: its request left and no answer came; never resent. */
-export type OutboxStatus =
-  | "pending"
-  | "sending"
-  | "sent"
-  | "blocked"
-  | "failed"
-  | "unknown"
-  | "dropped";
-
-/** Statuses after which nothing more happens to a row. */
-export const FINAL_STATUSES: readonly OutboxStatus[] = [
-  "sent",
-  "blocked",
-  "failed",
-  "unknown",
-  "dropped",
-];
-
-/**
- * The order rows go out in: replies to a person's own action first (not paced), then
- * notices (paced), then broadcasts (paced).
- */
-export const LANE = { reply: 0, notice: 1, broadcast: 2 } as const;
-
-/** One of {@linkcode LANE}. */
-export type Lane = typeof LANE[keyof typeof LANE];
+export {
+  FINAL_STATUSES,
+  LANE,
+  type Lane,
+  type OutboxStatus,
+} from "../core/owed.ts";
 
 /** A row to add. */
 export interface NewOutboxItem {

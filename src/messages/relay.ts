@@ -7,20 +7,7 @@
  */
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Delivery } from "../delivery/sender.ts";
-
-/** What a relay row carries. */
-export type RelayPayload =
-  /** The header that says who wrote, to an admin. */
-  | { step: "header"; user_id: number; text: string }
-  /** The participant's message itself, forwarded to an admin. */
-  | {
-    step: "forward";
-    user_id: number;
-    from_chat_id: number;
-    message_id: number;
-  }
-  /** An admin's reply, copied to the participant. */
-  | { step: "answer"; from_chat_id: number; message_id: number };
+import type { RelayPayload } from "../usecases/relays.ts";
 
 /** The call that delivers a relay row. */
 export function relayDelivery(row: OutboxRow): Delivery {

@@ -9,7 +9,20 @@ import { OWED } from "../core/owed.ts";
 import { LANE } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
-import type { RelayPayload } from "../messages/relay.ts";
+
+/** What a relay row carries. */
+export type RelayPayload =
+  /** The header that says who wrote, to an admin. */
+  | { step: "header"; user_id: number; text: string }
+  /** The participant's message itself, forwarded to an admin. */
+  | {
+    step: "forward";
+    user_id: number;
+    from_chat_id: number;
+    message_id: number;
+  }
+  /** An admin's reply, copied to the participant. */
+  | { step: "answer"; from_chat_id: number; message_id: number };
 
 /**
  * Enqueues, for each admin, a header saying who wrote (`header`) and the participant's

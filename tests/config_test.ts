@@ -70,7 +70,7 @@ Deno.test("loadConfig() reads the shipped config.yaml", async () => {
     second_reminder: { weekday: "wednesday", time: { hour: 10, minute: 40 } },
     nudge: null,
   });
-  assert.deepEqual(config.broadcast, { messages_per_second: 25 });
+  assert.deepEqual(config.broadcast, { messages_per_second: 25, paid: false });
   assert.equal(config.http, null);
 });
 
@@ -92,7 +92,7 @@ Deno.test("parseConfig() fills in the defaults of optional keys", () => {
   assert.equal(config.path, "<memory>");
   assert.equal(config.database, join(Deno.cwd(), "data/bot.sqlite3"));
   assert.deepEqual(config.admins, []);
-  assert.deepEqual(config.broadcast, { messages_per_second: 25 });
+  assert.deepEqual(config.broadcast, { messages_per_second: 25, paid: false });
   assert.equal(config.http, null);
   assert.deepEqual(config.texts, DEFAULT_TEXTS);
 });
@@ -104,7 +104,7 @@ Deno.test("parseConfig() reads admins, broadcast and http", () => {
       "http: { port: 9090 }\n",
   );
   assert.deepEqual(config.admins, [42, 1234567890123]);
-  assert.deepEqual(config.broadcast, { messages_per_second: 0.5 });
+  assert.deepEqual(config.broadcast, { messages_per_second: 0.5, paid: false });
   assert.deepEqual(config.http, { port: 9090, hostname: "127.0.0.1" });
 });
 
@@ -216,6 +216,18 @@ Deno.test("parseConfig() checks the range of numbers and the link", () => {
     line: 13,
     message: "Invalid value 0 at broadcast.messages_per_second (line 13): " +
       "expected a number greater than 0 and at most 1000",
+  });
+  assertConfigError(MINIMAL + "broadcast: { paid: yes please }\n", {
+    key: "broadcast.paid",
+    line: 12,
+    message:
+      'Invalid value "yes please" at broadcast.paid (line 12): expected true or false',
+  });
+  assertConfigError(MINIMAL + "delivery:\n  keep_days: 7\n", {
+    key: "delivery.keep_days",
+    line: 13,
+    message: "Invalid value 7 at delivery.keep_days (line 13): " +
+      "expected a whole number of days from 30 to 36500",
   });
   assertConfigError(MINIMAL + "http: { port: 70000 }\n", {
     key: "http.port",

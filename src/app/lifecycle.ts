@@ -21,6 +21,7 @@ import {
   setBuildInfo,
 } from "../metrics.ts";
 import { VERSION } from "../version.ts";
+import { pruneOld } from "../usecases/retention.ts";
 import { createApp } from "./compose.ts";
 import { healthReport } from "./health.ts";
 import { type Polling, PollingError, startPolling } from "./polling.ts";
@@ -61,6 +62,8 @@ export interface StartDeps {
   listener?: Listener;
 }
 
+/** How often records older than `delivery.keep_days` are pruned. */
+const PRUNE_EVERY_MS = 24 * 3_600_000;
 /** How soon a tick that the database refused is tried again. */
 const TICK_RETRY_MS = 30_000;
 /** The longest a wake timer for a job moved off the cron times waits before looking again. */
@@ -212,6 +215,22 @@ export async function startBot(
       http_port: http?.port,
     });
     const catchUp = tick();
+    // Old delivery records go at start and once a day after (see usecases/retention.ts).
+    const prune = () =>
+      pruneOld(store, { keepDays: config.delivery.keep_days, now: deps.now() })
+        .then(
+          (pruned) => {
+            if (pruned.deliveries + pruned.drafts + pruned.relays > 0) {
+              log.info("retention.pruned", { ...pruned });
+            }
+          },
+          (error) =>
+            log.error("retention.error", { error: describeError(error) }),
+        );
+    let pruning = catchUp.then(prune);
+    const pruneTimer = setInterval(() => {
+      pruning = pruning.then(prune);
+    }, PRUNE_EVERY_MS);
 
     let stopped: Promise<void> | undefined;
     const runner = polling.runner;
@@ -221,8 +240,10 @@ export async function startBot(
         stopping.abort();
         clearTimeout(retryTimer);
         clearTimeout(wakeTimer);
+        clearInterval(pruneTimer);
         if (runner.isRunning()) await runner.stop();
         await catchUp;
+        await pruning;
         await sender.stop();
         close();
         await store.settled();

@@ -7,13 +7,18 @@
 import { formatLocalTime } from "../core/week.ts";
 import type { Config } from "../config/schema.ts";
 import { schemaVersion } from "../db/migrations.ts";
+import {
+  FREE_MESSAGES_PER_SECOND,
+  paidBroadcastStars,
+  STARS_PER_PAID_MESSAGE,
+} from "../domain/broadcast.ts";
 import { upcomingMeeting } from "../domain/meeting.ts";
 import { describeSchedule } from "../app/schedule.ts";
 import { type AppDeps, openStore } from "./common.ts";
 
 /** `check`: opens (and migrates) the database and prints the schedule; throws on a problem. */
 export function checkCommand(config: Config, deps: AppDeps): void {
-  const { db } = openStore(config, { verify: "full" });
+  const { db, store } = openStore(config, { verify: "full" });
   try {
     const now = deps.now();
     deps.print(`config: ${config.path}`);
@@ -29,6 +34,7 @@ export function checkCommand(config: Config, deps: AppDeps): void {
         formatLocalTime(config.meeting.time)
       }, next ${meeting.id} at ${meeting.startsAt.toISOString()}`,
     );
+    deps.print(broadcastLine(config, store.users.counts().registered));
     for (const job of describeSchedule(config, now)) {
       deps.print(
         `job ${job.job}: ${job.local} = cron ${
@@ -42,6 +48,22 @@ export function checkCommand(config: Config, deps: AppDeps): void {
   } finally {
     db.close();
   }
+}
+
+/** The pace of broadcasts and, when paid, what one to every subscriber costs at most. */
+export function broadcastLine(config: Config, subscribers: number): string {
+  const rate = config.broadcast.messages_per_second;
+  if (config.broadcast.paid) {
+    return `broadcast: paid (allow_paid_broadcast), ${rate} messages/s; ` +
+      `a broadcast to the ${subscribers} subscribers costs up to ` +
+      `${paidBroadcastStars(subscribers)} Telegram Stars ` +
+      `(${STARS_PER_PAID_MESSAGE} a message, from the bot's balance)`;
+  }
+  return `broadcast: ${rate} messages/s, free` +
+    (rate > FREE_MESSAGES_PER_SECOND
+      ? ` (above Telegram's free limit of about ${FREE_MESSAGES_PER_SECOND}/s: ` +
+        `expect 429 answers from Telegram, or set broadcast.paid: true)`
+      : "");
 }
 
 function formatLocal(instant: Date, timeZone: string): string {

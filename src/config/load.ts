@@ -32,12 +32,12 @@ import {
 import {
   type Config,
   ConfigError,
+  DEFAULT_BROADCAST,
   DEFAULT_DATABASE,
   DEFAULT_DELIVERY,
   DEFAULT_FLOOD,
   DEFAULT_FORWARDING,
   DEFAULT_HOSTNAME,
-  DEFAULT_MESSAGES_PER_SECOND,
   DEFAULT_POLLING,
 } from "./schema.ts";
 import { DEFAULT_TEXTS } from "./default_texts.ts";
@@ -197,20 +197,18 @@ function readAdmins(field: Field): number[] {
 }
 
 function readBroadcast(field: Field): Config["broadcast"] {
-  const defaults = { messages_per_second: DEFAULT_MESSAGES_PER_SECOND };
-  if (isAbsent(field)) return defaults;
-  const rate = child(
-    openSection(field, ["messages_per_second"]),
-    "messages_per_second",
-  );
-  if (isAbsent(rate)) return defaults;
-  return {
-    messages_per_second: readNumber(rate, {
-      above: 0,
-      max: 1000,
-      expected: "a number greater than 0 and at most 1000",
-    }),
-  };
+  return readOptional(field, {
+    defaults: DEFAULT_BROADCAST,
+    readers: {
+      messages_per_second: (rate) =>
+        readNumber(rate, {
+          above: 0,
+          max: 1000,
+          expected: "a number greater than 0 and at most 1000",
+        }),
+      paid: readBoolean,
+    },
+  });
 }
 
 function readDelivery(field: Field): Config["delivery"] {
@@ -221,6 +219,12 @@ function readDelivery(field: Field): Config["delivery"] {
       retry_max_seconds: readSeconds,
       give_up_after_hours: readSeconds,
       request_timeout_seconds: readSeconds,
+      keep_days: (days) =>
+        readInteger(days, {
+          min: 30,
+          max: 36_500,
+          expected: "a whole number of days from 30 to 36500",
+        }),
     },
   });
 }

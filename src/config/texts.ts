@@ -106,6 +106,7 @@ export const TEXT_PLACEHOLDERS = {
   admin_who_empty: ["date"],
   admin_announce_usage: [],
   admin_announce_preview: ["text", "recipients"],
+  admin_paid_cost: ["count", "stars"],
   button_announce_send: [],
   button_announce_cancel: [],
   admin_announce_sending: ["recipients"],

@@ -30,6 +30,8 @@ export const ADMIN_TEXTS = {
     "Напишите текст после команды: /announce Текст объявления",
   admin_announce_preview:
     "Объявление получат {recipients|подписчик|подписчика|подписчиков}:\n\n{text}",
+  admin_paid_cost: "Платная рассылка: до {stars} ⭐ за " +
+    "{count|сообщение|сообщения|сообщений} (0,1 ⭐ за каждое, с баланса бота).",
   button_announce_send: "Отправить",
   button_announce_cancel: "Отмена",
   admin_announce_sending:

@@ -54,4 +54,12 @@ export class Drafts {
       .run(status, now.toISOString(), id);
     return { ...row, id: Number(row.id), payload: JSON.parse(row.payload) };
   }
+
+  /** Deletes drafts made before `before`, confirmed or not. */
+  prune(before: Date): number {
+    return Number(
+      this.#s.sql("DELETE FROM drafts WHERE created_at < ?")
+        .run(before.toISOString()).changes,
+    );
+  }
 }

@@ -262,6 +262,19 @@ export class Outbox {
     return Number(row.n);
   }
 
+  /**
+   * Deletes up to `limit` finished rows owed before `before` (pending and in-flight rows
+   * stay whatever their age); returns how many went.
+   */
+  prune(before: Date, limit: number): number {
+    return Number(
+      this.#s.sql(
+        `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox
+           WHERE created_at < ? AND status NOT IN ('pending', 'sending') LIMIT ?)`,
+      ).run(before.toISOString(), limit).changes,
+    );
+  }
+
   /** One row by key, for tests and reports. */
   byKey(key: string): OutboxRow | undefined {
     return this.#s.sql(`SELECT ${COLUMNS} FROM outbox WHERE key = ?`).get(

@@ -29,6 +29,14 @@ export class Relays {
     ).run(adminChatId, adminMessageId, userId, now.toISOString());
   }
 
+  /** Forgets relays made before `before`: a reply to so old a message reaches no one. */
+  prune(before: Date): number {
+    return Number(
+      this.#s.sql("DELETE FROM relays WHERE created_at < ?")
+        .run(before.toISOString()).changes,
+    );
+  }
+
   /** The user whose message `adminMessageId` in `adminChatId` is, if it is one. */
   userOf(
     { adminChatId, adminMessageId }: {

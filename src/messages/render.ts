@@ -7,6 +7,7 @@
  */
 import type { JobName } from "../core/jobs.ts";
 import { OWED } from "../core/owed.ts";
+import { LANE } from "../db/outbox.ts";
 import type { Config } from "../config/schema.ts";
 import { render } from "../config/texts.ts";
 import type { OutboxRow } from "../db/outbox.ts";
@@ -32,6 +33,14 @@ import {
   textDelivery,
 } from "./deliveries.ts";
 import { relayDelivery } from "./relay.ts";
+
+/** Methods that take `allow_paid_broadcast`. */
+const PAID_METHODS = new Set([
+  "sendMessage",
+  "copyMessage",
+  "sendDocument",
+  "sendPhoto",
+]);
 
 /** The renderer of the sender, and what it learns from deliveries. */
 export interface Renderer {
@@ -147,60 +156,72 @@ export function createRenderer(
     });
   }
 
+  function renderRow(row: OutboxRow): Delivery | null {
+    switch (row.kind) {
+      case OWED.invitation:
+      case OWED.nudge:
+      case OWED.first_reminder:
+      case OWED.second_reminder:
+        return jobMessage(row, row.kind);
+      case OWED.answer_edit:
+        return answerEdit(row);
+      case OWED.calendar: {
+        const meeting = week(row);
+        const user = participant(row);
+        if (meeting === undefined || user === undefined) return null;
+        return calendars.delivery(row, {
+          meeting,
+          answer: store.answers.get(meeting.id, user.id),
+        });
+      }
+      case OWED.announcement:
+        return participant(row) === undefined
+          ? null
+          : announcementDelivery(row, store);
+      case OWED.cancellation: {
+        const meeting = week(row);
+        return meeting?.cancelled
+          ? notice(row, { text: config.texts.meeting_cancelled, meeting })
+          : null;
+      }
+      case OWED.cancel_edit:
+        return cancelEdit(row);
+      case OWED.restored:
+        return notice(row, {
+          text: config.texts.meeting_restored,
+          meeting: live(row),
+          buttons: true,
+        });
+      case OWED.moved:
+        return moved(row);
+      case OWED.link_changed:
+        return notice(row, {
+          text: config.texts.meeting_link_changed,
+          meeting: live(row),
+        });
+      case OWED.relay:
+      case OWED.relay_answer:
+        return relayDelivery(row);
+      case OWED.text:
+        return textDelivery(row);
+      case OWED.report:
+        return reportDelivery(row, { config, store });
+      default:
+        throw new RangeError(`Unknown outbox kind "${row.kind}"`);
+    }
+  }
+
   return {
     render(row) {
-      switch (row.kind) {
-        case OWED.invitation:
-        case OWED.nudge:
-        case OWED.first_reminder:
-        case OWED.second_reminder:
-          return jobMessage(row, row.kind);
-        case OWED.answer_edit:
-          return answerEdit(row);
-        case OWED.calendar: {
-          const meeting = week(row);
-          const user = participant(row);
-          if (meeting === undefined || user === undefined) return null;
-          return calendars.delivery(row, {
-            meeting,
-            answer: store.answers.get(meeting.id, user.id),
-          });
-        }
-        case OWED.announcement:
-          return participant(row) === undefined
-            ? null
-            : announcementDelivery(row, store);
-        case OWED.cancellation: {
-          const meeting = week(row);
-          return meeting?.cancelled
-            ? notice(row, { text: config.texts.meeting_cancelled, meeting })
-            : null;
-        }
-        case OWED.cancel_edit:
-          return cancelEdit(row);
-        case OWED.restored:
-          return notice(row, {
-            text: config.texts.meeting_restored,
-            meeting: live(row),
-            buttons: true,
-          });
-        case OWED.moved:
-          return moved(row);
-        case OWED.link_changed:
-          return notice(row, {
-            text: config.texts.meeting_link_changed,
-            meeting: live(row),
-          });
-        case OWED.relay:
-        case OWED.relay_answer:
-          return relayDelivery(row);
-        case OWED.text:
-          return textDelivery(row);
-        case OWED.report:
-          return reportDelivery(row, { config, store });
-        default:
-          throw new RangeError(`Unknown outbox kind "${row.kind}"`);
+      const delivery = renderRow(row);
+      // Paced sends may use Telegram's paid broadcast; edits and replies never do.
+      if (
+        config.broadcast.paid && delivery !== null &&
+        row.lane !== LANE.reply && PAID_METHODS.has(delivery.method)
+      ) {
+        delivery.params.allow_paid_broadcast = true;
       }
+      return delivery;
     },
     delivered(row, result, delivery) {
       if (row.kind === OWED.calendar) calendars.delivered(result, delivery);

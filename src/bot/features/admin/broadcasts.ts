@@ -9,6 +9,7 @@
 import { type Composer, type Context, InlineKeyboard } from "grammy";
 import type { MessageEntity } from "grammy/types";
 import { render } from "../../../config/texts.ts";
+import { paidBroadcastStars } from "../../../domain/broadcast.ts";
 import type { AnnouncementAudience } from "../../../db/announcements.ts";
 import { meetingValues } from "../../../messages/build.ts";
 import {
@@ -26,6 +27,14 @@ export function broadcastCommands(
   deps: FeatureDeps,
 ): void {
   const { config, store, log, now } = deps;
+  /** What a paid broadcast to `count` people costs at most, as a first paragraph. */
+  const cost = (count: number) =>
+    config.broadcast.paid
+      ? render(config.texts.admin_paid_cost, {
+        count,
+        stars: paidBroadcastStars(count),
+      }) + "\n\n"
+      : "";
 
   feature.command("announce", async (ctx) => {
     const body = commandBody(ctx);
@@ -38,7 +47,8 @@ export function broadcastCommands(
     );
     log.info("announcement.drafted", { announcement: id, admin: ctx.from!.id });
     await previewWith(ctx, {
-      template: render(config.texts.admin_announce_preview, { recipients }),
+      template: cost(recipients) +
+        render(config.texts.admin_announce_preview, { recipients }),
       body,
       keyboard: new InlineKeyboard()
         .text(config.texts.button_announce_send, `ann:${id}:send`)
@@ -73,7 +83,8 @@ export function broadcastCommands(
     log.info("followup.drafted", { followup: draft.id, meeting: meeting.id });
     const { date } = meetingValues(config, meeting);
     await previewWith(ctx, {
-      template: render(config.texts.admin_followup_preview, { date }),
+      template: cost(draft.recipients) +
+        render(config.texts.admin_followup_preview, { date }),
       body,
       keyboard: new InlineKeyboard()
         .text(

@@ -1,0 +1,39 @@
+/**
+ * Retention: records of finished deliveries (who got what, and how it went), drafts of
+ * admin actions and the links between relayed messages are kept `delivery.keep_days`,
+ * then pruned. Answers and meetings stay: they are the attendance history.
+ *
+ * @module
+ */
+import type { Store } from "../db/store.ts";
+
+/** Rows deleted per transaction, so that a large prune never holds the lock for long. */
+const PRUNE_BATCH = 2_000;
+
+/** What one prune deleted. */
+export interface Pruned {
+  deliveries: number;
+  drafts: number;
+  relays: number;
+}
+
+/** Deletes what is older than `keepDays` days before `now`, in short transactions. */
+export async function pruneOld(
+  store: Store,
+  { keepDays, now }: { keepDays: number; now: Date },
+): Promise<Pruned> {
+  const before = new Date(now.getTime() - keepDays * 86_400_000);
+  let deliveries = 0;
+  for (;;) {
+    const deleted = await store.write(() =>
+      store.outbox.prune(before, PRUNE_BATCH)
+    );
+    deliveries += deleted;
+    if (deleted < PRUNE_BATCH) break;
+  }
+  const { drafts, relays } = await store.write(() => ({
+    drafts: store.drafts.prune(before),
+    relays: store.relays.prune(before),
+  }));
+  return { deliveries, drafts, relays };
+}

@@ -1,0 +1,89 @@
+/**
+ * Retention: finished delivery records older than `delivery.keep_days` go, in short
+ * transactions; what is still owed stays whatever its age, and so do answers.
+ */
+import assert from "node:assert/strict";
+import { openDatabase } from "../src/db/database.ts";
+import { LANE } from "../src/db/outbox.ts";
+import { Store } from "../src/db/store.ts";
+import { pruneOld } from "../src/usecases/retention.ts";
+
+const NOW = new Date("2026-12-01T12:00:00Z");
+const DAY = 86_400_000;
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
+
+Deno.test("pruneOld deletes finished deliveries older than keep_days, and nothing owed", async () => {
+  const db = openDatabase(":memory:");
+  try {
+    const store = new Store(db);
+    const user = store.users.start(
+      { tg_id: 7, first_name: "Анна" },
+      daysAgo(800),
+    );
+    const add = (key: string, age: number) =>
+      store.outbox.add({
+        key,
+        kind: "text",
+        chatId: 7,
+        userId: user.id,
+        lane: LANE.notice,
+        payload: { text: key },
+      }, daysAgo(age));
+    const finish = (key: string, status: "sent" | "failed" | "unknown") =>
+      store.outbox.finish(store.outbox.byKey(key)!.id, {
+        status,
+        now: NOW,
+      });
+    // 4,500 old sent rows: more than one prune batch.
+    store.transaction(() => {
+      for (let i = 0; i < 4_500; i++) {
+        add(`old/${i}`, 400);
+        finish(`old/${i}`, "sent");
+      }
+      add("old-failed", 400);
+      finish("old-failed", "failed");
+      add("old-unknown", 400);
+      finish("old-unknown", "unknown");
+      add("old-pending", 400); // still owed: a retry after a long outage
+      add("recent", 10);
+      finish("recent", "sent");
+      store.meetings.ensure(
+        { id: "2025-10-01", startsAt: daysAgo(426) },
+        daysAgo(430),
+      );
+      store.answers.record(
+        { meetingId: "2025-10-01", userId: user.id, answer: "yes" },
+        daysAgo(430),
+      );
+      store.drafts.create(
+        { kind: "skip", payload: {}, createdBy: 1 },
+        daysAgo(400),
+      );
+      store.drafts.create(
+        { kind: "skip", payload: {}, createdBy: 1 },
+        daysAgo(1),
+      );
+      store.relays.add(
+        { adminChatId: 1, adminMessageId: 5, userId: user.id },
+        daysAgo(400),
+      );
+    });
+
+    const pruned = await pruneOld(store, { keepDays: 365, now: NOW });
+    assert.deepEqual(pruned, { deliveries: 4_502, drafts: 1, relays: 1 });
+    assert.equal(store.outbox.byKey("old-pending")?.status, "pending");
+    assert.equal(store.outbox.byKey("recent")?.status, "sent");
+    assert.equal(store.outbox.byKey("old/1"), undefined);
+    assert.equal(
+      store.answers.get("2025-10-01", user.id),
+      "yes",
+      "answers stay",
+    );
+    assert.deepEqual(
+      await pruneOld(store, { keepDays: 365, now: NOW }),
+      { deliveries: 0, drafts: 0, relays: 0 },
+    );
+  } finally {
+    db.close();
+  }
+});

@@ -127,10 +127,16 @@ export class TelegramClient implements BotApi {
     params: Record<string, unknown>,
     options: CallOptions = {},
   ): Promise<T> {
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    // A timer cleared when the answer is in: `AbortSignal.timeout` would keep every
+    // request's signal (and what hangs on it) alive for the whole timeout.
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException("Timed out", "TimeoutError")),
+      this.#timeoutMs,
+    );
     const signal = options.signal
-      ? AbortSignal.any([options.signal, timeout])
-      : timeout;
+      ? AbortSignal.any([options.signal, timeout.signal])
+      : timeout.signal;
     let response: Response;
     let text: string;
     try {
@@ -147,6 +153,8 @@ export class TelegramClient implements BotApi {
         cause,
         maybe: !NOT_SENT.test(reason),
       });
+    } finally {
+      clearTimeout(timer);
     }
     let answer: Answer<T>;
     try {

@@ -39,7 +39,9 @@ export function readEnv(): EnvValues {
 
 /** How the log is written, from `LOG_LEVEL` and `LOG_FORMAT`. */
 export interface LogSettings {
+  /** From `LOG_LEVEL`; default `info`. */
   level: Level;
+  /** From `LOG_FORMAT`; default `text`. */
   format: LogFormat;
 }
 

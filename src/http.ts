@@ -10,13 +10,17 @@ import type { Metrics } from "./metrics.ts";
 
 /** The result of one check, e.g. `{ ok: false, detail: "database is locked" }`. */
 export interface HealthCheck {
+  /** Whether this part works. */
   ok: boolean;
+  /** What is wrong, when it does not; `health` prints it. */
   detail?: string;
 }
 
 /** The body of `GET /healthz`; the status is 200 when `ok`, else 503. */
 export interface HealthReport {
+  /** True when the database and polling both are. */
   ok: boolean;
+  /** Each check by name: `database`, `polling`. */
   checks: Record<string, HealthCheck>;
   /** Anything useful about recent job runs, written as JSON. */
   lastJobs?: unknown;
@@ -24,14 +28,17 @@ export interface HealthReport {
 
 /** Options of {@linkcode startHttpServer}. */
 export interface HttpServerOptions {
+  /** The address to listen on, e.g. `127.0.0.1` (the default of `http.hostname`). */
   hostname: string;
   /** The port to listen on; 0 picks a free one, see {@linkcode HttpServer.port}. */
   port: number;
+  /** The registry `GET /metrics` renders. */
   metrics: Metrics;
   /** Builds the health report of each `GET /healthz`; a throw reports unhealthy. */
   health: () => HealthReport | Promise<HealthReport>;
   /** Called before each scrape of `GET /metrics`, to refresh gauges. */
   beforeScrape?: () => void | Promise<void>;
+  /** Gets `http.listening`, `http.stopped` and the errors of requests. */
   log: Logger;
   /** Aborting it shuts the server down, like {@linkcode HttpServer.shutdown}. */
   signal?: AbortSignal;
@@ -49,6 +56,7 @@ export interface HttpServer {
 
 /** The server cannot listen, e.g. because the port is taken. */
 export class HttpServerError extends OperatorError {
+  /** Shows in logs and stack traces as `HttpServerError: …`. */
   override name = "HttpServerError";
 }
 

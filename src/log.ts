@@ -35,9 +35,13 @@ export type Fields = Record<string, unknown>;
 
 /** The logging interface that every module receives. */
 export interface Logger {
+  /** Detail for finding a problem; written only with `LOG_LEVEL=debug`. */
   debug(event: string, fields?: Fields): void;
+  /** Something expected happened: the bot started, a job was enqueued. */
   info(event: string, fields?: Fields): void;
+  /** Something went wrong and was handled: a failed poll, a flood. */
   warn(event: string, fields?: Fields): void;
+  /** Something failed that someone may have to look at: a handler, a stalled poll. */
   error(event: string, fields?: Fields): void;
 }
 

@@ -30,11 +30,13 @@ export interface IncOptions extends SeriesOptions {
 export interface DescribeOptions {
   /** The `# HELP` text. */
   help: string;
+  /** The `# TYPE`; describing it again with another throws. */
   type: MetricType;
 }
 
 /** A bad metric name, label, value, or a use that does not fit the metric's type. */
 export class MetricsError extends Error {
+  /** Shows in logs and stack traces as `MetricsError: …`. */
   override name = "MetricsError";
 }
 

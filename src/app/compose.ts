@@ -26,6 +26,7 @@ export interface AppParts extends DeliveryParts {
 
 /** The running parts of the bot. */
 export interface App extends Delivery {
+  /** The grammY bot with every feature installed; `startPolling` runs it. */
   bot: Bot;
   /** Releases the bot's kept-alive Bot API connections (after the sender stopped). */
   close(): void;

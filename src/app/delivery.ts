@@ -16,10 +16,15 @@ import { BOT_METRICS, type Metrics } from "../metrics.ts";
 
 /** What {@linkcode createDelivery} needs besides the config. */
 export interface DeliveryParts {
+  /** The bot token, from `BOT_TOKEN`. */
   token: string;
+  /** Bot API root; default `https://api.telegram.org`. */
   apiRoot?: string;
+  /** The open database: the job runner and the sender share it. */
   store: Store;
+  /** Shared by the job runner and the sender (`job.*`, `delivery.*`, `outbox.*`). */
   log: Logger;
+  /** The clock; tests pass a fake one. */
   now: () => Date;
   /** Paces notices and broadcasts; default the config's `broadcast.messages_per_second`. */
   pacer?: Pacer;
@@ -27,12 +32,15 @@ export interface DeliveryParts {
   retry?: RetryPolicy;
   /** Gives up waiting for a Bot API answer after this long; default the config's. */
   requestTimeoutMs?: number;
+  /** Counts messages and times jobs for `/metrics`; none without a listener. */
   metrics?: Metrics;
 }
 
 /** The job runner and the sender that delivers what it enqueues. */
 export interface Delivery {
+  /** Decides and enqueues the weekly jobs. */
   jobs: JobRunner;
+  /** Drains the outbox, once started. */
   sender: Sender;
 }
 

@@ -39,6 +39,10 @@ export interface RunningBot {
    * {@linkcode PollingError} when polling cannot go on (a 401 or a 409).
    */
   done: Promise<void>;
+  /**
+   * Stops polling and the jobs, lets the work in flight finish, then closes the database;
+   * called again, the same promise.
+   */
   stop(): Promise<void>;
   /** The port of the health and metrics listener, when `http` is configured. */
   httpPort?: number;
@@ -46,17 +50,25 @@ export interface RunningBot {
 
 /** What {@linkcode startBot} needs: an open store and a checked token. */
 export interface StartDeps {
+  /** The bot token, already checked by `run`. */
   token: string;
+  /** Bot API root; `undefined` for `https://api.telegram.org`. */
   apiRoot: string | undefined;
+  /** The bot's identity from `getMe`, asked once before the start. */
   botInfo: UserFromGetMe;
+  /** The open database; `close` closes it once everything has stopped. */
   store: Store;
   /** Closes the database once everything has stopped. */
   close: () => void;
+  /** Gets `bot.starting`, `bot.started`, `bot.stopped`, and is shared with every part. */
   log: Logger;
+  /** The clock; tests pass a fake one. */
   now: () => Date;
   /** Registers the cron jobs; default `Deno.cron`. Tests pass a recorder. */
   cron?: CronRegistrar;
+  /** Paces notices and broadcasts; default the config's `broadcast.messages_per_second`. */
   pacer?: Pacer;
+  /** How failed sends are retried; default the config's `delivery`. */
   retry?: RetryPolicy;
   /** The listener, when the caller bound it before asking the Bot API anything. */
   listener?: Listener;
@@ -75,7 +87,9 @@ const WAKE_MAX_MS = 3_600_000;
  * asked anything.
  */
 export interface Listener {
+  /** The server; shut down when the bot stops. */
   http: HttpServer;
+  /** The registry `/metrics` renders; the bot and the sender count into it. */
   metrics: Metrics;
   /** From now on `/healthz` and `/metrics` report this polling. */
   attach(polling: Polling): void;

@@ -25,10 +25,12 @@ import type { Logger } from "../log.ts";
 
 /** Polling cannot go on: the token was rejected, or someone else takes the updates. */
 export class PollingError extends OperatorError {
+  /** Shows in logs and stack traces as `PollingError: …`. */
   override name = "PollingError";
   /** 1 when a restart may help (another instance may stop), 2 when the operator must act. */
   override readonly exitCode: 1 | 2;
 
+  /** `exitCode` 1 when a restart may help, 2 when the operator must act. */
   constructor(message: string, options: { exitCode: 1 | 2; cause?: unknown }) {
     super(message, { cause: options.cause });
     this.exitCode = options.exitCode;
@@ -43,6 +45,7 @@ export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 
 /** Long polling through the grammY runner, with health. */
 export interface Polling {
+  /** The grammY runner: `task()` settles when polling ends, `stop()` ends it. */
   runner: RunnerHandle;
   /** Healthy until no poll has succeeded for `unhealthy_after_seconds`. */
   health(): HealthCheck;
@@ -64,7 +67,9 @@ export interface PollingOptions {
   inbox?: Inbox;
   /** A Bot API client without automatic retries: this loop does its own. */
   api: Api;
+  /** Gets `polling.failed`, `polling.stalled` and `polling.recovered`. */
   log: Logger;
+  /** The longest wait between tries, and when polling counts as unhealthy. */
   config: Pick<Config, "polling">;
   /** Monotonic milliseconds; default `performance.now()`. */
   clock?: () => number;

@@ -12,6 +12,7 @@ import { nextOccurrence } from "../domain/time.ts";
 
 /** One weekly job as the operator sees it. */
 export interface JobSchedule {
+  /** The job, e.g. `invitation`. */
   job: JobName;
   /** `monday 10:00 Europe/Berlin`. */
   local: string;

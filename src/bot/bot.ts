@@ -28,9 +28,13 @@ import { jsonTransport, type Transport } from "./transport.ts";
 
 /** What {@linkcode createBot} needs besides the config. */
 export interface BotDeps {
+  /** The bot token, from `BOT_TOKEN`. */
   token: string;
+  /** The open database the features read and write. */
   store: Store;
+  /** Shared with every feature; a failed handler is logged as `update.error`. */
   log: Logger;
+  /** The clock; tests pass a fake one. */
   now: () => Date;
   /** Bot API root; default `https://api.telegram.org`. */
   apiRoot?: string;
@@ -40,6 +44,7 @@ export interface BotDeps {
   kick: () => void;
   /** Runs the jobs' tick now (after an admin changed this week's meeting). */
   tick: () => Promise<unknown>;
+  /** Counts updates for `/metrics`; none without a listener. */
   metrics?: Metrics;
   /** Carries the bot's own calls; default a {@linkcode jsonTransport} to `apiRoot`. */
   transport?: Transport;

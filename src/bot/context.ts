@@ -9,9 +9,13 @@ import type { Logger } from "../log.ts";
 
 /** Dependencies of the Telegram features. */
 export interface FeatureDeps {
+  /** The parsed config: texts, schedule, admins. */
   config: Config;
+  /** The open database; changes go through `store.write`. */
   store: Store;
+  /** For what a feature did: `user.started`, `answer.recorded` and the like. */
   log: Logger;
+  /** The clock; tests pass a fake one. */
   now: () => Date;
   /** Wakes the sender after something was enqueued in the outbox. */
   kick: () => void;

@@ -16,6 +16,7 @@ export interface FloodOptions {
   perMinute: number;
   /** The polite notice, sent once when a chat goes over the limit. */
   notice: string;
+  /** Gets `update.flood` when a chat goes over its limit. */
   log: Logger;
   /** Monotonic milliseconds; default `performance.now()`. */
   clock?: () => number;

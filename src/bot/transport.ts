@@ -24,6 +24,7 @@ import { HttpError, InputFile, type Transformer } from "grammy";
 export interface TransportOptions {
   /** Bot API root, e.g. `https://api.telegram.org`. */
   apiRoot: string;
+  /** The bot token: part of every request's path. */
   token: string;
   /** Gives up waiting for an answer after this long; default 60 s. */
   timeoutMs?: number;
@@ -33,6 +34,7 @@ export interface TransportOptions {
 
 /** A transport that can also release its connections. */
 export interface Transport {
+  /** Install with `bot.api.config.use`; it carries every call without a file. */
   transformer: Transformer;
   /** Closes the kept-alive connections (at shutdown). */
   close(): void;

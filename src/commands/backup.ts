@@ -14,6 +14,7 @@ import { requireAccess, requireDatabaseAccess } from "./places.ts";
 
 /** A backup or a restore could not be written. */
 export class BackupError extends OperatorError {
+  /** Shows in logs and stack traces as `BackupError: …`. */
   override name = "BackupError";
 }
 
@@ -55,7 +56,9 @@ export function parseBackupArgs(args: readonly string[]): BackupArgs {
 
 /** What {@linkcode backupCommand} wrote. */
 export interface BackupResult {
+  /** The backup file, absolute. */
   path: string;
+  /** Users in the copy, counted after its integrity check. */
   users: number;
   /** Older backups deleted by `--keep`. */
   removed: string[];

@@ -15,13 +15,17 @@ import { requireDatabaseAccess } from "./places.ts";
 
 /** Values read from the environment. */
 export interface Env {
+  /** `BOT_TOKEN`, if set; `run` and `send` require it. */
   token: string | undefined;
+  /** `TELEGRAM_API_ROOT`, if set; else `https://api.telegram.org`. */
   apiRoot: string | undefined;
 }
 
 /** Seams shared by every command. */
 export interface AppDeps {
+  /** Built by `main.ts` from `LOG_LEVEL` and `LOG_FORMAT`; it redacts the token. */
   log: Logger;
+  /** The clock; tests pass a fake one. */
   now: () => Date;
   /** Prints a line for the operator (stdout). */
   print: (line: string) => void;

@@ -30,6 +30,7 @@ export const CONNECT_PLACES: readonly string[] = [
 
 /** A path outside the places the program may use. */
 export class PlaceError extends OperatorError {
+  /** Shows in logs and stack traces as `PlaceError: …`. */
   override name = "PlaceError";
 }
 

@@ -29,6 +29,7 @@ import { requireAccess, requireDatabaseAccess } from "./places.ts";
 
 /** The database is open elsewhere: the bot (or another command) is running. */
 export class DatabaseInUseError extends OperatorError {
+  /** Shows in logs and stack traces as `DatabaseInUseError: …`. */
   override name = "DatabaseInUseError";
 }
 
@@ -38,7 +39,9 @@ export interface RestoreResult {
   database: string;
   /** Where the database before the restore was kept; none when there was none. */
   previous?: string;
+  /** The backup's schema version; the next start migrates it forward. */
   schemaVersion: number;
+  /** Users in the backup. */
   users: number;
 }
 

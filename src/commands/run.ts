@@ -24,6 +24,7 @@ export type { RunningBot } from "../app/lifecycle.ts";
 
 /** Options of {@linkcode runCommand}. */
 export interface RunOptions extends AppDeps {
+  /** The token and the Bot API root, from the environment. */
   env: Env;
   /** Registers the cron jobs; default `Deno.cron`. Tests pass a recorder. */
   cron?: CronRegistrar;

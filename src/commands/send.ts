@@ -15,11 +15,15 @@ import { requireApiRoot } from "./places.ts";
 
 /** What one `send` did, and what it found done before it. */
 export interface SendReport {
+  /** The job sent, e.g. `invitation`. */
   job: string;
+  /** The upcoming meeting it was sent for: its local date, `2026-11-25`. */
   meetingId: string;
   /** Delivered by this run. */
   sent: number;
+  /** Settled as blocked in this run: the chat blocked the bot or is gone. */
   blocked: number;
+  /** Failed in this run (refused, or retries gave up); `send` then exits 1. */
   failed: number;
   /** Left with no answer: never sent again. */
   unknown: number;

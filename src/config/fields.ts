@@ -10,17 +10,25 @@ import { ConfigError } from "./schema.ts";
 
 /** One value of the document: its dotted key, its YAML node (`undefined` when the key is missing) and its line. */
 export interface Field {
+  /** Dotted path, e.g. `schedule.invitation.weekday`, `key[0]` in a list; `""` at the top. */
   key: string;
+  /** The YAML node, or `undefined` when the key is missing. */
   node: unknown;
+  /** 1-based line of the value (of its key for a map or a list); `null` when unknown. */
   line: number | null;
+  /** The document's line index, to find the lines of nested nodes. */
   lines: LineCounter;
 }
 
 /** A YAML map whose keys have been checked, with its values by name. */
 export interface Section {
+  /** Dotted path of the map; `""` for the whole document. */
   key: string;
+  /** The map's line: a key missing from it is reported there. */
   line: number | null;
+  /** The document's line index, to find the lines of nested nodes. */
   lines: LineCounter;
+  /** The keys present, by name; `child` gives a missing one. */
   fields: Map<string, Field>;
 }
 

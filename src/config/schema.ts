@@ -116,6 +116,7 @@ export const DEFAULT_HOSTNAME = "127.0.0.1";
 
 /** A config that cannot be read or is invalid; `key` and `line` say where. */
 export class ConfigError extends OperatorError {
+  /** Shows in logs and stack traces as `ConfigError: …`. */
   override name = "ConfigError";
   /** Dotted path of the offending key, e.g. `schedule.invitation.weekday`; `""` for the whole file. */
   readonly key: string;

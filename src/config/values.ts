@@ -18,6 +18,7 @@ import {
   scalar,
 } from "./fields.ts";
 
+/** A weekday in any case (`Wednesday` reads as `wednesday`). */
 export function readWeekday(field: Field): Weekday {
   const value = scalar(field);
   const weekday = typeof value === "string" ? value.toLowerCase() : undefined;
@@ -26,6 +27,7 @@ export function readWeekday(field: Field): Weekday {
   return found;
 }
 
+/** A wall time `"HH:MM"` (or `"H:MM"`) from 00:00 to 23:59. */
 export function readTime(field: Field): LocalTime {
   const value = scalar(field);
   const match = typeof value === "string"
@@ -39,6 +41,7 @@ export function readTime(field: Field): LocalTime {
   return { hour, minute };
 }
 
+/** An IANA time zone that this Deno knows, e.g. `Europe/Moscow`. */
 export function readTimezone(field: Field): string {
   const timeZone = readString(
     field,
@@ -52,6 +55,7 @@ export function readTimezone(field: Field): string {
   return timeZone;
 }
 
+/** An http(s) URL, kept as written. */
 export function readLink(field: Field): string {
   const link = readString(field, "the meeting link");
   const url = URL.parse(link);
@@ -76,6 +80,7 @@ export function readOptional<T extends Record<string, unknown>>(
   return result;
 }
 
+/** A number of seconds above 0, at most 1 000 000; fractions allowed. */
 export function readSeconds(field: Field): number {
   return readNumber(field, {
     above: 0,
@@ -84,10 +89,12 @@ export function readSeconds(field: Field): number {
   });
 }
 
+/** A whole number from 1 to 1 000 000. */
 export function readCount(field: Field): number {
   return readInteger(field, { min: 1, max: 1_000_000 });
 }
 
+/** A YAML boolean: `true` or `false`. */
 export function readBoolean(field: Field): boolean {
   const value = scalar(field);
   if (typeof value !== "boolean") fail(field, "true or false");

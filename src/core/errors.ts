@@ -10,6 +10,7 @@
 
 /** An expected failure that the operator must fix; `main.ts` prints {@linkcode OperatorError.report}. */
 export class OperatorError extends Error {
+  /** Shows in logs and stack traces as `OperatorError: …`. */
   override name = "OperatorError";
   /** The exit code: 2, restarting cannot help; a subclass may say 1, it may. */
   readonly exitCode: 1 | 2 = 2;
@@ -22,6 +23,7 @@ export class OperatorError extends Error {
 
 /** A problem with the command line: an unknown command, a missing argument. */
 export class UsageError extends OperatorError {
+  /** Shows in logs and stack traces as `UsageError: …`. */
   override name = "UsageError";
 }
 

@@ -20,13 +20,17 @@ export type Weekday = typeof WEEKDAYS[number];
 
 /** A wall-clock time in the configured time zone, parsed from `"HH:MM"`. */
 export interface LocalTime {
+  /** 0 to 23. */
   hour: number;
+  /** 0 to 59. */
   minute: number;
 }
 
 /** A time of the week: a weekday and a wall-clock time. */
 export interface WeeklyTime {
+  /** The day, in the configured time zone. */
   weekday: Weekday;
+  /** The wall-clock time on that day. */
   time: LocalTime;
 }
 

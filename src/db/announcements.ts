@@ -13,8 +13,11 @@ export type AnnouncementAudience = "registered" | "attendees";
 
 /** An admin's announcement or follow-up. */
 export interface Announcement {
+  /** Row id; its broadcast is the batch `announcement/<id>`. */
   id: number;
+  /** `followup` after a meeting (to those who came, or all), else `announcement`. */
   kind: "announcement" | "followup";
+  /** The admin's text (for a copy, the post's text or caption), without formatting. */
   text: string;
   /** Telegram's formatting of `text` (bold, links…), as the admin wrote it. */
   entities: MessageEntity[] | undefined;
@@ -22,18 +25,27 @@ export interface Announcement {
   copy: { chatId: number; messageId: number } | undefined;
   /** The meeting a follow-up is about. */
   meeting_id: string | null;
+  /** Who it goes to, set when it is sent; `registered` until then. */
   audience: AnnouncementAudience;
+  /** The Telegram id of the admin who drafted it. */
   created_by: number;
+  /** `draft` until confirmed, `sending` while its broadcast runs, then `sent`; or `cancelled`. */
   status: "draft" | "sending" | "sent" | "cancelled";
 }
 
 /** A new draft. */
 export interface NewAnnouncement {
+  /** Default `announcement`. */
   kind?: Announcement["kind"];
+  /** The admin's text (for a copy, the post's text or caption), without formatting. */
   text: string;
+  /** Its formatting, as Telegram gave it; none or empty is stored as none. */
   entities?: readonly MessageEntity[];
+  /** A post to copy instead of `text` (a follow-up made by replying to a post). */
   copy?: { chatId: number; messageId: number };
+  /** The meeting a follow-up is about. */
   meetingId?: string;
+  /** The Telegram id of the admin drafting it. */
   createdBy: number;
 }
 
@@ -62,6 +74,7 @@ function toAnnouncement(row: Record<string, unknown>): Announcement {
 export class Announcements {
   #s: Statements;
 
+  /** Works through the store's statement cache, which every table shares. */
   constructor(statements: Statements) {
     this.#s = statements;
   }

@@ -10,25 +10,37 @@ import { toUser, type User } from "./users.ts";
 
 /** One answer in the attendance export. */
 export interface AttendanceRow {
+  /** The meeting's local date, `2026-11-25`. */
   meeting_id: string;
+  /** `cancelled` if an admin cancelled it. */
   meeting_status: Meeting["status"];
+  /** Its scheduled start, an ISO instant (UTC). */
   meeting_starts_at: string;
   /** Where an admin moved the meeting, if moved. */
   meeting_moved_to: string | null;
   /** The meeting's own topic, if set. */
   meeting_topic: string | null;
+  /** The participant's Telegram id. */
   tg_id: number;
+  /** From their Telegram profile; `null` when not known. */
   first_name: string | null;
+  /** From their Telegram profile; `null` when they have none. */
   last_name: string | null;
+  /** Their Telegram username, without `@`; `null` when they have none. */
   username: string | null;
+  /** `yes` or `no`. */
   answer: Answer;
+  /** When it was given or last changed, an ISO instant. */
   answered_at: string;
 }
 
 /** Counts of a meeting's answers among those who get invitations. */
 export interface AnswerCounts {
+  /** Active users who said yes. */
   yes: number;
+  /** Active users who said no. */
   no: number;
+  /** Active users who get invitations and have not answered. */
   none: number;
 }
 
@@ -36,6 +48,7 @@ export interface AnswerCounts {
 export class Answers {
   #s: Statements;
 
+  /** Works through the store's statement cache, which every table shares. */
   constructor(statements: Statements) {
     this.#s = statements;
   }

@@ -12,13 +12,17 @@ const NOTICE_LANE = 1;
 
 /** A broadcast's rows: what they are about and when they were owed. */
 export interface BroadcastItem {
+  /** The outbox kind of every row, e.g. `invitation`. */
   kind: string;
+  /** What the rows are about: a meeting id or an announcement id. */
   ref: string;
   /** One of the outbox's `LANE`s. */
   lane: number;
+  /** When they are owed: their `created_at` and first `not_before`. */
   now: Date;
   /** A second broadcast of the same kind about the same thing (`s2`). */
   round?: string;
+  /** The same for every row, kept as JSON for the renderer. */
   payload?: unknown;
 }
 

@@ -8,10 +8,15 @@ import type { Statements } from "./sqlite.ts";
 
 /** A proposed action. */
 export interface Draft<T = unknown> {
+  /** Row id; the confirm buttons carry it. */
   id: number;
+  /** The action: `skip`, `move` or `link`. */
   kind: string;
+  /** The action as proposed, read back from JSON. */
   payload: T;
+  /** The Telegram id of the admin who proposed it. */
   created_by: number;
+  /** `draft` until confirmed (`done`) or turned down (`cancelled`). */
   status: "draft" | "done" | "cancelled";
 }
 
@@ -19,6 +24,7 @@ export interface Draft<T = unknown> {
 export class Drafts {
   #s: Statements;
 
+  /** Works through the store's statement cache, which every table shares. */
   constructor(statements: Statements) {
     this.#s = statements;
   }

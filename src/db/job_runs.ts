@@ -11,21 +11,33 @@ export type JobRunStatus = "running" | "done" | "skipped";
 
 /** One row of the job log. */
 export interface JobRun {
+  /** The meeting's local date, `2026-11-25`. */
   meeting_id: string;
+  /** The job's name, e.g. `invitation`. */
   job: string;
+  /** `running` until every message is settled, then `done`; `skipped` when too late. */
   status: JobRunStatus;
+  /** When it last started, an ISO instant. */
   started_at: string;
+  /** When it was done or skipped; `null` while running. */
   finished_at: string | null;
+  /** Messages delivered, counted when done. */
   sent: number;
+  /** Messages to chats that blocked the bot or are gone. */
   blocked: number;
+  /** Messages Telegram refused, or that kept failing until retries gave up. */
   failed: number;
+  /** Messages whose request got no answer: never sent again. */
   unknown: number;
+  /** Why it was skipped; `null` otherwise. */
   note: string | null;
 }
 
 /** Which job run: one job for one meeting. */
 export interface JobKey {
+  /** The meeting's local date, `2026-11-25`. */
   meetingId: string;
+  /** The job's name, e.g. `invitation`. */
   job: string;
 }
 
@@ -33,6 +45,7 @@ export interface JobKey {
 export class JobRuns {
   #s: Statements;
 
+  /** Works through the store's statement cache, which every table shares. */
   constructor(statements: Statements) {
     this.#s = statements;
   }

@@ -7,8 +7,11 @@ import type { Statements } from "./sqlite.ts";
 
 /** One week's meeting; its id is the local date it was scheduled for, `2026-11-25`. */
 export interface Meeting {
+  /** Its local date; it stays when the meeting is moved. */
   id: string;
+  /** The scheduled start, an ISO instant (UTC); a move sets `moved_to` instead. */
   starts_at: string;
+  /** `cancelled` while an admin has it cancelled. */
   status: "scheduled" | "cancelled";
   /** Where an admin moved it (ISO instant), if moved. */
   moved_to: string | null;
@@ -28,10 +31,15 @@ export type MeetingChange =
 
 /** One past meeting with its answers, for `/stats`. */
 export interface MeetingHistory {
+  /** Its local date, `2026-11-25`. */
   id: string;
+  /** The scheduled start, an ISO instant (UTC). */
   starts_at: string;
+  /** `cancelled` if an admin cancelled it. */
   status: Meeting["status"];
+  /** Everyone who said yes, active or not. */
   yes: number;
+  /** Everyone who said no, active or not. */
   no: number;
 }
 
@@ -39,6 +47,7 @@ export interface MeetingHistory {
 export class Meetings {
   #s: Statements;
 
+  /** Works through the store's statement cache, which every table shares. */
   constructor(statements: Statements) {
     this.#s = statements;
   }

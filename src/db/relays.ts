@@ -10,6 +10,7 @@ import type { Statements } from "./sqlite.ts";
 export class Relays {
   #s: Statements;
 
+  /** Works through the store's statement cache, which every table shares. */
   constructor(statements: Statements) {
     this.#s = statements;
   }

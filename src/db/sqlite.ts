@@ -11,6 +11,7 @@ export type Database = DatabaseSync;
 
 /** A database that cannot be opened, migrated or written. */
 export class DatabaseError extends OperatorError {
+  /** Shows in logs and stack traces as `DatabaseError: …`. */
   override name = "DatabaseError";
 
   /** The message and its causes: SQLite's own words say what is wrong. */
@@ -46,9 +47,11 @@ export function transaction<T>(db: Database, fn: () => T): T {
  * collects it, and finalizing thousands at once stalls the event loop.
  */
 export class Statements {
+  /** The database they are prepared on; repositories open transactions on it. */
   readonly db: Database;
   #cache = new Map<string, StatementSync>();
 
+  /** Prepares on `db`, each SQL text once. */
   constructor(db: Database) {
     this.db = db;
   }

@@ -43,6 +43,7 @@ export class Store {
   #statements: Statements;
   #writer: Writer;
 
+  /** Over an open, migrated database; `options.writer` tunes the group commit. */
   constructor(db: Database, options: { writer?: WriterOptions } = {}) {
     this.#db = db;
     this.#writer = new Writer(db, options.writer);

@@ -13,6 +13,7 @@ import type { Statements } from "./sqlite.ts";
 export class HandledUpdates {
   #s: Statements;
 
+  /** Works through the store's statement cache, which every table shares. */
   constructor(statements: Statements) {
     this.#s = statements;
   }

@@ -8,25 +8,38 @@ import type { Statements } from "./sqlite.ts";
 
 /** A participant, as stored. */
 export interface User {
+  /** Our row id (`users.id`), not Telegram's. */
   id: number;
+  /** The Telegram user id, which is also their private chat's id. */
   tg_id: number;
+  /** From their Telegram profile; `null` when not known. */
   first_name: string | null;
+  /** From their Telegram profile; `null` when they have none. */
   last_name: string | null;
+  /** Their Telegram username, without `@`; `null` when they have none. */
   username: string | null;
+  /** False after `/stop` or once Telegram says the chat is gone; `/start` sets it again. */
   is_active: boolean;
+  /** Whether they asked for invitations. */
   is_registered: boolean;
+  /** Their latest answer to any meeting; `null` before the first. */
   last_response: Answer | null;
 }
 
 /** The Telegram profile fields we keep. */
 export interface Profile {
+  /** The Telegram user id. */
   tg_id: number;
+  /** As Telegram sends it; left out, `null` is stored. */
   first_name?: string | null;
+  /** As Telegram sends it; left out, `null` is stored. */
   last_name?: string | null;
+  /** As Telegram sends it, without `@`; left out, `null` is stored. */
   username?: string | null;
 }
 
-type Row = Record<string, unknown>;
+/** A row as `node:sqlite` returns it: column name to value. */
+export type Row = Record<string, unknown>;
 
 /** A row of `users` as a {@linkcode User}. */
 export function toUser(row: Row): User {
@@ -46,6 +59,7 @@ export function toUser(row: Row): User {
 export class Users {
   #s: Statements;
 
+  /** Works through the store's statement cache, which every table shares. */
   constructor(statements: Statements) {
     this.#s = statements;
   }

@@ -14,6 +14,7 @@ import type { Database } from "./sqlite.ts";
 
 /** A write waited too long for a lock another process holds. */
 export class DatabaseBusyError extends Error {
+  /** Shows in logs and stack traces as `DatabaseBusyError: …`. */
   override name = "DatabaseBusyError";
 }
 
@@ -31,7 +32,9 @@ export interface WriterOptions {
 
 /** Whether the last writes went through, and why not. */
 export interface WriterHealth {
+  /** False while a lock has blocked writes for over 2 s, or after a failed batch. */
   ok: boolean;
+  /** What is wrong, when not ok. */
   detail?: string;
 }
 
@@ -74,6 +77,7 @@ export class Writer {
   #failure: string | undefined;
   #idle: (() => void)[] = [];
 
+  /** Writes to `db`; the waits are in {@linkcode WriterOptions}. */
   constructor(db: Database, options: WriterOptions = {}) {
     this.#db = db;
     this.#timeoutMs = options.timeoutMs ?? 10_000;

@@ -20,6 +20,7 @@ export interface PacerOptions {
 
 /** Hands out send slots at a steady rate. */
 export class Pacer {
+  /** The configured rate in sends a second; the pacer stays 3% under it. */
   readonly perSecond: number;
   #interval: number;
   #next = 0;
@@ -27,6 +28,7 @@ export class Pacer {
   #now: () => number;
   #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
+  /** Paces to `perSecond` sends a second; a rate that is not positive is a `RangeError`. */
   constructor(perSecond: number, options: PacerOptions = {}) {
     if (!(perSecond > 0)) {
       throw new RangeError(`Rate must be positive, got ${perSecond}`);

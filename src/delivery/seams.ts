@@ -12,8 +12,11 @@ import type { BotApi, Upload } from "./telegram.ts";
 
 /** One Bot API call that delivers a row. */
 export interface Delivery {
+  /** The Bot API method, e.g. `sendMessage`. */
   method: string;
+  /** Its parameters: sent as JSON, or as form fields beside an upload. */
   params: Record<string, unknown>;
+  /** A file sent with it, e.g. a calendar file. */
   upload?: Upload;
   /** Whatever the renderer wants back with the result (see `onDelivered`). */
   meta?: Record<string, string>;
@@ -26,11 +29,17 @@ export type Render = (
 
 /** What the sender needs; all of it injected. */
 export interface SenderDeps {
+  /** The rows to deliver, claimed and settled here. */
   outbox: Outbox;
+  /** Makes the Bot API calls. */
   api: BotApi;
+  /** Turns each row into its call, at send time. */
   render: Render;
+  /** Paces notices and broadcasts; replies go unpaced. */
   pacer: Pacer;
+  /** Gets `delivery.<event>` for each failed request (see outcome.ts), and `outbox.*`. */
   log: Logger;
+  /** The clock; tests pass a fake one. */
   now: () => Date;
   /** Runs a write after a request (group commit); rejections are logged. */
   write: <T>(fn: () => T) => Promise<T>;
@@ -42,6 +51,7 @@ export interface SenderDeps {
   onDelivered?: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
   /** Counts an outcome, e.g. for metrics. */
   onOutcome?: (row: OutboxRow, outcome: string) => void;
+  /** How failed rows are retried; default `DEFAULT_RETRY` (2 s doubling to 5 min, for 2 days). */
   retry?: RetryPolicy;
   /** Requests in flight at once; default 32. */
   concurrency?: number;

@@ -22,6 +22,7 @@ const IDLE_MAX_MS = 30_000;
 
 /** Drains the outbox; see the module doc. */
 export class Sender {
+  /** This process's name in the claims it makes (`claimed_by`). */
   readonly id: string;
   #deps: SenderDeps;
   #retry: RetryPolicy;
@@ -35,6 +36,7 @@ export class Sender {
   #loop: Promise<void> | undefined;
   #untilIdle = false;
 
+  /** An idle sender: {@linkcode Sender.start} starts draining. */
   constructor(deps: SenderDeps) {
     this.#deps = deps;
     this.#retry = deps.retry ?? DEFAULT_RETRY;

@@ -16,6 +16,7 @@
 
 /** The Bot API answered `ok: false`. */
 export class ApiError extends Error {
+  /** Shows in logs and stack traces as `ApiError: …`. */
   override name = "ApiError";
   /** HTTP-like error code: 400, 403, 429, 5xx… */
   readonly code: number;
@@ -24,6 +25,7 @@ export class ApiError extends Error {
   /** Seconds to wait, with a 429. */
   readonly retryAfter: number | undefined;
 
+  /** From the method called and Telegram's `ok: false` answer. */
   constructor(
     method: string,
     answer: {
@@ -41,10 +43,12 @@ export class ApiError extends Error {
 
 /** No answer came; `maybeDelivered` is false only when the request certainly never left. */
 export class NetworkError extends Error {
+  /** Shows in logs and stack traces as `NetworkError: …`. */
   override name = "NetworkError";
   /** Whether Telegram may have received (and acted on) the request. */
   readonly maybeDelivered: boolean;
 
+  /** `maybe`: whether the request may have reached Telegram. */
   constructor(message: string, options: { cause: unknown; maybe: boolean }) {
     super(message, { cause: options.cause });
     this.maybeDelivered = options.maybe;
@@ -55,13 +59,17 @@ export class NetworkError extends Error {
 export interface Upload {
   /** The parameter it fills, e.g. `document`. */
   field: string;
+  /** The file name the recipient sees, e.g. `meeting-2026-11-25.ics`. */
   filename: string;
+  /** The file's content. */
   bytes: Uint8Array;
 }
 
 /** Options of one {@linkcode BotApi.call}. */
 export interface CallOptions {
+  /** A file to send with the call, as multipart form data. */
   upload?: Upload;
+  /** Aborts the call; the client's own timeout applies too. */
   signal?: AbortSignal;
   /** Safe to repeat (an edit): may use a kept-alive connection. */
   idempotent?: boolean;
@@ -69,6 +77,7 @@ export interface CallOptions {
 
 /** The calls the sender makes: any Bot API method, with its JSON parameters. */
 export interface BotApi {
+  /** Calls `method` with `params` and resolves with the Bot API's `result`. */
   call<T>(
     method: string,
     params: Record<string, unknown>,
@@ -106,6 +115,7 @@ export class TelegramClient implements BotApi {
   #once: Deno.HttpClient;
   #closed = false;
 
+  /** For the bot with `token`; the default timeout is 30 s. */
   constructor(token: string, options: TelegramClientOptions = {}) {
     this.#base = `${
       options.apiRoot ?? "https://api.telegram.org"

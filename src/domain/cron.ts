@@ -16,6 +16,7 @@ const CRON_HORIZON_DAYS = 400;
 
 /** Thrown by {@linkcode nextCronRun} for an expression it does not support. */
 export class CronExpressionError extends Error {
+  /** Like `Error`'s; sets the name, so logs show `CronExpressionError`. */
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = "CronExpressionError";

@@ -13,8 +13,11 @@
 export interface IcsMeeting {
   /** Stable id of the occurrence, e.g. `2026-11-25`; makes the UID. */
   id: string;
+  /** When it starts: DTSTART, in UTC. */
   startsAt: Date;
+  /** Its length, for DTEND; must be positive. */
   durationMinutes: number;
+  /** The entry's SUMMARY: the meeting's title. */
   title: string;
   /** The meeting link; written as URL, LOCATION and DESCRIPTION. */
   link: string;
@@ -36,6 +39,7 @@ export interface MeetingIcsOptions {
 
 /** An invalid meeting for {@linkcode meetingIcs}, or calendar text that cannot be read. */
 export class IcsError extends Error {
+  /** Shows in logs and stack traces as `IcsError: …`. */
   override name = "IcsError";
 }
 

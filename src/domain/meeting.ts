@@ -10,7 +10,9 @@ import { isoLocalDate, nextOccurrence, previousOccurrence } from "./time.ts";
 export interface Schedule {
   /** IANA time zone of every weekday and time. */
   timezone: string;
+  /** When the meeting starts each week. */
   meeting: WeeklyTime;
+  /** When each job runs, in the same zone; `null` for a job that is off. */
   schedule: Readonly<Record<JobName, WeeklyTime | null>>;
 }
 
@@ -31,6 +33,7 @@ export function jobTime(
 
 /** One occurrence of the weekly meeting; `id` is its local date, `2026-11-25`. */
 export interface MeetingSlot {
+  /** Its local date: the meeting's id in the database and in button data. */
   id: string;
   /** When it starts: the scheduled time, or where an admin moved it. */
   startsAt: Date;
@@ -40,9 +43,13 @@ export interface MeetingSlot {
 
 /** When one job of one meeting is due, and the instant after which it is useless. */
 export interface JobPlan {
+  /** The job, e.g. `invitation`. */
   job: JobName;
+  /** The meeting it is about. */
   meeting: MeetingSlot;
+  /** Its weekday and time before the meeting; see {@linkcode planJobs} for a moved one. */
   due: Date;
+  /** After this it is skipped: the second reminder's due time for the first, else the start. */
   deadline: Date;
 }
 

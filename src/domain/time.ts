@@ -21,13 +21,17 @@ const ISO_WEEKDAYS: readonly Weekday[] = WEEKDAYS;
 
 /** A calendar date without a time zone; `month` is 1–12. */
 export interface CalendarDate {
+  /** The full year, e.g. 2026. */
   year: number;
+  /** 1 (January) to 12. */
   month: number;
+  /** Day of the month, from 1. */
   day: number;
 }
 
 /** The local wall clock of an instant in some time zone. */
 export interface LocalParts extends CalendarDate, LocalTime {
+  /** The local day of the week. */
   weekday: Weekday;
 }
 

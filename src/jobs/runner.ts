@@ -23,9 +23,13 @@ import { jobDecision, nextDue, planWeek } from "../usecases/week.ts";
 
 /** What the jobs need; all of it injected. */
 export interface JobDeps {
+  /** The schedule, the admins who get reports, and the texts. */
   config: Config;
+  /** The job log, the meetings and the outbox. */
   store: Store;
+  /** Gets `job.enqueued`, `job.skipped`, `job.error` and the like. */
   log: Logger;
+  /** The clock that decides what is due; tests pass a fake one. */
   now: () => Date;
   /** Wakes the sender: something was enqueued. */
   kick: () => void;

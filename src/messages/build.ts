@@ -21,7 +21,9 @@ import {
 
 /** Text and keyboard of one message. */
 export interface OutgoingMessage {
+  /** Plain text, no parse mode; cut to `TEXT_LIMIT` when sent. */
   text: string;
+  /** The buttons under it, if any. */
   reply_markup?: InlineKeyboardMarkup;
 }
 
@@ -72,18 +74,27 @@ export function zoneLabel(config: Config, instant: Date): string {
 
 /** The values every text about one meeting may use (see `TEXT_PLACEHOLDERS`). */
 export interface MeetingValues extends Record<string, string> {
+  /** The config's `meeting.title`. */
   title: string;
   /** "среда, 25 ноября". */
   date: string;
   /** "25 ноября". */
   day: string;
+  /** The local start time, "11:00". */
   time: string;
+  /** The zone: the config's `timezone_label`, or "UTC+3". */
   tz: string;
+  /** "среда". */
   weekday: string;
+  /** "в среду". */
   weekday_on: string;
+  /** "1 час 30 минут". */
   duration: string;
+  /** This week's link, or the config's. */
   link: string;
+  /** This week's topic; empty when none was set. */
   topic: string;
+  /** `texts.topic_line` with the topic; empty when there is none. */
   topic_line: string;
 }
 

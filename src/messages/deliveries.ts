@@ -17,7 +17,9 @@ import { TEXT_LIMIT, truncate } from "./limits.ts";
 
 /** A text payload written when the row was owed (reports to admins). */
 export interface TextPayload {
+  /** The report, as written when it was owed. */
   text: string;
+  /** Its formatting, as Telegram entities. */
   entities?: MessageEntity[];
 }
 

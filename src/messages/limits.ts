@@ -17,7 +17,9 @@ export const CALLBACK_DATA_LIMIT = 64;
 
 /** One message's worth of a longer text, with the entities that fall in it. */
 export interface TextPart {
+  /** At most the limit, trailing whitespace trimmed. */
   text: string;
+  /** Those within the part, offsets from its start; left out when none. */
   entities?: MessageEntity[];
 }
 

@@ -44,6 +44,7 @@ const PAID_METHODS = new Set([
 
 /** The renderer of the sender, and what it learns from deliveries. */
 export interface Renderer {
+  /** Turns a row into its call, or `null` when it is no longer owed. */
   render: (row: OutboxRow) => Delivery | null;
   /** Tells the renderer what a delivery returned (an upload's `file_id`, a relay's id). */
   delivered: (row: OutboxRow, result: unknown, delivery: Delivery) => void;

@@ -16,6 +16,7 @@ import { isCancelled } from "./meetings.ts";
 
 /** A job was asked for a meeting an admin cancelled. */
 export class MeetingCancelledError extends OperatorError {
+  /** Shows in logs and stack traces as `MeetingCancelledError: …`. */
   override name = "MeetingCancelledError";
 }
 
@@ -64,15 +65,21 @@ export function enqueueJob(
  * meeting whose date it shows.
  */
 export interface ReportPayload {
+  /** The text to render, by its key in `texts`. */
   text: TextKey;
+  /** The values of its placeholders, by name. */
   values: Record<string, string | number>;
+  /** The meeting whose date the report shows, if any. */
   meeting_id?: string;
 }
 
 /** A job's outcome, as admins read it. */
 export interface JobOutcome {
+  /** The job that finished. */
   job: JobName;
+  /** The meeting it ran for: its local date. */
   meetingId: string;
+  /** Its messages by status: `sent`, `blocked`, `failed`… */
   counts: BatchCounts;
 }
 

@@ -18,6 +18,7 @@ export function isCancelled(store: Store, meetingId: string): boolean {
 
 /** What a change did: false when there was nothing to change. */
 export interface ChangeOutcome {
+  /** False when it already was so; then nobody is told. */
   changed: boolean;
   /** People told about it. */
   notified: number;

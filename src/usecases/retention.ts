@@ -12,8 +12,11 @@ const PRUNE_BATCH = 2_000;
 
 /** What one prune deleted. */
 export interface Pruned {
+  /** Finished outbox rows. */
   deliveries: number;
+  /** Drafts of admin actions, confirmed or not. */
   drafts: number;
+  /** Links from relayed messages to the participants they came from. */
   relays: number;
 }
 

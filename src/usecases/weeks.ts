@@ -23,6 +23,7 @@ export interface Week extends MeetingSlot {
   topic: string | null;
   /** The link: this week's, or the config's. */
   link: string;
+  /** Cancelled by an admin: it takes no answers and gets no jobs. */
   cancelled: boolean;
   /** Bumped by each change calendars must learn (the .ics SEQUENCE). */
   sequence: number;

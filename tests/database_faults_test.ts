@@ -14,8 +14,10 @@ import {
   collect,
   configWith,
   FAST_SETTINGS,
+  freePort,
   inDatabase,
   spawnRun,
+  withHealthOn,
 } from "./support/bot_process.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -36,19 +38,10 @@ function lockDatabase(path: string): { release(): void } {
 }
 
 Deno.test("run answers while another process holds the database's lock; /healthz says so; the answer is saved after", async () => {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
+  const port = freePort();
   await using dir = await botFolder({
     users: 1,
-    config: configWith(
-      FAST_SETTINGS,
-      (text) =>
-        text.replace(
-          /^# http: .*$/m,
-          `http: { port: ${port}, hostname: 127.0.0.1 }`,
-        ),
-    ),
+    config: configWith(FAST_SETTINGS, withHealthOn(port)),
   });
   await using fake = await FakeBotApi.start();
   const bot = await spawnRun(dir.path, {

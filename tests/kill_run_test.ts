@@ -27,6 +27,37 @@ const fastConfig = (edit: (text: string) => string = (t) => t) =>
         .replace(/^admins: \[\]/m, `admins: [${ADMIN}]`),
     ));
 
+/** `main.ts run` at `at` (libfaketime), its output drained, once it polls. */
+async function runAt(
+  dir: string,
+  fake: FakeBotApi,
+  at: string,
+): Promise<Deno.ChildProcess> {
+  const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
+  const bot = await spawnRun(dir, env, at);
+  collect(bot.stdout); // an undrained pipe would block the process's logging
+  collect(bot.stderr);
+  await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
+  return bot;
+}
+
+/** The admin sends `command` and presses Yes under the question that starts `question`. */
+async function confirmAsAdmin(
+  fake: FakeBotApi,
+  { command, question }: { command: string; question: string },
+): Promise<void> {
+  const host = user(ADMIN, { first_name: "Хост" });
+  fake.sendText(host, command);
+  const asked = await fake.waitFor((f) =>
+    f.sent(ADMIN).find((m) => m.text?.startsWith(question))
+  );
+  const confirm = inlineButtons(asked.reply_markup)[0]!;
+  fake.pressButton(
+    host,
+    "callback_data" in confirm ? confirm.callback_data : "",
+  );
+}
+
 Deno.test({
   name:
     "/skip then kill -9 within a second: after the restart everyone concerned is told once",
@@ -43,20 +74,11 @@ Deno.test({
         await using fake = await FakeBotApi.start({ latency: 2 });
         const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
         const sunday = "2026-11-22 12:00:00";
-        const first = await spawnRun(dir.path, env, sunday);
-        collect(first.stdout);
-        collect(first.stderr);
-        await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
-        const host = user(ADMIN, { first_name: "Хост" });
-        fake.sendText(host, "/skip 25.11");
-        const question = await fake.waitFor((f) =>
-          f.sent(ADMIN).find((m) => m.text?.startsWith("Отменить встречу"))
-        );
-        const confirm = inlineButtons(question.reply_markup)[0]!;
-        fake.pressButton(
-          host,
-          "callback_data" in confirm ? confirm.callback_data : "",
-        );
+        const first = await runAt(dir.path, fake, sunday);
+        await confirmAsAdmin(fake, {
+          command: "/skip 25.11",
+          question: "Отменить встречу",
+        });
         const told = () =>
           fake.sent().filter((m) => m.text?.includes("отменяется")).length;
         await fake.waitFor(() => told() >= 10 + 20 * round, {
@@ -121,20 +143,11 @@ Deno.test({
         await using fake = await FakeBotApi.start({ latency: 2 });
         const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
         const sunday = "2026-11-22 12:00:00";
-        const first = await spawnRun(dir.path, env, sunday);
-        collect(first.stdout);
-        collect(first.stderr);
-        await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
-        const host = user(ADMIN, { first_name: "Хост" });
-        fake.sendText(host, "/link https://meet.example.com/new");
-        const question = await fake.waitFor((f) =>
-          f.sent(ADMIN).find((m) => m.text?.startsWith("Поменять ссылку"))
-        );
-        const confirm = inlineButtons(question.reply_markup)[0]!;
-        fake.pressButton(
-          host,
-          "callback_data" in confirm ? confirm.callback_data : "",
-        );
+        const first = await runAt(dir.path, fake, sunday);
+        await confirmAsAdmin(fake, {
+          command: "/link https://meet.example.com/new",
+          question: "Поменять ссылку",
+        });
         const told = () =>
           fake.sent().filter((m) => m.text?.startsWith("Новая ссылка")).length;
         await fake.waitFor(() => told() >= 10 + 20 * round, {
@@ -210,10 +223,7 @@ Deno.test({
         });
         const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
         const tuesday = "2026-11-24 09:00:00";
-        const first = await spawnRun(dir.path, env, tuesday);
-        collect(first.stdout);
-        collect(first.stderr);
-        await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
+        const first = await runAt(dir.path, fake, tuesday);
         const presses = Array.from(
           { length: users },
           (_, i) => fake.pressButton(user(i + 1), "rsvp:2026-11-25:yes"),

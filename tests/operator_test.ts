@@ -7,6 +7,7 @@ import { exportCommand } from "../src/commands/export.ts";
 import { runCommand } from "../src/commands/run.ts";
 import { statsCommand } from "../src/commands/stats.ts";
 import { parseCsv } from "./support/csv.ts";
+import { freePort, withHealthOn } from "./support/bot_process.ts";
 import { silentLogger } from "../src/log.ts";
 import { FakeBotApi, scopeKey, user } from "./fake_bot_api.ts";
 import { parseMetrics } from "./support/prometheus.ts";
@@ -237,18 +238,11 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
 });
 
 Deno.test("least privilege: main.ts run under the compile task's exact flags, health and metrics on", async () => {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
+  const port = freePort();
   const shipped = await Deno.readTextFile(
     new URL("../config.yaml", import.meta.url),
   );
-  await using temp = await makeWorkdir(
-    shipped.replace(
-      /^# http: .*$/m,
-      `http: { port: ${port}, hostname: 127.0.0.1 }`,
-    ),
-  );
+  await using temp = await makeWorkdir(withHealthOn(port)(shipped));
   const dir = temp.path;
   await using fake = await FakeBotApi.start();
   const bot = await spawnMain(["run"], {

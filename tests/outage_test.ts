@@ -11,10 +11,12 @@ import {
   collect,
   configWith,
   FAST_SETTINGS,
+  freePort,
   inDatabase,
   LIBFAKETIME,
   spawnRun,
   until,
+  withHealthOn,
 } from "./support/bot_process.ts";
 
 const USERS = 300;
@@ -80,18 +82,9 @@ Deno.test({
 });
 
 Deno.test("run answers within seconds after an outage, and /healthz says unhealthy during it", async () => {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
+  const port = freePort();
   await using dir = await botFolder({
-    config: configWith(
-      FAST_SETTINGS,
-      (text) =>
-        text.replace(
-          /^# http: .*$/m,
-          `http: { port: ${port}, hostname: 127.0.0.1 }`,
-        ),
-    ),
+    config: configWith(FAST_SETTINGS, withHealthOn(port)),
   });
   await using fake = await FakeBotApi.start();
   const bot = await spawnRun(dir.path, {

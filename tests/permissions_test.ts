@@ -4,6 +4,7 @@
  * /var/lib/meeting-bot), metrics on 0.0.0.0, a busy port, and `health`.
  */
 import assert from "node:assert/strict";
+import { freePort } from "./support/bot_process.ts";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { FakeBotApi, user } from "./fake_bot_api.ts";
@@ -25,14 +26,6 @@ const PLACES =
 /** The shipped config with an `http:` section. */
 function withHttp(http: string): string {
   return SHIPPED.replace(/^# http: .*$/m, `http: ${http}`);
-}
-
-/** A port nothing listens on (just now). */
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
 }
 
 /** Asserts exit code 2 and exactly one `error: …` line on stderr matching `line`. */

@@ -38,6 +38,23 @@ polling:
 flood: { burst: 100000, per_minute: 100000 }
 `;
 
+/** A port nothing listens on (just now). */
+export function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
+/** A config edit that turns on `/healthz` and `/metrics` at 127.0.0.1:`port`. */
+export function withHealthOn(port: number): (text: string) => string {
+  return (text) =>
+    text.replace(
+      /^# http: .*$/m,
+      `http: { port: ${port}, hostname: 127.0.0.1 }`,
+    );
+}
+
 /** The shipped config with `settings` in place of its delivery, flood and polling sections. */
 export function configWith(
   settings: string,

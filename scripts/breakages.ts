@@ -26,17 +26,8 @@ interface Breakage {
 const BREAKAGES: Breakage[] = [
   {
     name: "a 429's retry_after is waited out",
-    file: "src/delivery/sender.ts",
-    edits: [
-      [
-        "return await this.#later(row, { ms: verdict.retryAfterMs, reason });",
-        "return await this.#later(row, { ms: 0, reason });",
-      ],
-      [
-        "if (row.lane !== LANE.reply) deps.pacer.pause(verdict.retryAfterMs);",
-        "",
-      ],
-    ],
+    file: "src/delivery/outcome.ts",
+    edits: [["ms: verdict.retryAfterMs,", "ms: 0,"]],
     test: ["tests/sender_test.ts", "waits out each 429"],
   },
   {
@@ -50,11 +41,8 @@ const BREAKAGES: Breakage[] = [
   },
   {
     name: "a request that left without an answer is unknown, not resent",
-    file: "src/delivery/sender.ts",
-    edits: [[
-      "if (row.idempotent) break; // an edit is safe to make again",
-      "break;",
-    ]],
+    file: "src/delivery/outcome.ts",
+    edits: [["if (!row.idempotent) {", "if (false) {"]],
     test: ["tests/sender_failures_test.ts", "dropped answer as unknown"],
   },
   {
@@ -75,10 +63,7 @@ const BREAKAGES: Breakage[] = [
   {
     name: "an update is handled once",
     file: "src/bot/once.ts",
-    edits: [[
-      "if (running.has(id) || deps.store.updates.has(id)) {",
-      "if (running.has(id)) {",
-    ]],
+    edits: [["if (deps.store.updates.has(id)) {", "if (false) {"]],
     test: ["tests/bot_test.ts", "handled once"],
   },
   {
@@ -139,7 +124,7 @@ const BREAKAGES: Breakage[] = [
     name: "answer buttons only for the upcoming and the next meeting",
     file: "src/usecases/answers.ts",
     edits: [[
-      'if (meeting.startsAt > afterNext) return { kind: "invalid" };',
+      'if (meeting.scheduledAt > afterNext) return { kind: "invalid" };',
       "",
     ]],
     test: ["tests/resilience_test.ts", "upcoming and the next"],
@@ -155,8 +140,8 @@ const BREAKAGES: Breakage[] = [
   },
   {
     name: "an announcement keeps the admin's formatting",
-    file: "src/messages/render.ts",
-    edits: [["        entities: found.entities,\n", ""]],
+    file: "src/messages/deliveries.ts",
+    edits: [["      entities: found.entities,\n", ""]],
     test: ["tests/resilience_test.ts", "formatting"],
   },
   {
@@ -167,6 +152,24 @@ const BREAKAGES: Breakage[] = [
       "    if (false) {",
     ]],
     test: ["tests/week_test.ts", "a whole week"],
+  },
+  {
+    name: "retention never prunes what is still owed",
+    file: "src/db/outbox.ts",
+    edits: [["AND status NOT IN ('pending', 'sending')", ""]],
+    test: ["tests/retention_test.ts", "nothing owed"],
+  },
+  {
+    name: "replies never go out as paid broadcasts",
+    file: "src/messages/render.ts",
+    edits: [["row.lane !== LANE.reply && ", ""]],
+    test: ["tests/paid_broadcast_test.ts", "only paced sends pay"],
+  },
+  {
+    name: "the kept week is given up when the upcoming meeting starts",
+    file: "src/domain/meeting.ts",
+    edits: [["kept.from <= at && at < kept.until", "kept.from <= at"]],
+    test: ["tests/meeting_test.ts", "kept only until the meeting starts"],
   },
 ];
 

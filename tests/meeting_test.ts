@@ -4,6 +4,7 @@ import {
   jobTiming,
   meetingById,
   planJobs,
+  slotsAround,
   upcomingMeeting,
 } from "../src/domain/meeting.ts";
 import { testConfig } from "./helpers.ts";
@@ -25,6 +26,29 @@ Deno.test("upcomingMeeting() is the next Wednesday 11:00 Moscow, strictly after 
     upcomingMeeting(config, new Date("2026-11-25T07:59:59Z")).id,
     "2026-11-25",
   );
+});
+
+Deno.test("slotsAround() gives last, this and next week around each instant, kept only until the meeting starts", () => {
+  const ids = (at: string) =>
+    slotsAround(config, new Date(at)).map((slot) => slot.id);
+  const expected = ["2026-11-18", "2026-11-25", "2026-12-02"];
+  assert.deepEqual(ids("2026-11-23T07:00:00Z"), expected);
+  assert.deepEqual(ids("2026-11-25T07:59:59Z"), expected, "the kept answer");
+  assert.deepEqual(ids("2026-11-25T08:00:00Z"), [
+    "2026-11-25",
+    "2026-12-02",
+    "2026-12-09",
+  ]);
+  assert.deepEqual(ids("2026-12-20T12:00:00Z"), [
+    "2026-12-16",
+    "2026-12-23",
+    "2026-12-30",
+  ]);
+  assert.deepEqual(ids("2026-11-19T12:00:00Z"), [
+    "2026-11-18",
+    "2026-11-25",
+    "2026-12-02",
+  ], "and back in time");
 });
 
 Deno.test("planJobs() puts each job before its meeting with the documented deadlines", () => {

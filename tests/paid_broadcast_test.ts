@@ -51,6 +51,12 @@ for (const paid of [true, false]) {
       "a reply to /start is never paid",
     );
     assert.ok(!flag("editMessageText").includes(true), "edits never pay");
+    // A yes brings the calendar file at once: a reply to the press, never paid.
+    await h.press(people[0]!, "rsvp:2026-11-25:yes");
+    const file = await h.fake.waitFor((f) =>
+      f.requests.find((r) => r.method === "sendDocument")
+    );
+    assert.equal(file.params.allow_paid_broadcast, undefined);
   });
 }
 

@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
-import { describeSchedule } from "../src/app/schedule.ts";
-import type { Config } from "../src/config/schema.ts";
 import type { JobName } from "../src/core/jobs.ts";
 import type { WeeklyTime } from "../src/core/week.ts";
 import { upcomingMeeting } from "../src/domain/meeting.ts";
-import { nextCronRun } from "../src/domain/cron.ts";
 import { localParts } from "../src/domain/time.ts";
 import { user } from "./fake_bot_api.ts";
 import {
@@ -13,25 +10,9 @@ import {
   startHarness,
   testConfig,
 } from "./helpers.ts";
+import { cronFirings } from "./support/cron.ts";
 
 const participant = user(4001, { first_name: "Анна" });
-
-/** Every instant at which the registered cron expressions fire in [from, to). */
-function cronFirings(config: Config, from: Date, to: Date): Date[] {
-  const firings: Date[] = [];
-  for (const job of describeSchedule(config, from)) {
-    for (const expression of job.cron) {
-      for (
-        let at = nextCronRun(expression, from);
-        at < to;
-        at = nextCronRun(expression, at)
-      ) {
-        firings.push(at);
-      }
-    }
-  }
-  return firings.sort((a, b) => a.getTime() - b.getTime());
-}
 
 /** Runs the bot's jobs at every cron firing from `from` to `to`; the participant says yes weekly. */
 async function liveThrough(h: Harness, from: string, to: string) {

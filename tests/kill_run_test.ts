@@ -20,6 +20,8 @@ import {
 
 const ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
 const ADMIN = 999_999;
+/** Sunday before the meeting of Wednesday 2026-11-25, noon Moscow. */
+const SUNDAY = "2026-11-22 12:00:00";
 const fastConfig = (edit: (text: string) => string = (t) => t) =>
   configWith(FAST_SETTINGS, (text) =>
     edit(
@@ -66,6 +68,31 @@ async function confirmAsAdmin(
   );
 }
 
+/**
+ * On Sunday, with `run` going, the admin makes a change and confirms it; the process is
+ * killed with SIGKILL once `told()` has reached this round's kill point of `users`.
+ */
+async function killDuringChange(
+  dir: string,
+  fake: FakeBotApi,
+  options: {
+    command: string;
+    question: string;
+    told: () => number;
+    round: number;
+    users: number;
+  },
+): Promise<void> {
+  const first = await runAt(dir, fake, SUNDAY);
+  await confirmAsAdmin(fake, options);
+  await fake.waitFor(
+    () => options.told() >= killPoint(options.round, options.users),
+    { timeout: 20_000 },
+  );
+  first.kill("SIGKILL");
+  await first.status;
+}
+
 Deno.test({
   name:
     "/skip then kill -9 within a second: after the restart everyone concerned is told once",
@@ -81,22 +108,18 @@ Deno.test({
         });
         await using fake = await FakeBotApi.start({ latency: 2 });
         const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
-        const sunday = "2026-11-22 12:00:00";
-        const first = await runAt(dir.path, fake, sunday);
-        await confirmAsAdmin(fake, {
-          command: "/skip 25.11",
-          question: "Отменить встречу",
-        });
         const told = () =>
           fake.sent().filter((m) => m.text?.includes("отменяется")).length;
-        await fake.waitFor(() => told() >= killPoint(round, users), {
-          timeout: 20_000,
+        await killDuringChange(dir.path, fake, {
+          command: "/skip 25.11",
+          question: "Отменить встречу",
+          told,
+          round,
+          users,
         });
-        first.kill("SIGKILL");
-        await first.status;
         const atKill = told();
         assert.ok(atKill < users, `killed mid-notice (${atKill} told)`);
-        const second = await spawnRun(dir.path, env, sunday);
+        const second = await spawnRun(dir.path, env, SUNDAY);
         collect(second.stdout); // an undrained pipe would block the process's logging
         const err = collect(second.stderr);
         try {
@@ -150,20 +173,16 @@ Deno.test({
         });
         await using fake = await FakeBotApi.start({ latency: 2 });
         const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
-        const sunday = "2026-11-22 12:00:00";
-        const first = await runAt(dir.path, fake, sunday);
-        await confirmAsAdmin(fake, {
+        await killDuringChange(dir.path, fake, {
           command: "/link https://meet.example.com/new",
           question: "Поменять ссылку",
+          told: () =>
+            fake.sent().filter((m) => m.text?.startsWith("Новая ссылка"))
+              .length,
+          round,
+          users,
         });
-        const told = () =>
-          fake.sent().filter((m) => m.text?.startsWith("Новая ссылка")).length;
-        await fake.waitFor(() => told() >= killPoint(round, users), {
-          timeout: 20_000,
-        });
-        first.kill("SIGKILL");
-        await first.status;
-        const second = await spawnRun(dir.path, env, sunday);
+        const second = await spawnRun(dir.path, env, SUNDAY);
         collect(second.stdout);
         const err = collect(second.stderr);
         const batches = [

@@ -11,30 +11,13 @@ import { runCommand } from "../src/commands/run.ts";
 import type { Config } from "../src/config/schema.ts";
 import { openDatabase } from "../src/db/database.ts";
 import { Store } from "../src/db/store.ts";
-import { nextCronRun } from "../src/domain/cron.ts";
 import { createJobRunner } from "../src/jobs/runner.ts";
 import { createLogger, silentLogger } from "../src/log.ts";
 import { FakeBotApi } from "./fake_bot_api.ts";
 import { ManualClock, tempDir, testConfig } from "./helpers.ts";
+import { cronFirings } from "./support/cron.ts";
 
 const DAY = 86_400_000;
-
-/** Every instant at which the registered cron expressions fire in [from, to). */
-function cronFirings(config: Config, from: Date, to: Date): Date[] {
-  const firings = new Set<number>();
-  for (const job of describeSchedule(config, from)) {
-    for (const expression of job.cron) {
-      for (
-        let at = nextCronRun(expression, from);
-        at < to;
-        at = nextCronRun(expression, at)
-      ) {
-        firings.add(at.getTime());
-      }
-    }
-  }
-  return [...firings].sort((a, b) => a - b).map((t) => new Date(t));
-}
 
 /**
  * Runs the real job runner at every cron firing from `from` to `to`, as `Deno.cron`

@@ -18,7 +18,7 @@ import { permissionLine, requireAccess } from "./src/commands/places.ts";
 import { restoreCommand } from "./src/commands/restore.ts";
 import { statsCommand } from "./src/commands/stats.ts";
 import { readEnv, readLogSettings } from "./src/env.ts";
-import { createLogger } from "./src/log.ts";
+import { createLogger, flushLog } from "./src/log.ts";
 import { programName, versionLine } from "./src/version.ts";
 
 /** Each command and the number of arguments it takes (`backup` checks its own). */
@@ -59,8 +59,12 @@ LOG_FORMAT (text|json)`;
 }
 
 async function main(args: string[]): Promise<number> {
-  // deno-lint-ignore no-console
-  const print = (line: string) => console.log(line);
+  // Log lines wait for the end of the event-loop turn: what is printed comes after them.
+  const print = (line: string) => {
+    flushLog();
+    // deno-lint-ignore no-console
+    console.log(line);
+  };
   const [command = "run", ...rest] = args;
   if (["help", "--help", "-h"].includes(command)) {
     print(usage());
@@ -72,8 +76,13 @@ async function main(args: string[]): Promise<number> {
   }
   const env = readEnv();
   const encoder = new TextEncoder();
-  const write = (text: string) =>
-    void Deno.stdout.writeSync(encoder.encode(text));
+  const write = (text: string) => {
+    flushLog();
+    const bytes = encoder.encode(text);
+    for (let at = 0; at < bytes.length;) {
+      at += Deno.stdout.writeSync(bytes.subarray(at));
+    }
+  };
   try {
     const log = createLogger({
       ...readLogSettings(env),

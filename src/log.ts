@@ -140,12 +140,13 @@ class ConsoleLines {
   #lines: string[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #encoder = new TextEncoder();
-
-  constructor() {
-    globalThis.addEventListener("unload", () => this.flush());
-  }
+  #atExit = false;
 
   write = (line: string, level: Level): void => {
+    if (!this.#atExit) {
+      this.#atExit = true;
+      globalThis.addEventListener("unload", () => this.flush());
+    }
     if (LEVELS[level] >= LEVELS.warn) {
       this.flush();
       writeAll(Deno.stderr, this.#encoder.encode(line + "\n"));
@@ -177,3 +178,8 @@ function writeAll(
 
 /** The process's console output; see {@linkcode ConsoleLines}. */
 const consoleLines = new ConsoleLines();
+
+/** Writes the log lines still waiting, so that output printed next comes after them. */
+export function flushLog(): void {
+  consoleLines.flush();
+}

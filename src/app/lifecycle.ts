@@ -241,7 +241,7 @@ export async function startBot(
           (error) =>
             log.error("retention.error", { error: describeError(error) }),
         );
-    let pruning = catchUp.then(prune);
+    let pruning = catchUp.then(prune, prune);
     const pruneTimer = setInterval(() => {
       pruning = pruning.then(prune);
     }, PRUNE_EVERY_MS);

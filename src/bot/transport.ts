@@ -109,14 +109,10 @@ export function jsonTransport(options: TransportOptions): Transport {
       req.on("close", () => inflight.delete(req));
       req.on("error", fail);
       if (signal !== undefined) {
-        if (signal.aborted) req.destroy(new Error("aborted"));
-        else {
-          signal.addEventListener(
-            "abort",
-            () => req.destroy(new Error("aborted")),
-            { once: true },
-          );
-        }
+        const abort = () => req.destroy(new Error("aborted"));
+        if (signal.aborted) abort();
+        signal.addEventListener("abort", abort, { once: true });
+        req.on("close", () => signal.removeEventListener("abort", abort));
       }
       req.end(body);
     });

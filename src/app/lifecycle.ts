@@ -1,5 +1,5 @@
 /**
- * The life of a running bot: listen for health checks, start the sender, long polling
+ * The life of a running bot: the health listener (see `listener.ts`), the sender, long polling
  * and the weekly jobs, catch up on what was missed, and stop cleanly.
  *
  * @module
@@ -12,19 +12,12 @@ import type { Pacer } from "../delivery/pacer.ts";
 import type { RetryPolicy } from "../delivery/sender.ts";
 import { clientOptions, createPlainApi } from "../bot/bot.ts";
 import { setCommandMenus } from "../bot/menus.ts";
-import { type HttpServer, startHttpServer } from "../http.ts";
 import type { Logger } from "../log.ts";
-import {
-  BOT_METRICS,
-  createBotMetrics,
-  type Metrics,
-  setBuildInfo,
-} from "../metrics.ts";
 import { VERSION } from "../version.ts";
 import { pruneOld } from "../usecases/retention.ts";
 import { createApp } from "./compose.ts";
-import { healthReport } from "./health.ts";
-import { type Polling, PollingError, startPolling } from "./polling.ts";
+import { type Listener, startListener } from "./listener.ts";
+import { PollingError, startPolling } from "./polling.ts";
 import {
   cronName,
   type CronRegistrar,
@@ -80,68 +73,6 @@ const PRUNE_EVERY_MS = 24 * 3_600_000;
 const TICK_RETRY_MS = 30_000;
 /** The longest a wake timer for a job moved off the cron times waits before looking again. */
 const WAKE_MAX_MS = 3_600_000;
-
-/**
- * The health and metrics listener, bound before anything else starts: a busy port or an
- * address the program may not use stops the start with one line, before the Bot API is
- * asked anything.
- */
-export interface Listener {
-  /** The server; shut down when the bot stops. */
-  http: HttpServer;
-  /** The registry `/metrics` renders; the bot and the sender count into it. */
-  metrics: Metrics;
-  /** From now on `/healthz` and `/metrics` report this polling. */
-  attach(polling: Polling): void;
-}
-
-/**
- * Starts the listener of `config.http` (`undefined` when not configured); throws an
- * {@linkcode HttpServerError} when it cannot listen. Until polling is attached,
- * `/healthz` answers 503 "polling not started".
- */
-export function startListener(
-  config: Config,
-  deps: { store: Store; log: Logger; now: () => Date },
-): Listener | undefined {
-  if (config.http === null) return undefined;
-  const { store } = deps;
-  const metrics = createBotMetrics();
-  setBuildInfo(metrics, { version: VERSION, deno: Deno.version.deno });
-  let polling: Polling | undefined;
-  const http = startHttpServer({
-    hostname: config.http.hostname,
-    port: config.http.port,
-    metrics,
-    log: deps.log,
-    health: () =>
-      healthReport(config, {
-        store,
-        polling: () =>
-          polling?.health() ?? { ok: false, detail: "polling not started" },
-        now: deps.now(),
-      }),
-    beforeScrape: () => {
-      const { active, registered } = store.users.counts();
-      metrics.set(BOT_METRICS.subscribers, active, {
-        labels: { state: "active" },
-      });
-      metrics.set(BOT_METRICS.subscribers, registered, {
-        labels: { state: "registered" },
-      });
-      if (polling !== undefined) {
-        metrics.set(BOT_METRICS.pollingLag, polling.sinceSuccessMs() / 1000);
-      }
-    },
-  });
-  return {
-    http,
-    metrics,
-    attach(started) {
-      polling = started;
-    },
-  };
-}
 
 /**
  * Starts the health listener (first, unless `deps.listener` was started earlier: a bad

@@ -10,12 +10,8 @@ import type { Logger } from "../log.ts";
 import { describeError, UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import { createPlainApi } from "../bot/bot.ts";
-import {
-  type Listener,
-  type RunningBot,
-  startBot,
-  startListener,
-} from "../app/lifecycle.ts";
+import { type RunningBot, startBot } from "../app/lifecycle.ts";
+import { type Listener, startListener } from "../app/listener.ts";
 import type { CronRegistrar } from "../app/schedule.ts";
 import { type AppDeps, type Env, openStore, requireToken } from "./common.ts";
 import { requireApiRoot } from "./places.ts";

@@ -1,0 +1,81 @@
+/**
+ * The health and metrics listener of `run`: `/healthz` and `/metrics` on the `http:`
+ * address, bound first, so that a busy port stops the start before anything else.
+ *
+ * @module
+ */
+import type { Config } from "../config/schema.ts";
+import type { Store } from "../db/store.ts";
+import { type HttpServer, startHttpServer } from "../http.ts";
+import type { Logger } from "../log.ts";
+import {
+  BOT_METRICS,
+  createBotMetrics,
+  type Metrics,
+  setBuildInfo,
+} from "../metrics.ts";
+import { VERSION } from "../version.ts";
+import { healthReport } from "./health.ts";
+import type { Polling } from "./polling.ts";
+
+/**
+ * The health and metrics listener, bound before anything else starts: a busy port or an
+ * address the program may not use stops the start with one line, before the Bot API is
+ * asked anything.
+ */
+export interface Listener {
+  /** The server; shut down when the bot stops. */
+  http: HttpServer;
+  /** The registry `/metrics` renders; the bot and the sender count into it. */
+  metrics: Metrics;
+  /** From now on `/healthz` and `/metrics` report this polling. */
+  attach(polling: Polling): void;
+}
+
+/**
+ * Starts the listener of `config.http` (`undefined` when not configured); throws an
+ * {@linkcode HttpServerError} when it cannot listen. Until polling is attached,
+ * `/healthz` answers 503 "polling not started".
+ */
+export function startListener(
+  config: Config,
+  deps: { store: Store; log: Logger; now: () => Date },
+): Listener | undefined {
+  if (config.http === null) return undefined;
+  const { store } = deps;
+  const metrics = createBotMetrics();
+  setBuildInfo(metrics, { version: VERSION, deno: Deno.version.deno });
+  let polling: Polling | undefined;
+  const http = startHttpServer({
+    hostname: config.http.hostname,
+    port: config.http.port,
+    metrics,
+    log: deps.log,
+    health: () =>
+      healthReport(config, {
+        store,
+        polling: () =>
+          polling?.health() ?? { ok: false, detail: "polling not started" },
+        now: deps.now(),
+      }),
+    beforeScrape: () => {
+      const { active, registered } = store.users.counts();
+      metrics.set(BOT_METRICS.subscribers, active, {
+        labels: { state: "active" },
+      });
+      metrics.set(BOT_METRICS.subscribers, registered, {
+        labels: { state: "registered" },
+      });
+      if (polling !== undefined) {
+        metrics.set(BOT_METRICS.pollingLag, polling.sinceSuccessMs() / 1000);
+      }
+    },
+  });
+  return {
+    http,
+    metrics,
+    attach(started) {
+      polling = started;
+    },
+  };
+}

@@ -34,13 +34,8 @@ import {
 } from "./deliveries.ts";
 import { relayDelivery } from "./relay.ts";
 
-/** Methods that take `allow_paid_broadcast`. */
-const PAID_METHODS = new Set([
-  "sendMessage",
-  "copyMessage",
-  "sendDocument",
-  "sendPhoto",
-]);
+/** The sender's methods that take `allow_paid_broadcast` (edits and forwards do not). */
+const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
 
 /** The renderer of the sender, and what it learns from deliveries. */
 export interface Renderer {

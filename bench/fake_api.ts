@@ -243,16 +243,7 @@ export class FakeApi {
     if (chatId === undefined) {
       throw new ApiFailure(400, "Bad Request: chat not found");
     }
-    const message: Message = {
-      message_id: this.#nextMessageId++,
-      from: {
-        id: BENCH_BOT.id,
-        is_bot: true,
-        first_name: BENCH_BOT.first_name,
-      },
-      chat: { id: chatId, type: "private", first_name: `User ${chatId}` },
-      date: Math.floor(Date.now() / 1000),
-    };
+    const message = botMessage(this.#nextMessageId++, chatId);
     if (method === "sendMessage") message.text = String(params.text ?? "");
     const markup = params.reply_markup as Message["reply_markup"];
     if (markup !== undefined) message.reply_markup = markup;
@@ -269,16 +260,19 @@ export class FakeApi {
     const chatId = toInteger(params.chat_id) ?? 0;
     this.observer.edited?.(chatId);
     return {
-      message_id: toInteger(params.message_id) ?? 0,
-      from: {
-        id: BENCH_BOT.id,
-        is_bot: true,
-        first_name: BENCH_BOT.first_name,
-      },
-      chat: { id: chatId, type: "private", first_name: `User ${chatId}` },
-      date: Math.floor(Date.now() / 1000),
+      ...botMessage(toInteger(params.message_id) ?? 0, chatId),
       edit_date: Math.floor(Date.now() / 1000),
       text: String(params.text ?? ""),
     };
   }
+}
+
+/** A message from the bench bot in the private chat `chatId`. */
+function botMessage(messageId: number, chatId: number): Message {
+  return {
+    message_id: messageId,
+    from: { id: BENCH_BOT.id, is_bot: true, first_name: BENCH_BOT.first_name },
+    chat: { id: chatId, type: "private", first_name: `User ${chatId}` },
+    date: Math.floor(Date.now() / 1000),
+  };
 }

@@ -8,7 +8,6 @@ import {
   type BotEnv,
   type BotProcess,
   ourWorkdir,
-  peerWorkdir,
   runOurs,
   seedRegistered,
   spawnBareDeno,
@@ -16,7 +15,7 @@ import {
 } from "./bots.ts";
 import { type FakeCounts, startFakeSide } from "./fake_side.ts";
 import { memory, sampleMemory } from "./proc.ts";
-import { spawnBot, whenPolling } from "./rounds.ts";
+import { spawnBot, whenPolling, workdirOf } from "./rounds.ts";
 import { mib, round } from "./stats.ts";
 
 /** Options of {@linkcode benchBroadcast}. */
@@ -122,9 +121,7 @@ export async function idleBot(
   side: "ours" | "peer",
   options: { product: string; seconds: number; peerDir?: string },
 ): Promise<IdleFigures> {
-  const cwd = side === "ours"
-    ? await ourWorkdir(options.product)
-    : await peerWorkdir(options.peerDir!);
+  const cwd = await workdirOf(side, options);
   try {
     await using fake = await startFakeSide();
     const env: BotEnv = { token: fake.token, apiRoot: fake.apiRoot };

@@ -115,9 +115,7 @@ async function runSide(
   roundNo: number,
   options: RoundsOptions,
 ): Promise<SideFigures> {
-  const cwd = side === "ours"
-    ? await ourWorkdir(options.product, quietWeek)
-    : await peerWorkdir(options.peerDir!);
+  const cwd = await workdirOf(side, options, quietWeek);
   try {
     await using fake = await startFakeSide();
     const env = { token: fake.token, apiRoot: fake.apiRoot };
@@ -160,6 +158,17 @@ async function runSide(
   } finally {
     await Deno.remove(cwd, { recursive: true });
   }
+}
+
+/** A fresh working folder for `side`: our config.yaml (`edit`ed), or the peer's. */
+export async function workdirOf(
+  side: Side,
+  options: { product: string; peerDir?: string },
+  edit?: (text: string) => string,
+): Promise<string> {
+  return side === "ours"
+    ? await ourWorkdir(options.product, edit)
+    : await peerWorkdir(options.peerDir!);
 }
 
 /** Starts `side` against the fake at `env`. */

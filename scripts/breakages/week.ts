@@ -1,0 +1,40 @@
+/**
+ * The week: jobs, answers and the follow-ups of a press.
+ *
+ * @module
+ */
+import type { Breakage } from "./types.ts";
+
+/** Breakages of this area. */
+export const BREAKAGES: Breakage[] = [
+  {
+    name: "a finished job is never started again",
+    file: "src/usecases/week.ts",
+    edits: [["if (run !== undefined) {", "if (false) {"]],
+    test: ["tests/catchup_test.ts", "never starts a finished job"],
+  },
+  {
+    name: "answer buttons only for the upcoming and the next meeting",
+    file: "src/usecases/answers.ts",
+    edits: [[
+      'if (meeting.scheduledAt > afterNext) return { kind: "invalid" };',
+      "",
+    ]],
+    test: ["tests/resilience_test.ts", "upcoming and the next"],
+  },
+  {
+    name: "the follow-ups of a press are written with the answer",
+    file: "src/usecases/answers.ts",
+    edits: [[
+      '    if (request.answer === "yes" && previous !== "yes") {',
+      "    if (false) {",
+    ]],
+    test: ["tests/week_test.ts", "a whole week"],
+  },
+  {
+    name: "the kept week is given up when the upcoming meeting starts",
+    file: "src/domain/meeting.ts",
+    edits: [["kept.from <= at && at < kept.until", "kept.from <= at"]],
+    test: ["tests/meeting_test.ts", "kept only until the meeting starts"],
+  },
+];

@@ -29,8 +29,11 @@ export interface ChatStoreOptions {
 export class ChatStore {
   /** Milliseconds a callback query stays answerable after injection. */
   callbackQueryTtlMs: number;
-  /** The next message id, shared by users' and the bot's messages. */
-  nextMessageId = 1;
+  /**
+   * The last message id of each chat. Telegram numbers messages per chat (users' and the
+   * bot's alike), so ids repeat across chats: code keyed on a message id alone is wrong.
+   */
+  #lastMessageId = new Map<number, number>();
   /** Every call of `answerCallbackQuery` that succeeded, in order. */
   readonly answers: CallbackAnswer[] = [];
   /** Every successful send, edit and delete, in order. */
@@ -76,9 +79,11 @@ export class ChatStore {
     return Math.floor(this.#now().getTime() / 1000);
   }
 
-  /** A new message id. */
-  newMessageId(): number {
-    return this.nextMessageId++;
+  /** The next message id in `chatId`, numbered per chat as Telegram does. */
+  newMessageId(chatId: number): number {
+    const id = (this.#lastMessageId.get(chatId) ?? 0) + 1;
+    this.#lastMessageId.set(chatId, id);
+    return id;
   }
 
   /** A new callback query id. */
@@ -164,7 +169,7 @@ export class ChatStore {
   /** A bot message with one button of `data`, stored as if sent to `chat`. */
   syntheticMessage(chat: Chat, data: string): Message {
     const message: Message = {
-      message_id: this.newMessageId(),
+      message_id: this.newMessageId(chat.id),
       from: BOT_USER,
       chat,
       date: this.date(),

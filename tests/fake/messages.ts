@@ -181,7 +181,7 @@ export function remove(store: ChatStore, chatId: number, params: Params): true {
 function newMessage(store: ChatStore, chatId: number, params: Params): Message {
   const reply = replyTarget(store, chatId, params);
   const message: Message = {
-    message_id: store.newMessageId(),
+    message_id: store.newMessageId(chatId),
     from: BOT_USER,
     chat: store.chat(chatId),
     date: store.date(),

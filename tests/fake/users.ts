@@ -132,7 +132,7 @@ export function buttonPress(
 
 function base(store: ChatStore, from: FakeUser): UserMessage {
   return {
-    message_id: store.newMessageId(),
+    message_id: store.newMessageId(from.id),
     from: toUser(from),
     chat: privateChat(from),
     date: store.date(),

@@ -33,7 +33,14 @@ export interface RecordingBot extends Disposable {
 }
 
 let nextUpdateId = 1;
-let nextMessageId = 1;
+/** The last message id of each chat: Telegram numbers messages per chat. */
+const lastMessageId = new Map<number, number>();
+
+function newMessageId(chatId: number): number {
+  const id = (lastMessageId.get(chatId) ?? 0) + 1;
+  lastMessageId.set(chatId, id);
+  return id;
+}
 
 /** A message update from `from` in their private chat. */
 export function textUpdate(
@@ -49,7 +56,7 @@ export function textUpdate(
     : undefined;
   return {
     message: {
-      message_id: nextMessageId++,
+      message_id: newMessageId(from.id),
       date: 1_790_000_000,
       chat: { id: from.id, type: "private", first_name: from.first_name },
       from: { ...from, is_bot: false },
@@ -71,7 +78,7 @@ export function pressUpdate(
       from: { ...from, is_bot: false },
       data,
       message: {
-        message_id: nextMessageId++,
+        message_id: newMessageId(from.id),
         date: 1_790_000_000,
         chat: { id: from.id, type: "private", first_name: from.first_name },
         from: {
@@ -121,7 +128,7 @@ export function recordingBot(
     calls.push({ method, payload: payload as Record<string, unknown> });
     const result = method === "sendMessage"
       ? {
-        message_id: nextMessageId++,
+        message_id: newMessageId((payload as { chat_id: number }).chat_id),
         date: 1_790_000_000,
         chat: { id: (payload as { chat_id: number }).chat_id, type: "private" },
         text: (payload as { text: string }).text,

@@ -23,6 +23,8 @@ export interface ChatStoreOptions {
   now: () => Date;
   stats: FakeStats;
   callbackQueryTtlMs: number;
+  /** Every chat's message ids start after this one; 0 by default. */
+  idsAfter?: number;
 }
 
 /** The chats, messages and records of one fake. */
@@ -46,6 +48,7 @@ export class ChatStore {
   readonly commands = new Map<string, BotCommand[]>();
   #now: () => Date;
   #stats: FakeStats;
+  #idsAfter: number;
   #chats = new Map<number, Chat>();
   #messages = new Map<string, Message>();
   #incoming = new Map<string, Message>();
@@ -61,6 +64,7 @@ export class ChatStore {
     this.#now = options.now;
     this.#stats = options.stats;
     this.callbackQueryTtlMs = options.callbackQueryTtlMs;
+    this.#idsAfter = options.idsAfter ?? 0;
   }
 
   /** Whether an injected update mentioned `chatId`. */
@@ -81,7 +85,7 @@ export class ChatStore {
 
   /** The next message id in `chatId`, numbered per chat as Telegram does. */
   newMessageId(chatId: number): number {
-    const id = (this.#lastMessageId.get(chatId) ?? 0) + 1;
+    const id = (this.#lastMessageId.get(chatId) ?? this.#idsAfter) + 1;
     this.#lastMessageId.set(chatId, id);
     return id;
   }

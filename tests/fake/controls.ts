@@ -47,12 +47,14 @@ export function createParts(options: FakeBotApiOptions): FakeParts {
     now: options.now ?? (() => new Date()),
     stats,
     callbackQueryTtlMs: options.callbackQueryTtlMs ?? 10_000,
+    idsAfter: options.idsAfter ?? 0,
   });
   const queue = new UpdateQueue({
     store,
     faults,
     pauses,
     stats,
+    firstUpdateId: (options.idsAfter ?? 0) + 1,
     onChange: () => waiters.notify(),
   });
   return { stats, pauses, waiters, faults, store, queue, requests };

@@ -128,6 +128,12 @@ export class FakeBotApi extends FakeControls {
     return this.injectUpdate({ message });
   }
 
+  /** Queues a private message from `from` with any content: a video, a sticker, a location… */
+  sendContent(from: FakeUser, content: users.MessageContent): Update {
+    const message = users.contentMessage(this.#parts.store, from, content);
+    return this.injectUpdate({ message });
+  }
+
   /**
    * Queues a callback query from `from` with `data`. The query's message is
    * `message`, else the last message sent to `from` whose inline keyboard has

@@ -96,6 +96,12 @@ export interface FakeBotApiOptions {
   callbackQueryTtlMs?: number;
   /** Clock for the `date` of messages. */
   now?: () => Date;
+  /**
+   * Update ids and every chat's message ids go on after this one, as Telegram's do for
+   * a bot that ran before on the same account (a restart on the same database); 0 by
+   * default.
+   */
+  idsAfter?: number;
 }
 
 /** Parameters of one Bot API call, JSON-decoded. */

@@ -20,6 +20,8 @@ export interface UpdateQueueParts {
   faults: Faults;
   pauses: Pauses;
   stats: FakeStats;
+  /** The id of the first update; 1 by default. */
+  firstUpdateId?: number;
   /** Called after every injected update, for the fake's waiters. */
   onChange: () => void;
 }
@@ -36,6 +38,7 @@ export class UpdateQueue {
   /** An empty queue. */
   constructor(parts: UpdateQueueParts) {
     this.#parts = parts;
+    this.#nextUpdateId = parts.firstUpdateId ?? 1;
   }
 
   /** Number of queued updates not yet confirmed by a getUpdates offset. */

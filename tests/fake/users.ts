@@ -1,7 +1,8 @@
 /**
  * What users do, as updates for the fake's queue: texts (commands and
- * replies), photos, voice messages, documents and button presses, all in the
- * user's private chat with the bot.
+ * replies), photos, voice messages, documents, any other content (a video, a
+ * sticker, a location…) and button presses, all in the user's private chat
+ * with the bot.
  *
  * @module
  */
@@ -102,6 +103,21 @@ export function documentMessage(
   };
   if (options.caption !== undefined) message.caption = options.caption;
   return message;
+}
+
+/** What a user's message may carry besides its id, sender, chat and date. */
+export type MessageContent = Omit<
+  Partial<Message>,
+  "message_id" | "from" | "chat" | "date"
+>;
+
+/** A private message from `from` with `content`: a video, a sticker, a contact… */
+export function contentMessage(
+  store: ChatStore,
+  from: FakeUser,
+  content: MessageContent,
+): UserMessage {
+  return { ...content, ...base(store, from) } as UserMessage;
 }
 
 /**

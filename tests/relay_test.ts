@@ -3,8 +3,10 @@
  * an admin's reply goes back, and one participant cannot flood the admins.
  */
 import assert from "node:assert/strict";
-import { user } from "./fake_bot_api.ts";
-import { ManualClock, startHarness, testConfig } from "./helpers.ts";
+import { type FakeUser, user } from "./fake_bot_api.ts";
+import type { MessageContent } from "./fake/users.ts";
+import { join } from "node:path";
+import { ManualClock, startHarness, tempDir, testConfig } from "./helpers.ts";
 
 const hosts = [
   user(9001, { first_name: "Хост" }),
@@ -16,10 +18,18 @@ const anna = user(1, {
   username: "anna",
 });
 
-async function relayHarness(forwarding = { enabled: true, per_hour: 10 }) {
+async function relayHarness(
+  forwarding = { enabled: true, per_hour: 10 },
+  options: { database?: string; clock?: ManualClock; idsAfter?: number } = {},
+) {
   const h = await startHarness({
-    config: testConfig({ admins: hosts.map((a) => a.id), forwarding }),
-    clock: new ManualClock("2026-11-24T09:00:00Z"),
+    config: testConfig({
+      admins: hosts.map((a) => a.id),
+      forwarding,
+      database: options.database ?? ":memory:",
+    }),
+    clock: options.clock ?? new ManualClock("2026-11-24T09:00:00Z"),
+    fake: { idsAfter: options.idsAfter },
   });
   for (const host of hosts) await h.say(host, "/start");
   await h.say(anna, "/start");
@@ -59,7 +69,7 @@ Deno.test("a participant's text reaches every admin with who wrote it, and an ad
   await h.idle();
   assert.equal(
     h.fake.messagesTo(hosts[0]!.id).at(-1),
-    "Ответ передан: Анна Иванова (@anna).",
+    "Ответ доставлен: Анна Иванова (@anna).",
   );
   assert.ok(header1);
   // A reply to something else is not passed on.
@@ -82,6 +92,77 @@ Deno.test("photos, voice messages and documents are passed on too", async () => 
     h.fake.messagesTo(anna.id).filter((m) => m.startsWith("Передал")).length,
     3,
   );
+});
+
+/** One message of each kind a participant may send, besides text, photo, voice and file. */
+const CONTENTS: Record<string, MessageContent> = {
+  video: {
+    video: {
+      file_id: "video",
+      file_unique_id: "v",
+      width: 640,
+      height: 360,
+      duration: 5,
+    },
+    caption: "как у нас",
+  },
+  video_note: {
+    video_note: {
+      file_id: "circle",
+      file_unique_id: "c",
+      length: 240,
+      duration: 4,
+    },
+  },
+  audio: {
+    audio: { file_id: "song", file_unique_id: "a", duration: 180 },
+  },
+  sticker: {
+    sticker: {
+      file_id: "sticker",
+      file_unique_id: "s",
+      type: "regular",
+      width: 512,
+      height: 512,
+      is_animated: false,
+      is_video: false,
+    },
+  },
+  animation: {
+    animation: {
+      file_id: "gif",
+      file_unique_id: "g",
+      width: 320,
+      height: 240,
+      duration: 2,
+    },
+  },
+  location: { location: { latitude: 55.75, longitude: 37.62 } },
+  contact: { contact: { phone_number: "+70000000000", first_name: "Ольга" } },
+};
+
+Deno.test("videos, video notes, audio, stickers, animations, locations and contacts are passed on too", async (t) => {
+  await using h = await relayHarness();
+  for (const [kind, content] of Object.entries(CONTENTS)) {
+    await t.step(kind, async () => {
+      const told = h.fake.messagesTo(anna.id).length;
+      h.fake.sendContent(anna, content);
+      const forward = await h.fake.waitFor((f) =>
+        f.sent(hosts[0]!.id).findLast((m) =>
+          m.method === "forwardMessage" &&
+          f.message(hosts[0]!.id, m.message_id)?.[kind as "video"] !== undefined
+        )
+      );
+      const origin = h.fake.message(hosts[0]!.id, forward.message_id)
+        ?.forward_origin;
+      assert.equal(origin?.type === "user" && origin.sender_user.id, anna.id);
+      await h.fake.waitFor((f) => f.messagesTo(anna.id).length > told);
+      assert.equal(
+        h.fake.messagesTo(anna.id).at(-1),
+        "Передал ваше сообщение ведущему.",
+      );
+    });
+  }
 });
 
 Deno.test("one participant's messages are passed on at most per_hour an hour, with one notice", async () => {
@@ -108,6 +189,42 @@ Deno.test("one participant's messages are passed on at most per_hour an hour, wi
   );
 });
 
+Deno.test("the per-hour limit holds across a restart, and lifts an hour after", async () => {
+  await using temp = await tempDir();
+  const database = join(temp.path, "bot.sqlite3");
+  const clock = new ManualClock("2026-11-24T09:00:00Z");
+  const forwarding = { enabled: true, per_hour: 2 };
+  {
+    await using h = await relayHarness(forwarding, { database, clock });
+    for (const text of ["вопрос 1", "вопрос 2"]) {
+      assert.equal(await h.say(anna, text), "Передал ваше сообщение ведущему.");
+    }
+    await h.idle();
+  }
+  clock.advance(30 * 60_000);
+  // Telegram's update and message ids go on after a restart.
+  await using h = await relayHarness(forwarding, {
+    database,
+    clock,
+    idsAfter: 1000,
+  });
+  assert.equal(
+    await h.say(anna, "вопрос 3"),
+    "Ведущий уже получил от вас много сообщений. Следующие смогу передать через час.",
+  );
+  clock.advance(30 * 60_000 + 1);
+  assert.equal(
+    await h.say(anna, "вопрос 4"),
+    "Передал ваше сообщение ведущему.",
+  );
+  await h.idle();
+  assert.deepEqual(
+    h.fake.sent(hosts[0]!.id).filter((m) => m.method === "forwardMessage")
+      .map((m) => m.text),
+    ["вопрос 4"],
+  );
+});
+
 Deno.test("with forwarding off, a participant's text gets the commands-only reply", async () => {
   await using h = await relayHarness({ enabled: false, per_hour: 10 });
   assert.equal(
@@ -119,5 +236,53 @@ Deno.test("with forwarding off, a participant's text gets the commands-only repl
     h.fake.sent(hosts[0]!.id).filter((m) => m.method === "forwardMessage")
       .length,
     0,
+  );
+});
+
+Deno.test("an admin's reply reaches the participant it answers, though another admin's chat has another participant's relay under the same message id", async () => {
+  await using h = await relayHarness();
+  const boris = user(2, { first_name: "Борис" });
+  await h.say(boris, "/start");
+  // The second host's chat runs two messages ahead of the first host's.
+  await h.say(hosts[1]!, "/help");
+  await h.say(anna, "вопрос Анны");
+  await h.idle();
+  await h.say(boris, "вопрос Бориса");
+  await h.idle();
+  const header = (host: FakeUser, name: string) =>
+    h.fake.sent(host.id).find((m) => m.text?.startsWith(`💬 ${name}`))!;
+  const borisAtFirst = header(hosts[0]!, "Борис");
+  const annaAtSecond = header(hosts[1]!, "Анна");
+  assert.equal(
+    borisAtFirst.message_id,
+    annaAtSecond.message_id,
+    "Telegram numbers messages per chat: the two relays share an id",
+  );
+  h.fake.sendReply(hosts[0]!, borisAtFirst.message_id, "Борису от хоста");
+  h.fake.sendReply(hosts[1]!, annaAtSecond.message_id, "Анне от соведущей");
+  const copies = (u: FakeUser) =>
+    h.fake.sent(u.id).filter((m) => m.method === "copyMessage").map((m) =>
+      m.text
+    );
+  await h.fake.waitFor(() => copies(anna).length + copies(boris).length === 2);
+  await h.idle();
+  assert.deepEqual(copies(anna), ["Анне от соведущей"]);
+  assert.deepEqual(copies(boris), ["Борису от хоста"]);
+});
+
+Deno.test("two admins' replies with the same message id in their own chats both reach the participant", async () => {
+  await using h = await relayHarness();
+  await h.say(anna, "вопрос");
+  await h.idle();
+  const replies = hosts.map((host, i) => {
+    const forward = h.fake.sent(host.id).findLast((m) =>
+      m.method === "forwardMessage"
+    )!;
+    return h.fake.sendReply(host, forward.message_id, `ответ ${i + 1}`)
+      .message!.message_id;
+  });
+  assert.equal(replies[0], replies[1], "the replies share a message id");
+  await h.fake.waitFor((f) =>
+    f.sent(anna.id).filter((m) => m.method === "copyMessage").length === 2
   );
 });

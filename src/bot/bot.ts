@@ -15,7 +15,7 @@ import type { Logger } from "../log.ts";
 import { BOT_METRICS, type Metrics } from "../metrics.ts";
 import { adminFeature } from "./features/admin/index.ts";
 import { answersFeature } from "./features/answers.ts";
-import { relayFeature } from "./features/relay.ts";
+import { relayFeature, relayRepliesFeature } from "./features/relay.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { infoFeature } from "./features/info.ts";
 import { startFeature } from "./features/start.ts";
@@ -115,6 +115,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     tick: deps.tick,
   };
   const privateChats = bot.chatType("private");
+  // An admin's reply to a participant goes to them, even one that starts with "/".
+  privateChats.use(relayRepliesFeature(featureDeps));
   privateChats.use(startFeature(featureDeps));
   privateChats.use(stopFeature(featureDeps));
   privateChats.use(infoFeature(featureDeps));

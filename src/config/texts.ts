@@ -85,6 +85,10 @@ export const TEXT_PLACEHOLDERS = {
   relay_limited: [],
   relay_header: ["name", "id"],
   relay_answered: ["name"],
+  relay_answer_blocked: ["name"],
+  relay_answer_failed: ["name"],
+  relay_answer_unknown: ["name"],
+  help_admin: [],
   relay_unknown_reply: [],
   admin_stats: [
     "active",

@@ -182,6 +182,15 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL,
     PRIMARY KEY (admin_chat_id, admin_message_id)
   );`,
+  // 6: what each participant had passed on to the admins in the last hour (`passed` 1)
+  // and when they were told they are over the limit (`passed` 0), so that the limit
+  // holds across a restart.
+  `CREATE TABLE relay_log (
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    at TEXT NOT NULL,
+    passed INTEGER NOT NULL CHECK (passed IN (0, 1))
+  );
+  CREATE INDEX relay_log_by_user ON relay_log (user_id, at);`,
 ];
 
 /** The schema version this program writes. */

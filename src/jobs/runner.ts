@@ -6,7 +6,8 @@
  * as skipped when it is not), and a job that was enqueued is never enqueued twice.
  *
  * The tick also closes what is finished: a job or an announcement whose messages are
- * all settled is recorded with its counts and reported to the admins, once.
+ * all settled is recorded with its counts and reported to the admins, once; an admin's
+ * reply to a participant, once settled, brings the admin a note on how it went.
  *
  * @module
  */
@@ -19,6 +20,7 @@ import { upcomingWeek } from "../usecases/weeks.ts";
 import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
 import { enqueueJob, finishJob, type JobOutcome } from "../usecases/jobs.ts";
+import { finishRelayAnswer, finishSettledAnswers } from "../usecases/relays.ts";
 import { jobDecision, nextDue, planWeek } from "../usecases/week.ts";
 
 /** What the jobs need; all of it injected. */
@@ -161,6 +163,11 @@ function closeFinished(deps: JobDeps) {
   for (const announcement of deps.store.announcements.unfinished()) {
     close(`${OWED.announcement}/${announcement.id}`, deps);
   }
+  const notes = finishSettledAnswers(deps.store, {
+    texts: deps.config.texts,
+    now: deps.now(),
+  });
+  if (notes > 0) deps.kick();
 }
 
 function close(batch: string, deps: JobDeps) {
@@ -172,6 +179,11 @@ function close(batch: string, deps: JobDeps) {
       deps.log.info("announcement.done", { announcement: id });
       deps.kick();
     }
+    return;
+  }
+  if (kind === OWED.relay_answer) {
+    const texts = deps.config.texts;
+    if (finishRelayAnswer(deps.store, { key: batch, texts, now })) deps.kick();
     return;
   }
   if (!isJobName(kind)) return;

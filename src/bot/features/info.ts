@@ -1,6 +1,7 @@
 /**
- * `/help` and `/status`: what the bot does, and where the participant stands: the
- * upcoming meeting (or that it is cancelled), their answer, and the link once it is yes.
+ * `/help` and `/status`: what the bot does (for an admin also how replies to participants
+ * work), and where the participant stands: the upcoming meeting (or that it is
+ * cancelled), their answer, and the link once it is yes.
  *
  * @module
  */
@@ -16,11 +17,11 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
   const { config, store, now } = deps;
   const feature = new Composer();
 
-  feature.command(
-    "help",
-    (ctx) =>
-      ctx.reply(render(config.texts.help, scheduleValues(config, now()))),
-  );
+  feature.command("help", (ctx) => {
+    const help = render(config.texts.help, scheduleValues(config, now()));
+    if (!config.admins.includes(ctx.from!.id)) return ctx.reply(help);
+    return ctx.reply(`${help}\n\n${config.texts.help_admin}`);
+  });
 
   feature.command("status", async (ctx) => {
     const user = store.users.byTgId(ctx.from!.id);

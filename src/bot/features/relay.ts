@@ -1,9 +1,14 @@
 /**
- * Participants write to the host: a text, photo, voice message or document from a
- * participant reaches every admin, with who wrote it, and the participant is told it
- * was passed on. An admin's reply (Telegram's reply) to it goes back to the participant.
- * One participant may have `forwarding.per_hour` messages passed on an hour; beyond,
- * they are told once. With `forwarding.enabled: false` the fallback answers instead.
+ * Participants write to the host: anything a participant writes (a text, photo, video,
+ * voice or video note, audio, document, sticker, animation, location, contact, poll or
+ * dice) reaches every admin, with who wrote it, and the participant is told it was
+ * passed on. One participant may have `forwarding.per_hour` messages passed on an hour;
+ * beyond, they are told once. With `forwarding.enabled: false` the fallback answers
+ * instead.
+ *
+ * An admin's reply (Telegram's reply) to a relayed message goes back to the participant
+ * as it is, even when it starts with "/": a reply to a participant is meant for them,
+ * and a command is sent on its own. The admin is told how it went once it settles.
  *
  * @module
  */
@@ -13,87 +18,113 @@ import { displayName } from "../../reports.ts";
 import { relayToAdmins, replyToParticipant } from "../../usecases/relays.ts";
 import type { FeatureDeps } from "../context.ts";
 
-const HOUR_MS = 3_600_000;
+/** What a participant may write that is passed on: anything but a service message. */
+const RELAYED = [
+  "message:text",
+  "message:photo",
+  "message:video",
+  "message:video_note",
+  "message:voice",
+  "message:audio",
+  "message:document",
+  "message:sticker",
+  "message:animation",
+  "message:location",
+  "message:contact",
+  "message:poll",
+  "message:dice",
+] as const;
 
-/** The relay feature; register it after the commands and before the fallback. */
-export function relayFeature(
-  deps: FeatureDeps & { clock?: () => number },
-): Composer<Context> {
-  const { config, store, log, now } = deps;
-  const clock = deps.clock ?? (() => performance.now());
+/** Whether the forwarding is on, with someone to forward to. */
+function relaying(deps: FeatureDeps): boolean {
+  return deps.config.forwarding.enabled && deps.config.admins.length > 0;
+}
+
+function isAdmin(deps: FeatureDeps, ctx: Context): boolean {
+  return ctx.from !== undefined && deps.config.admins.includes(ctx.from.id);
+}
+
+function isCommand(ctx: Context): boolean {
+  return ctx.message?.text?.startsWith("/") ?? false;
+}
+
+/**
+ * Admins' replies to relayed messages, passed on whatever they start with; register it
+ * before every command, so that a reply starting with "/" is not run as one.
+ */
+export function relayRepliesFeature(deps: FeatureDeps): Composer<Context> {
+  const { store, log, now } = deps;
   const feature = new Composer<Context>();
-  if (!config.forwarding.enabled || config.admins.length === 0) return feature;
-  /** Relay times per participant in the last hour, and whether they were told. */
-  const recent = new Map<number, { times: number[]; told: boolean }>();
-
-  const isAdmin = (ctx: Context) =>
-    ctx.from !== undefined && config.admins.includes(ctx.from.id);
-  const isCommand = (ctx: Context) =>
-    ctx.message?.text?.startsWith("/") ?? false;
-
-  const admins = feature.chatType("private").filter(isAdmin);
+  if (!relaying(deps)) return feature;
+  const admins = feature.chatType("private").filter((ctx) =>
+    isAdmin(deps, ctx)
+  );
   admins.on("message", async (ctx, next) => {
     const replyTo = ctx.message.reply_to_message;
-    if (replyTo === undefined || isCommand(ctx)) return next();
+    if (replyTo === undefined) return next();
     const user = await store.write(() =>
       replyToParticipant(store, {
         adminChatId: ctx.chat.id,
         replyTo: replyTo.message_id,
         messageId: ctx.message.message_id,
+        name: displayName,
         now: now(),
       })
     );
-    if (user === undefined) {
-      await ctx.reply(config.texts.relay_unknown_reply);
-      return;
-    }
+    if (user === undefined) return next();
     deps.kick();
     log.info("relay.answered", { admin: ctx.from.id, user: user.tg_id });
-    await ctx.reply(
-      render(config.texts.relay_answered, { name: displayName(user) }),
-    );
+  });
+  return feature;
+}
+
+/**
+ * Participants' messages to the admins, and the answer to an admin's reply to something
+ * that is not a relayed message; register it after the commands, before the fallback.
+ */
+export function relayFeature(deps: FeatureDeps): Composer<Context> {
+  const { config, store, log, now } = deps;
+  const feature = new Composer<Context>();
+  if (!relaying(deps)) return feature;
+
+  const admins = feature.chatType("private").filter((ctx) =>
+    isAdmin(deps, ctx)
+  );
+  admins.on("message", async (ctx, next) => {
+    if (ctx.message.reply_to_message === undefined || isCommand(ctx)) {
+      return next();
+    }
+    await ctx.reply(config.texts.relay_unknown_reply);
   });
 
   const participants = feature.chatType("private").filter((ctx) =>
-    !isAdmin(ctx)
+    !isAdmin(deps, ctx)
   );
-  participants.on(
-    ["message:text", "message:photo", "message:voice", "message:document"],
-    async (ctx, next) => {
-      if (isCommand(ctx)) return next();
-      const user = store.users.byTgId(ctx.from.id);
-      if (user === undefined) return next();
-      const at = clock();
-      const window = recent.get(user.tg_id) ?? { times: [], told: false };
-      window.times = window.times.filter((t) => at - t < HOUR_MS);
-      if (window.times.length >= config.forwarding.per_hour) {
-        recent.set(user.tg_id, window);
-        log.warn("relay.limited", { user: user.tg_id });
-        if (!window.told) {
-          window.told = true;
-          await ctx.reply(config.texts.relay_limited);
-        }
-        return;
-      }
-      window.times.push(at);
-      window.told = false;
-      recent.set(user.tg_id, window);
-      await store.write(() =>
-        relayToAdmins(store, {
-          user,
-          messageId: ctx.message.message_id,
-          admins: config.admins,
-          header: render(config.texts.relay_header, {
-            name: displayName(user),
-            id: user.tg_id,
-          }),
-          now: now(),
-        })
-      );
-      deps.kick();
-      log.info("relay.passed", { user: user.tg_id });
-      await ctx.reply(config.texts.relay_done);
-    },
-  );
+  participants.on([...RELAYED], async (ctx, next) => {
+    if (isCommand(ctx)) return next();
+    const user = store.users.byTgId(ctx.from.id);
+    if (user === undefined) return next();
+    const verdict = await store.write(() =>
+      relayToAdmins(store, {
+        user,
+        messageId: ctx.message.message_id,
+        admins: config.admins,
+        header: render(config.texts.relay_header, {
+          name: displayName(user),
+          id: user.tg_id,
+        }),
+        perHour: config.forwarding.per_hour,
+        now: now(),
+      })
+    );
+    if (verdict !== "passed") {
+      log.warn("relay.limited", { user: user.tg_id });
+      if (verdict === "limited") await ctx.reply(config.texts.relay_limited);
+      return;
+    }
+    deps.kick();
+    log.info("relay.passed", { user: user.tg_id });
+    await ctx.reply(config.texts.relay_done);
+  });
   return feature;
 }

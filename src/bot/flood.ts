@@ -1,7 +1,9 @@
 /**
  * Fairness under floods: each chat may send a burst of updates, then a steady trickle.
  * What goes beyond is dropped at once, before it can queue behind the chat's other
- * updates and hold the runner's slots, and the chat is told once per flood.
+ * updates and hold the runner's slots, and the chat is told once per flood. A button
+ * press is answered even when dropped (the notice, as a toast, not awaited): an
+ * unanswered press leaves its button spinning until Telegram gives up on it.
  *
  * @module
  */
@@ -14,7 +16,7 @@ export interface FloodOptions {
   burst: number;
   /** Updates a chat may send per minute after the burst. */
   perMinute: number;
-  /** The polite notice, sent once when a chat goes over the limit. */
+  /** The polite notice, sent once when a chat goes over the limit (and on each dropped press). */
   notice: string;
   /** Gets `update.flood` when a chat goes over its limit. */
   log: Logger;
@@ -28,7 +30,10 @@ interface Bucket {
   noticed: boolean;
 }
 
-/** Drops updates of a chat over its limit; the first dropped one gets the notice. */
+/**
+ * Drops updates of a chat over its limit; the first dropped one gets the notice, and every
+ * dropped button press gets it as its answer.
+ */
 export function floodGuard(options: FloodOptions): MiddlewareFn<Context> {
   const clock = options.clock ?? (() => performance.now());
   const perMs = options.perMinute / 60_000;
@@ -55,14 +60,15 @@ export function floodGuard(options: FloodOptions): MiddlewareFn<Context> {
       if (bucket.tokens >= 1) bucket.noticed = false;
       return next();
     }
+    // Not awaited: neither the notice nor an answer may hold a slot.
+    const press = ctx.callbackQuery !== undefined;
+    if (press) {
+      ctx.answerCallbackQuery({ text: options.notice }).catch(() => {});
+    }
     if (!bucket.noticed) {
       bucket.noticed = true;
       options.log.warn("update.flood", { chat });
-      // Not awaited: the notice must not hold a slot either.
-      const notice = ctx.callbackQuery !== undefined
-        ? ctx.answerCallbackQuery({ text: options.notice })
-        : ctx.reply(options.notice);
-      notice.catch(() => {});
+      if (!press) ctx.reply(options.notice).catch(() => {});
     }
     return Promise.resolve();
   };

@@ -123,7 +123,7 @@ Deno.test("/announce previews, Send broadcasts once through the paced delivery, 
       );
       assert.match(
         preview,
-        /Объявление получат 3 подписчика:\n\nВстреча переносится на час позже!/,
+        /Объявление получат 3 подписчика\. Одно сообщение, 33 символа из 4096\.\n\nВстреча переносится на час позже!/,
       );
       const send = inlineButtons(
         h.fake.sent(admin.id).at(-1)!.reply_markup,
@@ -135,7 +135,12 @@ Deno.test("/announce previews, Send broadcasts once through the paced delivery, 
       );
       assert.equal(
         report.text,
-        "Объявление разослано: доставлено 3, заблокировали бота 0, не удалось 0.",
+        "Объявление разослано:\n" +
+          "— 3 сообщения доставлены;\n" +
+          "— 0 человек заблокировали бота;\n" +
+          "— 0 сообщений Telegram не принял;\n" +
+          "— 0 сообщений осталось без ответа Telegram (повторно не отправляю, чтобы не было дублей);\n" +
+          "— 0 сообщений не отправлено тем, кто успел отписаться.",
       );
       for (const u of [anna, boris, vera]) {
         assert.equal(

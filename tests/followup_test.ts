@@ -52,7 +52,8 @@ Deno.test("/followup to those who came reaches each of them once, and the admin 
   );
   assert.equal(
     preview,
-    "Итоги встречи среда, 25 ноября. Кому отправить?\n\nЗапись встречи: https://example.com/rec",
+    "Итоги встречи среда, 25 ноября. Одно сообщение, 39 символов из 4096. " +
+      "Кому отправить?\n\nЗапись встречи: https://example.com/rec",
   );
   assert.deepEqual(
     inlineButtons(h.fake.sent(admin.id).at(-1)!.reply_markup).map((b) =>
@@ -67,7 +68,12 @@ Deno.test("/followup to those who came reaches each of them once, and the admin 
   assert.deepEqual([got(anna), got(boris), got(vera)], [1, 0, 0]);
   assert.equal(
     h.fake.messagesTo(admin.id).at(-1),
-    "Итоги разосланы: доставлено 1, заблокировали бота 0, не удалось 0.",
+    "Итоги разосланы:\n" +
+      "— 1 сообщение доставлено;\n" +
+      "— 0 человек заблокировали бота;\n" +
+      "— 0 сообщений Telegram не принял;\n" +
+      "— 0 сообщений осталось без ответа Telegram (повторно не отправляю, чтобы не было дублей);\n" +
+      "— 0 сообщений не отправлено тем, кто успел отписаться.",
   );
   const again = inlineButtons(
     h.fake.sent(admin.id).findLast((m) => m.text?.startsWith("Итоги встречи"))!

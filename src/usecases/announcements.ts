@@ -91,6 +91,8 @@ export function finishAnnouncement(
         sent: counts.sent,
         blocked: counts.blocked,
         failed: counts.failed,
+        unknown: counts.unknown,
+        dropped: counts.dropped,
       },
     };
     store.outbox.add({

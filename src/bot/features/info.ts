@@ -1,13 +1,14 @@
 /**
  * `/help` and `/status`: what the bot does (for an admin also how replies to participants
- * work), and where the participant stands: the upcoming meeting (or that it is
- * cancelled), their answer, and the link once it is yes.
+ * and broadcasts work), and where the participant stands: the upcoming meeting (or that
+ * it is cancelled), their answer, and the link once it is yes.
  *
  * @module
  */
 import { Composer, type Context } from "grammy";
 import { render, type TextKey } from "../../config/texts.ts";
 import type { User } from "../../db/users.ts";
+import { BROADCAST_MAX_LENGTH } from "../../domain/broadcast.ts";
 import { meetingValues, scheduleValues } from "../../messages/build.ts";
 import { upcomingWeek } from "../../usecases/weeks.ts";
 import type { FeatureDeps } from "../context.ts";
@@ -20,7 +21,10 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
   feature.command("help", (ctx) => {
     const help = render(config.texts.help, scheduleValues(config, now()));
     if (!config.admins.includes(ctx.from!.id)) return ctx.reply(help);
-    return ctx.reply(`${help}\n\n${config.texts.help_admin}`);
+    const forAdmins = render(config.texts.help_admin, {
+      max: BROADCAST_MAX_LENGTH,
+    });
+    return ctx.reply(`${help}\n\n${forAdmins}`);
   });
 
   feature.command("status", async (ctx) => {

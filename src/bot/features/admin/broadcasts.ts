@@ -2,14 +2,19 @@
  * `/announce` (to every subscriber) and `/followup` (after a meeting: to those who came,
  * or to everyone): a preview with buttons, then the paced, resumable broadcast, and a
  * report when it is delivered. The admin's formatting is kept; a follow-up made by
- * replying to a post (the recording) copies that post.
+ * replying to a post (the recording) copies that post. A text goes out as one message:
+ * the preview says how long it is, and a text longer than one message is refused.
  *
  * @module
  */
 import { type Composer, type Context, InlineKeyboard } from "grammy";
 import type { MessageEntity } from "grammy/types";
 import { render } from "../../../config/texts.ts";
-import { paidBroadcastStars } from "../../../domain/broadcast.ts";
+import {
+  BROADCAST_MAX_LENGTH,
+  broadcastLength,
+  paidBroadcastStars,
+} from "../../../domain/broadcast.ts";
 import type { AnnouncementAudience } from "../../../db/announcements.ts";
 import { meetingValues } from "../../../messages/build.ts";
 import {
@@ -35,6 +40,19 @@ export function broadcastCommands(
         stars: paidBroadcastStars(count),
       }) + "\n\n"
       : "";
+  /** How long the broadcast is, for the preview; `undefined` (the admin told) if too long. */
+  const size = async (
+    ctx: Context,
+    body: { text: string; copy?: unknown },
+  ): Promise<string | undefined> => {
+    if (body.copy !== undefined) return config.texts.admin_broadcast_size_copy;
+    const { length, fits } = broadcastLength(body.text);
+    const values = { length, max: BROADCAST_MAX_LENGTH };
+    if (fits) return render(config.texts.admin_broadcast_size, values);
+    log.info("broadcast.too_long", { admin: ctx.from!.id, length });
+    await ctx.reply(render(config.texts.admin_broadcast_too_long, values));
+    return undefined;
+  };
 
   feature.command("announce", async (ctx) => {
     const body = commandBody(ctx);
@@ -42,13 +60,18 @@ export function broadcastCommands(
       await ctx.reply(config.texts.admin_announce_usage);
       return;
     }
+    const length = await size(ctx, body);
+    if (length === undefined) return;
     const { id, recipients } = await store.write(() =>
       draftAnnouncement(store, { ...body, createdBy: ctx.from!.id, now: now() })
     );
     log.info("announcement.drafted", { announcement: id, admin: ctx.from!.id });
     await previewWith(ctx, {
       template: cost(recipients) +
-        render(config.texts.admin_announce_preview, { recipients }),
+        render(config.texts.admin_announce_preview, {
+          recipients,
+          size: length,
+        }),
       body,
       keyboard: new InlineKeyboard()
         .text(config.texts.button_announce_send, `ann:${id}:send`)
@@ -71,6 +94,8 @@ export function broadcastCommands(
       await ctx.reply(config.texts.admin_followup_usage);
       return;
     }
+    const length = await size(ctx, body);
+    if (length === undefined) return;
     const draft = await store.write(() =>
       draftAnnouncement(store, {
         ...body,
@@ -84,7 +109,7 @@ export function broadcastCommands(
     const { date } = meetingValues(config, meeting);
     await previewWith(ctx, {
       template: cost(draft.recipients) +
-        render(config.texts.admin_followup_preview, { date }),
+        render(config.texts.admin_followup_preview, { date, size: length }),
       body,
       keyboard: new InlineKeyboard()
         .text(

@@ -180,7 +180,10 @@ function recheck(
   const age = now.getTime() - Date.parse(proposedAt);
   if (!(age <= DRAFT_LIFETIME_MINUTES * 60_000)) return { reason: "expired" };
   const week = weekById(store, { config, id: action.meetingId });
-  if (week === undefined) return { reason: "expired" };
+  // A draft written before drafts carried the sequence counts as expired.
+  if (week === undefined || typeof action.sequence !== "number") {
+    return { reason: "expired" };
+  }
   if (week.sequence !== action.sequence) {
     return week.cancelled && action.kind === "skip"
       ? { reason: "already_skipped", week }

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { inlineButtons, user } from "./fake_bot_api.ts";
-import { ManualClock, startHarness } from "./helpers.ts";
+import { ManualClock, startHarness, testConfig } from "./helpers.ts";
 
 const MEETING = "2026-11-25";
 const anna = user(1, { first_name: "Анна" });
@@ -121,4 +121,81 @@ Deno.test("a yes after the last reminder gets it (with the link) at once; /statu
     ).length,
     1,
   );
+});
+
+Deno.test("someone who already got Monday's invitation and sends /start again is not invited twice", async () => {
+  await using h = await startHarness({
+    clock: new ManualClock("2026-11-23T06:00:00Z"),
+  });
+  await h.say(anna, "/start");
+  await h.press(anna, "reg:yes");
+  h.clock.set("2026-11-23T07:00:00Z");
+  await h.jobs.tick();
+  h.clock.set("2026-11-24T09:00:00Z");
+  await h.say(anna, "/start");
+  await h.press(anna, "reg:yes");
+  await h.idle();
+  assert.equal(invitationsTo(h, anna.id).length, 1);
+});
+
+Deno.test("someone who got the notice that a cancelled meeting takes place after all gets no invitation on top of it with /start", async () => {
+  const admin = user(9001, { first_name: "Хост" });
+  await using h = await startHarness({
+    config: testConfig({ admins: [admin.id] }),
+    clock: new ManualClock("2026-11-22T06:00:00Z"), // Sunday
+  });
+  await h.say(admin, "/start");
+  await h.say(anna, "/start");
+  await h.press(anna, "reg:yes");
+  await h.say(admin, `/skip ${MEETING}`);
+  const question = h.fake.sent(admin.id).at(-1)!;
+  const yes = inlineButtons(question.reply_markup)[0]!;
+  await h.press(admin, "callback_data" in yes ? yes.callback_data : "");
+  await h.fake.waitFor((f) =>
+    f.edits(admin.id).find((m) => m.message_id === question.message_id)
+  );
+  h.clock.set("2026-11-23T07:00:00Z");
+  await h.jobs.tick(); // nothing for a cancelled meeting
+  h.clock.set("2026-11-24T07:00:00Z");
+  await h.say(admin, "/unskip");
+  await h.idle();
+  const withButtons = () =>
+    h.fake.sent(anna.id).filter((m) =>
+      inlineButtons(m.reply_markup).some((b) =>
+        "callback_data" in b && b.callback_data.startsWith("rsvp:")
+      )
+    );
+  assert.equal(withButtons().length, 1, "the restore notice");
+  await h.say(anna, "/start");
+  await h.idle();
+  assert.equal(withButtons().length, 1, "and nothing more");
+});
+
+Deno.test("a newcomer between a moved meeting and next week's gets the invitation of each", async () => {
+  const admin = user(9001, { first_name: "Хост" });
+  await using h = await startHarness({
+    config: testConfig({ admins: [admin.id] }),
+    clock: new ManualClock("2026-11-23T07:00:00Z"),
+  });
+  await h.jobs.tick(); // this week's invitation
+  await h.say(admin, "/move 03.12 11:00"); // past next week's
+  const question = h.fake.sent(admin.id).at(-1)!;
+  const yes = inlineButtons(question.reply_markup)[0]!;
+  await h.press(admin, "callback_data" in yes ? yes.callback_data : "");
+  await h.fake.waitFor((f) =>
+    f.edits(admin.id).find((m) => m.message_id === question.message_id)
+  );
+  h.clock.set("2026-11-30T07:00:00Z");
+  await h.jobs.tick(); // next week's invitation
+  h.clock.set("2026-12-01T09:00:00Z");
+  await h.say(boris, "/start");
+  await h.press(boris, "reg:yes");
+  await h.idle();
+  const data = h.fake.sent(boris.id)
+    .filter((m) => m.text?.startsWith("Приглашаю"))
+    .flatMap((m) => inlineButtons(m.reply_markup))
+    .map((b) => "callback_data" in b ? b.callback_data : "")
+    .filter((d) => d.endsWith(":yes"))
+    .sort();
+  assert.deepEqual(data, ["rsvp:2026-11-25:yes", "rsvp:2026-12-02:yes"]);
 });

@@ -28,27 +28,49 @@ Deno.test("upcomingMeeting() is the next Wednesday 11:00 Moscow, strictly after 
   );
 });
 
-Deno.test("slotsAround() gives last, this and next week around each instant, kept only until the meeting starts", () => {
-  const ids = (at: string) =>
-    slotsAround(config, new Date(at)).map((slot) => slot.id);
-  const expected = ["2026-11-18", "2026-11-25", "2026-12-02"];
+Deno.test("slotsAround() gives six weeks before and after the upcoming meeting around each instant, kept only until the meeting starts", () => {
+  const ids = (at: string) => {
+    const slots = slotsAround(config, new Date(at));
+    assert.equal(slots.length, 13);
+    return [slots[0]!.id, slots[6]!.id, slots[12]!.id];
+  };
+  const expected = ["2026-10-14", "2026-11-25", "2027-01-06"];
   assert.deepEqual(ids("2026-11-23T07:00:00Z"), expected);
   assert.deepEqual(ids("2026-11-25T07:59:59Z"), expected, "the kept answer");
   assert.deepEqual(ids("2026-11-25T08:00:00Z"), [
-    "2026-11-25",
+    "2026-10-21",
     "2026-12-02",
-    "2026-12-09",
+    "2027-01-13",
   ]);
   assert.deepEqual(ids("2026-12-20T12:00:00Z"), [
-    "2026-12-16",
+    "2026-11-11",
     "2026-12-23",
-    "2026-12-30",
+    "2027-02-03",
   ]);
-  assert.deepEqual(ids("2026-11-19T12:00:00Z"), [
-    "2026-11-18",
-    "2026-11-25",
-    "2026-12-02",
-  ], "and back in time");
+  assert.deepEqual(ids("2026-11-19T12:00:00Z"), expected, "and back in time");
+});
+
+Deno.test("planJobs() moves the reminders with a moved meeting; the invitation keeps its day unless the meeting moved earlier", () => {
+  const scheduledAt = new Date("2026-12-02T08:00:00Z");
+  const plan = (startsAt: string) =>
+    Object.fromEntries(
+      planJobs(config, {
+        id: "2026-12-02",
+        scheduledAt,
+        startsAt: new Date(startsAt),
+      })
+        .map((p) => [p.job, p.due.toISOString()]),
+    );
+  assert.deepEqual(plan("2026-12-03T12:00:00Z"), {
+    invitation: "2026-11-30T07:00:00.000Z",
+    first_reminder: "2026-12-03T10:00:00.000Z",
+    second_reminder: "2026-12-03T11:40:00.000Z",
+  });
+  assert.deepEqual(plan("2026-11-27T08:00:00Z"), {
+    invitation: "2026-11-25T07:00:00.000Z",
+    first_reminder: "2026-11-27T06:00:00.000Z",
+    second_reminder: "2026-11-27T07:40:00.000Z",
+  });
 });
 
 Deno.test("planJobs() puts each job before its meeting with the documented deadlines", () => {

@@ -72,16 +72,19 @@ Deno.test("a press too late for its answer still records it, edits the message a
   );
 });
 
-Deno.test("answer buttons are taken only for the upcoming and the next meeting", async () => {
+Deno.test("answer buttons are taken only once the meeting's invitation is due", async () => {
   await using h = await startHarness({ clock: new ManualClock(TUESDAY) });
   const anna = user(1);
   await h.say(anna, "/start");
-  assert.equal(
-    (await h.press(anna, "rsvp:2026-12-02:yes")).text,
-    "Ответ сохранён",
-    "next week's, early",
-  );
-  for (const far of ["2026-12-09", "2027-11-24", "2099-01-07"]) {
+  for (const early of ["2026-12-02", "2026-12-09"]) {
+    assert.equal(
+      (await h.press(anna, `rsvp:${early}:yes`)).text,
+      "Приглашение на эту встречу ещё не приходило — ответить можно будет, когда оно придёт.",
+      `${early}: before its invitation`,
+    );
+    assert.equal(h.store.meetings.get(early), undefined, `no row ${early}`);
+  }
+  for (const far of ["2027-11-24", "2099-01-07"]) {
     assert.equal(
       (await h.press(anna, `rsvp:${far}:yes`)).text,
       h.config.texts.bad_button,
@@ -89,6 +92,11 @@ Deno.test("answer buttons are taken only for the upcoming and the next meeting",
     );
     assert.equal(h.store.meetings.get(far), undefined, `no meeting row ${far}`);
   }
+  h.clock.set("2026-11-30T07:00:00Z"); // Monday 10:00: 2026-12-02's invitation is due
+  assert.equal(
+    (await h.press(anna, "rsvp:2026-12-02:yes")).text,
+    "Ответ сохранён",
+  );
 });
 
 Deno.test("/who with 500 names arrives whole, split under Telegram's limit at line breaks", async () => {

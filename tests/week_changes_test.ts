@@ -121,9 +121,12 @@ Deno.test("/move moves the meeting, its reminders and the answer cut-off; those 
   await using h = await week();
   assert.equal(
     await h.say(admin, "/move 26.11 15:00"),
-    "Перенести встречу среда, 25 ноября, 11:00 на четверг, 26 ноября, 15:00 (мск)? Сообщу 2 ответившим.",
+    "Перенести встречу среда, 25 ноября, 11:00? Новое время: четверг, 26 ноября, 15:00 (мск). Сообщу 2 ответившим.",
   );
-  assert.match(await confirm(h), /перенесена на четверг, 26 ноября, 15:00/);
+  assert.match(
+    await confirm(h),
+    /перенесена\. Новое время: четверг, 26 ноября, 15:00/,
+  );
   const told = (id: number) =>
     h.fake.messagesTo(id).filter((m) => m.includes("переносится"));
   assert.equal(told(anna.id).length, 1);

@@ -9,18 +9,18 @@ import type { Breakage } from "./types.ts";
 export const BREAKAGES: Breakage[] = [
   {
     name: "a finished job is never started again",
-    file: "src/usecases/week.ts",
+    file: "src/usecases/job_plans.ts",
     edits: [["if (run !== undefined) {", "if (false) {"]],
     test: ["tests/catchup_test.ts", "never starts a finished job"],
   },
   {
-    name: "answer buttons only for the upcoming and the next meeting",
+    name: "an answer is taken only once the meeting's invitation is due",
     file: "src/usecases/answers.ts",
     edits: [[
-      'if (meeting.scheduledAt > afterNext) return { kind: "invalid" };',
-      "",
+      "if (!invited(store, { schedule, meeting, now })) {",
+      "if (false) {",
     ]],
-    test: ["tests/resilience_test.ts", "upcoming and the next"],
+    test: ["tests/resilience_test.ts", "invitation is due"],
   },
   {
     name: "the follow-ups of a press are written with the answer",

@@ -1,6 +1,7 @@
 /**
  * `check`: validates the config and the database and prints the schedule, without a
- * token and without contacting anyone.
+ * token and without contacting anyone: each meeting ahead where it really is (an admin
+ * may have moved or cancelled it), and when each job will next send.
  *
  * @module
  */
@@ -12,8 +13,11 @@ import {
   paidBroadcastStars,
   STARS_PER_PAID_MESSAGE,
 } from "../domain/broadcast.ts";
-import { upcomingMeeting } from "../domain/meeting.ts";
+import { WEEKS_AHEAD } from "../domain/meeting.ts";
 import { describeSchedule } from "../app/schedule.ts";
+import type { Store } from "../db/store.ts";
+import { nextDue } from "../usecases/job_plans.ts";
+import { upcomingWeek, weeksAhead } from "../usecases/weeks.ts";
 import { type AppDeps, openStore } from "./common.ts";
 
 /** `check`: opens (and migrates) the database and prints the schedule; throws on a problem. */
@@ -28,21 +32,25 @@ export function checkCommand(config: Config, deps: AppDeps): void {
       }, integrity ok, writable)`,
     );
     deps.print(`timezone: ${config.timezone}`);
-    const meeting = upcomingMeeting(config, now);
+    const meeting = upcomingWeek(store, { config, now });
     deps.print(
       `meeting: "${config.meeting.title}" ${config.meeting.weekday} ${
         formatLocalTime(config.meeting.time)
       }, next ${meeting.id} at ${meeting.startsAt.toISOString()}`,
     );
+    for (const line of meetingLines(config, { store, now })) deps.print(line);
     deps.print(broadcastLine(config, store.users.counts().registered));
     for (const job of describeSchedule(config, now)) {
+      // Where a meeting was moved or cancelled, its jobs move or go with it.
+      const next = nextDue(store, { schedule: config, now, job: job.job }) ??
+        job.nextRun;
       deps.print(
         `job ${job.job}: ${job.local} = cron ${
           job.cron.map((c) => `"${c}"`).join(" + ")
         } UTC; ` +
           `next run ${
-            formatLocal(job.nextRun, config.timezone)
-          } = ${job.nextRun.toISOString()}`,
+            formatLocal(next, config.timezone)
+          } = ${next.toISOString()}`,
       );
     }
   } finally {
@@ -64,6 +72,23 @@ export function broadcastLine(config: Config, subscribers: number): string {
       ? ` (above Telegram's free limit of about ${FREE_MESSAGES_PER_SECOND}/s: ` +
         `expect 429 answers from Telegram, or set broadcast.paid: true)`
       : "");
+}
+
+/** One line per meeting ahead, where it really is: moved, cancelled, or as scheduled. */
+function meetingLines(
+  config: Config,
+  { store, now }: { store: Store; now: Date },
+): string[] {
+  return weeksAhead(store, { config, now, count: WEEKS_AHEAD }).map((week) => {
+    const start = week.startsAt;
+    const at = `${
+      formatLocal(start, config.timezone)
+    } = ${start.toISOString()}`;
+    if (week.cancelled) return `meeting ${week.id}: cancelled`;
+    return week.startsAt.getTime() === week.scheduledAt.getTime()
+      ? `meeting ${week.id}: ${at}`
+      : `meeting ${week.id}: moved to ${at}`;
+  });
 }
 
 function formatLocal(instant: Date, timeZone: string): string {

@@ -30,6 +30,8 @@ export const PARTICIPANT_TEXTS = {
   answer_no: "Встреча «{title}»: {date}, {time} ({tz}).\n\n{topic_line}" +
     "❌ Вы не сможете прийти. Ответ можно изменить до начала.",
   answer_expired: "Эта встреча уже прошла, ответ не изменён.",
+  answer_too_early:
+    "Приглашение на эту встречу ещё не приходило — ответить можно будет, когда оно придёт.",
   answer_cancelled: "Встреча {day} отменена — отвечать не нужно.",
   answer_saved: "Ответ сохранён",
   first_reminder:

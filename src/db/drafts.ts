@@ -1,6 +1,6 @@
 /**
  * Admin actions waiting for a confirmation (cancel a week, move it, give it a new link):
- * the confirm button names the draft, and a second press finds it done.
+ * the confirm button names the draft, and a second press finds it closed.
  *
  * @module
  */
@@ -16,8 +16,10 @@ export interface Draft<T = unknown> {
   payload: T;
   /** The Telegram id of the admin who proposed it. */
   created_by: number;
-  /** `draft` until confirmed (`done`) or turned down (`cancelled`). */
+  /** `draft` until confirmed (`done`), or turned down, expired or refused (`cancelled`). */
   status: "draft" | "done" | "cancelled";
+  /** When it was proposed, an ISO instant: drafts expire. */
+  created_at: string;
 }
 
 /** The `drafts` table. */
@@ -47,18 +49,28 @@ export class Drafts {
     );
   }
 
-  /** Closes a draft as done or cancelled; the draft if it was still one, else undefined. */
-  close<T>(
+  /** The draft with this id, whatever its status. */
+  get<T>(id: number): Draft<T> | undefined {
+    const row = this.#s.sql(
+      `SELECT id, kind, payload, created_by, status, created_at FROM drafts
+       WHERE id = ?`,
+    ).get(id) as (Omit<Draft<T>, "payload"> & { payload: string }) | undefined;
+    return row === undefined ? undefined : {
+      ...row,
+      id: Number(row.id),
+      created_by: Number(row.created_by),
+      payload: JSON.parse(row.payload),
+    };
+  }
+
+  /** Closes a draft as done or cancelled; false if it was no longer a draft. */
+  close(
     id: number,
     { status, now }: { status: "done" | "cancelled"; now: Date },
-  ): Draft<T> | undefined {
-    const row = this.#s.sql("SELECT * FROM drafts WHERE id = ?").get(id) as
-      | (Omit<Draft<T>, "payload"> & { payload: string })
-      | undefined;
-    if (row?.status !== "draft") return undefined;
-    this.#s.sql("UPDATE drafts SET status = ?, updated_at = ? WHERE id = ?")
-      .run(status, now.toISOString(), id);
-    return { ...row, id: Number(row.id), payload: JSON.parse(row.payload) };
+  ): boolean {
+    return this.#s.sql(
+      `UPDATE drafts SET status = ?, updated_at = ? WHERE id = ? AND status = 'draft'`,
+    ).run(status, now.toISOString(), id).changes > 0;
   }
 
   /** Deletes drafts made before `before`, confirmed or not. */

@@ -107,14 +107,12 @@ export class Meetings {
     }
   }
 
-  /** Meetings with an admin's change (moved, cancelled, a topic or link) from `fromId` on. */
-  changedFrom(fromId: string): Meeting[] {
+  /** The meetings from `fromId` to `toId` (local dates, both included), by id. */
+  between(fromId: string, toId: string): Meeting[] {
     return (this.#s.sql(
       `SELECT id, starts_at, status, moved_to, topic, link, sequence FROM meetings
-       WHERE id >= ? AND (status = 'cancelled' OR moved_to IS NOT NULL
-         OR topic IS NOT NULL OR link IS NOT NULL)
-       ORDER BY id`,
-    ).all(fromId) as unknown as Meeting[]).map((row) => ({
+       WHERE id BETWEEN ? AND ? ORDER BY id`,
+    ).all(fromId, toId) as unknown as Meeting[]).map((row) => ({
       ...row,
       sequence: Number(row.sequence),
     }));

@@ -67,6 +67,12 @@ export function upcomingMeeting(
   );
 }
 
+/**
+ * Weeks ahead within which an admin may cancel or move a meeting: `/skip` offers this
+ * many meetings, and a meeting is moved at most this many weeks past its own date.
+ */
+export const WEEKS_AHEAD = 6;
+
 /** Per schedule: the slots around the last `now` asked, and the span they hold for. */
 const around = new WeakMap<
   Schedule,
@@ -74,9 +80,12 @@ const around = new WeakMap<
 >();
 
 /**
- * Last week's, the upcoming and next week's scheduled meetings around `now`. The answer
- * holds from last week's start until the upcoming one starts, so it is kept per schedule
- * for that span: every update asks, and the time zone arithmetic costs tens of µs.
+ * The scheduled meetings that may still be ahead at `now`, in order: from
+ * {@linkcode WEEKS_AHEAD} weeks before the upcoming one (a meeting moved at most that far
+ * past its date may not have started yet) to as many weeks after it (those `/skip`
+ * offers). The answer holds from last week's start until the upcoming one starts, so it
+ * is kept per schedule for that span: every update asks, and the time zone arithmetic
+ * costs tens of µs a slot.
  */
 export function slotsAround(
   config: Schedule,
@@ -89,25 +98,39 @@ export function slotsAround(
   }
   const timeZone = config.timezone;
   const next = upcomingMeeting(config, now);
-  const before = previousOccurrence(config.meeting, {
-    timeZone,
-    before: next.startsAt,
-  });
-  const after = nextOccurrence(config.meeting, {
-    timeZone,
-    after: next.startsAt,
-  });
-  const slots = Object.freeze([
-    slotAt(config, before),
-    next,
-    slotAt(config, after),
-  ]);
+  const before: MeetingSlot[] = [];
+  for (let i = 0, at = next.startsAt; i < WEEKS_AHEAD; i++) {
+    at = previousOccurrence(config.meeting, { timeZone, before: at });
+    before.unshift(slotAt(config, at));
+  }
+  const after: MeetingSlot[] = [];
+  for (let i = 0, at = next.startsAt; i < WEEKS_AHEAD; i++) {
+    at = nextOccurrence(config.meeting, { timeZone, after: at });
+    after.push(slotAt(config, at));
+  }
+  const slots = Object.freeze([...before, next, ...after]);
   around.set(config, {
-    from: before.getTime(),
+    from: before.at(-1)!.startsAt.getTime(),
     until: next.startsAt.getTime(),
     slots,
   });
   return slots;
+}
+
+/**
+ * The latest instant a meeting scheduled at `slot` may be moved to (exclusive): the
+ * scheduled start {@linkcode WEEKS_AHEAD} weeks after it, the first week `/skip` would
+ * not offer.
+ */
+export function moveLimit(config: Schedule, slot: MeetingSlot): Date {
+  let at = slot.scheduledAt ?? slot.startsAt;
+  for (let i = 0; i < WEEKS_AHEAD; i++) {
+    at = nextOccurrence(config.meeting, {
+      timeZone: config.timezone,
+      after: at,
+    });
+  }
+  return at;
 }
 
 /** The meeting slot that starts at `startsAt`. */
@@ -135,7 +158,7 @@ export function meetingById(
   return slot.id === id ? slot : undefined;
 }
 
-/** Jobs that move with the meeting when an admin moves it; the invitation keeps its day. */
+/** Jobs that move with the meeting when an admin moves it. */
 const MOVES_WITH_MEETING: readonly JobName[] = [
   "first_reminder",
   "second_reminder",
@@ -143,11 +166,14 @@ const MOVES_WITH_MEETING: readonly JobName[] = [
 ];
 
 /**
- * The jobs of `meeting`, in schedule order. Each job is due at the last occurrence of its
- * weekday and time before the scheduled start; when an admin moved the meeting, the
- * reminders and the nudge move by as much (the invitation stays). A job stays useful
- * until its deadline: the first reminder until the second reminder is due, every other
- * job until the meeting starts. The nudge is planned only when `schedule.nudge` is set.
+ * The jobs of `meeting`, in the order they fall due. Each job is due at the last
+ * occurrence of its weekday and time before the scheduled start. When an admin moved
+ * the meeting, the reminders and the nudge move by as much; the invitation keeps its
+ * day, unless the meeting moved earlier: then it comes as long before the new start as
+ * it would have before the old one (at once, if that time has passed). A job stays
+ * useful until its deadline: the first reminder until the second reminder is due, every
+ * other job until the meeting starts. The nudge is planned only when `schedule.nudge`
+ * is set. Each meeting has its own plan, whatever its neighbours do.
  */
 export function planJobs(
   config: Schedule,
@@ -160,9 +186,9 @@ export function planJobs(
       timeZone: config.timezone,
       before: scheduled,
     });
-    return MOVES_WITH_MEETING.includes(job)
-      ? new Date(at.getTime() + shift)
-      : at;
+    const moved = new Date(at.getTime() + shift);
+    if (MOVES_WITH_MEETING.includes(job)) return moved;
+    return shift < 0 ? moved : at;
   };
   const secondDue = due("second_reminder");
   const plans = scheduledJobs(config).map((job): JobPlan => {

@@ -21,7 +21,7 @@ import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
 import { enqueueJob, finishJob, type JobOutcome } from "../usecases/jobs.ts";
 import { finishRelayAnswer, finishSettledAnswers } from "../usecases/relays.ts";
-import { jobDecision, nextDue, planWeek } from "../usecases/week.ts";
+import { jobDecision, nextDue, planWeeks } from "../usecases/job_plans.ts";
 
 /** What the jobs need; all of it injected. */
 export interface JobDeps {
@@ -44,7 +44,7 @@ export interface JobDeps {
 /** Decides and enqueues the weekly jobs; closes what is finished. */
 export interface JobRunner {
   /**
-   * Enqueues every due job of the upcoming meeting and closes finished ones; resolves to
+   * Enqueues every due job of every meeting ahead and closes finished ones; resolves to
    * false when the database refused (the caller tries again soon). Never rejects.
    */
   tick(): Promise<boolean>;
@@ -116,12 +116,10 @@ export function createJobRunner(deps: JobDeps): JobRunner {
 
 function tick(deps: JobDeps) {
   const { store, log } = deps;
-  const { meeting, jobs } = planWeek(store, {
-    schedule: deps.config,
-    now: deps.now(),
-  });
-  for (const plan of jobs) {
+  const plans = planWeeks(store, { schedule: deps.config, now: deps.now() });
+  for (const plan of plans) {
     const now = deps.now();
+    const meeting = plan.meeting;
     const decision = jobDecision(store, { plan, now });
     if (decision !== "due" && decision !== "late") continue;
     if (decision === "late") {

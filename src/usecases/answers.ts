@@ -8,14 +8,20 @@ import { keys, OWED } from "../core/owed.ts";
 import { LANE } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
-import { answersOpen } from "../domain/meeting.ts";
-import { nextOccurrence } from "../domain/time.ts";
-import { upcomingWeek, type Week, weekById, type WeekConfig } from "./weeks.ts";
+import { answersOpen, planJobs } from "../domain/meeting.ts";
+import {
+  beyondWeeksAround,
+  type Week,
+  weekById,
+  type WeekConfig,
+} from "./weeks.ts";
 
 /** What a press of an answer button came to. */
 export type AnswerOutcome =
   /** The button does not name a real meeting, or the user is unknown. */
   | { kind: "invalid" }
+  /** Its invitation has not gone out yet: no button of the bot names it. */
+  | { kind: "early"; user: User; meeting: Week }
   /** An admin cancelled the meeting: there is nothing to answer. */
   | { kind: "cancelled"; user: User; meeting: Week }
   /** The meeting has started: the answer is not changed. */
@@ -33,10 +39,11 @@ export type AnswerOutcome =
 const REMINDERS = ["second_reminder", "first_reminder"] as const;
 
 /**
- * Records `answer` of the user `tgId` for the meeting `meetingId`, if it still takes
- * answers. In the same transaction it enqueues what the answer owes: the edit that shows
- * it in the message pressed (`messageId`); after a first "yes", the calendar file; and
- * after a "yes" given once the reminders went out, the latest reminder (with the link).
+ * Records `answer` of the user `tgId` for the meeting `meetingId`, if it takes answers:
+ * its invitation has gone out (or is due), it is not cancelled and has not started. In
+ * the same transaction it enqueues what the answer owes: the edit that shows it in the
+ * message pressed (`messageId`); after a first "yes", the calendar file; and after a
+ * "yes" given once the reminders went out, the latest reminder (with the link).
  */
 export function recordAnswer(
   deps: { store: Store; schedule: WeekConfig; now: Date },
@@ -52,16 +59,18 @@ export function recordAnswer(
   const meeting = weekById(store, { config: schedule, id: request.meetingId });
   const user = store.users.byTgId(request.tgId);
   if (meeting === undefined || user === undefined) return { kind: "invalid" };
-  // Buttons exist for the upcoming meeting and, early, the one after: anything later
-  // is forged, and must not even create a meeting row.
-  const upcoming = upcomingWeek(store, { config: schedule, now });
-  const afterNext = nextOccurrence(schedule.meeting, {
-    timeZone: schedule.timezone,
-    after: upcoming.scheduledAt,
-  });
-  if (meeting.scheduledAt > afterNext) return { kind: "invalid" };
+  // No button names a meeting far ahead: it is forged, and must not create a row.
+  if (
+    meeting.scheduledAt > now &&
+    beyondWeeksAround(schedule, { id: meeting.id, now })
+  ) {
+    return { kind: "invalid" };
+  }
   if (meeting.cancelled) return { kind: "cancelled", user, meeting };
   if (!answersOpen(meeting, now)) return { kind: "closed", user, meeting };
+  if (!invited(store, { schedule, meeting, now })) {
+    return { kind: "early", user, meeting };
+  }
   return store.transaction(() => {
     const previous = store.answers.get(meeting.id, user.id);
     store.meetings.ensure(meeting, now);
@@ -116,4 +125,21 @@ export function recordAnswer(
       previous,
     };
   });
+}
+
+/**
+ * Whether the meeting's answer buttons may exist at `now`: its invitation went out (or
+ * a restore notice stood for it), or is due.
+ */
+function invited(
+  store: Store,
+  { schedule, meeting, now }: {
+    schedule: WeekConfig;
+    meeting: Week;
+    now: Date;
+  },
+): boolean {
+  if (store.jobRuns.get(meeting.id, "invitation") !== undefined) return true;
+  const plan = planJobs(schedule, meeting).find((p) => p.job === "invitation");
+  return plan !== undefined && plan.due <= now;
 }

@@ -1,7 +1,8 @@
 /**
  * Signing up: `/start`, the "send me invitations?" answer, and `/stop`. A latecomer, who
- * signs up (or comes back) after this week's invitation went out and before the meeting,
- * gets it at once.
+ * signs up (or comes back) after a meeting's invitation went out and before the
+ * meeting, gets it at once, unless they already had it (or the restore notice that
+ * stood for it).
  *
  * @module
  */
@@ -9,7 +10,7 @@ import { OWED } from "../core/owed.ts";
 import { LANE } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { Profile, User } from "../db/users.ts";
-import { upcomingWeek, type WeekConfig } from "./weeks.ts";
+import { type WeekConfig, weeksAhead } from "./weeks.ts";
 
 /** Creates or refreshes the user and makes them active; a registered one is invited. */
 export function startUser(
@@ -49,28 +50,44 @@ export function setRegistration(
 }
 
 /**
- * Enqueues this week's invitation for `user` if it already went out to the others and
- * the meeting is ahead and not cancelled. The key is the broadcast's, so whoever had it
- * does not get it again.
+ * Enqueues, for `user`, the invitation of every meeting ahead whose invitation already
+ * went out to the others, unless it is cancelled. Whoever had the invitation does not
+ * get it again: the key is the broadcast's. Whoever had the restore notice instead (it
+ * carried the answer buttons) does not get an invitation on top of it.
  */
 function inviteLatecomer(
   store: Store,
   { user, schedule, now }: { user: User; schedule: WeekConfig; now: Date },
 ): void {
-  const week = upcomingWeek(store, { config: schedule, now });
-  if (
-    week.cancelled || store.jobRuns.get(week.id, "invitation") === undefined
-  ) {
-    return;
+  for (const week of weeksAhead(store, { config: schedule, now })) {
+    if (
+      week.cancelled ||
+      store.jobRuns.get(week.id, "invitation") === undefined ||
+      hadRestoreNotice(store, { meetingId: week.id, userId: user.id })
+    ) {
+      continue;
+    }
+    const batch = `${OWED.invitation}/${week.id}`;
+    store.outbox.add({
+      key: `${batch}/u${user.id}`,
+      batch,
+      kind: OWED.invitation,
+      ref: week.id,
+      chatId: user.tg_id,
+      userId: user.id,
+      lane: LANE.reply,
+    }, now);
   }
-  const batch = `${OWED.invitation}/${week.id}`;
-  store.outbox.add({
-    key: `${batch}/u${user.id}`,
-    batch,
-    kind: OWED.invitation,
-    ref: week.id,
-    chatId: user.tg_id,
-    userId: user.id,
-    lane: LANE.reply,
-  }, now);
+}
+
+/** Whether the user was sent the notice that a cancelled meeting takes place after all. */
+function hadRestoreNotice(
+  store: Store,
+  { meetingId, userId }: { meetingId: string; userId: number },
+): boolean {
+  return store.outbox.countFor({
+    kind: OWED.restored,
+    ref: meetingId,
+    userId,
+  }) > 0;
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
+import type { Meeting } from "../db/meetings.ts";
 import type { Store } from "../db/store.ts";
 import {
   meetingById,
@@ -37,7 +38,14 @@ export function weekOf(
   store: Store,
   { config, slot }: { config: WeekConfig; slot: MeetingSlot },
 ): Week {
-  const row = store.meetings.get(slot.id);
+  return withChanges(config, { slot, row: store.meetings.get(slot.id) });
+}
+
+/** The week of `slot` with the changes of its row, if it has one. */
+function withChanges(
+  config: WeekConfig,
+  { slot, row }: { slot: MeetingSlot; row: Meeting | undefined },
+): Week {
   const scheduledAt = slot.scheduledAt ?? slot.startsAt;
   return {
     id: slot.id,
@@ -60,30 +68,42 @@ export function weekById(
 }
 
 /**
- * The first meeting that starts after `now`, where it really starts: this week's may
- * have been moved past next week's scheduled start, or before `now`.
+ * The meetings that have not started by `now`, cancelled ones included, in the order
+ * they start (the first `count`, if given): each where it really is (a meeting moved
+ * past next week's comes after it). They are the weeks of `slotsAround`, whose span
+ * covers every meeting an admin may have moved.
  */
+export function weeksAhead(
+  store: Store,
+  { config, now, count }: { config: WeekConfig; now: Date; count?: number },
+): Week[] {
+  const weeks = weeksAround(store, { config, now })
+    .filter((week) => week.startsAt > now)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  if (weeks.length > 0) return weeks.slice(0, count);
+  // Unreachable while moves stay within the span; kept so that the answer is total.
+  const after = weeksAround(store, { config, now }).at(-1)!.scheduledAt;
+  return [weekOf(store, { config, slot: upcomingMeeting(config, after) })];
+}
+
+/** The first meeting that starts after `now`, where it really starts (see `weeksAhead`). */
 export function upcomingWeek(
   store: Store,
   { config, now }: { config: WeekConfig; now: Date },
 ): Week {
-  return weeksAround(store, { config, now })
-    .filter((week) => week.startsAt > now)
-    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0]!;
+  return weeksAhead(store, { config, now })[0]!;
 }
 
-/** The next `count` weeks from the upcoming one, in order (for cancelling ahead). */
-export function weeksAhead(
-  store: Store,
-  { config, now, count }: { config: WeekConfig; now: Date; count: number },
-): Week[] {
-  const weeks = [upcomingWeek(store, { config, now })];
-  while (weeks.length < count) {
-    const last = weeks.at(-1)!;
-    const slot = upcomingMeeting(config, last.scheduledAt);
-    weeks.push(weekOf(store, { config, slot }));
-  }
-  return weeks;
+/**
+ * Whether a meeting scheduled at `id` lies beyond the weeks around `now` (see
+ * `slotsAround`): no button the bot sent names one, and nothing is recorded for it.
+ */
+export function beyondWeeksAround(
+  config: WeekConfig,
+  { id, now }: { id: string; now: Date },
+): boolean {
+  const slots = slotsAround(config, now);
+  return id < slots[0]!.id || id > slots.at(-1)!.id;
 }
 
 /** Weeks back that a follow-up may be about. */
@@ -113,12 +133,18 @@ export function lastHeldWeek(
   return undefined;
 }
 
-/** Last week's, this week's and next week's scheduled meetings, with their changes. */
+/** The scheduled meetings of `slotsAround`, with their changes (one query). */
 function weeksAround(
   store: Store,
   { config, now }: { config: WeekConfig; now: Date },
 ): Week[] {
-  return slotsAround(config, now).map((slot) =>
-    weekOf(store, { config, slot })
+  const slots = slotsAround(config, now);
+  const rows = new Map(
+    store.meetings.between(slots[0]!.id, slots.at(-1)!.id).map((
+      row,
+    ) => [row.id, row]),
+  );
+  return slots.map((slot) =>
+    withChanges(config, { slot, row: rows.get(slot.id) })
   );
 }

@@ -52,6 +52,11 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       });
       return;
     }
+    if (outcome.kind === "early") {
+      log.warn("answer.too_early", { user: user.tg_id, meeting: meeting.id });
+      await answerQuery(ctx, { text: config.texts.answer_too_early, log });
+      return;
+    }
     if (outcome.kind === "closed") {
       log.info("answer.expired", { user: user.tg_id, meeting: meeting.id });
       await answerQuery(ctx, { text: config.texts.answer_expired, log });

@@ -1,8 +1,9 @@
 /**
  * Confirmations of the admin commands that tell people something: the action is saved
- * as a draft with Yes/No buttons; once confirmed it is applied, with what it owes
- * people, in the same transaction that closes the draft, so a double press or a
- * restart between the two can neither apply it twice nor lose it.
+ * as a draft with Yes/No buttons; once confirmed it is checked again and applied, with
+ * what it owes people, in the same transaction that closes the draft, so a double press
+ * or a restart between the two can neither apply it twice nor lose it. A draft lives
+ * `DRAFT_LIFETIME_MINUTES` (see `usecases/proposals.ts`).
  *
  * @module
  */
@@ -10,20 +11,16 @@ import type { Composer, Context } from "grammy";
 import { render } from "../../../config/texts.ts";
 import { meetingValues, zoneLabel } from "../../../messages/build.ts";
 import {
-  cancelMeeting,
-  changeLink,
-  moveMeeting,
-} from "../../../usecases/meetings.ts";
-import { type Week, weekById } from "../../../usecases/weeks.ts";
+  type Action,
+  type Confirmation,
+  confirmDraft,
+} from "../../../usecases/proposals.ts";
 import type { FeatureDeps } from "../../context.ts";
 import { answerQuery, editOrIgnore } from "../../edit.ts";
+import { refusalText } from "./refusals.ts";
 import { confirmKeyboard } from "./reply.ts";
 
-/** An action waiting for its confirmation. */
-export type Action =
-  | { kind: "skip"; meetingId: string }
-  | { kind: "move"; meetingId: string; to: string }
-  | { kind: "link"; meetingId: string; link: string };
+export type { Action } from "../../../usecases/proposals.ts";
 
 /** Asks the admin to confirm `question`, saving `action` as a draft. */
 export type Propose = (
@@ -57,68 +54,68 @@ export function confirmations(
   deps: FeatureDeps,
 ): void {
   const { config, store, log, now } = deps;
-  const values = (week: Week) => meetingValues(config, week);
 
   feature.callbackQuery(/^act:(\d+):(yes|no)$/, async (ctx) => {
-    const id = Number(ctx.match[1]);
-    const confirmed = ctx.match[2] === "yes";
-    const result = await store.write(() => {
-      const draft = store.drafts.close<Action>(id, {
-        status: confirmed ? "done" : "cancelled",
+    const result = await store.write(() =>
+      confirmDraft(store, {
+        config,
+        id: Number(ctx.match[1]),
+        confirmed: ctx.match[2] === "yes",
         now: now(),
-      });
-      if (draft === undefined || !confirmed) return { draft, reply: undefined };
-      return { draft, reply: apply(draft.payload) };
-    });
-    if (result.draft === undefined) {
+      })
+    );
+    if (result.kind === "invalid") {
       await answerQuery(ctx, { text: config.texts.bad_button, log });
       return;
     }
     await answerQuery(ctx, { log });
-    if (result.reply === undefined) {
+    if (result.kind === "aborted") {
       await editOrIgnore(ctx, { text: config.texts.admin_action_aborted, log });
       return;
     }
+    if (result.kind === "refused") {
+      log.info("meeting.change_refused", {
+        change: result.action.kind,
+        meeting: result.action.meetingId,
+        reason: result.refusal.reason,
+        admin: ctx.from.id,
+      });
+      await editOrIgnore(ctx, {
+        text: refusalText(config, result.refusal),
+        log,
+      });
+      return;
+    }
     log.info("meeting.changed", {
-      change: result.draft.kind,
-      meeting: result.draft.payload.meetingId,
+      change: result.action.kind,
+      meeting: result.action.meetingId,
       admin: ctx.from.id,
     });
     deps.kick();
     await deps.tick(); // a moved meeting's reminders are planned anew
-    await editOrIgnore(ctx, { text: result.reply, log });
+    await editOrIgnore(ctx, { text: reply(result), log });
   });
 
-  /** Applies a confirmed action (inside the confirming transaction); the reply to show. */
-  function apply(action: Action): string {
-    const week = weekById(store, { config, id: action.meetingId })!;
-    const date = values(week).date;
+  /** What the admin reads once the change is applied. */
+  function reply(
+    { action, week, outcome }: Extract<Confirmation, { kind: "applied" }>,
+  ): string {
+    const date = meetingValues(config, week).date; // as it was before the change
     switch (action.kind) {
-      case "skip": {
-        const outcome = cancelMeeting(store, { week, now: now() });
-        return outcome.changed
-          ? render(config.texts.admin_skipped, {
-            date,
-            notified: outcome.notified,
-          })
-          : render(config.texts.admin_already_skipped, { date });
-      }
-      case "link": {
-        const outcome = changeLink(store, {
-          week,
-          link: action.link,
-          now: now(),
+      case "skip":
+        return render(config.texts.admin_skipped, {
+          date,
+          notified: outcome.notified,
         });
+      case "link":
         return render(config.texts.admin_link_changed, {
           date,
           link: action.link,
           notified: outcome.notified,
         });
-      }
       case "move": {
         const to = new Date(action.to);
-        const outcome = moveMeeting(store, { week, to, now: now() });
-        const target = values({ ...week, startsAt: to });
+        const target = meetingValues(config, { ...week, startsAt: to });
         return render(config.texts.admin_moved, {
           date,
           new_date: target.date,

@@ -1,17 +1,22 @@
 /**
- * This week's meeting from Telegram: `/topic`, `/link` and `/move`. A change that tells
- * people something asks for a confirmation first (see `confirm.ts`).
+ * The nearest meeting from Telegram: `/topic`, `/link` and `/move`. What an admin types
+ * is checked first (a topic of bounded length, a public link, a time within the weeks
+ * `/skip` offers that takes no other meeting's time) and refused with the reason; a
+ * change that tells people something asks for a confirmation (see `confirm.ts`).
  *
  * @module
  */
 import type { Composer, Context } from "grammy";
 import { render } from "../../../config/texts.ts";
 import { parseWallTime } from "../../../domain/time.ts";
+import { checkLink, checkTopic } from "../../../domain/week_input.ts";
 import { meetingValues, zoneLabel } from "../../../messages/build.ts";
 import { setTopic } from "../../../usecases/meetings.ts";
+import { checkLinkChange, checkMove } from "../../../usecases/proposals.ts";
 import { upcomingWeek, type Week } from "../../../usecases/weeks.ts";
 import type { FeatureDeps } from "../../context.ts";
 import { proposer } from "./confirm.ts";
+import { linkProblemText, refusalText, topicProblemText } from "./refusals.ts";
 
 /** `/topic`, `/link` and `/move`; `feature` lets only admins through. */
 export function scheduleCommands(
@@ -29,6 +34,11 @@ export function scheduleCommands(
     const topic = argument(ctx);
     if (topic === "") {
       await ctx.reply(config.texts.admin_topic_usage);
+      return;
+    }
+    const problem = checkTopic(topic);
+    if (problem !== undefined) {
+      await ctx.reply(topicProblemText(config, problem));
       return;
     }
     const week = upcoming();
@@ -50,19 +60,28 @@ export function scheduleCommands(
 
   feature.command("link", async (ctx) => {
     const link = argument(ctx);
-    const url = URL.parse(link);
-    if (url?.protocol !== "https:" && url?.protocol !== "http:") {
+    if (link === "") {
       await ctx.reply(config.texts.admin_link_usage);
       return;
     }
+    const problem = checkLink(link);
+    if (problem !== undefined) {
+      await ctx.reply(linkProblemText(config, problem));
+      return;
+    }
     const week = upcoming();
+    const refusal = checkLinkChange({ week, link, now: now() });
+    if (refusal !== undefined) {
+      await ctx.reply(refusalText(config, refusal));
+      return;
+    }
     const people = store.outbox.countAudience({
       to: "attendees",
       meetingId: week.id,
     });
     await propose(
       ctx,
-      { kind: "link", meetingId: week.id, link },
+      { kind: "link", meetingId: week.id, link, sequence: week.sequence },
       render(config.texts.admin_link_confirm, {
         date: values(week).date,
         link,
@@ -82,8 +101,13 @@ export function scheduleCommands(
       timeZone: config.timezone,
       around: week.scheduledAt,
     });
-    if (to === undefined || to <= now()) {
+    if (to === undefined) {
       await ctx.reply(config.texts.admin_move_invalid);
+      return;
+    }
+    const refusal = checkMove(store, { config, week, to, now: now() });
+    if (refusal !== undefined) {
+      await ctx.reply(refusalText(config, refusal));
       return;
     }
     const old = values(week);
@@ -94,7 +118,12 @@ export function scheduleCommands(
     });
     await propose(
       ctx,
-      { kind: "move", meetingId: week.id, to: to.toISOString() },
+      {
+        kind: "move",
+        meetingId: week.id,
+        to: to.toISOString(),
+        sequence: week.sequence,
+      },
       render(config.texts.admin_move_confirm, {
         date: old.date,
         time: old.time,

@@ -1,21 +1,25 @@
 /**
- * `/skip` (this week or any of the next ones, by date or by button) and `/unskip`.
- * Skipping tells people and so asks for a confirmation; restoring only gives back.
+ * `/skip` (one of the meetings ahead that it offers, by date or by button) and
+ * `/unskip`. Skipping tells people and so asks for a confirmation; restoring only gives
+ * back. A date that names no meeting it offers is answered with what is wrong with it.
  *
  * @module
  */
 import { type Composer, type Context, InlineKeyboard } from "grammy";
 import { render } from "../../../config/texts.ts";
-import { isoLocalDate, parseWallTime } from "../../../domain/time.ts";
+import {
+  formatDay,
+  isoLocalDate,
+  parseWallTime,
+} from "../../../domain/time.ts";
 import { meetingValues } from "../../../messages/build.ts";
 import { restoreMeeting } from "../../../usecases/meetings.ts";
-import { type Week, weekById, weeksAhead } from "../../../usecases/weeks.ts";
+import { checkSkip, offeredWeeks } from "../../../usecases/proposals.ts";
+import { type Week, weekById } from "../../../usecases/weeks.ts";
 import type { FeatureDeps } from "../../context.ts";
 import { answerQuery } from "../../edit.ts";
 import { proposer } from "./confirm.ts";
-
-/** Weeks ahead that `/skip` offers. */
-const WEEKS_AHEAD = 6;
+import { refusalText } from "./refusals.ts";
 
 /** `/skip` and `/unskip`; `feature` lets only admins through. */
 export function skipCommands(
@@ -36,26 +40,25 @@ export function skipCommands(
     const v = values(week);
     return propose(
       ctx,
-      { kind: "skip", meetingId: week.id },
+      { kind: "skip", meetingId: week.id, sequence: week.sequence },
       render(config.texts.admin_skip_confirm, { ...v, people }),
     );
   }
 
   feature.command("skip", async (ctx) => {
     const chosen = argument(ctx);
+    const offered = offeredWeeks(store, { config, now: now() });
     if (chosen !== "") {
-      const when = parseWallTime(`${chosen} 12:00`, {
-        timeZone: config.timezone,
-        around: now(),
-      });
-      const day = when && isoLocalDate(when, config.timezone);
-      const week = weeksAhead(store, { config, now: now(), count: WEEKS_AHEAD })
-        .find((w) =>
-          w.id === day || isoLocalDate(w.startsAt, config.timezone) === day
-        );
-      if (week === undefined) {
-        await ctx.reply(config.texts.admin_skip_choose);
-      } else if (week.cancelled) {
+      const problem = skipDateProblem(chosen, offered);
+      if (problem !== undefined) {
+        await ctx.reply(problem);
+        return;
+      }
+      const day = localDay(chosen)!;
+      const week = offered.find((w) =>
+        w.id === day || isoLocalDate(w.startsAt, config.timezone) === day
+      )!;
+      if (week.cancelled) {
         await ctx.reply(
           render(config.texts.admin_already_skipped, {
             date: values(week).date,
@@ -67,23 +70,56 @@ export function skipCommands(
       return;
     }
     const keyboard = new InlineKeyboard();
-    for (
-      const week of weeksAhead(store, {
-        config,
-        now: now(),
-        count: WEEKS_AHEAD,
-      })
-    ) {
+    for (const week of offered) {
       if (week.cancelled) continue;
       keyboard.text(values(week).date, `skipw:${week.id}`).row();
     }
     await ctx.reply(config.texts.admin_skip_choose, { reply_markup: keyboard });
   });
 
+  /** The local date `/skip` was given, as `2026-11-25`, if it is a date. */
+  function localDay(text: string): string | undefined {
+    const when = parseWallTime(`${text} 12:00`, {
+      timeZone: config.timezone,
+      around: now(),
+    });
+    return when && isoLocalDate(when, config.timezone);
+  }
+
+  /** What is wrong with the date given to `/skip`, or nothing if it names an offered week. */
+  function skipDateProblem(text: string, offered: Week[]): string | undefined {
+    const day = localDay(text);
+    if (day === undefined) {
+      return render(config.texts.admin_skip_bad_date, { text });
+    }
+    const named = (w: Week) =>
+      w.id === day || isoLocalDate(w.startsAt, config.timezone) === day;
+    if (offered.some(named)) return undefined;
+    const shown = formatDay(new Date(`${day}T12:00:00Z`), "UTC");
+    if (day < isoLocalDate(now(), config.timezone)) {
+      return render(config.texts.admin_skip_past, { day: shown });
+    }
+    const week = weekById(store, { config, id: day });
+    if (week !== undefined && week.startsAt <= now()) {
+      return refusalText(config, { reason: "started", week });
+    }
+    const last = offered.at(-1)!;
+    if (day > isoLocalDate(last.startsAt, config.timezone)) {
+      return refusalText(config, { reason: "not_offered", last });
+    }
+    return render(config.texts.admin_skip_no_meeting, { day: shown });
+  }
+
   feature.callbackQuery(/^skipw:(\d{4}-\d{2}-\d{2})$/, async (ctx) => {
     const week = weekById(store, { config, id: ctx.match[1]! });
-    if (week === undefined || week.cancelled || week.startsAt <= now()) {
-      await answerQuery(ctx, { text: config.texts.bad_button, log });
+    const refusal = week && checkSkip(store, { config, week, now: now() });
+    if (week === undefined || refusal !== undefined) {
+      await answerQuery(ctx, {
+        text: refusal === undefined
+          ? config.texts.bad_button
+          : refusalText(config, refusal),
+        log,
+      });
       return;
     }
     await answerQuery(ctx, { log });
@@ -91,11 +127,8 @@ export function skipCommands(
   });
 
   feature.command("unskip", async (ctx) => {
-    const cancelled = weeksAhead(store, {
-      config,
-      now: now(),
-      count: WEEKS_AHEAD,
-    }).filter((week) => week.cancelled);
+    const cancelled = offeredWeeks(store, { config, now: now() })
+      .filter((week) => week.cancelled);
     if (cancelled.length === 0) {
       await ctx.reply(config.texts.admin_nothing_to_unskip);
       return;
@@ -114,8 +147,10 @@ export function skipCommands(
   });
 
   feature.callbackQuery(/^unskipw:(\d{4}-\d{2}-\d{2})$/, async (ctx) => {
-    const week = weekById(store, { config, id: ctx.match[1]! });
-    if (week === undefined || week.startsAt <= now()) {
+    const id = ctx.match[1]!;
+    const week = offeredWeeks(store, { config, now: now() })
+      .find((w) => w.id === id);
+    if (week === undefined) {
       await answerQuery(ctx, { text: config.texts.bad_button, log });
       return;
     }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { TokenRejectedError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
 import { Pacer } from "../delivery/pacer.ts";
@@ -34,6 +35,8 @@ export interface DeliveryParts {
   requestTimeoutMs?: number;
   /** Counts messages and times jobs for `/metrics`; none without a listener. */
   metrics?: Metrics;
+  /** Telegram refused the token: the sender has stopped; stop the rest (see `Sender`). */
+  onHalt?: (error: TokenRejectedError) => void;
 }
 
 /** The job runner and the sender that delivers what it enqueues. */
@@ -91,6 +94,7 @@ export function createDelivery(
     },
     onBatchDone: (batch) => jobs.batchDone(batch),
     onDelivered: renderer.delivered,
+    onHalt: parts.onHalt,
     onOutcome: metrics === undefined ? undefined : (row, outcome) => {
       if (outcome === "rate_limited") {
         metrics.inc(BOT_METRICS.tooManyRequests);

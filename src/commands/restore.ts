@@ -104,6 +104,16 @@ export async function restoreCommand(
         (previous === undefined
           ? ""
           : `; the previous database is kept as ${basename(previous)}`),
+      {
+        event: "restore.done",
+        fields: {
+          from: file,
+          database,
+          schema_version: version,
+          users,
+          previous,
+        },
+      },
     );
     return { database, previous, schemaVersion: version, users };
   } finally {

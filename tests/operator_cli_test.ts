@@ -101,48 +101,6 @@ Deno.test("backup into a folder: named by the time, 0600 in a 0700 folder, --kee
   );
 });
 
-Deno.test("backup to a name without an extension makes a folder (0700) and keeps making backups in it; a file there is refused with the reason", async () => {
-  await using dir = await botFolder({ users: 2 });
-  const folder = join(dir.path, "data", "backups");
-  const first = await runMain(["backup", "data/backups"], { cwd: dir.path });
-  assert.equal(first.code, 0, first.stderr);
-  const [, path] = BACKUP_LINE.exec(first.stdout)!;
-  assert.equal(path!.split("/").slice(0, -1).join("/"), folder);
-  assert.equal(mode(folder), 0o700);
-  // As if taken a day before: the next one, with --keep, goes into the same folder.
-  await Deno.rename(path!, join(folder, "bot-20260101-000000.sqlite3"));
-  const next = await runMain(["backup", "--keep", "5", "data/backups"], {
-    cwd: dir.path,
-  });
-  assert.equal(next.code, 0, next.stderr);
-  assert.equal([...Deno.readDirSync(folder)].length, 2);
-
-  await Deno.writeTextFile(join(dir.path, "data", "old"), "");
-  const refused = await runMain(["backup", "data/old"], { cwd: dir.path });
-  assert.equal(refused.code, 2);
-  assert.equal(
-    refused.stderr,
-    `error: Backup target "${
-      join(dir.path, "data", "old")
-    }" is a file, not a folder of backups: move it away, or name a new file with an extension, e.g. backup.sqlite3\n`,
-  );
-});
-
-Deno.test("stats and export without a database say so, exit 2, and create nothing", async () => {
-  await using temp = await makeWorkdir();
-  for (const command of ["stats", "export"]) {
-    const result = await runMain([command], { cwd: temp.path });
-    assert.equal(result.code, 2, result.stderr);
-    assert.equal(result.stdout, "");
-    assert.match(
-      result.stderr,
-      /^error: Database ".*\/data\/bot\.sqlite3" does not exist: nothing to show yet/,
-    );
-    assert.equal(result.stderr.split("\n").length, 2, "one line");
-    assert.ok(!existsSync(join(temp.path, "data")), "no data folder made");
-  }
-});
-
 Deno.test("backup while send is broadcasting: the copy is one consistent snapshot, and the broadcast stays exact", async () => {
   const users = 300;
   await using dir = await botFolder({

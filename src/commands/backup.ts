@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { describeError, OperatorError, UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import { copyDatabase, openExisting } from "../db/database.ts";
+import { makeFolder } from "../db/owner.ts";
 import { type Database, DatabaseError } from "../db/sqlite.ts";
 import type { AppDeps } from "./common.ts";
 import { requireAccess, requireDatabaseAccess } from "./places.ts";
@@ -68,7 +69,8 @@ export interface BackupResult {
  * `backup [--keep N] TARGET`: TARGET is a folder when it exists as one, ends in `/`, has
  * no extension, or `keep` is given (created 0700 when missing), and the copy is
  * `TARGET/bot-YYYYMMDD-HHMMSS.sqlite3` (UTC); else TARGET
- * is the new file, never overwritten. The copy (0600) is one snapshot of the database,
+ * is the new file, never overwritten. The copy (0600, and like a new folder owned as the
+ * folder it is made in, also when root runs it) is one snapshot of the database,
  * taken with SQLite's backup API while the bot may be sending; it is opened read-only
  * and integrity-checked before it takes its name. `keep` then deletes all but the
  * newest `keep` files named like {@linkcode BACKUP_NAME} in that folder, nothing else.
@@ -98,7 +100,7 @@ export async function backupCommand(
   }
   if (folder) {
     try {
-      Deno.mkdirSync(absolute, { recursive: true, mode: 0o700 });
+      makeFolder(absolute);
     } catch (cause) {
       throw new BackupError(
         `Cannot create backup folder "${absolute}": ${describeError(cause)}`,

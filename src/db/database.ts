@@ -2,13 +2,14 @@
  * Opens the SQLite database (built-in `node:sqlite`) and brings its schema up to date;
  * copies a database with SQLite's online backup. Files are created private: the folder
  * 0700, the database and its copies 0600 (SQLite gives its -wal and -shm files the
- * database's mode).
+ * database's mode), and owned as the folder they are made in (see `owner.ts`).
  *
  * @module
  */
 import { backup, DatabaseSync } from "node:sqlite";
 import { dirname } from "node:path";
 import { migrate } from "./migrations.ts";
+import { makeFolder, ownLike } from "./owner.ts";
 import { type Database, DatabaseError } from "./sqlite.ts";
 
 /**
@@ -48,7 +49,7 @@ export function openDatabase(
  */
 function createPrivately(path: string): void {
   try {
-    Deno.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    makeFolder(dirname(path));
   } catch (cause) {
     throw new DatabaseError(
       `Cannot create the folder of database "${path}"`,
@@ -60,6 +61,7 @@ function createPrivately(path: string): void {
       createNew: true,
       mode: 0o600,
     });
+    ownLike(path, dirname(path));
   } catch (cause) {
     if (cause instanceof Deno.errors.AlreadyExists) return;
     throw new DatabaseError(`Cannot create database "${path}"`, { cause });
@@ -127,6 +129,7 @@ export async function copyDatabase(
     mode: 0o600,
   });
   try {
+    ownLike(target, dirname(target));
     await backup(source, target, { rate: -1 });
     const copy = new DatabaseSync(target);
     try {

@@ -4,6 +4,8 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
+import { DiskFullError } from "../db/database.ts";
+import { sleep } from "../delivery/pacer.ts";
 import { type RunningBot, startBot } from "../app/lifecycle.ts";
 import { type Listener, startListener } from "../app/listener.ts";
 import type { CronRegistrar } from "../app/schedule.ts";
@@ -43,10 +45,23 @@ export async function runCommand(
   requireApiRoot(env.apiRoot);
   // Local problems first: a database that cannot be used stops the start at once.
   // A short busy wait: writes wait for another process's lock off the event loop.
-  const { db, store } = openStore(config, {
-    verify: "quick",
-    busyTimeoutMs: 20,
-  });
+  let opened: ReturnType<typeof openStore>;
+  try {
+    opened = openStore(config, { verify: "quick", busyTimeoutMs: 20 });
+  } catch (error) {
+    if (!(error instanceof DiskFullError)) throw error;
+    // Exit code 1 restarts the service; waiting first keeps systemd's restarts under
+    // its start limit, so that it keeps trying until space is freed.
+    const waitS = config.polling.retry_max_seconds;
+    deps.log.error("database.disk_full", {
+      database: config.database,
+      exit_in_s: waitS,
+    });
+    await sleep(waitS * 1000, deps.signal);
+    if (deps.signal?.aborted) return NOT_STARTED;
+    throw error;
+  }
+  const { db, store } = opened;
   let listener: Listener | undefined;
   try {
     // The port next: a busy one stops the start before Telegram is asked anything.

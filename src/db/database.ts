@@ -10,6 +10,7 @@ import { backup, DatabaseSync } from "node:sqlite";
 import { dirname } from "node:path";
 import { migrate } from "./migrations.ts";
 import { makeFolder, ownLike } from "./owner.ts";
+import { sqliteProblem } from "./writer.ts";
 import { type Database, DatabaseError } from "./sqlite.ts";
 
 /**
@@ -31,16 +32,62 @@ export function openDatabase(
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
   } catch (cause) {
-    throw new DatabaseError(`Cannot open database "${path}"`, { cause });
+    throw diskFull(path, cause) ??
+      new DatabaseError(`Cannot open database "${path}"`, { cause });
   }
   try {
     migrate(db);
   } catch (cause) {
     db.close();
     if (cause instanceof DatabaseError) throw cause;
-    throw new DatabaseError(`Cannot migrate database "${path}"`, { cause });
+    throw diskFull(path, cause) ??
+      new DatabaseError(`Cannot migrate database "${path}"`, { cause });
   }
   return db;
+}
+
+/**
+ * No space is left on the disk of the database: a restart helps once space is freed, so
+ * the exit code is 1, which the unit restarts (`run` waits a while first).
+ */
+export class DiskFullError extends DatabaseError {
+  /** Shows in logs and stack traces as `DiskFullError: …`. */
+  override name = "DiskFullError";
+  /** A restart helps once space is freed. */
+  override readonly exitCode = 1;
+
+  /** The message alone: it says what SQLite's "disk I/O error" meant. */
+  override report(): string {
+    return this.message;
+  }
+}
+
+/**
+ * A {@linkcode DiskFullError} when `cause` is SQLite's "disk is full" or "disk I/O error"
+ * and the folder of `path` takes no more bytes (SQLite says only "disk I/O error" when it
+ * cannot grow its shared-memory file); `undefined` otherwise.
+ */
+function diskFull(path: string, cause: unknown): DiskFullError | undefined {
+  const problem = sqliteProblem(cause);
+  if (problem !== "full" && problem !== "io") return undefined;
+  const probe = `${path}.space-probe`;
+  try {
+    Deno.writeFileSync(probe, new Uint8Array(64 * 1024), { mode: 0o600 });
+    return undefined;
+  } catch (error) {
+    if (!/os error 28|no space left/i.test(String(error))) return undefined;
+    return new DiskFullError(
+      `Disk full: no space is left on the disk of database "${path}", so it cannot be ` +
+        "opened for writing. Free some space; the service starts again by itself",
+      { cause },
+    );
+  } finally {
+    try {
+      Deno.removeSync(probe);
+    } catch {
+      // not made
+    }
+  }
 }
 
 /**

@@ -33,7 +33,7 @@ export interface DeliveryParts {
   retry?: RetryPolicy;
   /** Gives up waiting for a Bot API answer after this long; default the config's. */
   requestTimeoutMs?: number;
-  /** Counts messages and times jobs for `/metrics`; none without a listener. */
+  /** Counts 429 answers for `/metrics`; none without a listener. */
   metrics?: Metrics;
   /** Telegram refused the token: the sender has stopped; stop the rest (see `Sender`). */
   onHalt?: (error: TokenRejectedError) => void;
@@ -67,19 +67,6 @@ export function createDelivery(
     log,
     now,
     kick,
-    onJobDone: metrics === undefined ? undefined : (done) => {
-      const labels = { job: done.job };
-      metrics.observe(
-        BOT_METRICS.jobDuration,
-        (done.finishedAt.getTime() - done.startedAt.getTime()) / 1000,
-        { labels },
-      );
-      metrics.set(
-        BOT_METRICS.lastJobTimestamp,
-        done.finishedAt.getTime() / 1000,
-        { labels },
-      );
-    },
   });
   const sender: Sender = new Sender({
     outbox: store.outbox,
@@ -95,14 +82,9 @@ export function createDelivery(
     onBatchDone: (batch) => jobs.batchDone(batch),
     onDelivered: renderer.delivered,
     onHalt: parts.onHalt,
-    onOutcome: metrics === undefined ? undefined : (row, outcome) => {
-      if (outcome === "rate_limited") {
-        metrics.inc(BOT_METRICS.tooManyRequests);
-      } else {
-        metrics.inc(BOT_METRICS.messages, {
-          labels: { job: row.kind, outcome },
-        });
-      }
+    // What the jobs did comes from the database (see listener.ts); a 429 is this process's.
+    onOutcome: metrics === undefined ? undefined : (_row, outcome) => {
+      if (outcome === "rate_limited") metrics.inc(BOT_METRICS.tooManyRequests);
     },
     retry: parts.retry ?? {
       initialMs: config.delivery.retry_initial_seconds * 1000,

@@ -6,6 +6,8 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { MIGRATIONS, SCHEMA_VERSION } from "../src/db/migrations.ts";
 import { makeWorkdir, runMain } from "./process.ts";
 import { botFolder } from "./support/bot_process.ts";
 
@@ -129,4 +131,44 @@ Deno.test({
       assert.equal(info.mode! & 0o777, 0o600, entry.name);
     }
   },
+});
+
+Deno.test("before a newer program migrates the database it keeps a copy, so an upgrade (docker compose up --build) has its backup", async () => {
+  await using temp = await makeWorkdir();
+  const data = join(temp.path, "data");
+  Deno.mkdirSync(data, { mode: 0o700 });
+  const database = join(data, "bot.sqlite3");
+  // A database as the program one schema version ago left it, with a user.
+  const old = new DatabaseSync(database);
+  for (const sql of MIGRATIONS.slice(0, SCHEMA_VERSION - 1)) old.exec(sql);
+  old.exec(`PRAGMA user_version = ${SCHEMA_VERSION - 1}`);
+  old.exec("INSERT INTO users (tg_id, first_name) VALUES (7, 'Ева')");
+  old.close();
+
+  const check = await runMain(["check"], { cwd: temp.path });
+  assert.equal(check.code, 0, check.stderr);
+  assert.match(check.stdout, new RegExp(`schema version ${SCHEMA_VERSION},`));
+  const copy = `${database}.before-schema-${SCHEMA_VERSION}`;
+  assert.equal(mode(copy), 0o600);
+  const kept = new DatabaseSync(copy, { readOnly: true });
+  try {
+    assert.deepEqual({ ...kept.prepare("PRAGMA user_version").get() }, {
+      user_version: SCHEMA_VERSION - 1,
+    });
+    assert.deepEqual({ ...kept.prepare("SELECT tg_id FROM users").get() }, {
+      tg_id: 7,
+    });
+  } finally {
+    kept.close();
+  }
+  // Already migrated: nothing more is copied.
+  const before = Deno.statSync(copy).mtime;
+  assert.equal((await runMain(["check"], { cwd: temp.path })).code, 0);
+  assert.deepEqual(Deno.statSync(copy).mtime, before);
+  assert.deepEqual(
+    [...Deno.readDirSync(data)].map((e) => e.name).filter((n) =>
+      n.includes("before")
+    ),
+    [`bot.sqlite3.before-schema-${SCHEMA_VERSION}`],
+  );
 });

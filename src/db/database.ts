@@ -10,11 +10,13 @@ import { backup, DatabaseSync } from "node:sqlite";
 import { dirname } from "node:path";
 import { migrate } from "./migrations.ts";
 import { makeFolder, ownLike } from "./owner.ts";
+import { keepBeforeMigrating } from "./upgrade.ts";
 import { sqliteProblem } from "./writer.ts";
 import { type Database, DatabaseError } from "./sqlite.ts";
 
 /**
- * Opens (creating if needed) the database at `path` in WAL mode and migrates it.
+ * Opens (creating if needed) the database at `path` in WAL mode and migrates it, keeping
+ * a copy first when it holds data in an older schema (see `upgrade.ts`).
  * `":memory:"` gives a private in-memory database for tests. `busyTimeoutMs` is how
  * long a statement may block waiting for another process's lock: short for `run`,
  * whose writes wait asynchronously (see `writer.ts`); longer for one-off commands.
@@ -36,6 +38,7 @@ export function openDatabase(
       new DatabaseError(`Cannot open database "${path}"`, { cause });
   }
   try {
+    keepBeforeMigrating(db, path);
     migrate(db);
   } catch (cause) {
     db.close();

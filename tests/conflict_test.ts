@@ -8,30 +8,12 @@ import { FakeBotApi } from "./fake_bot_api.ts";
 import {
   botFolder,
   collect,
+  exited,
   freePort,
   inDatabase,
   spawnRun,
   until,
 } from "./support/bot_process.ts";
-
-/** The process's exit status, or a failure if it keeps running past `ms`. */
-async function exited(
-  bot: Deno.ChildProcess,
-  ms = 20_000,
-): Promise<Deno.CommandStatus> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      bot.kill("SIGKILL");
-      reject(new Error(`still running after ${ms} ms`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([bot.status, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** The lines of stderr that are not log lines. */
 function errorLines(stderr: string): string[] {

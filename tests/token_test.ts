@@ -11,6 +11,7 @@ import {
   botFolder,
   collect,
   configWith,
+  exited,
   FAST_SETTINGS,
   inDatabase,
   LIBFAKETIME,
@@ -90,7 +91,7 @@ Deno.test("send whose token is revoked mid-broadcast stops at once and leaves th
   const err = collect(send.stderr);
   await fake.waitForCount("sendMessage", 5, { timeout: 20_000 });
   fake.tokenRevoked = true;
-  const { code } = await send.status;
+  const { code } = await exited(send);
   assert.equal(code, 2, err.text());
   assertTokenLine(err.text());
   assert.doesNotMatch(out.text(), /sent \d+/, "no result: it did not finish");
@@ -133,7 +134,7 @@ Deno.test({
     const err = collect(bot.stderr);
     await fake.waitForCount("sendMessage", 5, { timeout: 20_000 });
     fake.tokenRevoked = true;
-    assert.equal((await bot.status).code, 2, err.text());
+    assert.equal((await exited(bot)).code, 2, err.text());
     assertTokenLine(err.text());
     const after = invitationState(dir.database);
     assert.equal(after.counts.failed, 0, "nothing recorded failed");
@@ -152,7 +153,7 @@ Deno.test({
     } finally {
       again.kill("SIGTERM");
     }
-    assert.equal((await again.status).code, 0, err2.text());
+    assert.equal((await exited(again)).code, 0, err2.text());
     for (let id = 1; id <= users; id++) {
       assert.equal(fake.messagesTo(id).length, 1, `user ${id} got it once`);
     }

@@ -164,7 +164,7 @@ Deno.test({
         join(disk.path, "config.yaml"),
         configWith(
           FAST_SETTINGS.replace(
-            /^polling:\n  retry_max_seconds: 1$/m,
+            /^polling:\n {2}retry_max_seconds: 1$/m,
             "polling:\n  retry_max_seconds: 60",
           ),
         ),

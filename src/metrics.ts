@@ -99,6 +99,31 @@ export class Metrics {
     this.#series(family, options.labels).value = value;
   }
 
+  /** Sets a counter to a total kept elsewhere (the database), 0 or more. */
+  setTotal(name: string, total: number, options: SeriesOptions = {}): void {
+    const family = this.#family(name, ["counter"]);
+    if (!Number.isFinite(total) || total < 0) {
+      throw new MetricsError(
+        `Invalid total ${total} of counter "${name}": expected a finite non-negative number`,
+      );
+    }
+    this.#series(family, options.labels).value = total;
+  }
+
+  /** Sets a summary's sum and count, kept elsewhere (the database). */
+  setSummary(
+    name: string,
+    { sum, count }: { sum: number; count: number },
+    options: SeriesOptions = {},
+  ): void {
+    const series = this.#series(
+      this.#family(name, ["summary"]),
+      options.labels,
+    );
+    series.value = sum;
+    series.count = count;
+  }
+
   /** Records one observation of a summary, e.g. a job's duration in seconds. */
   observe(name: string, value: number, options: SeriesOptions = {}): void {
     const family = this.#family(name, ["summary"]);
@@ -176,20 +201,21 @@ export class Metrics {
 export function createBotMetrics(): Metrics {
   const metrics = new Metrics();
   metrics.describe(BOT_METRICS.updates, {
-    help: "Telegram updates received",
+    help: "Telegram updates received by this process",
     type: "counter",
   });
   metrics.describe(BOT_METRICS.messages, {
     help:
-      "Messages of the weekly jobs by job and outcome (sent, blocked, failed)",
+      "Messages of the weekly jobs' finished runs by job and outcome (sent, blocked, failed, unknown), from the database: every process, send included",
     type: "counter",
   });
   metrics.describe(BOT_METRICS.tooManyRequests, {
-    help: "Bot API answers 429 Too Many Requests",
+    help: "Bot API answers 429 Too Many Requests to this process",
     type: "counter",
   });
   metrics.describe(BOT_METRICS.jobDuration, {
-    help: "Duration of a weekly job run in seconds",
+    help:
+      "Duration of the weekly jobs' finished runs in seconds, start to done, from the database",
     type: "summary",
   });
   metrics.describe(BOT_METRICS.subscribers, {
@@ -197,7 +223,8 @@ export function createBotMetrics(): Metrics {
     type: "gauge",
   });
   metrics.describe(BOT_METRICS.lastJobTimestamp, {
-    help: "Unix time in seconds of the last finished run of each job",
+    help:
+      "Unix time in seconds of the last finished run of each job, from the database",
     type: "gauge",
   });
   metrics.describe(BOT_METRICS.pollingLag, {
@@ -256,10 +283,7 @@ function sortedLabels(labels: Labels): [string, string][] {
 }
 
 function escapeLabelValue(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(
-    /\n/g,
-    "\\n",
-  );
+  return value.replace(/[\\"\n]/g, (c) => c === "\n" ? "\\n" : `\\${c}`);
 }
 
 function escapeHelp(help: string): string {

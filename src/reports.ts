@@ -166,6 +166,31 @@ export function attendanceCsv(
   ]);
 }
 
+/**
+ * The attendance history as records for `export` under `LOG_FORMAT=json`: the CSV's
+ * columns with stable keys and machine values (`held`, `yes`, ISO instants).
+ */
+export function attendanceRecords(
+  { rows, now }: { rows: readonly AttendanceRow[]; now: Date },
+): Record<string, string | number | null>[] {
+  return rows.map((row) => ({
+    meeting: row.meeting_id,
+    status: row.meeting_status === "cancelled"
+      ? "cancelled"
+      : startOf(row) <= now
+      ? "held"
+      : "planned",
+    starts_at: startOf(row).toISOString(),
+    topic: row.meeting_topic,
+    tg_id: row.tg_id,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    username: row.username,
+    answer: row.answer,
+    answered_at: new Date(row.answered_at).toISOString(),
+  }));
+}
+
 function localDateTime(instant: Date, timeZone: string): string {
   const p = localParts(instant, timeZone);
   const pad = (n: number) => String(n).padStart(2, "0");

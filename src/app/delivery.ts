@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { TokenRejectedError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
 import { Pacer } from "../delivery/pacer.ts";
@@ -32,8 +33,10 @@ export interface DeliveryParts {
   retry?: RetryPolicy;
   /** Gives up waiting for a Bot API answer after this long; default the config's. */
   requestTimeoutMs?: number;
-  /** Counts messages and times jobs for `/metrics`; none without a listener. */
+  /** Counts 429 answers for `/metrics`; none without a listener. */
   metrics?: Metrics;
+  /** Telegram refused the token: the sender has stopped; stop the rest (see `Sender`). */
+  onHalt?: (error: TokenRejectedError) => void;
 }
 
 /** The job runner and the sender that delivers what it enqueues. */
@@ -64,19 +67,6 @@ export function createDelivery(
     log,
     now,
     kick,
-    onJobDone: metrics === undefined ? undefined : (done) => {
-      const labels = { job: done.job };
-      metrics.observe(
-        BOT_METRICS.jobDuration,
-        (done.finishedAt.getTime() - done.startedAt.getTime()) / 1000,
-        { labels },
-      );
-      metrics.set(
-        BOT_METRICS.lastJobTimestamp,
-        done.finishedAt.getTime() / 1000,
-        { labels },
-      );
-    },
   });
   const sender: Sender = new Sender({
     outbox: store.outbox,
@@ -91,14 +81,10 @@ export function createDelivery(
     },
     onBatchDone: (batch) => jobs.batchDone(batch),
     onDelivered: renderer.delivered,
-    onOutcome: metrics === undefined ? undefined : (row, outcome) => {
-      if (outcome === "rate_limited") {
-        metrics.inc(BOT_METRICS.tooManyRequests);
-      } else {
-        metrics.inc(BOT_METRICS.messages, {
-          labels: { job: row.kind, outcome },
-        });
-      }
+    onHalt: parts.onHalt,
+    // What the jobs did comes from the database (see listener.ts); a 429 is this process's.
+    onOutcome: metrics === undefined ? undefined : (_row, outcome) => {
+      if (outcome === "rate_limited") metrics.inc(BOT_METRICS.tooManyRequests);
     },
     retry: parts.retry ?? {
       initialMs: config.delivery.retry_initial_seconds * 1000,

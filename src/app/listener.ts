@@ -5,6 +5,7 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
+import type { JobTotals } from "../db/job_runs.ts";
 import type { Store } from "../db/store.ts";
 import { type HttpServer, startHttpServer } from "../http.ts";
 import type { Logger } from "../log.ts";
@@ -69,6 +70,7 @@ export function startListener(
       if (polling !== undefined) {
         metrics.set(BOT_METRICS.pollingLag, polling.sinceSuccessMs() / 1000);
       }
+      setJobMetrics(metrics, store.jobRuns.totals());
     },
   });
   return {
@@ -78,4 +80,28 @@ export function startListener(
       polling = started;
     },
   };
+}
+
+/**
+ * The jobs' outcomes, durations and last runs from the job log in the database: what the
+ * bot did, every process (`send` too) and across restarts, not what this process saw.
+ */
+function setJobMetrics(metrics: Metrics, totals: readonly JobTotals[]): void {
+  for (const total of totals) {
+    const job = total.job;
+    for (const outcome of ["sent", "blocked", "failed", "unknown"] as const) {
+      metrics.setTotal(BOT_METRICS.messages, total[outcome], {
+        labels: { job, outcome },
+      });
+    }
+    metrics.setSummary(BOT_METRICS.jobDuration, {
+      sum: total.seconds,
+      count: total.runs,
+    }, { labels: { job } });
+    metrics.set(
+      BOT_METRICS.lastJobTimestamp,
+      Date.parse(total.lastFinishedAt) / 1000,
+      { labels: { job } },
+    );
+  }
 }

@@ -18,10 +18,24 @@ import { describeSchedule } from "../app/schedule.ts";
 import type { Store } from "../db/store.ts";
 import { nextDue } from "../usecases/job_plans.ts";
 import { upcomingWeek, weeksAhead } from "../usecases/weeks.ts";
-import { type AppDeps, openStore } from "./common.ts";
+import { checkListen } from "../http.ts";
+import { type AppDeps, type Env, openStore } from "./common.ts";
+import { requireApiRoot } from "./places.ts";
 
-/** `check`: opens (and migrates) the database and prints the schedule; throws on a problem. */
-export function checkCommand(config: Config, deps: AppDeps): void {
+/**
+ * `check`: what `run` would refuse, without a token or the network: the database (opened,
+ * migrated, fully checked), the health listener's address (a port in use passes: it may
+ * be the running bot's) and `TELEGRAM_API_ROOT`; then prints the schedule. Throws the
+ * operator error `run` would.
+ */
+export function checkCommand(
+  config: Config,
+  deps: AppDeps & { env?: Pick<Env, "apiRoot"> },
+): void {
+  requireApiRoot(deps.env?.apiRoot);
+  if (config.http !== null) {
+    checkListen(config.http.hostname, config.http.port);
+  }
   const { db, store } = openStore(config, { verify: "full" });
   try {
     const now = deps.now();
@@ -32,6 +46,10 @@ export function checkCommand(config: Config, deps: AppDeps): void {
       }, integrity ok, writable)`,
     );
     deps.print(`timezone: ${config.timezone}`);
+    if (config.http !== null) {
+      const { hostname, port } = config.http;
+      deps.print(`http: ${hostname}:${port} (/healthz, /metrics)`);
+    }
     const meeting = upcomingWeek(store, { config, now });
     deps.print(
       `meeting: "${config.meeting.title}" ${config.meeting.weekday} ${

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { UsageError } from "../core/errors.ts";
+import { type TokenRejectedError, UsageError } from "../core/errors.ts";
 import { isJobName, JOB_NAMES } from "../core/jobs.ts";
 import type { Config } from "../config/schema.ts";
 import type { BatchCounts } from "../db/outbox.ts";
@@ -12,6 +12,7 @@ import { createDelivery } from "../app/delivery.ts";
 import { MeetingCancelledError } from "../usecases/jobs.ts";
 import { type AppDeps, type Env, openStore, requireToken } from "./common.ts";
 import { requireApiRoot } from "./places.ts";
+import { whoAmI } from "./token.ts";
 
 /** What one `send` did, and what it found done before it. */
 export interface SendReport {
@@ -50,6 +51,14 @@ export async function sendCommand(
   requireApiRoot(env.apiRoot);
   const { db, store } = openStore(config, { verify: "quick" });
   try {
+    // The token first: a wrong one must not leave a job started and nothing sent.
+    await whoAmI(token, {
+      apiRoot: env.apiRoot,
+      log: deps.log,
+      maxWaitMs: config.delivery.retry_max_seconds * 1000,
+      timeoutMs: config.delivery.request_timeout_seconds * 1000,
+    });
+    let refused: TokenRejectedError | undefined;
     const { jobs, sender } = createDelivery(config, {
       token,
       apiRoot: env.apiRoot,
@@ -57,7 +66,16 @@ export async function sendCommand(
       log: deps.log,
       now: deps.now,
       retry: deps.retry,
+      onHalt: (error) => refused ??= error,
     });
+    /** Stops at a refused token: what is not sent stays owed, the job stays open. */
+    const drain = async () => {
+      await sender.drain();
+      if (refused === undefined) return;
+      await sender.stop();
+      await store.settled();
+      throw refused;
+    };
     let enqueued: { batch: string; meetingId: string };
     const before = (batch: string) => store.outbox.batchCounts(batch);
     let start: BatchCounts | undefined;
@@ -71,7 +89,7 @@ export async function sendCommand(
       }
       throw error;
     }
-    await sender.drain();
+    await drain();
     await store.settled();
     jobs.batchDone(enqueued.batch);
     const end = store.outbox.batchCounts(enqueued.batch);
@@ -92,8 +110,9 @@ export async function sendCommand(
         `failed ${report.failed}, already had it ${report.skipped}` +
         (report.unknown > 0 ? `, unknown ${report.unknown}` : "") +
         (report.waiting > 0 ? `, waiting to retry ${report.waiting}` : ""),
+      { event: "send.done", fields: { ...report } },
     );
-    await sender.drain(); // the admins' report, if the job closed
+    await drain(); // the admins' report, if the job closed
     await store.settled();
     return report;
   } finally {

@@ -83,6 +83,25 @@ export class Store {
     this.#statements.sql("SELECT count(*) FROM users").get();
   }
 
+  /**
+   * Whether writes go through now: after a failed write (a full disk, a read-only file)
+   * it tries one that changes a row and takes it back, committed, so that health turns
+   * good once space is freed even when nothing else writes; then {@linkcode health}.
+   */
+  async checkWrites(): Promise<WriterHealth> {
+    if (this.#writer.failing) {
+      await this.write(() => {
+        this.#statements.sql(
+          "INSERT OR REPLACE INTO processed_updates (update_id, handled_at) VALUES (-1, '')",
+        ).run();
+        this.#statements.sql(
+          "DELETE FROM processed_updates WHERE update_id = -1",
+        ).run();
+      }).catch(() => {});
+    }
+    return this.health();
+  }
+
   /** Whether reads and writes go through, and why not: locked, read-only, corrupt. */
   health(): WriterHealth {
     try {

@@ -39,12 +39,15 @@ export type Decision =
     ms: number;
     /** A 429: every paced send waits too. */
     pause: boolean;
-    event: "rate_limited" | "retry";
+    event: "rate_limited" | "retry" | "token_rejected";
     error: string;
+    /** The token was refused (401): the row stays owed, and the sender stops. */
+    halt?: boolean;
   };
 
 /**
- * Decides what a failed request means: 429 waits `retry_after`; 403 and chat-not-found
+ * Decides what a failed request means: 401 halts the sender and leaves the row owed
+ * (the token, not the message, is wrong); 429 waits `retry_after`; 403 and chat-not-found
  * settle as blocked; a bad request fails; 5xx and no connection wait twice as long each
  * time, up to `maxMs`, until `giveUpMs` after the row was owed; a request that left
  * without an answer is unknown (never resent), unless the row is an edit, which is safe
@@ -65,6 +68,15 @@ export function decide(
   }
   const verdict = classify(error);
   switch (verdict.kind) {
+    case "unauthorized":
+      return {
+        action: "later",
+        ms: 0,
+        pause: false,
+        event: "token_rejected",
+        error: reason,
+        halt: true,
+      };
     case "rate-limited":
       return {
         action: "later",

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { TokenRejectedError } from "../core/errors.ts";
 import type { Outbox, OutboxRow } from "../db/outbox.ts";
 import type { Logger } from "../log.ts";
 import type { RetryPolicy } from "./outcome.ts";
@@ -49,6 +50,11 @@ export interface SenderDeps {
   onBatchDone?: (batch: string) => void | Promise<void>;
   /** A row was delivered by `delivery`; `result` is what the Bot API returned. */
   onDelivered?: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
+  /**
+   * Telegram refused the token (401): the sender has stopped starting requests, and the
+   * row stays owed; the owner stops too (`run`, `send`). Called for each refused request.
+   */
+  onHalt?: (error: TokenRejectedError) => void;
   /** Counts an outcome, e.g. for metrics. */
   onOutcome?: (row: OutboxRow, outcome: string) => void;
   /** How failed rows are retried; default `DEFAULT_RETRY` (2 s doubling to 5 min, for 2 days). */

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { describeError } from "../core/errors.ts";
+import { describeError, TokenRejectedError } from "../core/errors.ts";
 import { LANE, type OutboxRow, type Outcome } from "../db/outbox.ts";
 import { sleep } from "./pacer.ts";
 import { decide, DEFAULT_RETRY, type RetryPolicy } from "./outcome.ts";
@@ -234,6 +234,10 @@ export class Sender {
       error: decision.error,
     };
     if (decision.action === "later") {
+      if (decision.halt) {
+        this.#stop.abort(); // no new request after a refused token; the row stays owed
+        deps.onHalt?.(new TokenRejectedError({ cause: error }));
+      }
       if (decision.event === "rate_limited") {
         if (row.lane !== LANE.reply) deps.pacer.pause(decision.ms);
         deps.onOutcome?.(row, "rate_limited");

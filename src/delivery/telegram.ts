@@ -237,7 +237,9 @@ export type Verdict =
   /** The request left and no answer came: it may have been delivered. */
   | { kind: "unknown" }
   /** Telegram refused it and will refuse it again (a bad request). */
-  | { kind: "permanent" };
+  | { kind: "permanent" }
+  /** Telegram refused the bot token (401): no request of this bot can succeed. */
+  | { kind: "unauthorized" };
 
 /** Sorts a failed call into what to do next. */
 export function classify(error: unknown): Verdict {
@@ -248,6 +250,7 @@ export function classify(error: unknown): Verdict {
         retryAfterMs: (error.retryAfter ?? 1) * 1000,
       };
     }
+    if (error.code === 401) return { kind: "unauthorized" };
     if (error.code === 403) return { kind: "unreachable" };
     if (
       error.code === 400 &&

@@ -32,6 +32,8 @@ export const PARTICIPANT_TEXTS = {
   answer_expired: "Эта встреча уже прошла, ответ не изменён.",
   answer_cancelled: "Встреча {day} отменена — отвечать не нужно.",
   answer_saved: "Ответ сохранён",
+  answer_unsubscribed: "Вы отписались от приглашений, поэтому ответ не " +
+    "сохранён. Чтобы вернуться, отправьте /start и нажмите кнопку ещё раз.",
   first_reminder:
     "Напоминаю: сегодня в {time} ({tz}) — встреча «{title}».\n\n{topic_line}" +
     "Ссылка: {link}",

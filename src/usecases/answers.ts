@@ -16,6 +16,8 @@ import { upcomingWeek, type Week, weekById, type WeekConfig } from "./weeks.ts";
 export type AnswerOutcome =
   /** The button does not name a real meeting, or the user is unknown. */
   | { kind: "invalid" }
+  /** The user unsubscribed (`/stop`): nothing is recorded until they come back. */
+  | { kind: "unsubscribed"; user: User; meeting: Week }
   /** An admin cancelled the meeting: there is nothing to answer. */
   | { kind: "cancelled"; user: User; meeting: Week }
   /** The meeting has started: the answer is not changed. */
@@ -34,9 +36,11 @@ const REMINDERS = ["second_reminder", "first_reminder"] as const;
 
 /**
  * Records `answer` of the user `tgId` for the meeting `meetingId`, if it still takes
- * answers. In the same transaction it enqueues what the answer owes: the edit that shows
- * it in the message pressed (`messageId`); after a first "yes", the calendar file; and
- * after a "yes" given once the reminders went out, the latest reminder (with the link).
+ * answers and the user has not unsubscribed (an answer given then would not count:
+ * db/counted.ts). In the same transaction it enqueues what the answer owes: the edit
+ * that shows it in the message pressed (`messageId`); after a first "yes", the calendar
+ * file; and after a "yes" given once the reminders went out, the latest reminder (with
+ * the link).
  */
 export function recordAnswer(
   deps: { store: Store; schedule: WeekConfig; now: Date },
@@ -60,6 +64,7 @@ export function recordAnswer(
     after: upcoming.scheduledAt,
   });
   if (meeting.scheduledAt > afterNext) return { kind: "invalid" };
+  if (!user.is_active) return { kind: "unsubscribed", user, meeting };
   if (meeting.cancelled) return { kind: "cancelled", user, meeting };
   if (!answersOpen(meeting, now)) return { kind: "closed", user, meeting };
   return store.transaction(() => {

@@ -7,6 +7,7 @@
 import type { UserFromGetMe } from "grammy/types";
 import { describeError, OperatorError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
+import { configWarnings } from "../config/warnings.ts";
 import type { Store } from "../db/store.ts";
 import type { Pacer } from "../delivery/pacer.ts";
 import type { RetryPolicy } from "../delivery/sender.ts";
@@ -112,6 +113,9 @@ export async function startBot(
       timezone: config.timezone,
       admins: config.admins.length,
     });
+    for (const warning of configWarnings(config)) {
+      log.warn("config.warning", { ...warning });
+    }
     await setCommandMenus(bot.api, { config, log });
 
     let retryTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,11 +1,13 @@
 /**
- * `check`: validates the config and the database and prints the schedule, without a
+ * `check`: validates the config and the database and prints the schedule, and a
+ * `warning:` line for each setting that promises what nobody can deliver; without a
  * token and without contacting anyone.
  *
  * @module
  */
 import { formatLocalTime } from "../core/week.ts";
 import type { Config } from "../config/schema.ts";
+import { configWarnings } from "../config/warnings.ts";
 import { schemaVersion } from "../db/migrations.ts";
 import {
   FREE_MESSAGES_PER_SECOND,
@@ -44,6 +46,9 @@ export function checkCommand(config: Config, deps: AppDeps): void {
             formatLocal(job.nextRun, config.timezone)
           } = ${job.nextRun.toISOString()}`,
       );
+    }
+    for (const warning of configWarnings(config)) {
+      deps.print(`warning: ${warning.message}`);
     }
   } finally {
     db.close();

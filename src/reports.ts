@@ -1,7 +1,8 @@
 /**
  * What admins and the operator read: subscriber and attendance statistics, this and the
- * coming weeks' changes, the list of who is coming, and the attendance export. Shared by
- * the Telegram admin commands and the `stats` / `export` commands of the program.
+ * coming weeks' changes, who is coming and who has not answered, and the attendance
+ * export, each counting answers by the one rule of db/counted.ts. Shared by the Telegram
+ * admin commands and the `stats` / `export` commands of the program.
  *
  * @module
  */
@@ -96,21 +97,34 @@ export function scheduleChanges(
   return lines;
 }
 
-/** The `/who` text: the names of those who said yes for the upcoming meeting. */
+/**
+ * The `/who` text for the upcoming meeting: who is coming, who is not, and who has not
+ * answered, each group with its count and names; answers counted as every report counts
+ * them (db/counted.ts).
+ */
 export function whoReport(
   config: Config,
   { source, now }: { source: ReportSource; now: Date },
 ): string {
   const meeting = upcomingWeek(source, { config, now });
-  const date = meetingValues(config, meeting).date;
-  const attendees = source.answers.attendees(meeting.id);
-  if (attendees.length === 0) {
-    return render(config.texts.admin_who_empty, { date });
+  const values = meetingValues(config, meeting);
+  const roster = source.answers.roster(meeting.id);
+  const { yes, no, none } = roster;
+  if (yes.length + no.length + none.length === 0) {
+    return render(config.texts.admin_who_empty, values);
   }
+  const names = (group: readonly User[]) =>
+    group.length === 0
+      ? config.texts.admin_who_empty_group
+      : group.map(displayName).join("\n");
   return render(config.texts.admin_who, {
-    date,
-    count: attendees.length,
-    names: attendees.map(displayName).join("\n"),
+    ...values,
+    yes: yes.length,
+    no: no.length,
+    none: none.length,
+    yes_names: names(yes),
+    no_names: names(no),
+    none_names: names(none),
   });
 }
 

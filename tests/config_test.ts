@@ -68,7 +68,8 @@ Deno.test("loadConfig() reads the shipped config.yaml", async () => {
     invitation: { weekday: "monday", time: { hour: 10, minute: 0 } },
     first_reminder: { weekday: "wednesday", time: { hour: 9, minute: 0 } },
     second_reminder: { weekday: "wednesday", time: { hour: 10, minute: 40 } },
-    nudge: null,
+    // On by default: the evening before, to those who have not answered.
+    nudge: { weekday: "tuesday", time: { hour: 18, minute: 0 } },
   });
   assert.deepEqual(config.broadcast, { messages_per_second: 25, paid: false });
   assert.equal(config.http, null);
@@ -258,12 +259,12 @@ Deno.test("parseConfig() names the text and line of an unknown placeholder", () 
       "{time}, {tz}, {duration}",
   });
   assertConfigError(
-    MINIMAL + "texts:\n  admin_who_empty: Никого {date|день|дня}\n",
+    MINIMAL + "texts:\n  admin_change_cancelled: Никого {date|день|дня}\n",
     {
-      key: "texts.admin_who_empty",
+      key: "texts.admin_change_cancelled",
       line: 13,
       message:
-        'Unknown placeholder "{date|день|дня}" in texts.admin_who_empty (line 13): ' +
+        'Unknown placeholder "{date|день|дня}" in texts.admin_change_cancelled (line 13): ' +
         "expected one of {date}",
     },
   );

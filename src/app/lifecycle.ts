@@ -11,6 +11,7 @@ import {
   type TokenRejectedError,
 } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
+import { configWarnings } from "../config/warnings.ts";
 import type { Store } from "../db/store.ts";
 import type { Pacer } from "../delivery/pacer.ts";
 import type { RetryPolicy } from "../delivery/sender.ts";
@@ -126,6 +127,9 @@ export async function startBot(
       timezone: config.timezone,
       admins: config.admins.length,
     });
+    for (const warning of configWarnings(config)) {
+      log.warn("config.warning", { ...warning });
+    }
     await setCommandMenus(bot.api, { config, log });
 
     let retryTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,12 +1,14 @@
 /**
  * `check`: validates the config and the database and prints the schedule, without a
  * token and without contacting anyone: each meeting ahead where it really is (an admin
- * may have moved or cancelled it), and when each job will next send.
+ * may have moved or cancelled it), when each job will next send, and a `warning:` line
+ * for each setting that promises what nobody can deliver.
  *
  * @module
  */
 import { formatLocalTime } from "../core/week.ts";
 import type { Config } from "../config/schema.ts";
+import { configWarnings } from "../config/warnings.ts";
 import { schemaVersion } from "../db/migrations.ts";
 import {
   FREE_MESSAGES_PER_SECOND,
@@ -70,6 +72,9 @@ export function checkCommand(
             formatLocal(next, config.timezone)
           } = ${next.toISOString()}`,
       );
+    }
+    for (const warning of configWarnings(config)) {
+      deps.print(`warning: ${warning.message}`);
     }
   } finally {
     db.close();

@@ -37,9 +37,27 @@ export const ADMIN_TEXTS = {
     "{date}: перенесена, новое время {new_date}, {new_time} ({tz})",
   admin_change_topic: "{date}: тема «{topic}»",
   admin_change_link: "{date}: своя ссылка {link}",
-  admin_who:
-    "Придут на встречу {date} — {count|человек|человека|человек}:\n{names}",
-  admin_who_empty: "На встречу {date} пока никто не записался.",
+  admin_who: "Встреча {weekday_on}, {day}, в {time} ({tz})\n\n" +
+    "✅ Придут ({yes}):\n{yes_names}\n\n" +
+    "❌ Не смогут ({no}):\n{no_names}\n\n" +
+    "❔ Не ответили ({none}):\n{none_names}",
+  admin_who_empty_group: "—",
+  admin_who_empty: "На встречу {weekday_on}, {day}, звать пока некого: " +
+    "подписчиков нет.",
+  button_who_nudge: "Напомнить не ответившим",
+  admin_nudge_confirm:
+    "Напомнить о встрече {weekday_on}, {day}, тем, кто ещё " +
+    "не ответил? Напишу {people|участнику|участникам|участникам}; кто уже " +
+    "получил напоминание на этой неделе, второго не получит.",
+  button_nudge_send: "Напомнить",
+  button_nudge_cancel: "Не надо",
+  admin_nudge_sending: "Напоминаю {notified|участнику|участникам|участникам} " +
+    "о встрече {weekday_on}, {day}. Ответы появятся в /who.",
+  admin_nudge_nobody: "Напоминать некому: все приглашённые уже ответили " +
+    "или получили напоминание на этой неделе.",
+  admin_nudge_aborted: "Хорошо, не напоминаю.",
+  admin_nudge_closed: "Напоминать поздно: встреча {weekday_on}, {day}, уже " +
+    "началась или отменена.",
   admin_announce_usage:
     "Напишите текст после команды: /announce Текст объявления",
   admin_announce_preview:
@@ -173,7 +191,7 @@ export const ADMIN_TEXTS = {
   command_status: "Подписка и ответ на ближайшую встречу",
   command_help: "Справка",
   command_stats: "Статистика подписчиков и ответов",
-  command_who: "Кто придёт на ближайшую встречу",
+  command_who: "Кто придёт, кто нет, кто не ответил",
   command_announce: "Объявление всем подписчикам",
   command_followup: "Итоги прошедшей встречи: запись, материалы",
   command_topic: "Тема ближайшей встречи",

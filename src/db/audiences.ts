@@ -36,7 +36,11 @@ export type Audience =
   | { to: "answered"; meetingId: string }
   /** Active users who get invitations or answered `meetingId`: all it concerns. */
   | { to: "concerned"; meetingId: string }
-  /** Active registered users who have not answered the meeting `meetingId`. */
+  /**
+   * Active registered users who have not answered the meeting `meetingId` although its
+   * invitation reached them (sent, or maybe: unknown): not those whose invitation is
+   * still on its way, as after a catch-up at the nudge's time.
+   */
   | { to: "unanswered"; meetingId: string };
 
 /** The condition on `users u` that selects `audience`, and its values. */
@@ -68,8 +72,9 @@ function audienceSql(audience: Audience): { sql: string; values: string[] } {
       return {
         sql: `u.is_active = 1 AND u.is_registered = 1 AND NOT ${
           answered("'yes', 'no'")
-        }`,
-        values: [audience.meetingId],
+        } AND EXISTS (SELECT 1 FROM outbox o WHERE o.key = 'invitation/' || ? || '/u' || u.id
+          AND o.status IN ('sent', 'unknown'))`,
+        values: [audience.meetingId, audience.meetingId],
       };
   }
 }
@@ -118,14 +123,22 @@ export function addBroadcast(
   );
 }
 
-/** How many people `audience` is now. */
+/**
+ * How many people `audience` is now; with `notIn`, only those the broadcast of that
+ * batch has no row for yet: how many {@linkcode addBroadcast} would add.
+ */
 export function countAudience(
   statements: Statements,
   audience: Audience,
+  { notIn }: { notIn?: string } = {},
 ): number {
   const { sql, values } = audienceSql(audience);
-  const row = statements.sql(`SELECT count(*) AS n FROM users u WHERE ${sql}`)
-    .get(...values) as { n: number };
+  const fresh = notIn === undefined
+    ? ""
+    : " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.key = ? || '/u' || u.id)";
+  const row = statements.sql(
+    `SELECT count(*) AS n FROM users u WHERE ${sql}${fresh}`,
+  ).get(...values, ...(notIn === undefined ? [] : [notIn])) as { n: number };
   return Number(row.n);
 }
 

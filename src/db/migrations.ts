@@ -191,6 +191,13 @@ export const MIGRATIONS: readonly string[] = [
     passed INTEGER NOT NULL CHECK (passed IN (0, 1))
   );
   CREATE INDEX relay_log_by_user ON relay_log (user_id, at);`,
+  // 7: when each participant last left (/stop, or Telegram said the chat is gone), so
+  // that an answer counts for the meetings that began while they were subscribed and no
+  // other (see counted.ts). Those who left before it was kept left when their row last
+  // changed: the stop, or a press after it, which then does not count.
+  `ALTER TABLE users ADD COLUMN stopped_at TEXT;
+  UPDATE users SET stopped_at = strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)
+    WHERE is_active = 0;`,
 ];
 
 /** The schema version this program writes. */

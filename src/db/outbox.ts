@@ -110,9 +110,9 @@ export class Outbox {
     return addBroadcast(this.#s, { audience, ...item });
   }
 
-  /** How many people `audience` is now. */
-  countAudience(audience: Audience): number {
-    return countAudience(this.#s, audience);
+  /** How many people `audience` is now (`notIn`: not yet in that batch): see {@linkcode countAudience}. */
+  countAudience(audience: Audience, options: { notIn?: string } = {}): number {
+    return countAudience(this.#s, audience, options);
   }
 
   /**

@@ -23,9 +23,10 @@ export function draftAnnouncement(
   return {
     id,
     recipients: store.users.counts().registered,
-    attendees: draft.meetingId === undefined
-      ? 0
-      : store.answers.attendees(draft.meetingId).length,
+    attendees: draft.meetingId === undefined ? 0 : store.outbox.countAudience({
+      to: "attendees",
+      meetingId: draft.meetingId,
+    }),
   };
 }
 

@@ -14,6 +14,7 @@
  */
 import { Composer, type Context } from "grammy";
 import { render } from "../../config/texts.ts";
+import { relayReachesAdmins } from "../../config/warnings.ts";
 import { displayName } from "../../reports.ts";
 import { relayToAdmins, replyToParticipant } from "../../usecases/relays.ts";
 import type { FeatureDeps } from "../context.ts";
@@ -37,7 +38,7 @@ const RELAYED = [
 
 /** Whether the forwarding is on, with someone to forward to. */
 function relaying(deps: FeatureDeps): boolean {
-  return deps.config.forwarding.enabled && deps.config.admins.length > 0;
+  return relayReachesAdmins(deps.config);
 }
 
 function isAdmin(deps: FeatureDeps, ctx: Context): boolean {

@@ -64,11 +64,13 @@ Deno.test("planJobs() moves the reminders with a moved meeting; the invitation k
     );
   assert.deepEqual(plan("2026-12-03T12:00:00Z"), {
     invitation: "2026-11-30T07:00:00.000Z",
+    nudge: "2026-12-02T19:00:00.000Z",
     first_reminder: "2026-12-03T10:00:00.000Z",
     second_reminder: "2026-12-03T11:40:00.000Z",
   });
   assert.deepEqual(plan("2026-11-27T08:00:00Z"), {
     invitation: "2026-11-25T07:00:00.000Z",
+    nudge: "2026-11-26T15:00:00.000Z",
     first_reminder: "2026-11-27T06:00:00.000Z",
     second_reminder: "2026-11-27T07:40:00.000Z",
   });

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { openDatabase } from "../src/db/database.ts";
-import { LANE } from "../src/db/outbox.ts";
+import { LANE } from "../src/core/owed.ts";
 import { Store } from "../src/db/store.ts";
 import { pruneOld } from "../src/usecases/retention.ts";
 

@@ -3,7 +3,7 @@
  * delivered once, or recorded as refused or unknown, and never sent twice.
  */
 import assert from "node:assert/strict";
-import { LANE } from "../src/db/outbox.ts";
+import { LANE } from "../src/core/owed.ts";
 import { BATCH, outboxFixture } from "./support/outbox.ts";
 
 const settled = (f: Awaited<ReturnType<typeof outboxFixture>>) =>

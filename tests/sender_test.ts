@@ -3,7 +3,7 @@
  * every kind are in sender_failures_test.ts.
  */
 import assert from "node:assert/strict";
-import { LANE } from "../src/db/outbox.ts";
+import { LANE } from "../src/core/owed.ts";
 import { BATCH, outboxFixture } from "./support/outbox.ts";
 
 Deno.test("Sender keeps to the rate and waits out each 429's retry_after", async () => {

@@ -19,7 +19,7 @@ import { type Api, type Bot, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import { describeError, OperatorError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
-import { sleep } from "../delivery/pacer.ts";
+import { sleep } from "../core/sleep.ts";
 import type { HealthCheck } from "../http.ts";
 import type { Logger } from "../log.ts";
 

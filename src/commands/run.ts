@@ -5,7 +5,7 @@
  */
 import { type Api, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { sleep } from "../delivery/pacer.ts";
+import { sleep } from "../core/sleep.ts";
 import type { Logger } from "../log.ts";
 import { describeError, UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";

@@ -1,7 +1,7 @@
 /**
  * What the bot owes a person, as the outbox names it: each kind of message, the keys
- * that make each one be delivered once, the lanes rows go out in, and the statuses a
- * row passes through.
+ * that make each one be delivered once, the lanes rows go out in, the statuses a row
+ * passes through, and the Bot API call a row becomes when its turn comes.
  *
  * @module
  */
@@ -44,9 +44,12 @@ export const OWED = {
 /** One kind of outbox row. */
 export type OwedKind = typeof OWED[keyof typeof OWED];
 
-/** The batch of a broadcast: `invitation/2026-12-02`, `announcement/7`. */
-export function batchOf(kind: OwedKind, ref: string): string {
-  return `${kind}/${ref}`;
+/**
+ * The batch of a broadcast: `invitation/2026-12-02`, `announcement/7`, or with a round
+ * (a second broadcast of the same kind about the same thing) `cancellation/2026-12-02/s2`.
+ */
+export function batchOf(kind: string, ref: string, round?: string): string {
+  return round === undefined ? `${kind}/${ref}` : `${kind}/${ref}/${round}`;
 }
 
 /** Splits a batch name into its kind and its ref. */
@@ -101,3 +104,25 @@ export const LANE = { reply: 0, notice: 1, broadcast: 2 } as const;
 
 /** One of {@linkcode LANE}. */
 export type Lane = typeof LANE[keyof typeof LANE];
+
+/** A file to upload with a call, e.g. a calendar file. */
+export interface Upload {
+  /** The parameter it fills, e.g. `document`. */
+  field: string;
+  /** The file name the recipient sees, e.g. `meeting-2026-11-25.ics`. */
+  filename: string;
+  /** The file's content. */
+  bytes: Uint8Array;
+}
+
+/** One Bot API call that delivers a row: what the renderer makes of it at send time. */
+export interface Delivery {
+  /** The Bot API method, e.g. `sendMessage`. */
+  method: string;
+  /** Its parameters: sent as JSON, or as form fields beside an upload. */
+  params: Record<string, unknown>;
+  /** A file sent with it, e.g. a calendar file. */
+  upload?: Upload;
+  /** Whatever the renderer wants back with the result (see the sender's `onDelivered`). */
+  meta?: Record<string, string>;
+}

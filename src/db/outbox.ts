@@ -27,13 +27,7 @@ import type {
 import type { Statements } from "./sqlite.ts";
 import { FINAL_STATUSES, type OutboxStatus } from "../core/owed.ts";
 
-export { type Audience, batchName } from "./audiences.ts";
-export {
-  FINAL_STATUSES,
-  LANE,
-  type Lane,
-  type OutboxStatus,
-} from "../core/owed.ts";
+export type { Audience } from "./audiences.ts";
 export type {
   BatchCounts,
   NewOutboxItem,

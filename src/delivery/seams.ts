@@ -4,23 +4,12 @@
  *
  * @module
  */
+import type { Delivery } from "../core/owed.ts";
 import type { Outbox, OutboxRow } from "../db/outbox.ts";
 import type { Logger } from "../log.ts";
 import type { RetryPolicy } from "./outcome.ts";
 import type { Pacer } from "./pacer.ts";
-import type { BotApi, Upload } from "./telegram.ts";
-
-/** One Bot API call that delivers a row. */
-export interface Delivery {
-  /** The Bot API method, e.g. `sendMessage`. */
-  method: string;
-  /** Its parameters: sent as JSON, or as form fields beside an upload. */
-  params: Record<string, unknown>;
-  /** A file sent with it, e.g. a calendar file. */
-  upload?: Upload;
-  /** Whatever the renderer wants back with the result (see `onDelivered`). */
-  meta?: Record<string, string>;
-}
+import type { BotApi } from "./telegram.ts";
 
 /** Turns a row into its call, or `null` when it is no longer owed (the row is dropped). */
 export type Render = (

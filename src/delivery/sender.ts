@@ -8,13 +8,14 @@
  * @module
  */
 import { describeError } from "../core/errors.ts";
-import { LANE, type OutboxRow, type Outcome } from "../db/outbox.ts";
-import { sleep } from "./pacer.ts";
+import { type Delivery, LANE } from "../core/owed.ts";
+import { sleep } from "../core/sleep.ts";
+import type { OutboxRow, Outcome } from "../db/outbox.ts";
 import { decide, DEFAULT_RETRY, type RetryPolicy } from "./outcome.ts";
-import type { Delivery, SenderDeps } from "./seams.ts";
+import type { SenderDeps } from "./seams.ts";
 
 export { DEFAULT_RETRY, type RetryPolicy } from "./outcome.ts";
-export type { Delivery, Render, SenderDeps } from "./seams.ts";
+export type { Render, SenderDeps } from "./seams.ts";
 
 const PAGE = 200;
 /** Longest sleep between looks at the outbox, for leases and clock jumps. */

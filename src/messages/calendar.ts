@@ -10,7 +10,7 @@ import type { Config } from "../config/schema.ts";
 import { render } from "../config/texts.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { meetingIcs } from "../domain/ics.ts";
-import type { Delivery } from "../delivery/sender.ts";
+import type { Delivery } from "../core/owed.ts";
 import type { Week } from "../usecases/weeks.ts";
 import { meetingValues } from "./build.ts";
 import { CAPTION_LIMIT, truncate } from "./limits.ts";

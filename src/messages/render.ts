@@ -6,15 +6,13 @@
  * @module
  */
 import type { JobName } from "../core/jobs.ts";
-import { OWED } from "../core/owed.ts";
-import { LANE } from "../db/outbox.ts";
+import { type Delivery, LANE, OWED } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import { render } from "../config/texts.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
 import { planJobs } from "../domain/meeting.ts";
-import type { Delivery } from "../delivery/sender.ts";
 import { type Week, weekById } from "../usecases/weeks.ts";
 import {
   answeredInvitation,

@@ -4,8 +4,7 @@
  * @module
  */
 import type { Answer } from "../core/answers.ts";
-import { keys, OWED } from "../core/owed.ts";
-import { LANE } from "../db/outbox.ts";
+import { keys, LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
 import { answersOpen } from "../domain/meeting.ts";

@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { OWED } from "../core/owed.ts";
-import { LANE } from "../db/outbox.ts";
+import { LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { openDatabase } from "../../src/db/database.ts";
-import { LANE } from "../../src/db/outbox.ts";
+import { LANE } from "../../src/core/owed.ts";
 import { Store } from "../../src/db/store.ts";
 import { Pacer } from "../../src/delivery/pacer.ts";
 import {

@@ -143,9 +143,9 @@ export function addButtonEdits(
   return Number(
     statements.sql(
       `INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, payload, lane,
-         idempotent, not_before, created_at, updated_at)
+         not_before, created_at, updated_at)
        SELECT ? || '/' || chat_id || '/' || mid || '/' || ?, ?, ?, ?, chat_id,
-         user_id, json_object('message_id', mid), ?, 1, ?, ?, ?
+         user_id, json_object('message_id', mid), ?, ?, ?, ?
        FROM (
          SELECT chat_id, user_id, message_id AS mid FROM outbox
          WHERE ref = ? AND kind IN (${shown})

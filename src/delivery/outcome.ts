@@ -5,6 +5,7 @@
  * @module
  */
 import { describeError } from "../core/errors.ts";
+import { resendsUnknown } from "../core/owed.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { classify } from "./telegram.ts";
 
@@ -47,8 +48,9 @@ export type Decision =
  * Decides what a failed request means: 429 waits `retry_after`; 403 and chat-not-found
  * settle as blocked; a bad request fails; 5xx and no connection wait twice as long each
  * time, up to `maxMs`, until `giveUpMs` after the row was owed; a request that left
- * without an answer is unknown (never resent), unless the row is an edit, which is safe
- * to make again. An edit Telegram finds unchanged was made.
+ * without an answer is unknown (never resent), unless its kind is resent after an
+ * unknown outcome (`IF_UNKNOWN`: edits, calendar files), which then waits like a 5xx.
+ * An edit Telegram finds unchanged was made.
  */
 export function decide(
   row: OutboxRow,
@@ -88,7 +90,7 @@ export function decide(
         error: reason,
       };
     case "unknown":
-      if (!row.idempotent) {
+      if (!resendsUnknown(row.kind)) {
         return {
           action: "settle",
           status: "unknown",

@@ -2,7 +2,7 @@
  * Paces sends to a rate, process-wide, and pauses every send after a 429.
  *
  * Start times are spaced evenly, 3% under the rate, and never bunch up to catch up after
- * a stall: any one-second window holds fewer than `perSecond` starts even when network
+ * a stall: any one-second window holds at most `perSecond` starts even when network
  * jitter brings two requests closer on arrival than they left. Pacing at the exact rate
  * meets a 429 now and then, and each costs a whole `retry_after` of silence.
  *

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Delivery } from "../core/owed.ts";
+import type { Sleep } from "../core/sleep.ts";
 import type { Outbox, OutboxRow } from "../db/outbox.ts";
 import type { Logger } from "../log.ts";
 import type { RetryPolicy } from "./outcome.ts";
@@ -30,6 +31,8 @@ export interface SenderDeps {
   log: Logger;
   /** The clock; tests pass a fake one. */
   now: () => Date;
+  /** Waits for the next look at the outbox (woken early by its signal); default a timer. */
+  sleep?: Sleep;
   /** Runs a write after a request (group commit); rejections are logged. */
   write: <T>(fn: () => T) => Promise<T>;
   /** A row's chat is gone for good: e.g. deactivate its user. */

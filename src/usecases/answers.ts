@@ -77,7 +77,6 @@ export function recordAnswer(
         userId: user.id,
         lane: LANE.reply,
         payload: { message_id: request.messageId },
-        idempotent: true,
       }, now);
     }
     if (request.answer === "yes" && previous !== "yes") {

@@ -148,4 +148,29 @@ export const BREAKAGES: Breakage[] = [
     ]],
     test: ["tests/sender_retry_test.ts", "claims a killed process left"],
   },
+  {
+    name:
+      "a calendar file is a function of the meeting's state (same bytes after a restart)",
+    file: "src/messages/calendar.ts",
+    edits: [[
+      "const stamp = changedAt(meeting.id);",
+      "const stamp = changedAt(meeting.id) && now();",
+    ]],
+    test: ["tests/calendar_test.ts", "same bytes after a restart"],
+  },
+  {
+    name: "a calendar file after /topic is a new file, not the cached one",
+    file: "src/messages/calendar.ts",
+    edits: [[
+      "const cached = uploaded.get(file);",
+      "const cached = [...uploaded.values()][0];",
+    ]],
+    test: ["tests/calendar_test.ts", "after /topic"],
+  },
+  {
+    name: "calendar files name an ORGANIZER, as METHOD:CANCEL requires",
+    file: "src/domain/ics.ts",
+    edits: [["`ORGANIZER;CN=${", "`X-ORGANIZER;CN=${"]],
+    test: ["tests/calendar_test.ts", "bot as ORGANIZER"],
+  },
 ];

@@ -48,7 +48,11 @@ export function createRenderer(
   deps: { config: Config; store: Store; now: () => Date },
 ): Renderer {
   const { config, store, now } = deps;
-  const calendars = calendarFile({ config, now });
+  const calendars = calendarFile({
+    config,
+    now,
+    changedAt: (id) => store.meetings.changedAt(id),
+  });
 
   function participant(row: OutboxRow): User | undefined {
     if (row.user_id === null) return undefined;

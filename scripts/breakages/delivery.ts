@@ -173,4 +173,19 @@ export const BREAKAGES: Breakage[] = [
     edits: [["`ORGANIZER;CN=${", "`X-ORGANIZER;CN=${"]],
     test: ["tests/calendar_test.ts", "bot as ORGANIZER"],
   },
+  {
+    name: "send waits for its batch's retries that fall due soon",
+    file: "src/commands/send.ts",
+    edits: [["if (next !== undefined && next <= until) {", "if (false) {"]],
+    test: ["tests/send_command_test.ts", "retry that falls due soon"],
+  },
+  {
+    name: "send exits 3 while a retry is still waiting",
+    file: "src/commands/send.ts",
+    edits: [[
+      "? SEND_EXIT.waiting : SEND_EXIT.done",
+      "? SEND_EXIT.done : SEND_EXIT.done",
+    ]],
+    test: ["tests/send_command_test.ts", "exits 3"],
+  },
 ];

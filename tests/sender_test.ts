@@ -153,22 +153,30 @@ Deno.test("Sender.stop() lets the request in flight land and leaves the rest for
   assert.deepEqual(chats, Array.from({ length: 20 }, (_, i) => i + 1));
 });
 
-Deno.test("Sender stopped during a long 429 wait releases the row: the next start delivers it", async () => {
+Deno.test("Sender stopped during a long 429 wait stops at once and releases the row: the next start delivers it", async () => {
   await using w = virtualOutbox({
     script: (call) => call.n === 1 ? tooManyRequests(30) : { message_id: 1 },
   });
-  broadcast(w, 1);
+  broadcast(w, 2);
   const first = w.sender({ id: "first" });
   first.start();
   await w.time.runUntil(() => w.api.calls.length === 1);
+  // The second row waits in the pacer for the 429's 30 s; the stop cuts it short.
+  const stopping = w.time.ms();
   let stopped = false;
   void first.stop().then(() => stopped = true);
   await w.time.runUntil(() => stopped);
+  assert.equal(
+    w.time.ms(),
+    stopping,
+    "no time passed: the wait was not waited out",
+  );
   const row = w.row("invitation/2026-11-25/u1");
   assert.equal(row.status, "pending", "released, not left claimed");
+  assert.equal(w.status("invitation/2026-11-25/u2"), "pending");
   assert.equal(
     new Date(row.not_before).getTime(),
-    w.api.calls[0]!.at + 30_000,
+    Math.floor(w.api.calls[0]!.at) + 30_000,
     "due when the wait is over",
   );
   let drained = false;
@@ -180,5 +188,5 @@ Deno.test("Sender stopped during a long 429 wait releases the row: the next star
   void w.sender({ id: "third" }).drain().then(() => drained = true);
   await w.time.runUntil(() => drained);
   assert.equal(w.status("invitation/2026-11-25/u1"), "sent");
-  assert.equal(w.api.calls.length, 2);
+  assert.equal(w.api.calls.length, 3);
 });

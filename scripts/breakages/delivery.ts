@@ -188,4 +188,13 @@ export const BREAKAGES: Breakage[] = [
     ]],
     test: ["tests/send_command_test.ts", "exits 3"],
   },
+  {
+    name: "a stop cuts a paced send's wait short",
+    file: "src/delivery/pacer.ts",
+    edits: [[
+      "await this.#sleep(slot - now, signal);",
+      "await this.#sleep(slot - now);",
+    ]],
+    test: ["tests/sender_test.ts", "stops at once"],
+  },
 ];

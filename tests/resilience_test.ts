@@ -39,7 +39,9 @@ Deno.test("one chat's flood is cut off with one notice, and others are answered 
   // Others were answered while the flood was still queued, not after it.
   assert.ok(
     floodAnswered.every((n) => n < 10),
-    `the flooder had ${floodAnswered.join(", ")} answers as others were answered`,
+    `the flooder had ${
+      floodAnswered.join(", ")
+    } answers as others were answered`,
   );
   assert.equal(notices(), 1, "one notice per flood");
   assert.ok(h.logs.some((l) => l.includes("WARN update.flood")));

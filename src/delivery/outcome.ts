@@ -38,8 +38,7 @@ export type Decision =
   | {
     action: "later";
     ms: number;
-    /** A 429: every paced send waits too. */
-    pause: boolean;
+    /** `rate_limited` (a 429): every paced send waits too. */
     event: "rate_limited" | "retry";
     error: string;
   };
@@ -71,7 +70,6 @@ export function decide(
       return {
         action: "later",
         ms: verdict.retryAfterMs,
-        pause: true,
         event: "rate_limited",
         error: reason,
       };
@@ -117,7 +115,6 @@ export function decide(
       policy.maxMs,
       policy.initialMs * 2 ** Math.min(row.attempts, 30),
     ),
-    pause: false,
     event: "retry",
     error: reason,
   };

@@ -187,11 +187,16 @@ export class Sender {
       IDLE_MAX_MS,
       Math.max(5, next.getTime() - this.#deps.now().getTime()),
     );
+    // One signal for the sleep, aborted by a wake or by the stop (a listener removed
+    // after, so that a sender idling for months keeps nothing per sleep).
     const wake = new AbortController();
-    this.#wake = () => wake.abort();
+    const done = () => wake.abort();
+    signal.addEventListener("abort", done, { once: true });
+    this.#wake = done;
     try {
-      await this.#sleep(wait, AbortSignal.any([signal, wake.signal]));
+      await this.#sleep(wait, wake.signal);
     } finally {
+      signal.removeEventListener("abort", done);
       this.#wake = undefined;
     }
     if (!signal.aborted) this.#recover(false);

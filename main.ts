@@ -43,7 +43,10 @@ function usage(): string {
   run                 the bot: long polling, the weekly jobs, catch-up (default)
   check               validate the config and the database, print the schedule
   send JOB            run a job now for the upcoming meeting (once per user):
-                      invitation, first_reminder, second_reminder, nudge
+                      invitation, first_reminder, second_reminder, nudge;
+                      waits up to 60 s for its retries (saying so), then exits
+                      0 nothing left, 1 something failed, 3 something still
+                      waits for a retry (run delivers it), 2 operator error
   stats               subscribers, answers and who is coming, on the terminal
   export              the attendance history as CSV on stdout
   backup [--keep N] TARGET
@@ -125,13 +128,15 @@ async function main(args: string[]): Promise<number> {
         return 0;
       case "send": {
         // Loaded when used: `send` needs no grammY, and a broadcast stays small.
-        const { sendCommand } = await import("./src/commands/send.ts");
+        const { sendCommand, sendExitCode } = await import(
+          "./src/commands/send.ts"
+        );
         const report = await sendCommand(config, {
           ...deps,
           job: rest[0]!,
           env: appEnv,
         });
-        return report.failed > 0 ? 1 : 0;
+        return sendExitCode(report);
       }
       case "stats":
         statsCommand(config, deps);

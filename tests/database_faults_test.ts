@@ -50,11 +50,13 @@ Deno.test("run answers while another process holds the database's lock; /healthz
   }, "2026-11-24 09:00:00");
   collect(bot.stdout);
   const err = collect(bot.stderr);
+  // A blocked event loop would hold the answer until SQLite gave up (30 s with a
+  // busy wait): the guard is far below that and far above any answer.
   const health = async () => {
-    const started = performance.now();
-    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-    const body = await response.json();
-    return { status: response.status, body, ms: performance.now() - started };
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`, {
+      signal: AbortSignal.timeout(10_000),
+    });
+    return { status: response.status, body: await response.json() };
   };
   try {
     await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
@@ -71,7 +73,6 @@ Deno.test("run answers while another process holds the database's lock; /healthz
         during.body.checks.database.detail,
         /locked by another process/,
       );
-      assert.ok(during.ms < 1_000, `/healthz answered in ${during.ms} ms`);
       assert.equal(
         fake.answerFor(press.callback_query!.id),
         undefined,

@@ -5,11 +5,12 @@
  * @module
  */
 import type { TokenRejectedError } from "../core/errors.ts";
+import type { Sleep } from "../core/sleep.ts";
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
 import { Pacer } from "../delivery/pacer.ts";
 import { type RetryPolicy, Sender } from "../delivery/sender.ts";
-import { TelegramClient } from "../delivery/telegram.ts";
+import { type BotApi, TelegramClient } from "../delivery/telegram.ts";
 import { createJobRunner, type JobRunner } from "../jobs/runner.ts";
 import type { Logger } from "../log.ts";
 import { createRenderer } from "../messages/render.ts";
@@ -27,6 +28,10 @@ export interface DeliveryParts {
   log: Logger;
   /** The clock; tests pass a fake one. */
   now: () => Date;
+  /** The sender's and the pacer's waits, on `now`; default a timer (tests pass a virtual one). */
+  sleep?: Sleep;
+  /** The Bot API the sender calls; default a `TelegramClient` for `token` at `apiRoot`. */
+  api?: BotApi;
   /** Paces notices and broadcasts; default the config's `broadcast.messages_per_second`. */
   pacer?: Pacer;
   /** How failed sends are retried; default the config's `delivery`. */
@@ -54,7 +59,7 @@ export function createDelivery(
 ): Delivery {
   const { store, log, now, metrics } = parts;
   const renderer = createRenderer({ config, store, now });
-  const api = new TelegramClient(parts.token, {
+  const api = parts.api ?? new TelegramClient(parts.token, {
     apiRoot: parts.apiRoot,
     timeoutMs: parts.requestTimeoutMs ??
       config.delivery.request_timeout_seconds * 1000,
@@ -72,9 +77,16 @@ export function createDelivery(
     outbox: store.outbox,
     api,
     render: renderer.render,
-    pacer: parts.pacer ?? new Pacer(config.broadcast.messages_per_second),
+    pacer: parts.pacer ?? new Pacer(
+      config.broadcast.messages_per_second,
+      // An injected sleep comes with its clock: the pacer keeps to both.
+      parts.sleep === undefined
+        ? {}
+        : { sleep: parts.sleep, now: () => now().getTime() },
+    ),
     log,
     now,
+    sleep: parts.sleep,
     write: (fn) => store.write(fn),
     onUnreachable: (row) => {
       if (row.user_id !== null) store.users.deactivate(row.chat_id, now());

@@ -25,7 +25,7 @@ import {
   TokenRejectedError,
 } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
-import { sleep } from "../delivery/pacer.ts";
+import { type Sleep, sleep as timer } from "../core/sleep.ts";
 import type { HealthCheck } from "../http.ts";
 import type { Logger } from "../log.ts";
 
@@ -74,6 +74,8 @@ export interface PollingOptions {
   config: Pick<Config, "polling">;
   /** Monotonic milliseconds; default `performance.now()`. */
   clock?: () => number;
+  /** Waits between failed tries; default a timer (tests record the waits). */
+  sleep?: Sleep;
   /** Updates handled at once; default 500. */
   concurrency?: number;
   /**
@@ -87,6 +89,7 @@ export interface PollingOptions {
 export function startPolling(bot: Bot, options: PollingOptions): Polling {
   const { api, log, config } = options;
   const clock = options.clock ?? (() => performance.now());
+  const sleep = options.sleep ?? timer;
   const maxWait = config.polling.retry_max_seconds * 1000;
   const unhealthyAfter = config.polling.unhealthy_after_seconds * 1000;
   const longPoll = options.timeoutSeconds ??

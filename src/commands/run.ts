@@ -5,7 +5,7 @@
  */
 import type { Config } from "../config/schema.ts";
 import { DiskFullError } from "../db/database.ts";
-import { sleep } from "../delivery/pacer.ts";
+import { sleep } from "../core/sleep.ts";
 import { type RunningBot, startBot } from "../app/lifecycle.ts";
 import { type Listener, startListener } from "../app/listener.ts";
 import type { CronRegistrar } from "../app/schedule.ts";

@@ -14,7 +14,7 @@ import {
   TokenRejectedError,
   UsageError,
 } from "../core/errors.ts";
-import { sleep } from "../delivery/pacer.ts";
+import { sleep } from "../core/sleep.ts";
 import { ApiError, TelegramClient } from "../delivery/telegram.ts";
 import type { Logger } from "../log.ts";
 

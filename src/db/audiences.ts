@@ -5,10 +5,11 @@
  *
  * @module
  */
+import { batchOf, LANE, type Lane, OWED } from "../core/owed.ts";
 import type { Statements } from "./sqlite.ts";
 
-/** The lanes of the outbox (kept in step with `LANE` in outbox.ts). */
-const NOTICE_LANE = 1;
+/** Messages that may still show answer buttons once sent: their message ids are kept. */
+const WITH_BUTTONS = [OWED.invitation, OWED.nudge, OWED.restored] as const;
 
 /** A broadcast's rows: what they are about and when they were owed. */
 export interface BroadcastItem {
@@ -16,8 +17,8 @@ export interface BroadcastItem {
   kind: string;
   /** What the rows are about: a meeting id or an announcement id. */
   ref: string;
-  /** One of the outbox's `LANE`s. */
-  lane: number;
+  /** One of {@linkcode LANE}. */
+  lane: Lane;
   /** When they are owed: their `created_at` and first `not_before`. */
   now: Date;
   /** A second broadcast of the same kind about the same thing (`s2`). */
@@ -79,13 +80,6 @@ function audienceSql(audience: Audience): { sql: string; values: string[] } {
   }
 }
 
-/** The batch of a broadcast: `kind/ref`, or `kind/ref/round`. */
-export function batchName(
-  { kind, ref, round }: { kind: string; ref: string; round?: string },
-): string {
-  return round === undefined ? `${kind}/${ref}` : `${kind}/${ref}/${round}`;
-}
-
 /**
  * Adds one row per recipient of `audience` to the batch `kind/ref` (or
  * `kind/ref/round`), keyed `batch/u<user id>`: a key is written once, so whatever
@@ -95,7 +89,7 @@ export function addBroadcast(
   statements: Statements,
   { audience, ...item }: BroadcastItem & { audience: Audience },
 ): number {
-  const batch = batchName(item);
+  const batch = batchOf(item.kind, item.ref, item.round);
   const at = item.now.toISOString();
   const payload = item.payload === undefined
     ? null
@@ -158,32 +152,35 @@ export function addButtonEdits(
   },
 ): number {
   const at = now.toISOString();
+  const shown = WITH_BUTTONS.map(() => "?").join(", ");
   return Number(
     statements.sql(
       `INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, payload, lane,
-         idempotent, not_before, created_at, updated_at)
+         not_before, created_at, updated_at)
        SELECT ? || '/' || chat_id || '/' || mid || '/' || ?, ?, ?, ?, chat_id,
-         user_id, json_object('message_id', mid), ?, 1, ?, ?, ?
+         user_id, json_object('message_id', mid), ?, ?, ?, ?
        FROM (
          SELECT chat_id, user_id, message_id AS mid FROM outbox
-         WHERE ref = ? AND kind IN ('invitation', 'nudge', 'restored')
+         WHERE ref = ? AND kind IN (${shown})
            AND status = 'sent' AND message_id IS NOT NULL
          UNION
          SELECT chat_id, user_id, json_extract(payload, '$.message_id') AS mid
-         FROM outbox WHERE ref = ? AND kind = 'answer_edit'
+         FROM outbox WHERE ref = ? AND kind = ?
        ) WHERE mid IS NOT NULL ON CONFLICT (key) DO NOTHING`,
     ).run(
       kind,
       round,
-      `${kind}/${meetingId}/${round}`,
+      batchOf(kind, meetingId, round),
       kind,
       meetingId,
-      NOTICE_LANE,
+      LANE.notice,
       at,
       at,
       at,
       meetingId,
+      ...WITH_BUTTONS,
       meetingId,
+      OWED.answer_edit,
     ).changes,
   );
 }

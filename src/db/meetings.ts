@@ -134,4 +134,14 @@ export class Meetings {
       no: Number(row.no),
     }));
   }
+
+  /**
+   * When the meeting last changed (created, moved, relinked, cancelled, restored or
+   * given a topic), if it was ever created: the DTSTAMP of its calendar file.
+   */
+  changedAt(id: string): Date | undefined {
+    const row = this.#s.sql("SELECT updated_at FROM meetings WHERE id = ?")
+      .get(id) as { updated_at: string } | undefined;
+    return row === undefined ? undefined : new Date(row.updated_at);
+  }
 }

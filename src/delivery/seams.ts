@@ -5,23 +5,13 @@
  * @module
  */
 import type { TokenRejectedError } from "../core/errors.ts";
+import type { Delivery } from "../core/owed.ts";
+import type { Sleep } from "../core/sleep.ts";
 import type { Outbox, OutboxRow } from "../db/outbox.ts";
 import type { Logger } from "../log.ts";
 import type { RetryPolicy } from "./outcome.ts";
 import type { Pacer } from "./pacer.ts";
-import type { BotApi, Upload } from "./telegram.ts";
-
-/** One Bot API call that delivers a row. */
-export interface Delivery {
-  /** The Bot API method, e.g. `sendMessage`. */
-  method: string;
-  /** Its parameters: sent as JSON, or as form fields beside an upload. */
-  params: Record<string, unknown>;
-  /** A file sent with it, e.g. a calendar file. */
-  upload?: Upload;
-  /** Whatever the renderer wants back with the result (see `onDelivered`). */
-  meta?: Record<string, string>;
-}
+import type { BotApi } from "./telegram.ts";
 
 /** Turns a row into its call, or `null` when it is no longer owed (the row is dropped). */
 export type Render = (
@@ -42,6 +32,8 @@ export interface SenderDeps {
   log: Logger;
   /** The clock; tests pass a fake one. */
   now: () => Date;
+  /** Waits for the next look at the outbox (woken early by its signal); default a timer. */
+  sleep?: Sleep;
   /** Runs a write after a request (group commit); rejections are logged. */
   write: <T>(fn: () => T) => Promise<T>;
   /** A row's chat is gone for good: e.g. deactivate its user. */

@@ -13,6 +13,7 @@
  *
  * @module
  */
+import type { Upload } from "../core/owed.ts";
 
 /** The Bot API answered `ok: false`. */
 export class ApiError extends Error {
@@ -53,16 +54,6 @@ export class NetworkError extends Error {
     super(message, { cause: options.cause });
     this.maybeDelivered = options.maybe;
   }
-}
-
-/** A file to upload with a call, e.g. a calendar file. */
-export interface Upload {
-  /** The parameter it fills, e.g. `document`. */
-  field: string;
-  /** The file name the recipient sees, e.g. `meeting-2026-11-25.ics`. */
-  filename: string;
-  /** The file's content. */
-  bytes: Uint8Array;
 }
 
 /** Options of one {@linkcode BotApi.call}. */

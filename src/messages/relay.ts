@@ -7,7 +7,7 @@
  * @module
  */
 import type { OutboxRow } from "../db/outbox.ts";
-import type { Delivery } from "../delivery/sender.ts";
+import type { Delivery } from "../core/owed.ts";
 import type { RelayPayload } from "../usecases/relays.ts";
 
 /** The call that delivers a relay row. */

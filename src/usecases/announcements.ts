@@ -5,12 +5,11 @@
  *
  * @module
  */
-import { batchOf, keys, OWED } from "../core/owed.ts";
+import { batchOf, keys, LANE, OWED } from "../core/owed.ts";
 import type {
   AnnouncementAudience,
   NewAnnouncement,
 } from "../db/announcements.ts";
-import { LANE } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { ReportPayload } from "./jobs.ts";
 

@@ -4,8 +4,7 @@
  * @module
  */
 import type { Answer } from "../core/answers.ts";
-import { keys, OWED } from "../core/owed.ts";
-import { LANE } from "../db/outbox.ts";
+import { keys, LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
 import { answersOpen, planJobs } from "../domain/meeting.ts";
@@ -91,7 +90,6 @@ export function recordAnswer(
         userId: user.id,
         lane: LANE.reply,
         payload: { message_id: request.messageId },
-        idempotent: true,
       }, now);
     }
     if (request.answer === "yes" && previous !== "yes") {

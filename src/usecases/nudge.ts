@@ -7,7 +7,8 @@
  * @module
  */
 import { batchOf, OWED } from "../core/owed.ts";
-import { type Audience, LANE } from "../db/outbox.ts";
+import { LANE } from "../core/owed.ts";
+import type { Audience } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import { answersOpen } from "../domain/meeting.ts";
 import type { Week } from "./weeks.ts";

@@ -250,6 +250,7 @@ export class FakeBotApi extends FakeControls {
     entry.status = status;
     this.#parts.waiters.notify();
     const latency = this.#parts.faults.latencyFor(method);
+    entry.delayMs = latency;
     if (latency > 0) await this.#parts.pauses.pause(latency);
     if (status !== 0 && this.#proxy.closedUpstream(info.remoteAddr.port)) {
       entry.answerLost = true;

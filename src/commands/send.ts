@@ -99,6 +99,8 @@ export async function sendCommand(
       log: deps.log,
       maxWaitMs: config.delivery.retry_max_seconds * 1000,
       timeoutMs: config.delivery.request_timeout_seconds * 1000,
+      api: deps.api,
+      sleep: deps.sleep,
     });
     let refused: TokenRejectedError | undefined;
     const { jobs, sender } = createDelivery(config, {

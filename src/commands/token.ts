@@ -14,8 +14,8 @@ import {
   TokenRejectedError,
   UsageError,
 } from "../core/errors.ts";
-import { sleep } from "../core/sleep.ts";
-import { ApiError, TelegramClient } from "../delivery/telegram.ts";
+import { type Sleep, sleep as realSleep } from "../core/sleep.ts";
+import { ApiError, type BotApi, TelegramClient } from "../delivery/telegram.ts";
 import type { Logger } from "../log.ts";
 
 /** Options of {@linkcode whoAmI}. */
@@ -30,6 +30,10 @@ export interface WhoAmIOptions {
   timeoutMs?: number;
   /** Ends the wait (SIGTERM): resolves to `undefined`. */
   signal?: AbortSignal;
+  /** The Bot API to ask instead of a client of its own (tests on virtual time). */
+  api?: BotApi;
+  /** The pause between tries; default the real clock's. */
+  sleep?: Sleep;
 }
 
 /**
@@ -40,8 +44,8 @@ export async function whoAmI(
   token: string,
   options: WhoAmIOptions,
 ): Promise<UserFromGetMe | undefined> {
-  const { log, maxWaitMs, signal } = options;
-  const client = new TelegramClient(token, {
+  const { log, maxWaitMs, signal, sleep = realSleep } = options;
+  const client = options.api ?? new TelegramClient(token, {
     apiRoot: options.apiRoot,
     timeoutMs: options.timeoutMs,
   });
@@ -65,7 +69,7 @@ export async function whoAmI(
     }
     return undefined;
   } finally {
-    client.close();
+    if (options.api === undefined) client.close?.();
   }
 }
 

@@ -367,6 +367,12 @@ Deno.test({
     });
     const sends = () =>
       fake.requests.filter((r) => r.method === "sendMessage").length;
+    // Requests that left before the 429 paused the pace may still arrive: wait until
+    // none has for a while, so that what arrives after the SIGTERM was sent after it.
+    for (let seen = -1; seen !== sends();) {
+      seen = sends();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
     const before = sends();
     first.kill("SIGTERM");
     let exited: Deno.CommandStatus | undefined;

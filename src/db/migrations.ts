@@ -191,6 +191,14 @@ export const MIGRATIONS: readonly string[] = [
     passed INTEGER NOT NULL CHECK (passed IN (0, 1))
   );
   CREATE INDEX relay_log_by_user ON relay_log (user_id, at);`,
+  // 7: each backup the backup command made and checked, so that /metrics can say how old
+  // the last one is whichever process made it (the daily timer's), across restarts.
+  `CREATE TABLE backups (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    taken_at TEXT NOT NULL,
+    path TEXT NOT NULL,
+    users INTEGER NOT NULL
+  );`,
 ];
 
 /** The schema version this program writes. */

@@ -1,15 +1,16 @@
 /**
  * dueTimes(): when each weekly job is next due, as the alert MeetingBotJobLate reads it
- * from `/metrics`. The shipped schedule: invitation Monday 10:00, reminders Wednesday
- * 09:00 and 10:40, the meeting Wednesday 11:00 (Moscow, UTC+3).
+ * from `/metrics`. The shipped times, the nudge on: invitation Monday 10:00, nudge
+ * Tuesday 18:00, reminders Wednesday 09:00 and 10:40, the meeting Wednesday 11:00
+ * (Moscow, UTC+3).
  */
 import assert from "node:assert/strict";
 import { openDatabase } from "../src/db/database.ts";
 import { Store } from "../src/db/store.ts";
 import { dueTimes } from "../src/usecases/job_plans.ts";
-import { testConfig } from "./helpers.ts";
+import { SCHEDULE_WITH_NUDGE, testConfig } from "./helpers.ts";
 
-const config = testConfig();
+const config = testConfig({ schedule: SCHEDULE_WITH_NUDGE });
 const WEDNESDAY = "2026-11-25";
 
 function freshStore(): Store {
@@ -29,6 +30,7 @@ Deno.test("dueTimes(): each job's time this week, and once it has run, next week
   const store = freshStore();
   assert.deepEqual(due(store, "2026-11-23T06:30:00Z"), {
     invitation: "2026-11-23T07:00:00.000Z",
+    nudge: "2026-11-24T15:00:00.000Z",
     first_reminder: "2026-11-25T06:00:00.000Z",
     second_reminder: "2026-11-25T07:40:00.000Z",
   });
@@ -78,6 +80,7 @@ Deno.test("dueTimes(): a job that did not run stays at its time, in the past, un
       );
       assert.deepEqual(due(store, "2026-11-25T09:00:00Z"), {
         invitation: "2026-11-30T07:00:00.000Z",
+        nudge: "2026-12-01T15:00:00.000Z",
         first_reminder: "2026-12-02T06:00:00.000Z",
         second_reminder: "2026-12-02T07:40:00.000Z",
       });
@@ -97,7 +100,7 @@ Deno.test("dueTimes(): a job recorded as skipped (too late when the bot came bac
   );
 });
 
-Deno.test("dueTimes(): a cancelled week has no times; a moved meeting moves its reminders", () => {
+Deno.test("dueTimes(): a moved meeting moves its reminders and nudge; a cancelled week gives way to the next", () => {
   const store = freshStore();
   const now = new Date("2026-11-23T06:30:00Z");
   store.meetings.ensure({
@@ -109,12 +112,14 @@ Deno.test("dueTimes(): a cancelled week has no times; a moved meeting moves its 
   }, now);
   assert.deepEqual(due(store, "2026-11-23T06:30:00Z"), {
     invitation: "2026-11-23T07:00:00.000Z",
+    nudge: "2026-11-25T15:00:00.000Z",
     first_reminder: "2026-11-26T06:00:00.000Z",
     second_reminder: "2026-11-26T07:40:00.000Z",
   });
   store.meetings.setStatus({ id: WEDNESDAY, status: "cancelled" }, now);
   assert.deepEqual(due(store, "2026-11-23T06:30:00Z"), {
     invitation: "2026-11-30T07:00:00.000Z",
+    nudge: "2026-12-01T15:00:00.000Z",
     first_reminder: "2026-12-02T06:00:00.000Z",
     second_reminder: "2026-12-02T07:40:00.000Z",
   });

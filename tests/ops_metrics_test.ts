@@ -15,7 +15,12 @@ import { WEEKS_AHEAD } from "../src/domain/meeting.ts";
 import { Store } from "../src/db/store.ts";
 import { silentLogger } from "../src/log.ts";
 import { FakeBotApi } from "./fake_bot_api.ts";
-import { ManualClock, tempDir, testConfig } from "./helpers.ts";
+import {
+  ManualClock,
+  SCHEDULE_WITH_NUDGE,
+  tempDir,
+  testConfig,
+} from "./helpers.ts";
 import { parseMetrics, sample } from "./support/prometheus.ts";
 
 /** Monday 2026-11-23 09:30 Moscow: the invitation is due at 10:00 (07:00 UTC). */
@@ -30,6 +35,7 @@ async function startRun(
   const config = testConfig({
     database: join(dir.path, "bot.sqlite3"),
     http: { port: 0, hostname: "127.0.0.1" },
+    schedule: SCHEDULE_WITH_NUDGE,
     delivery: {
       ...DEFAULT_DELIVERY,
       retry_initial_seconds: 0.05,
@@ -90,6 +96,7 @@ Deno.test("meeting_bot_job_next_due_timestamp_seconds: each job's time; a job th
       `meeting_bot_job_next_due_timestamp_seconds{weekly_job="${job}"}`,
     );
   assert.equal(await due("invitation"), seconds("2026-11-23T07:00:00Z"));
+  assert.equal(await due("nudge"), seconds("2026-11-24T15:00:00Z"));
   assert.equal(await due("first_reminder"), seconds("2026-11-25T06:00:00Z"));
   assert.equal(await due("second_reminder"), seconds("2026-11-25T07:40:00Z"));
 
@@ -108,7 +115,7 @@ Deno.test("meeting_bot_job_next_due_timestamp_seconds leaves no stale time when 
     [...(await run.metrics()).keys()].filter((key) =>
       key.startsWith("meeting_bot_job_next_due_timestamp_seconds{")
     );
-  assert.equal((await times()).length, 3);
+  assert.equal((await times()).length, 4);
   const db = openDatabase(run.database);
   try {
     const store = new Store(db);

@@ -70,17 +70,48 @@ Deno.test({
     for (const start of ["first start", "after a restart"]) {
       const samples = parseMetrics(await scrapeRun(dir.path, { port, env }));
       const job = (name: string, labels = "") =>
-        samples.get(`${name}{job="invitation"${labels}}`);
+        samples.get(`${name}{${labels}weekly_job="invitation"}`);
       assert.equal(
-        job("meeting_bot_messages_total", ',outcome="sent"'),
+        job("meeting_bot_messages_total", 'outcome="sent",'),
         3,
         start,
       );
-      assert.equal(job("meeting_bot_messages_total", ',outcome="failed"'), 0);
+      assert.equal(job("meeting_bot_messages_total", 'outcome="failed",'), 0);
       assert.equal(job("meeting_bot_job_duration_seconds_count"), 1, start);
       const last = job("meeting_bot_last_job_timestamp_seconds")!;
       const monday = Date.parse(`${MONDAY.replace(" ", "T")}Z`) / 1000;
       assert.ok(last >= monday && last < monday + 60, `${start}: ${last}`);
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "the last backup in run's /metrics is the one the backup command made in another process, 0 before any, and after a restart",
+  ignore: LIBFAKETIME === undefined,
+  async fn() {
+    const port = freePort();
+    await using dir = await botFolder({
+      users: 2,
+      config: configWith(FAST_SETTINGS, withHealthOn(port)),
+    });
+    await using fake = await FakeBotApi.start();
+    const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
+    const last = async () =>
+      parseMetrics(await scrapeRun(dir.path, { port, env })).get(
+        "meeting_bot_last_backup_timestamp_seconds",
+      );
+    assert.equal(await last(), 0, "none yet");
+    const at = "2026-11-24 03:42:10"; // as the daily timer would, without a token
+    const backup = await runMain(["backup", "--keep", "14", "data/backups"], {
+      cwd: dir.path,
+      env: { LD_PRELOAD: LIBFAKETIME!, FAKETIME: `@${at}`, TZ: "UTC" },
+    });
+    assert.equal(backup.code, 0, backup.stderr);
+    const taken = Date.parse(`${at.replace(" ", "T")}Z`) / 1000;
+    for (const start of ["first start", "after a restart"]) {
+      const value = (await last())!;
+      assert.ok(value >= taken && value < taken + 60, `${start}: ${value}`);
     }
   },
 });

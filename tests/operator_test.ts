@@ -182,7 +182,9 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
     for (let i = 0; i < 200; i++) {
       after = parseMetrics(await (await fetch(`${base}/metrics`)).text());
       if (
-        after.has('meeting_bot_job_duration_seconds_count{job="invitation"}')
+        after.has(
+          'meeting_bot_job_duration_seconds_count{weekly_job="invitation"}',
+        )
       ) {
         break;
       }
@@ -190,16 +192,20 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
     }
     assert.equal(
       after.get(
-        'meeting_bot_messages_total{job="invitation",outcome="sent"}',
+        'meeting_bot_messages_total{outcome="sent",weekly_job="invitation"}',
       ),
       1,
     );
     assert.equal(
-      after.get('meeting_bot_job_duration_seconds_count{job="invitation"}'),
+      after.get(
+        'meeting_bot_job_duration_seconds_count{weekly_job="invitation"}',
+      ),
       1,
     );
     assert.equal(
-      after.get('meeting_bot_last_job_timestamp_seconds{job="invitation"}'),
+      after.get(
+        'meeting_bot_last_job_timestamp_seconds{weekly_job="invitation"}',
+      ),
       Date.parse("2026-11-23T07:00:00Z") / 1000,
     );
     const lastJobs = (await (await fetch(`${base}/healthz`)).json()).lastJobs;

@@ -38,7 +38,7 @@ export interface DeliveryParts {
   retry?: RetryPolicy;
   /** Gives up waiting for a Bot API answer after this long; default the config's. */
   requestTimeoutMs?: number;
-  /** Counts 429 answers for `/metrics`; none without a listener. */
+  /** Counts 429 answers and settled rows for `/metrics`; none without a listener. */
   metrics?: Metrics;
   /** Telegram refused the token: the sender has stopped; stop the rest (see `Sender`). */
   onHalt?: (error: TokenRejectedError) => void;
@@ -94,9 +94,14 @@ export function createDelivery(
     onBatchDone: (batch) => jobs.batchDone(batch),
     onDelivered: renderer.delivered,
     onHalt: parts.onHalt,
-    // What the jobs did comes from the database (see listener.ts); a 429 is this process's.
+    // What the jobs did comes from the database (see listener.ts); a 429 and the outcome
+    // of each request are this process's.
     onOutcome: metrics === undefined ? undefined : (_row, outcome) => {
-      if (outcome === "rate_limited") metrics.inc(BOT_METRICS.tooManyRequests);
+      if (outcome === "rate_limited") {
+        metrics.inc(BOT_METRICS.tooManyRequests);
+      } else {
+        metrics.inc(BOT_METRICS.deliveries, { labels: { status: outcome } });
+      }
     },
     retry: parts.retry ?? {
       initialMs: config.delivery.retry_initial_seconds * 1000,

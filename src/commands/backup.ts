@@ -7,6 +7,7 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { describeError, OperatorError, UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
+import { type BackupRecord, recordBackup } from "../db/backups.ts";
 import { copyDatabase, openExisting } from "../db/database.ts";
 import { makeFolder } from "../db/owner.ts";
 import { type Database, DatabaseError } from "../db/sqlite.ts";
@@ -72,8 +73,9 @@ export interface BackupResult {
  * is the new file, never overwritten. The copy (0600, and like a new folder owned as the
  * folder it is made in, also when root runs it) is one snapshot of the database,
  * taken with SQLite's backup API while the bot may be sending; it is opened read-only
- * and integrity-checked before it takes its name. `keep` then deletes all but the
- * newest `keep` files named like {@linkcode BACKUP_NAME} in that folder, nothing else.
+ * and integrity-checked before it takes its name, then recorded in the database (the
+ * age of the last backup in `/metrics`). `keep` then deletes all but the newest `keep`
+ * files named like {@linkcode BACKUP_NAME} in that folder, nothing else.
  */
 export async function backupCommand(
   config: Config,
@@ -108,7 +110,8 @@ export async function backupCommand(
       );
     }
   }
-  const path = folder ? join(absolute, backupName(deps.now())) : absolute;
+  const takenAt = deps.now();
+  const path = folder ? join(absolute, backupName(takenAt)) : absolute;
   if (exists(path)) {
     throw new UsageError(
       `Backup file "${path}" already exists: choose a new name`,
@@ -143,6 +146,7 @@ export async function backupCommand(
   } finally {
     removeIfThere(partial);
   }
+  record(config.database, { taken_at: takenAt.toISOString(), path, users });
   const removed = keep === undefined ? [] : prune(dirname(path), keep);
   deps.print(
     `backup: ${path} (${users} users, integrity ok)` +
@@ -206,6 +210,28 @@ export function countUsers(db: Database): number {
     n: number;
   };
   return Number(row.n);
+}
+
+/**
+ * Records the backup in the database it copies, for `/metrics` (see `db/backups.ts`); a
+ * failure is a {@linkcode BackupError} that says the copy itself is sound.
+ */
+function record(database: string, backup: BackupRecord): void {
+  try {
+    const db = openExisting(database);
+    try {
+      recordBackup(db, backup);
+    } finally {
+      db.close();
+    }
+  } catch (cause) {
+    throw new BackupError(
+      `Backup "${backup.path}" is written and checked, but could not be recorded in database "${database}" (so /metrics still shows the previous one): ${
+        describeError(cause)
+      }`,
+      { cause },
+    );
+  }
 }
 
 /** Deletes all but the newest `keep` backups in `folder`; returns the names deleted. */

@@ -198,6 +198,14 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE users ADD COLUMN stopped_at TEXT;
   UPDATE users SET stopped_at = strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)
     WHERE is_active = 0;`,
+  // 8: each backup the backup command made and checked, so that /metrics can say how old
+  // the last one is whichever process made it (the daily timer's), across restarts.
+  `CREATE TABLE backups (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    taken_at TEXT NOT NULL,
+    path TEXT NOT NULL,
+    users INTEGER NOT NULL
+  );`,
 ];
 
 /** The schema version this program writes. */

@@ -251,6 +251,22 @@ export class Outbox {
     );
   }
 
+  /**
+   * What is owed and not yet settled (pending or in flight), for `/metrics`: how many
+   * rows, and when the oldest was written. Through the partial indexes of each status.
+   */
+  backlog(): { rows: number; oldest: Date | undefined } {
+    const row = this.#s.sql(
+      `SELECT count(*) AS n, min(created_at) AS oldest FROM (
+         SELECT created_at FROM outbox WHERE status = 'pending'
+         UNION ALL SELECT created_at FROM outbox WHERE status = 'sending')`,
+    ).get() as { n: number; oldest: string | null };
+    return {
+      rows: Number(row.n),
+      oldest: row.oldest === null ? undefined : new Date(row.oldest),
+    };
+  }
+
   /** One row by key, for tests and reports. */
   byKey(key: string): OutboxRow | undefined {
     return this.#s.sql(`SELECT ${COLUMNS} FROM outbox WHERE key = ?`).get(

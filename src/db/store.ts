@@ -8,6 +8,7 @@
  * @module
  */
 import { Announcements } from "./announcements.ts";
+import { Backups } from "./backups.ts";
 import { Drafts } from "./drafts.ts";
 import { Answers } from "./answers.ts";
 import { JobRuns } from "./job_runs.ts";
@@ -39,6 +40,8 @@ export class Store {
   readonly relays: Relays;
   /** Admin actions waiting for a confirmation. */
   readonly drafts: Drafts;
+  /** The backups `backup` made. */
+  readonly backups: Backups;
   #db: Database;
   #statements: Statements;
   #writer: Writer;
@@ -57,6 +60,7 @@ export class Store {
     this.announcements = new Announcements(statements);
     this.relays = new Relays(statements);
     this.drafts = new Drafts(statements);
+    this.backups = new Backups(statements);
   }
 
   /** Runs `fn` in one transaction: all of its writes happen, or none. */

@@ -10,11 +10,13 @@ import type { Config } from "./config/schema.ts";
 import { render } from "./config/texts.ts";
 import type { AttendanceRow } from "./db/answers.ts";
 import type { Store } from "./db/store.ts";
-import type { User } from "./db/users.ts";
+import { displayName, type User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
 import { localParts } from "./domain/time.ts";
 import { meetingValues, zoneLabel } from "./messages/build.ts";
 import { upcomingWeek, weekById, weeksAhead } from "./usecases/weeks.ts";
+
+export { displayName } from "./db/users.ts";
 
 /** The tables a report reads. */
 export type ReportSource = Store;
@@ -126,15 +128,6 @@ export function whoReport(
     no_names: names(no),
     none_names: names(none),
   });
-}
-
-/** "Анна Иванова (@anna)", or the Telegram id when the profile has no name. */
-export function displayName(
-  user: Pick<User, "first_name" | "last_name" | "username" | "tg_id">,
-): string {
-  const name = [user.first_name, user.last_name].filter(Boolean).join(" ") ||
-    `id ${user.tg_id}`;
-  return user.username ? `${name} (@${user.username})` : name;
 }
 
 /** A meeting's status as of `now`: cancelled, held (it has started), or ahead. */

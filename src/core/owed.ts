@@ -45,6 +45,13 @@ export const OWED = {
   text: "text",
   /** A report to an admin, rendered from a text of the config at send time. Unknown: left. */
   report: "report",
+  /**
+   * The question after a meeting, with the 1-5 buttons, to each who came (a job).
+   * Unknown: left (asked twice is worse than once not at all).
+   */
+  feedback: "feedback",
+  /** The edit that shows a participant's rating in the question. Unknown: resent. */
+  feedback_edit: "feedback_edit",
 } as const;
 
 /** One kind of outbox row. */
@@ -78,6 +85,8 @@ export const IF_UNKNOWN: Readonly<Record<OwedKind, IfUnknown>> = {
   calendar: "resend",
   text: "leave",
   report: "leave",
+  feedback: "leave",
+  feedback_edit: "resend",
 };
 
 /** The kinds that are sent again after an unknown outcome (for SQL). */
@@ -121,6 +130,12 @@ export const keys = {
     sequence: number,
     userId: number,
   ): string => `calendar/${meetingId}/s${sequence}/u${userId}`,
+  /** The edit of the question `messageId` in `chatId` (renewed on every new rating). */
+  feedbackEdit: (chatId: number, messageId: number): string =>
+    `feedback_edit/${chatId}/${messageId}`,
+  /** The invitation to comment on `meetingId`, to user `userId`: once. */
+  feedbackComment: (meetingId: string, userId: number): string =>
+    `feedback_comment/${meetingId}/u${userId}`,
   /** A report about `subject` to the admin chat `chatId`. */
   report: (subject: string, chatId: number): string =>
     `report/${subject}/${chatId}`,

@@ -206,6 +206,39 @@ export const MIGRATIONS: readonly string[] = [
     path TEXT NOT NULL,
     users INTEGER NOT NULL
   );`,
+  // 9: what happened after the "yes" (one self-contained step). Secrets in URLs (join
+  // links now; feeds and sign-in links later) are kept only as their SHA-256, never in
+  // clear; `attendance` holds each person's first join-link click in a meeting's window;
+  // `feedback` their rating and comment; `meetings.tracked` says that personal links went
+  // out for the meeting, so that its attendance is known (else it is unknown, never 0).
+  `CREATE TABLE web_tokens (
+    hash BLOB PRIMARY KEY,
+    purpose TEXT NOT NULL,
+    user_id INTEGER REFERENCES users (id),
+    ref TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    used_at TEXT,
+    revoked_at TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX web_tokens_by_subject ON web_tokens (purpose, user_id, ref);
+  CREATE INDEX web_tokens_by_age ON web_tokens (created_at);
+  CREATE TABLE attendance (
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    joined_at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, user_id)
+  );
+  CREATE TABLE feedback (
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    rated_at TEXT NOT NULL,
+    comment TEXT,
+    commented_at TEXT,
+    PRIMARY KEY (meeting_id, user_id)
+  );
+  ALTER TABLE meetings ADD COLUMN tracked INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** The schema version this program writes. */

@@ -22,6 +22,7 @@ import { finishAnnouncement } from "../usecases/announcements.ts";
 import { enqueueJob, finishJob, type JobOutcome } from "../usecases/jobs.ts";
 import { finishRelayAnswer, finishSettledAnswers } from "../usecases/relays.ts";
 import { jobDecision, nextDue, planWeeks } from "../usecases/job_plans.ts";
+import { closeFeedback, tickAfter } from "./after.ts";
 
 /** What the jobs need; all of it injected. */
 export interface JobDeps {
@@ -72,6 +73,7 @@ export function createJobRunner(deps: JobDeps): JobRunner {
     tick() {
       try {
         tick(deps);
+        tickAfter(deps);
         closeFinished(deps);
         deps.kick(); // whatever is due, also rows a stopped process left
         return Promise.resolve(true);
@@ -156,7 +158,9 @@ function tick(deps: JobDeps) {
 /** Closes jobs and announcements whose messages were all settled (e.g. before a stop). */
 function closeFinished(deps: JobDeps) {
   for (const run of deps.store.jobRuns.running()) {
-    close(batchOf(OWED[run.job as JobName], run.meeting_id), deps);
+    if (run.job === OWED.feedback) closeFeedback(deps, run.meeting_id);
+    if (!isJobName(run.job)) continue;
+    close(batchOf(OWED[run.job], run.meeting_id), deps);
   }
   for (const announcement of deps.store.announcements.unfinished()) {
     close(`${OWED.announcement}/${announcement.id}`, deps);
@@ -182,6 +186,10 @@ function close(batch: string, deps: JobDeps) {
   if (kind === OWED.relay_answer) {
     const texts = deps.config.texts;
     if (finishRelayAnswer(deps.store, { key: batch, texts, now })) deps.kick();
+    return;
+  }
+  if (kind === OWED.feedback) {
+    closeFeedback(deps, ref);
     return;
   }
   if (!isJobName(kind)) return;

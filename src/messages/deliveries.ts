@@ -115,9 +115,8 @@ export function reportDelivery(
   }
   if (payload.meeting_id !== undefined) {
     const meeting = weekById(store, { config, id: payload.meeting_id });
-    values.date = meeting === undefined
-      ? payload.meeting_id
-      : meetingValues(config, meeting).date;
+    if (meeting === undefined) values.date = payload.meeting_id;
+    else Object.assign(values, meetingValues(config, meeting));
   }
   return {
     method: "sendMessage",

@@ -23,6 +23,7 @@ import { editMessage, sendMessage } from "./deliveries.ts";
 import {
   activeParticipant,
   liveWeek,
+  personalized,
   rowWeek,
   type SendTime,
 } from "./recipients.ts";
@@ -32,26 +33,37 @@ import {
  * nothing once the job's deadline passed, to one who answered already (a nudge), or
  * to one who did not say yes (a reminder).
  */
-export function jobMessage(
+export async function jobMessage(
   at: SendTime,
   { row, job }: { row: OutboxRow; job: JobName },
-): Delivery | null {
+): Promise<Delivery | null> {
   const { config, store, now } = at;
   const user = activeParticipant(at, row);
-  const meeting = liveWeek(at, row);
-  if (user === undefined || meeting === undefined) return null;
-  const deadline = planJobs(config, meeting).find((p) => p.job === job)
+  const live = liveWeek(at, row);
+  if (user === undefined || live === undefined) return null;
+  const deadline = planJobs(config, live).find((p) => p.job === job)
     ?.deadline;
   if (deadline !== undefined && now() >= deadline) return null;
-  const answer = store.answers.get(meeting.id, user.id);
+  const answer = store.answers.get(live.id, user.id);
+  const reminds = job === "first_reminder" || job === "second_reminder";
+  if (reminds && answer !== "yes") return null;
+  if (job === "invitation" && !user.is_registered && answer === undefined) {
+    return null;
+  }
+  if (job === "nudge" && (!user.is_registered || answer !== undefined)) {
+    return null;
+  }
+  const meeting = await personalized(at, {
+    user,
+    meeting: live,
+    templates: [config.texts[job]],
+  });
   let message: OutgoingMessage;
   switch (job) {
     case "invitation":
-      if (!user.is_registered && answer === undefined) return null;
       message = invitation(config, meeting);
       break;
     case "nudge":
-      if (!user.is_registered || answer !== undefined) return null;
       message = {
         text: render(config.texts.nudge, meetingValues(config, meeting)),
         reply_markup: answerKeyboard(config, meeting),
@@ -59,17 +71,17 @@ export function jobMessage(
       break;
     case "first_reminder":
     case "second_reminder":
-      if (answer !== "yes") return null;
       message = reminder(config, { meeting, job });
       break;
   }
+  // A preview of a personal link would be a fetch nobody clicked: never for those.
   return sendMessage(row.chat_id, message, {
-    preview: job === "first_reminder" || job === "second_reminder",
+    preview: reminds && !at.links.personal,
   });
 }
 
 /** A notice about a meeting to a participant, from one of the meeting's texts. */
-function notice(
+async function notice(
   at: SendTime,
   { row, text, meeting, buttons = false, extra = {} }: {
     row: OutboxRow;
@@ -78,13 +90,13 @@ function notice(
     buttons?: boolean;
     extra?: Record<string, string>;
   },
-): Delivery | null {
+): Promise<Delivery | null> {
   const { config } = at;
-  if (activeParticipant(at, row) === undefined || meeting === undefined) {
-    return null;
-  }
+  const user = activeParticipant(at, row);
+  if (user === undefined || meeting === undefined) return null;
+  const shown = await personalized(at, { user, meeting, templates: [text] });
   return sendMessage(row.chat_id, {
-    text: render(text, { ...meetingValues(config, meeting), ...extra }),
+    text: render(text, { ...meetingValues(config, shown), ...extra }),
     reply_markup: buttons ? answerKeyboard(config, meeting) : undefined,
   }, { preview: false });
 }
@@ -93,15 +105,18 @@ function notice(
 export function cancellationNotice(
   at: SendTime,
   row: OutboxRow,
-): Delivery | null {
+): Promise<Delivery | null> {
   const meeting = rowWeek(at, row);
   return meeting?.cancelled
     ? notice(at, { row, text: at.config.texts.meeting_cancelled, meeting })
-    : null;
+    : Promise.resolve(null);
 }
 
 /** "The meeting takes place after all", with the answer buttons, while it is ahead. */
-export function restoredNotice(at: SendTime, row: OutboxRow): Delivery | null {
+export function restoredNotice(
+  at: SendTime,
+  row: OutboxRow,
+): Promise<Delivery | null> {
   return notice(at, {
     row,
     text: at.config.texts.meeting_restored,
@@ -111,10 +126,15 @@ export function restoredNotice(at: SendTime, row: OutboxRow): Delivery | null {
 }
 
 /** "The meeting moves from … to …", the old time from the row's payload. */
-export function movedNotice(at: SendTime, row: OutboxRow): Delivery | null {
+export function movedNotice(
+  at: SendTime,
+  row: OutboxRow,
+): Promise<Delivery | null> {
   const meeting = liveWeek(at, row);
   const { from } = JSON.parse(row.payload ?? "{}") as { from?: string };
-  if (meeting === undefined || from === undefined) return null;
+  if (meeting === undefined || from === undefined) {
+    return Promise.resolve(null);
+  }
   const old = meetingValues(at.config, {
     ...meeting,
     startsAt: new Date(from),
@@ -131,7 +151,7 @@ export function movedNotice(at: SendTime, row: OutboxRow): Delivery | null {
 export function linkChangedNotice(
   at: SendTime,
   row: OutboxRow,
-): Delivery | null {
+): Promise<Delivery | null> {
   return notice(at, {
     row,
     text: at.config.texts.meeting_link_changed,
@@ -140,12 +160,21 @@ export function linkChangedNotice(
 }
 
 /** The edit that shows the participant's answer, as it is now, in the message pressed. */
-export function answerEdit(at: SendTime, row: OutboxRow): Delivery | null {
+export async function answerEdit(
+  at: SendTime,
+  row: OutboxRow,
+): Promise<Delivery | null> {
   const user = activeParticipant(at, row);
-  const meeting = rowWeek(at, row);
-  if (user === undefined || meeting === undefined) return null;
-  const answer = at.store.answers.get(meeting.id, user.id);
+  const week = rowWeek(at, row);
+  if (user === undefined || week === undefined) return null;
+  const answer = at.store.answers.get(week.id, user.id);
   if (answer === undefined) return null;
+  const key = answer === "yes" ? "answer_yes" : "answer_no";
+  const meeting = await personalized(at, {
+    user,
+    meeting: week,
+    templates: [at.config.texts[key]],
+  });
   return editMessage(
     row,
     answeredInvitation(at.config, { meeting, answer }),

@@ -29,8 +29,16 @@ import {
   movedNotice,
   restoredNotice,
 } from "./meeting_messages.ts";
-import { activeParticipant, rowWeek, type SendTime } from "./recipients.ts";
+import {
+  activeParticipant,
+  personalized,
+  rowWeek,
+  type SendTime,
+} from "./recipients.ts";
+import { createLinks, type Links } from "../usecases/links.ts";
+import { newKey } from "../domain/tokens.ts";
 import { relayDelivery } from "./relay.ts";
+import { feedbackEdit, feedbackQuestion } from "./feedback.ts";
 
 /** The sender's methods that take `allow_paid_broadcast` (edits and forwards do not). */
 const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
@@ -38,16 +46,23 @@ const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
 /** The renderer of the sender, and what it learns from deliveries. */
 export interface Renderer {
   /** Turns a row into its call, or `null` when it is no longer owed. */
-  render: (row: OutboxRow) => Delivery | null;
+  render: (row: OutboxRow) => Promise<Delivery | null>;
   /** Tells the renderer what a delivery returned (an upload's `file_id`, a relay's id). */
   delivered: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
 }
 
-/** Builds the renderer of the sender, reading the config and the store at send time. */
+/**
+ * Builds the renderer of the sender, reading the config and the store at send time;
+ * meeting links are each person's own from `links`.
+ */
 export function createRenderer(
-  deps: { config: Config; store: Store; now: () => Date },
+  deps: { config: Config; store: Store; now: () => Date; links?: Links },
 ): Renderer {
-  const at: SendTime = deps;
+  const at: SendTime = {
+    ...deps,
+    links: deps.links ??
+      createLinks({ ...deps, key: newKey() }),
+  };
   const { config, store, now } = deps;
   const calendars = calendarFile({
     config,
@@ -55,7 +70,7 @@ export function createRenderer(
     changedAt: (id) => store.meetings.changedAt(id),
   });
 
-  function renderRow(row: OutboxRow): Delivery | null {
+  async function renderRow(row: OutboxRow): Promise<Delivery | null> {
     switch (row.kind) {
       case OWED.invitation:
       case OWED.nudge:
@@ -65,13 +80,16 @@ export function createRenderer(
       case OWED.answer_edit:
         return answerEdit(at, row);
       case OWED.calendar: {
-        const meeting = rowWeek(at, row);
+        const week = rowWeek(at, row);
         const user = activeParticipant(at, row);
-        if (meeting === undefined || user === undefined) return null;
-        return calendars.delivery(row, {
-          meeting,
-          answer: store.answers.get(meeting.id, user.id),
-        });
+        if (week === undefined || user === undefined) return null;
+        const answer = store.answers.get(week.id, user.id);
+        if (answer !== "yes") return null;
+        // The file's URL is the person's own link: a file per person, then.
+        const meeting = week.cancelled
+          ? week
+          : await personalized(at, { user, meeting: week, always: true });
+        return calendars.delivery(row, { meeting, answer });
       }
       case OWED.announcement:
         return activeParticipant(at, row) === undefined
@@ -94,14 +112,18 @@ export function createRenderer(
         return textDelivery(row);
       case OWED.report:
         return reportDelivery(row, { config, store });
+      case OWED.feedback:
+        return feedbackQuestion(at, row);
+      case OWED.feedback_edit:
+        return feedbackEdit(at, row);
       default:
         throw new RangeError(`Unknown outbox kind "${row.kind}"`);
     }
   }
 
   return {
-    render(row) {
-      const delivery = renderRow(row);
+    async render(row) {
+      const delivery = await renderRow(row);
       // Paced sends may use Telegram's paid broadcast; edits and replies never do.
       if (
         config.broadcast.paid && delivery !== null &&

@@ -7,8 +7,15 @@
  */
 import type { JobName } from "../core/jobs.ts";
 import type { Store } from "../db/store.ts";
-import { type JobPlan, jobTiming, planJobs } from "../domain/meeting.ts";
-import { type WeekConfig, weeksAhead } from "./weeks.ts";
+import {
+  type AfterPlan,
+  type AfterSchedule,
+  type JobPlan,
+  jobTiming,
+  planAfter,
+  planJobs,
+} from "../domain/meeting.ts";
+import { heldWeeks, type WeekConfig, weeksAhead } from "./weeks.ts";
 
 /**
  * The jobs of every meeting that has not started by `now` and is not cancelled, in the
@@ -31,7 +38,7 @@ export function planWeeks(
  */
 export function jobDecision(
   store: Store,
-  { plan, now }: { plan: JobPlan; now: Date },
+  { plan, now }: { plan: JobPlan | AfterPlan; now: Date },
 ): "finished" | "running" | "early" | "late" | "due" {
   const run = store.jobRuns.get(plan.meeting.id, plan.job);
   if (run !== undefined) {
@@ -41,17 +48,55 @@ export function jobDecision(
 }
 
 /**
+ * The jobs after every meeting held in the last weeks (see `heldWeeks`), in the order
+ * they fall due: each meeting's question and report, planned from its end.
+ */
+export function planAfterWeeks(
+  store: Store,
+  { schedule, now }: { schedule: WeekConfig & AfterSchedule; now: Date },
+): AfterPlan[] {
+  return heldWeeks(store, { config: schedule, now })
+    .flatMap((week) => planAfter(schedule, week))
+    .sort((a, b) => a.due.getTime() - b.due.getTime());
+}
+
+/**
  * When the next job (or the next `job`) of any meeting falls due after `now`, if one
- * does: the instant the job runner will send it.
+ * does: the instant the job runner will send it. A schedule with `feedback` counts the
+ * jobs after meetings too (a meeting that has begun still has its question and report
+ * to come).
  */
 export function nextDue(
   store: Store,
-  { schedule, now, job }: { schedule: WeekConfig; now: Date; job?: JobName },
+  { schedule, now, job }: {
+    schedule: WeekConfig & Partial<Pick<AfterSchedule, "feedback">>;
+    now: Date;
+    job?: JobName;
+  },
 ): Date | undefined {
-  return planWeeks(store, { schedule, now }).find((plan) =>
+  const ahead = planWeeks(store, { schedule, now }).find((plan) =>
     plan.due > now && (job === undefined || plan.job === job) &&
     store.jobRuns.get(plan.meeting.id, plan.job) === undefined
   )?.due;
+  const { feedback } = schedule;
+  if (feedback === undefined || job !== undefined) return ahead;
+  const after = { ...schedule, feedback };
+  const next = weeksAhead(store, { config: schedule, now, count: 1 })
+    .filter((week) => !week.cancelled);
+  let soonest = ahead;
+  for (
+    const plan of [
+      ...planAfterWeeks(store, { schedule: after, now }),
+      ...next.flatMap((week) => planAfter(after, week)),
+    ]
+  ) {
+    if (plan.due <= now || (soonest !== undefined && plan.due >= soonest)) {
+      continue;
+    }
+    if (store.jobRuns.get(plan.meeting.id, plan.job) !== undefined) continue;
+    soonest = plan.due;
+  }
+  return soonest;
 }
 
 /** How long after its deadline a job that never ran still counts as late. */

@@ -114,7 +114,7 @@ export const TEXT_PLACEHOLDERS = {
     "history",
     "changes",
   ],
-  admin_stats_week: ["date", "yes", "no", "status"],
+  admin_stats_week: ["date", "day", "yes", "no", "joined", "rating", "status"],
   admin_stats_cancelled: [],
   admin_change_cancelled: ["date"],
   admin_change_moved: ["date", "new_date", "new_time", "tz"],

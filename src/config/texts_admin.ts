@@ -30,7 +30,8 @@ export const ADMIN_TEXTS = {
     "Подписчики: активных {active}, получают приглашения {registered}.\n\n" +
     "Встреча {date}: придут {yes}, не смогут {no}, не ответили {none}.\n\n" +
     "Изменения расписания:\n{changes}\n\nПрошлые недели:\n{history}",
-  admin_stats_week: "{date}: да {yes}, нет {no}{status}",
+  admin_stats_week:
+    "{day}: да {yes}, нет {no}, пришли {joined}, оценка {rating}{status}",
   admin_stats_cancelled: " (отменена)",
   admin_change_cancelled: "{date}: отменена",
   admin_change_moved:

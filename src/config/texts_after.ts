@@ -53,10 +53,10 @@ export const AFTER_TEXTS = {
     "Оценка: {rating}\n\n" +
     "Комментарии:\n{comments}",
   admin_rating: "{average} из 5 ({count|оценка|оценки|оценок})",
-  admin_rating_none: "оценок нет",
+  admin_rating_none: "—",
   admin_comment_line: "• {name}, оценка {rating}: {comment}",
   admin_comments_none: "—",
-  admin_joined_unknown: "неизвестно",
+  admin_joined_unknown: "неизвестно сколько",
   admin_who_name: "{name} — {came} из {of}",
   admin_who_came_note: "Число у имени — на скольких из " +
     "{of|последней встречи|последних встреч|последних встреч} человек был " +

@@ -10,7 +10,7 @@ import type { Config } from "./config/schema.ts";
 import { render } from "./config/texts.ts";
 import type { AttendanceRow } from "./db/answers.ts";
 import type { Store } from "./db/store.ts";
-import { displayName, type User } from "./db/users.ts";
+import type { User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
 import { meetingValues, zoneLabel } from "./messages/build.ts";
 import { upcomingWeek, weeksAhead } from "./usecases/weeks.ts";

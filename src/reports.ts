@@ -12,7 +12,7 @@ import type { Store } from "./db/store.ts";
 import type { User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
 import { localParts } from "./domain/time.ts";
-import { meetingValues, zoneLabel } from "./messages/build.ts";
+import { meetingValues, moveValues } from "./messages/build.ts";
 import { upcomingWeek, weekById, weeksAhead } from "./usecases/weeks.ts";
 
 /** The tables a report reads. */
@@ -30,15 +30,15 @@ export function statsReport(
   const meeting = upcomingWeek(source, { config, now });
   const subscribers = source.users.counts();
   const answers = source.answers.counts(meeting.id);
-  const dateOf = (id: string) => {
+  const valuesOf = (id: string) => {
     const week = weekById(source, { config, id });
-    return week === undefined ? id : meetingValues(config, week).date;
+    return week === undefined ? { date: id } : meetingValues(config, week);
   };
   const history = source.meetings.history(meeting.id, HISTORY_WEEKS).map((
     week,
   ) =>
     render(config.texts.admin_stats_week, {
-      date: dateOf(week.id),
+      ...valuesOf(week.id),
       yes: week.yes,
       no: week.no,
       status: week.status === "cancelled"
@@ -47,9 +47,11 @@ export function statsReport(
     })
   );
   return render(config.texts.admin_stats, {
+    ...meetingValues(config, meeting),
     active: subscribers.active,
     registered: subscribers.registered,
-    date: meetingValues(config, meeting).date,
+    not_registered: subscribers.active - subscribers.registered,
+    stopped: subscribers.stopped,
     yes: answers.yes,
     no: answers.no,
     none: answers.none,
@@ -67,30 +69,31 @@ export function scheduleChanges(
   for (
     const week of weeksAhead(source, { config, now, count: WEEKS_AHEAD })
   ) {
-    const date = meetingValues(config, { ...week, startsAt: week.scheduledAt })
-      .date;
+    // Each line names the week by its date in the schedule, as the admin knows it.
+    const values = meetingValues(config, {
+      ...week,
+      startsAt: week.scheduledAt,
+    });
     if (week.cancelled) {
-      lines.push(render(config.texts.admin_change_cancelled, { date }));
+      lines.push(render(config.texts.admin_change_cancelled, values));
       continue;
     }
     if (week.startsAt.getTime() !== week.scheduledAt.getTime()) {
-      const moved = meetingValues(config, week);
-      lines.push(render(config.texts.admin_change_moved, {
-        date,
-        new_date: moved.date,
-        new_time: moved.time,
-        tz: zoneLabel(config, week.startsAt),
-      }));
+      lines.push(render(
+        config.texts.admin_change_moved,
+        moveValues(config, {
+          meeting: week,
+          from: week.scheduledAt,
+          to: week.startsAt,
+          date: "old",
+        }),
+      ));
     }
     if (week.topic !== null) {
-      lines.push(
-        render(config.texts.admin_change_topic, { date, topic: week.topic }),
-      );
+      lines.push(render(config.texts.admin_change_topic, values));
     }
     if (week.link !== config.meeting.link) {
-      lines.push(
-        render(config.texts.admin_change_link, { date, link: week.link }),
-      );
+      lines.push(render(config.texts.admin_change_link, values));
     }
   }
   return lines;
@@ -102,13 +105,13 @@ export function whoReport(
   { source, now }: { source: ReportSource; now: Date },
 ): string {
   const meeting = upcomingWeek(source, { config, now });
-  const date = meetingValues(config, meeting).date;
+  const values = meetingValues(config, meeting);
   const attendees = source.answers.attendees(meeting.id);
   if (attendees.length === 0) {
-    return render(config.texts.admin_who_empty, { date });
+    return render(config.texts.admin_who_empty, values);
   }
   return render(config.texts.admin_who, {
-    date,
+    ...values,
     count: attendees.length,
     names: attendees.map(displayName).join("\n"),
   });

@@ -150,7 +150,7 @@ Deno.test("a read-only database stops run, send and check with one line, while s
   }
   const stats = await runMain(["stats"], { cwd: dir.path, env: {} });
   assert.equal(stats.code, 0, stats.stderr);
-  assert.match(stats.stdout, /Подписчики: активных 2/);
+  assert.match(stats.stdout, /Приглашения получают: 2\./);
   assert.equal(fake.sent().length, 0);
 });
 

@@ -38,10 +38,10 @@ Deno.test("stats and export print the admins' views on the terminal", async () =
     write: (t: string) => lines.push(t),
   };
   statsCommand(config, deps);
-  assert.match(lines.join("\n"), /активных 1, получают приглашения 1/);
+  assert.match(lines.join("\n"), /^Приглашения получают: 1\.\n/);
   assert.match(
     lines.join("\n"),
-    /Придут на встречу среда, 25 ноября — 1 человек:\nАнна Иванова/,
+    /Кто придёт на встречу в среду, 25 ноября — 1 человек:\nАнна Иванова/,
   );
   lines.length = 0;
   exportCommand(config, deps);

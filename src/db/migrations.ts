@@ -191,6 +191,9 @@ export const MIGRATIONS: readonly string[] = [
     passed INTEGER NOT NULL CHECK (passed IN (0, 1))
   );
   CREATE INDEX relay_log_by_user ON relay_log (user_id, at);`,
+  // 7: the participant's own message behind a relayed one, so that an admin's reply is
+  // threaded to the participant's question (null for relays made before this step).
+  `ALTER TABLE relays ADD COLUMN user_message_id INTEGER;`,
 ];
 
 /** The schema version this program writes. */

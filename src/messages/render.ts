@@ -21,6 +21,7 @@ import {
   answerKeyboard,
   invitation,
   meetingValues,
+  moveValues,
   type OutgoingMessage,
   reminder,
 } from "./build.ts";
@@ -144,11 +145,11 @@ export function createRenderer(
     const meeting = live(row);
     const { from } = JSON.parse(row.payload ?? "{}") as { from?: string };
     if (meeting === undefined || from === undefined) return null;
-    const old = meetingValues(config, { ...meeting, startsAt: new Date(from) });
+    const to = meeting.startsAt;
     return notice(row, {
       text: config.texts.meeting_moved,
       meeting,
-      extra: { old_date: old.date, old_time: old.time },
+      extra: moveValues(config, { meeting, from: new Date(from), to }),
     });
   }
 
@@ -173,7 +174,7 @@ export function createRenderer(
       case OWED.announcement:
         return participant(row) === undefined
           ? null
-          : announcementDelivery(row, store);
+          : announcementDelivery(row, { store, config });
       case OWED.cancellation: {
         const meeting = week(row);
         return meeting?.cancelled
@@ -223,12 +224,16 @@ export function createRenderer(
       if (row.kind === OWED.calendar) calendars.delivered(result, delivery);
       if (row.kind === OWED.relay) {
         const id = (result as { message_id?: number })?.message_id;
-        const user = JSON.parse(row.payload ?? "{}").user_id as number;
+        const { user_id: user, message_id: asked } = JSON.parse(
+          row.payload ?? "{}",
+        ) as { user_id?: number; message_id?: number };
         if (id !== undefined && user !== undefined) {
-          store.relays.add(
-            { adminChatId: row.chat_id, adminMessageId: id, userId: user },
-            now(),
-          );
+          store.relays.add({
+            adminChatId: row.chat_id,
+            adminMessageId: id,
+            userId: user,
+            userMessageId: asked,
+          }, now());
         }
       }
     },

@@ -5,7 +5,10 @@
  * default (`default_texts.ts`), so that a new text added by an upgrade never breaks an
  * older config. A placeholder may carry the three Russian plural forms of the noun that
  * follows a number: `{count|ответ|ответа|ответов}` renders "1 ответ", "2 ответа",
- * "5 ответов".
+ * "5 ответов". A date comes in every form a sentence may need (`{date_acc}` "среду,
+ * 9 декабря", `{date_on}` "в среду, 9 декабря"…; see `datePlaceholders`), wherever a
+ * text has a date; placeholder names only ever get added, so an older config keeps
+ * loading.
  *
  * @module
  */

@@ -7,7 +7,10 @@
 # mounts it read-only over that), database in the /var/lib/meeting-bot volume. No secret
 # is baked in: BOT_TOKEN comes from the environment at run time.
 
-FROM denoland/deno:2.9.6 AS build
+# Base images pinned by digest (the multi-platform index, so amd64 and arm64 both build),
+# the tag beside it for the reader: a tag can be moved, a digest cannot. To move to a
+# newer one: docker buildx imagetools inspect denoland/deno:2.9.6 (the Digest: line).
+FROM denoland/deno:2.9.6@sha256:2014dc167ece617ef7e7ba40631ac2234c59e75ce693e7cc2dc2602b3c87859d AS build
 WORKDIR /src
 # Dependencies first, in their own layer keyed by deno.json + deno.lock: a change to the
 # sources reuses it. `deno install` with no argument fetches every dependency of
@@ -28,7 +31,8 @@ RUN deno task compile
 # `docker compose exec` when something needs looking at, and it is the base this was
 # written against. Deno brings its own CA roots and time zone data, so no package is
 # installed.
-FROM debian:bookworm-slim
+# bookworm-20260803-slim: the dated build of bookworm-slim, whose digest is this one.
+FROM debian:bookworm-20260803-slim@sha256:abd67ffcfa541b485a3dff59865ab629aa048a6c613e639d36e7456b0b229241
 RUN groupadd --system --gid 10001 meeting-bot \
   && useradd --system --uid 10001 --gid 10001 --no-create-home \
     --home-dir /var/lib/meeting-bot --shell /usr/sbin/nologin meeting-bot \

@@ -18,8 +18,10 @@ import { permissionLine, requireAccess } from "./src/commands/places.ts";
 import { restoreCommand } from "./src/commands/restore.ts";
 import { statsCommand } from "./src/commands/stats.ts";
 import { readEnv, readLogSettings } from "./src/env.ts";
-import { createLogger, flushLog } from "./src/log.ts";
-import { programName, versionLine } from "./src/version.ts";
+import { createLogger } from "./src/log.ts";
+import { createOutput } from "./src/output.ts";
+import { programName, VERSION, versionLine } from "./src/version.ts";
+import type { RunningBot } from "./src/commands/run.ts";
 
 /** Each command and the number of arguments it takes (`backup` checks its own). */
 const ARITY: Record<string, number | undefined> = {
@@ -41,13 +43,17 @@ function usage(): string {
   run                 the bot: long polling, the weekly jobs, catch-up (default)
   check               validate the config and the database, print the schedule
   send JOB            run a job now for the upcoming meeting (once per user):
-                      invitation, first_reminder, second_reminder, nudge
+                      invitation, first_reminder, second_reminder, nudge;
+                      waits up to 60 s for its retries (saying so), then exits
+                      0 nothing left, 1 something failed, 3 something still
+                      waits for a retry (run delivers it), 2 operator error
   stats               subscribers, answers and who is coming, on the terminal
   export              the attendance history as CSV on stdout
   backup [--keep N] TARGET
                       a consistent, checked copy of the database (safe while
-                      running) into the folder TARGET/ as bot-YYYYMMDD-HHMMSS.sqlite3,
-                      or as the new file TARGET; --keep N: only the newest N stay
+                      running) into the folder TARGET (a name without an extension)
+                      as bot-YYYYMMDD-HHMMSS.sqlite3, or as the new file TARGET
+                      (e.g. copy.sqlite3); --keep N: only the newest N stay
   restore FILE        put a backup back (stop the bot first); the database before
                       is kept as bot.sqlite3.before-restore-YYYYMMDD-HHMMSS
   health              ask the running bot's /healthz: exit 0 healthy, 1 not
@@ -59,36 +65,44 @@ LOG_FORMAT (text|json)`;
 }
 
 async function main(args: string[]): Promise<number> {
-  // Log lines wait for the end of the event-loop turn: what is printed comes after them.
-  const print = (line: string) => {
-    flushLog();
-    // deno-lint-ignore no-console
-    console.log(line);
-  };
   const [command = "run", ...rest] = args;
-  if (["help", "--help", "-h"].includes(command)) {
-    print(usage());
-    return 0;
-  }
-  if (["version", "--version", "-V"].includes(command)) {
-    print(versionLine());
-    return 0;
+  // `run` stops cleanly on a signal at any moment, also while it still starts.
+  const stopping = new AbortController();
+  let bot: RunningBot | undefined;
+  const stop = () => {
+    stopping.abort();
+    void bot?.stop();
+  };
+  if (command === "run") {
+    Deno.addSignalListener("SIGINT", stop);
+    Deno.addSignalListener("SIGTERM", stop);
   }
   const env = readEnv();
-  const encoder = new TextEncoder();
-  const write = (text: string) => {
-    flushLog();
-    const bytes = encoder.encode(text);
-    for (let at = 0; at < bytes.length;) {
-      at += Deno.stdout.writeSync(bytes.subarray(at));
-    }
-  };
+  const secrets = env.BOT_TOKEN ? [env.BOT_TOKEN] : [];
+  let output = createOutput({ format: "text", command, secrets });
   try {
-    const log = createLogger({
-      ...readLogSettings(env),
-      secrets: env.BOT_TOKEN ? [env.BOT_TOKEN] : [],
-    });
-    const deps = { log, now: () => new Date(), print, write };
+    const logSettings = readLogSettings(env);
+    output = createOutput({ format: logSettings.format, command, secrets });
+    const { print } = output;
+    if (["help", "--help", "-h"].includes(command)) {
+      print(usage(), { event: "usage", fields: { text: usage() } });
+      return 0;
+    }
+    if (["version", "--version", "-V"].includes(command)) {
+      print(versionLine(), {
+        event: "version",
+        fields: { version: VERSION, deno: Deno.version.deno },
+      });
+      return 0;
+    }
+    const log = createLogger({ ...logSettings, secrets });
+    const deps = {
+      log,
+      now: () => new Date(),
+      print,
+      write: output.write,
+      json: output.json,
+    };
     const appEnv = { token: env.BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT };
     if (!(command in ARITY)) {
       throw new UsageError(`Unknown command "${command}"\n${usage()}`);
@@ -110,17 +124,19 @@ async function main(args: string[]): Promise<number> {
     const config = await loadConfig(configPath);
     switch (command) {
       case "check":
-        checkCommand(config, deps);
+        checkCommand(config, { ...deps, env: appEnv });
         return 0;
       case "send": {
         // Loaded when used: `send` needs no grammY, and a broadcast stays small.
-        const { sendCommand } = await import("./src/commands/send.ts");
+        const { sendCommand, sendExitCode } = await import(
+          "./src/commands/send.ts"
+        );
         const report = await sendCommand(config, {
           ...deps,
           job: rest[0]!,
           env: appEnv,
         });
-        return report.failed > 0 ? 1 : 0;
+        return sendExitCode(report);
       }
       case "stats":
         statsCommand(config, deps);
@@ -138,21 +154,27 @@ async function main(args: string[]): Promise<number> {
         return await healthCommand(config, { print });
       default: {
         const { runCommand } = await import("./src/commands/run.ts");
-        const bot = await runCommand(config, { ...deps, env: appEnv });
-        const stop = () => void bot.stop();
-        Deno.addSignalListener("SIGINT", stop);
-        Deno.addSignalListener("SIGTERM", stop);
+        bot = await runCommand(config, {
+          ...deps,
+          env: appEnv,
+          signal: stopping.signal,
+        });
+        if (stopping.signal.aborted) void bot.stop();
         await bot.done;
-        Deno.removeSignalListener("SIGINT", stop);
-        Deno.removeSignalListener("SIGTERM", stop);
         return 0;
       }
     }
   } catch (error) {
     const line = operatorLine(error);
-    if (line === undefined) throw error;
-    fatal(line);
-    return error instanceof OperatorError ? error.exitCode : 2;
+    if (line === undefined) {
+      output.bug(error); // text: rethrown, with its stack
+      return 1;
+    }
+    output.fatal(line, exitCode(error));
+    return exitCode(error);
+  } finally {
+    Deno.removeSignalListener("SIGINT", stop);
+    Deno.removeSignalListener("SIGTERM", stop);
   }
 }
 
@@ -163,25 +185,45 @@ function operatorLine(error: unknown): string | undefined {
     : permissionLine(error);
 }
 
-/** One plain line on stderr, for an error the operator must fix before starting. */
-function fatal(message: string) {
-  // deno-lint-ignore no-console
-  console.error(`error: ${message}`);
+/** 2 for what the operator must fix; an `OperatorError` may say 1 (a restart may help). */
+function exitCode(error: unknown): number {
+  return error instanceof OperatorError ? error.exitCode : 2;
 }
 
-/** A permission error nobody caught (in a callback, a timer) ends the program the same way. */
-function exitOnPermissionError(event: ErrorEvent | PromiseRejectionEvent) {
+/** How a failure nobody caught (in a callback, a timer) is written, once `main` knows. */
+let uncaughtOutput = createOutput({ format: "text", command: "" });
+
+/**
+ * A permission error nobody caught ends the program with its one line and exit code 2;
+ * under `LOG_FORMAT=json` any other such error ends it as one JSON line, exit code 1.
+ */
+function exitOnUncaught(event: ErrorEvent | PromiseRejectionEvent) {
   const error = "reason" in event ? event.reason : event.error;
   if (error instanceof OperatorError) return;
   const line = operatorLine(error);
-  if (line === undefined) return;
+  if (line === undefined) {
+    if (!uncaughtOutput.json) return; // Deno prints it, with its stack
+    event.preventDefault();
+    uncaughtOutput.bug(error);
+    Deno.exit(1);
+  }
   event.preventDefault();
-  fatal(line);
+  uncaughtOutput.fatal(line, 2);
   Deno.exit(2);
 }
 
 if (import.meta.main) {
-  globalThis.addEventListener("error", exitOnPermissionError);
-  globalThis.addEventListener("unhandledrejection", exitOnPermissionError);
+  globalThis.addEventListener("error", exitOnUncaught);
+  globalThis.addEventListener("unhandledrejection", exitOnUncaught);
+  try {
+    const env = readEnv();
+    uncaughtOutput = createOutput({
+      format: readLogSettings(env).format,
+      command: Deno.args[0] ?? "run",
+      secrets: env.BOT_TOKEN ? [env.BOT_TOKEN] : [],
+    });
+  } catch {
+    // a bad LOG_FORMAT: main says so
+  }
   Deno.exit(await main(Deno.args));
 }

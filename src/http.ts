@@ -110,6 +110,23 @@ export function startHttpServer(options: HttpServerOptions): HttpServer {
   };
 }
 
+/**
+ * Throws the {@linkcode HttpServerError} that {@linkcode startHttpServer} would for this
+ * address, without keeping the port (`check`); a port in use passes: it may be the
+ * running bot's own.
+ */
+export function checkListen(hostname: string, port: number): void {
+  try {
+    Deno.listen({ hostname, port }).close();
+  } catch (cause) {
+    if (cause instanceof Deno.errors.AddrInUse) return;
+    throw new HttpServerError(
+      `Cannot listen on "${hostname}:${port}": ${listenProblem(cause)}`,
+      { cause },
+    );
+  }
+}
+
 async function handle(
   request: Request,
   options: HttpServerOptions,

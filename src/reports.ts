@@ -1,7 +1,8 @@
 /**
  * What admins and the operator read: subscriber and attendance statistics, this and the
- * coming weeks' changes, the list of who is coming, and the attendance export. Shared by
- * the Telegram admin commands and the `stats` / `export` commands of the program.
+ * coming weeks' changes, who is coming and who has not answered, and the attendance
+ * export, each counting answers by the one rule of db/counted.ts. Shared by the Telegram
+ * admin commands and the `stats` / `export` commands of the program.
  *
  * @module
  */
@@ -99,21 +100,42 @@ export function scheduleChanges(
   return lines;
 }
 
-/** The `/who` text: the names of those who said yes for the upcoming meeting. */
+/** A placeholder of the three groups of `/who`: `{yes}`, `{no_names}`… */
+const GROUPS = /\{(?:yes|no|none)(?:_names)?[}|]/;
+
+/**
+ * The `/who` text for the upcoming meeting: who is coming, who is not, and who has not
+ * answered, each group with its count and names; answers counted as every report counts
+ * them (db/counted.ts).
+ */
 export function whoReport(
   config: Config,
   { source, now }: { source: ReportSource; now: Date },
 ): string {
   const meeting = upcomingWeek(source, { config, now });
   const values = meetingValues(config, meeting);
-  const attendees = source.answers.attendees(meeting.id);
-  if (attendees.length === 0) {
+  const roster = source.answers.roster(meeting.id);
+  const { yes, no, none } = roster;
+  // A config.yaml written before the three groups lists only those coming ({count},
+  // {names}), and said "nobody yet" (admin_who_empty) when there were none.
+  const nobodyComing = yes.length === 0 && !GROUPS.test(config.texts.admin_who);
+  if (yes.length + no.length + none.length === 0 || nobodyComing) {
     return render(config.texts.admin_who_empty, values);
   }
+  const names = (group: readonly User[]) =>
+    group.length === 0
+      ? config.texts.admin_who_empty_group
+      : group.map(displayName).join("\n");
   return render(config.texts.admin_who, {
     ...values,
-    count: attendees.length,
-    names: attendees.map(displayName).join("\n"),
+    yes: yes.length,
+    no: no.length,
+    none: none.length,
+    yes_names: names(yes),
+    no_names: names(no),
+    none_names: names(none),
+    count: yes.length,
+    names: names(yes),
   });
 }
 
@@ -167,6 +189,31 @@ export function attendanceCsv(
       localDateTime(new Date(row.answered_at), config.timezone),
     ]),
   ]);
+}
+
+/**
+ * The attendance history as records for `export` under `LOG_FORMAT=json`: the CSV's
+ * columns with stable keys and machine values (`held`, `yes`, ISO instants).
+ */
+export function attendanceRecords(
+  { rows, now }: { rows: readonly AttendanceRow[]; now: Date },
+): Record<string, string | number | null>[] {
+  return rows.map((row) => ({
+    meeting: row.meeting_id,
+    status: row.meeting_status === "cancelled"
+      ? "cancelled"
+      : startOf(row) <= now
+      ? "held"
+      : "planned",
+    starts_at: startOf(row).toISOString(),
+    topic: row.meeting_topic,
+    tg_id: row.tg_id,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    username: row.username,
+    answer: row.answer,
+    answered_at: new Date(row.answered_at).toISOString(),
+  }));
 }
 
 function localDateTime(instant: Date, timeZone: string): string {

@@ -96,11 +96,14 @@ Deno.test("/stats counts subscribers and answers and shows past weeks", async ()
   );
 });
 
-Deno.test("/who names those who said yes", async () => {
+Deno.test("/who names those who said yes, those who said no and those who have not answered", async () => {
   await using h = await adminHarness();
   assert.equal(
     await h.say(admin, "/who"),
-    "Кто придёт на встречу в среду, 25 ноября — 1 человек:\nАнна Иванова (@anna)",
+    "Встреча в среду, 25 ноября, в 11:00 (мск)\n\n" +
+      "✅ Придут (1):\nАнна Иванова (@anna)\n\n" +
+      "❌ Не смогут (1):\nБорис\n\n" +
+      "❔ Не ответили (1):\nВера",
   );
 });
 

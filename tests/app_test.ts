@@ -98,12 +98,13 @@ Deno.test("runCommand() registers the jobs, catches up, polls and stops cleanly"
   });
 
   await t.step(
-    "the three jobs are registered as UTC cron expressions",
+    "the four jobs of the shipped schedule are registered as UTC cron expressions",
     () => {
       assert.deepEqual(crons.map((c) => [c.name, c.schedule]), [
         ["invitation utc 0 7 MON", "0 7 * * MON"],
         ["first_reminder utc 0 6 WED", "0 6 * * WED"],
         ["second_reminder utc 40 7 WED", "40 7 * * WED"],
+        ["nudge utc 0 15 TUE", "0 15 * * TUE"],
       ]);
     },
   );

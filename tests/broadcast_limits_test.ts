@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { inlineButtons, user } from "./fake_bot_api.ts";
 import { ManualClock, startHarness, testConfig } from "./helpers.ts";
 import { openDatabase } from "../src/db/database.ts";
-import { LANE } from "../src/db/outbox.ts";
+import { LANE } from "../src/core/owed.ts";
 import { Store } from "../src/db/store.ts";
 import type { OutboxStatus } from "../src/core/owed.ts";
 import { createRenderer } from "../src/messages/render.ts";

@@ -68,7 +68,8 @@ Deno.test("loadConfig() reads the shipped config.yaml", async () => {
     invitation: { weekday: "monday", time: { hour: 10, minute: 0 } },
     first_reminder: { weekday: "wednesday", time: { hour: 9, minute: 0 } },
     second_reminder: { weekday: "wednesday", time: { hour: 10, minute: 40 } },
-    nudge: null,
+    // On by default: the evening before, to those who have not answered.
+    nudge: { weekday: "tuesday", time: { hour: 18, minute: 0 } },
   });
   assert.deepEqual(config.broadcast, { messages_per_second: 25, paid: false });
   assert.equal(config.http, null);

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { parseConfig } from "../src/config/load.ts";
@@ -15,8 +15,10 @@ const DEPLOY = join(ROOT, "deploy");
 const SERVICE = "meeting-bot.service";
 const BACKUP_SERVICE = "meeting-bot-backup.service";
 const BACKUP_TIMER = "meeting-bot-backup.timer";
-const UNITS = [SERVICE, BACKUP_SERVICE, BACKUP_TIMER];
+const FAILURE = "meeting-bot-failure@.service";
+const UNITS = [SERVICE, BACKUP_SERVICE, BACKUP_TIMER, FAILURE];
 const BINARY = "/usr/local/bin/meeting-bot";
+const ECHO = "/usr/bin/echo";
 const STATE = "/var/lib/meeting-bot";
 const MAX_EXPOSURE = 2.0;
 
@@ -97,7 +99,7 @@ async function exposure(name: string): Promise<number> {
     "security",
     "--offline=yes",
     "--no-pager",
-    join(DEPLOY, name),
+    name.startsWith("/") ? name : join(DEPLOY, name),
   ]);
   assert.equal(result.code, 0, result.stderr);
   const level = result.stdout.match(
@@ -136,9 +138,10 @@ async function verifyRoot(options: { stub: boolean }): Promise<string> {
       join(root, "etc/systemd/system", name),
     );
   }
-  if (options.stub) {
-    await Deno.mkdir(join(root, "usr/local/bin"), { recursive: true });
-    await Deno.writeTextFile(join(root, BINARY), "#!/bin/sh\nexit 0\n", {
+  // What the failure report runs is the system's own; stubbed like the program.
+  for (const program of options.stub ? [BINARY, ECHO] : [ECHO]) {
+    await Deno.mkdir(join(root, dirname(program)), { recursive: true });
+    await Deno.writeTextFile(join(root, program), "#!/bin/sh\nexit 0\n", {
       mode: 0o755,
     });
   }
@@ -147,7 +150,7 @@ async function verifyRoot(options: { stub: boolean }): Promise<string> {
 
 Deno.test({
   name:
-    `${SERVICE}, ${BACKUP_SERVICE} and ${BACKUP_TIMER} pass systemd-analyze verify` +
+    `${SERVICE}, ${BACKUP_SERVICE}, ${BACKUP_TIMER} and ${FAILURE} pass systemd-analyze verify` +
     NO_SYSTEMD_ANALYZE,
   ignore: SYSTEMD_ANALYZE === undefined,
   async fn(t) {
@@ -199,6 +202,120 @@ for (const name of [SERVICE, BACKUP_SERVICE]) {
     },
   });
 }
+
+Deno.test("deploy/meeting-botctl runs a command in a transient unit with every setting of meeting-bot.service: its user, token, config and sandbox", async () => {
+  // A systemd-run that writes down what it is asked, one argument a line.
+  const bin = await Deno.makeTempDir({ prefix: "meeting-botctl-" });
+  try {
+    await Deno.writeTextFile(
+      join(bin, "systemd-run"),
+      '#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done\n',
+      { mode: 0o755 },
+    );
+    const output = await new Deno.Command("/bin/sh", {
+      args: [join(DEPLOY, "meeting-botctl"), "send", "first reminder"],
+      env: {
+        PATH: `${bin}:${Deno.env.get("PATH")}`,
+        MEETING_BOT_UNIT: join(DEPLOY, SERVICE),
+      },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stdout = new TextDecoder().decode(output.stdout);
+    assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
+    const args = stdout.split("\n").slice(0, -1);
+    assert.deepEqual(args.slice(0, 4), [
+      "--quiet",
+      "--collect",
+      "--wait",
+      "--pipe",
+    ]);
+    assert.deepEqual(args.slice(-3), [BINARY, "send", "first reminder"]);
+    const given = args.filter((a) => a.startsWith("--property="))
+      .map((a) => a.slice("--property=".length));
+    // Every [Service] setting but how the bot itself runs, restarts and stops.
+    const runOnly = new Set([
+      "Type",
+      "ExecStart",
+      "Restart",
+      "RestartSec",
+      "RestartPreventExitStatus",
+      "KillSignal",
+      "TimeoutStopSec",
+    ]);
+    const unit = await readUnit(SERVICE);
+    const expected = [...unit.get("Service")!]
+      .filter(([key]) => !runOnly.has(key))
+      .flatMap(([key, all]) => all.map((v) => `${key}=${v}`));
+    assert.deepEqual(given, expected);
+    for (
+      const needed of [
+        "User=meeting-bot",
+        "EnvironmentFile=/etc/meeting-bot/env",
+        "Environment=CONFIG=/etc/meeting-bot/config.yaml",
+        "WorkingDirectory=/var/lib/meeting-bot",
+      ]
+    ) {
+      assert.ok(given.includes(needed), needed);
+    }
+    if (SYSTEMD_ANALYZE !== undefined) {
+      // The same sandbox: a unit of what systemd-run was given scores as the service.
+      const transient = join(bin, "run-meeting-botctl.service");
+      await Deno.writeTextFile(
+        transient,
+        `[Service]\nExecStart=${BINARY} send invitation\n${given.join("\n")}\n`,
+      );
+      assert.equal(await exposure(transient), await exposure(SERVICE));
+    }
+  } finally {
+    await Deno.remove(bin, { recursive: true });
+  }
+});
+
+Deno.test(`${SERVICE} restarts a full disk at start until space is freed: its waits keep under the start limit`, async () => {
+  const unit = await readUnit(SERVICE);
+  const seconds = (text: string) =>
+    Number(text.replace(/min$/, "")) * (text.endsWith("min") ? 60 : 1) ||
+    Number(text.replace(/s$/, ""));
+  const restartSec = seconds(value(unit, "Service", "RestartSec"));
+  const interval = seconds(value(unit, "Unit", "StartLimitIntervalSec"));
+  const burst = Number(value(unit, "Unit", "StartLimitBurst"));
+  const config = parseConfig(
+    await Deno.readTextFile(join(DEPLOY, "config.yaml")),
+    { path: "/etc/meeting-bot/config.yaml" },
+  );
+  // run waits polling.retry_max_seconds on a full disk before it exits 1.
+  const cycle = restartSec + config.polling.retry_max_seconds;
+  assert.ok(
+    cycle * (burst - 1) > interval,
+    `${burst} starts every ${cycle} s fit in ${interval} s: systemd would give up`,
+  );
+});
+
+Deno.test(`${SERVICE} and ${BACKUP_SERVICE} report a failure through ${FAILURE}, which logs it at priority err`, async () => {
+  for (const name of [SERVICE, BACKUP_SERVICE]) {
+    const unit = await readUnit(name);
+    assert.equal(
+      value(unit, "Unit", "OnFailure"),
+      "meeting-bot-failure@%n.service",
+      name,
+    );
+  }
+  const failure = await readUnit(FAILURE);
+  assert.equal(value(failure, "Service", "Type"), "oneshot");
+  assert.match(
+    value(failure, "Service", "ExecStart"),
+    /^\/usr\/bin\/echo "%i failed/,
+  );
+  assert.equal(value(failure, "Service", "SyslogLevel"), "err");
+  assert.equal(value(failure, "Service", "SyslogIdentifier"), "meeting-bot");
+  const readme = await Deno.readTextFile(join(DEPLOY, "README.md"));
+  assert.ok(readme.includes("journalctl -p err -t meeting-bot"), "documented");
+  if (SYSTEMD_ANALYZE !== undefined) {
+    const level = await exposure(FAILURE);
+    assert.ok(level <= MAX_EXPOSURE, `${FAILURE}: exposure ${level}`);
+  }
+});
 
 Deno.test(`${SERVICE} restarts on failure but not on an operator error (exit 2)`, async () => {
   const unit = await readUnit(SERVICE);
@@ -327,11 +444,26 @@ Deno.test("Dockerfile installs the locked dependencies in their own layer, then 
   assert.ok(
     copyLock < install && install < copySources && copySources < compile,
   );
+});
+
+Deno.test("Dockerfile pins its base images by digest, the tag beside it; Deno's is the one CI uses", async () => {
+  const steps = dockerInstructions(
+    await Deno.readTextFile(join(ROOT, "Dockerfile")),
+  );
   const froms = steps.filter((s) => s.op === "FROM").map((s) => s.args);
-  assert.deepEqual(froms, [
-    "denoland/deno:2.9.6 AS build",
-    "debian:bookworm-slim",
-  ]);
+  const ci = await Deno.readTextFile(join(ROOT, ".ci/run"));
+  const deno = ci.match(/^DENO_VERSION=(\S+)$/m)![1]!;
+  assert.equal(froms.length, 2);
+  assert.match(
+    froms[0]!,
+    new RegExp(
+      `^denoland/deno:${
+        deno.replaceAll(".", "\\.")
+      }@sha256:[0-9a-f]{64} AS build$`,
+    ),
+  );
+  assert.match(froms[1]!, /^debian:bookworm-\S*slim@sha256:[0-9a-f]{64}$/);
+  assert.doesNotMatch(froms.join("\n"), /PLACEHOLDER|0{64}/i);
 });
 
 Deno.test("Dockerfile runs the program as a fixed non-root uid, with a health check and no secret", async () => {
@@ -418,7 +550,6 @@ Deno.test("compose.yaml runs the image read-only, without capabilities, with rot
     await Deno.readTextFile(join(ROOT, "compose.yaml")),
   ) as ComposeFile;
   const bot = compose.services.bot!;
-  assert.equal(bot.restart, "unless-stopped");
   assert.equal(bot.read_only, true);
   assert.deepEqual(bot.cap_drop, ["ALL"]);
   assert.ok(bot.security_opt.includes("no-new-privileges:true"));
@@ -445,6 +576,40 @@ Deno.test("compose.yaml runs the image read-only, without capabilities, with rot
     ["127.0.0.1:9090:9090"],
     "only on the host's loopback",
   );
+});
+
+Deno.test("compose.yaml restarts a failure a few times, never forever, as the README says", async () => {
+  const compose = parse(
+    await Deno.readTextFile(join(ROOT, "compose.yaml")),
+  ) as ComposeFile;
+  const restart = compose.services.bot!.restart;
+  assert.match(restart, /^on-failure:\d+$/, "not always / unless-stopped");
+  for (const readme of ["README.md", "deploy/README.md"]) {
+    const text = await Deno.readTextFile(join(ROOT, readme));
+    assert.ok(
+      text.includes(`restart: ${restart}`),
+      `${readme} says ${restart}`,
+    );
+  }
+});
+
+Deno.test("compose runs any command as the service: docker compose run --rm bot COMMAND, with the service's user, token, config and data", async () => {
+  const compose = parse(
+    await Deno.readTextFile(join(ROOT, "compose.yaml")),
+  ) as ComposeFile & {
+    services: Record<string, { user?: string; entrypoint?: unknown }>;
+  };
+  const bot = compose.services.bot!;
+  // `run` takes the service's own settings: no user or entrypoint of its own.
+  assert.equal(bot.user, undefined, "the image's user 10001");
+  assert.equal(bot.entrypoint, undefined, "the image's meeting-bot");
+  assert.ok("BOT_TOKEN" in bot.environment);
+  assert.ok(
+    bot.volumes.some((v) => v.endsWith(":/etc/meeting-bot/config.yaml:ro")),
+  );
+  assert.ok(bot.volumes.includes(`bot-data:${STATE}`));
+  const readme = await Deno.readTextFile(join(DEPLOY, "README.md"));
+  assert.ok(readme.includes("docker compose run --rm bot check"));
 });
 
 Deno.test("deploy/config.yaml is the shipped config.yaml but for database and http", async () => {

@@ -31,6 +31,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...config, database: ":memory:", ...overrides };
 }
 
+/** The shipped config's times with the nudge on (Tuesday 18:00), whatever config.yaml says. */
+export const SCHEDULE_WITH_NUDGE: Config["schedule"] = {
+  invitation: { weekday: "monday", time: { hour: 10, minute: 0 } },
+  nudge: { weekday: "tuesday", time: { hour: 18, minute: 0 } },
+  first_reminder: { weekday: "wednesday", time: { hour: 9, minute: 0 } },
+  second_reminder: { weekday: "wednesday", time: { hour: 10, minute: 40 } },
+};
+
 /** A temporary folder, removed with everything in it when disposed. */
 export interface TempDir extends AsyncDisposable {
   path: string;

@@ -127,19 +127,19 @@ Deno.test("startHttpServer() serves /metrics in the text format with HELP and TY
   const metrics = createBotMetrics();
   metrics.inc(BOT_METRICS.updates);
   metrics.inc(BOT_METRICS.updates, { by: 2 });
-  const sent = { job: "invitation", outcome: "sent" };
+  const sent = { weekly_job: "invitation", outcome: "sent" };
   metrics.inc(BOT_METRICS.messages, { labels: sent, by: 40 });
   metrics.inc(BOT_METRICS.messages, {
-    labels: { outcome: "blocked", job: "invitation" },
+    labels: { outcome: "blocked", weekly_job: "invitation" },
   });
   metrics.observe(BOT_METRICS.jobDuration, 1.5, {
-    labels: { job: "invitation" },
+    labels: { weekly_job: "invitation" },
   });
   metrics.observe(BOT_METRICS.jobDuration, 0.25, {
-    labels: { job: "invitation" },
+    labels: { weekly_job: "invitation" },
   });
   metrics.set(BOT_METRICS.lastJobTimestamp, 1_795_000_000, {
-    labels: { job: "invitation" },
+    labels: { weekly_job: "invitation" },
   });
   let refreshes = 0;
   await withServer({
@@ -164,11 +164,17 @@ Deno.test("startHttpServer() serves /metrics in the text format with HELP and TY
     assert.deepEqual(Object.fromEntries(scrape.type), {
       meeting_bot_updates_total: "counter",
       meeting_bot_messages_total: "counter",
+      meeting_bot_deliveries_total: "counter",
       meeting_bot_too_many_requests_total: "counter",
       meeting_bot_job_duration_seconds: "summary",
       meeting_bot_subscribers: "gauge",
       meeting_bot_last_job_timestamp_seconds: "gauge",
+      meeting_bot_job_next_due_timestamp_seconds: "gauge",
       meeting_bot_seconds_since_last_poll: "gauge",
+      meeting_bot_outbox_pending: "gauge",
+      meeting_bot_outbox_oldest_pending_age_seconds: "gauge",
+      meeting_bot_database_writable: "gauge",
+      meeting_bot_last_backup_timestamp_seconds: "gauge",
     });
     for (const name of scrape.type.keys()) {
       assert.ok(scrape.help.get(name), `HELP of ${name}`);
@@ -178,26 +184,32 @@ Deno.test("startHttpServer() serves /metrics in the text format with HELP and TY
       [seriesKey("meeting_bot_messages_total", sent)]: 40,
       [
         seriesKey("meeting_bot_messages_total", {
-          job: "invitation",
+          weekly_job: "invitation",
           outcome: "blocked",
         })
       ]: 1,
+      ...Object.fromEntries(
+        ["sent", "blocked", "failed", "unknown", "dropped"].map((status) => [
+          seriesKey("meeting_bot_deliveries_total", { status }),
+          0,
+        ]),
+      ),
       [seriesKey("meeting_bot_too_many_requests_total")]: 0,
       [
         seriesKey("meeting_bot_job_duration_seconds_sum", {
-          job: "invitation",
+          weekly_job: "invitation",
         })
       ]: 1.75,
       [
         seriesKey("meeting_bot_job_duration_seconds_count", {
-          job: "invitation",
+          weekly_job: "invitation",
         })
       ]: 2,
       [seriesKey("meeting_bot_subscribers", { state: "active" })]: 7,
       [seriesKey("meeting_bot_subscribers", { state: "registered" })]: 9,
       [
         seriesKey("meeting_bot_last_job_timestamp_seconds", {
-          job: "invitation",
+          weekly_job: "invitation",
         })
       ]: 1_795_000_000,
     });
@@ -385,18 +397,18 @@ Deno.test("Metrics.render() orders families by first use and series by labels", 
 
 Deno.test("Metrics.render() shows counters, gauges and summary samples", () => {
   const metrics = createBotMetrics();
-  const labels = { job: "invitation", outcome: "failed" };
+  const labels = { weekly_job: "invitation", outcome: "failed" };
   metrics.inc(BOT_METRICS.messages, { labels });
-  metrics.observe(BOT_METRICS.jobDuration, 2, { labels: { job: "x" } });
+  metrics.observe(BOT_METRICS.jobDuration, 2, { labels: { weekly_job: "x" } });
   assert.equal(sample(metrics, BOT_METRICS.messages, labels), 1);
   assert.equal(sample(metrics, BOT_METRICS.updates), 0);
   assert.equal(sample(metrics, BOT_METRICS.messages), undefined);
   assert.equal(
-    sample(metrics, `${BOT_METRICS.jobDuration}_count`, { job: "x" }),
+    sample(metrics, `${BOT_METRICS.jobDuration}_count`, { weekly_job: "x" }),
     1,
   );
   assert.equal(
-    sample(metrics, `${BOT_METRICS.jobDuration}_sum`, { job: "x" }),
+    sample(metrics, `${BOT_METRICS.jobDuration}_sum`, { weekly_job: "x" }),
     2,
   );
   assert.equal(sample(metrics, BOT_METRICS.jobDuration), undefined);

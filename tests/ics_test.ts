@@ -37,7 +37,7 @@ function event(ics: string): Record<string, string> {
 }
 
 Deno.test("meetingIcs() writes one VEVENT with UTC times and a stable UID", () => {
-  const ics = meetingIcs(meeting(), { now: NOW });
+  const ics = meetingIcs(meeting(), { stamp: NOW });
   const [calendar, vevent] = parseIcs(ics);
   assert.deepEqual(calendar, {
     BEGIN: "VCALENDAR",
@@ -52,6 +52,7 @@ Deno.test("meetingIcs() writes one VEVENT with UTC times and a stable UID", () =
     SEQUENCE: "0",
     STATUS: "CONFIRMED",
     DTSTAMP: "20261123T070000Z",
+    ORGANIZER: "mailto:noreply@meeting-bot.invalid",
     DTSTART: "20261125T080000Z",
     DTEND: "20261125T093000Z",
     SUMMARY: "Встреча",
@@ -59,21 +60,21 @@ Deno.test("meetingIcs() writes one VEVENT with UTC times and a stable UID", () =
     LOCATION: "https://example.com/live?room=1,2",
     URL: "https://example.com/live?room=1,2",
   });
-  // The same meeting made later keeps its UID, so calendars update instead of duplicating.
+  // The same meeting changed later keeps its UID, so calendars update instead of duplicating.
   const later = meetingIcs(meeting(), {
-    now: new Date("2026-11-24T00:00:00Z"),
+    stamp: new Date("2026-11-24T00:00:00Z"),
   });
   assert.equal(event(later).UID, vevent?.UID);
 });
 
 Deno.test("meetingIcs() uses the given domain in the UID", () => {
-  const ics = meetingIcs(meeting(), { now: NOW, domain: "bot.example.org" });
+  const ics = meetingIcs(meeting(), { stamp: NOW, domain: "bot.example.org" });
   assert.equal(event(ics).UID, "meeting-2026-11-25@bot.example.org");
 });
 
 Deno.test("meetingIcs() ends every line with CRLF and has no bare CR or LF", () => {
   const ics = meetingIcs(meeting({ title: `${LONG_TITLE}\nвторая строка` }), {
-    now: NOW,
+    stamp: NOW,
   });
   assert.ok(ics.endsWith("\r\n"));
   assert.doesNotMatch(ics, /\r(?!\n)|(?<!\r)\n/);
@@ -83,7 +84,7 @@ Deno.test("meetingIcs() ends every line with CRLF and has no bare CR or LF", () 
 
 Deno.test("meetingIcs() folds a long Cyrillic title at 75 octets and it parses back intact", () => {
   const title = `${LONG_TITLE} ${LONG_TITLE}`;
-  const ics = meetingIcs(meeting({ title }), { now: NOW });
+  const ics = meetingIcs(meeting({ title }), { stamp: NOW });
   const lines = physicalLines(ics);
   const summary = lines.findIndex((line) => line.startsWith("SUMMARY:"));
   assert.ok(lines[summary + 1]?.startsWith(" "), "the SUMMARY line is folded");
@@ -105,7 +106,7 @@ Deno.test("meetingIcs() folds a long Cyrillic title at 75 octets and it parses b
 Deno.test("meetingIcs() splits neither UTF-8 sequences nor surrogate pairs at any offset", () => {
   for (let pad = 0; pad < 8; pad++) {
     const title = "x".repeat(pad) + "Я😀".repeat(40);
-    const ics = meetingIcs(meeting({ title }), { now: NOW });
+    const ics = meetingIcs(meeting({ title }), { stamp: NOW });
     for (const line of physicalLines(ics)) {
       assert.ok(octets(line) <= 75);
       assert.doesNotMatch(line, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
@@ -117,7 +118,7 @@ Deno.test("meetingIcs() splits neither UTF-8 sequences nor surrogate pairs at an
 
 Deno.test("meetingIcs() escapes ; , \\ and newlines in text and they round-trip", () => {
   const title = "План; итоги, \\ да\nнет\r\nещё";
-  const ics = meetingIcs(meeting({ title }), { now: NOW });
+  const ics = meetingIcs(meeting({ title }), { stamp: NOW });
   assert.match(ics, /\r\nSUMMARY:План\\; итоги\\, \\\\ да\\nнет\\nещё\r\n/);
   assert.equal(event(ics).SUMMARY, "План; итоги, \\ да\nнет\nещё");
   // TEXT escaping applies to LOCATION and DESCRIPTION, not to the URI in URL.
@@ -134,7 +135,7 @@ Deno.test("meetingIcs() sets DTEND to DTSTART plus the duration, across midnight
       startsAt: new Date("2026-12-31T23:30:00Z"),
       durationMinutes: 45,
     }),
-    { now: NOW },
+    { stamp: NOW },
   );
   const vevent = event(ics);
   assert.equal(vevent.DTSTART, "20261231T233000Z");
@@ -147,15 +148,15 @@ Deno.test("meetingIcs() sets DTEND to DTSTART plus the duration, across midnight
 
 Deno.test("meetingIcs() throws IcsError for a bad duration or date", () => {
   assert.throws(
-    () => meetingIcs(meeting({ durationMinutes: 0 }), { now: NOW }),
+    () => meetingIcs(meeting({ durationMinutes: 0 }), { stamp: NOW }),
     { name: "IcsError", message: /Invalid meeting duration "0"/ },
   );
   assert.throws(
-    () => meetingIcs(meeting({ startsAt: new Date(NaN) }), { now: NOW }),
+    () => meetingIcs(meeting({ startsAt: new Date(NaN) }), { stamp: NOW }),
     IcsError,
   );
   assert.throws(
-    () => meetingIcs(meeting(), { now: new Date(NaN) }),
+    () => meetingIcs(meeting(), { stamp: new Date(NaN) }),
     { message: /Invalid DTSTAMP/ },
   );
 });
@@ -163,7 +164,7 @@ Deno.test("meetingIcs() throws IcsError for a bad duration or date", () => {
 Deno.test("meetingIcs() drops control characters that could inject properties", () => {
   const ics = meetingIcs(
     meeting({ link: "https://example.com/\r\nATTENDEE:x", title: "a\x07b" }),
-    { now: NOW },
+    { stamp: NOW },
   );
   const vevent = event(ics);
   assert.equal(vevent.URL, "https://example.com/ATTENDEE:x");
@@ -211,10 +212,10 @@ function parseUtc(value: string): number {
 }
 
 Deno.test("meetingIcs() of a moved meeting keeps the UID with a higher SEQUENCE; of a cancelled one, METHOD:CANCEL", () => {
-  const first = event(meetingIcs(meeting(), { now: NOW }));
+  const first = event(meetingIcs(meeting(), { stamp: NOW }));
   const moved = meetingIcs(
     meeting({ startsAt: new Date("2026-11-26T12:00:00Z"), sequence: 1 }),
-    { now: NOW },
+    { stamp: NOW },
   );
   const [calendar, updated] = parseIcs(moved);
   assert.equal(calendar!.METHOD, "PUBLISH");
@@ -222,10 +223,46 @@ Deno.test("meetingIcs() of a moved meeting keeps the UID with a higher SEQUENCE;
   assert.equal(Number(updated!.SEQUENCE), Number(first.SEQUENCE) + 1);
   assert.equal(updated!.DTSTART, "20261126T120000Z");
   const [cancelCalendar, cancelled] = parseIcs(
-    meetingIcs(meeting({ sequence: 2, cancelled: true }), { now: NOW }),
+    meetingIcs(meeting({ sequence: 2, cancelled: true }), { stamp: NOW }),
   );
   assert.equal(cancelCalendar!.METHOD, "CANCEL");
   assert.equal(cancelled!.STATUS, "CANCELLED");
   assert.equal(cancelled!.UID, first.UID);
   assert.equal(cancelled!.SEQUENCE, "2");
+});
+
+Deno.test("meetingIcs() is a function of the meeting: the same state and stamp give the same bytes", () => {
+  const state = meeting({ sequence: 3, title: "Встреча: итоги" });
+  assert.equal(
+    meetingIcs(state, { stamp: NOW }),
+    meetingIcs({ ...state }, { stamp: new Date(NOW) }),
+  );
+  assert.notEqual(
+    meetingIcs(state, { stamp: NOW }),
+    meetingIcs(state, { stamp: new Date(NOW.getTime() + 60_000) }),
+    "a later change is a later DTSTAMP",
+  );
+});
+
+Deno.test("meetingIcs() names the bot as ORGANIZER of PUBLISH and CANCEL alike (RFC 5546)", () => {
+  for (const cancelled of [false, true]) {
+    const ics = meetingIcs(meeting({ cancelled, sequence: 1 }), {
+      stamp: NOW,
+      organizer: 'Живой "эфир"',
+    });
+    const [calendar, vevent] = parseIcs(ics);
+    assert.equal(calendar!.METHOD, cancelled ? "CANCEL" : "PUBLISH");
+    assert.equal(vevent!.ORGANIZER, "mailto:noreply@meeting-bot.invalid");
+    const line = ics.replace(/\r\n[ \t]/g, "").split("\r\n").find((l) =>
+      l.startsWith("ORGANIZER")
+    );
+    assert.equal(
+      line,
+      'ORGANIZER;CN="Живой эфир":mailto:noreply@meeting-bot.invalid',
+    );
+    // What RFC 5546 requires of each method is there.
+    for (const property of ["UID", "DTSTAMP", "SEQUENCE", "ORGANIZER"]) {
+      assert.ok(vevent![property], `${property} in ${calendar!.METHOD}`);
+    }
+  }
 });

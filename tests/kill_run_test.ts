@@ -37,6 +37,35 @@ function killPoint(round: number, of: number): number {
   return Math.round(of * (0.03 + ((round * 0.37) % 0.8)));
 }
 
+/** The chats whose `kind` rows a killed process left claimed (in flight). */
+function claimedAtKill(database: string, kind: string): Set<number> {
+  return inDatabase(database, (_store, db) =>
+    new Set(
+      (db.prepare(
+        "SELECT chat_id FROM outbox WHERE kind = ? AND status = 'sending'",
+      ).all(kind) as { chat_id: number }[]).map((row) => Number(row.chat_id)),
+    ));
+}
+
+/**
+ * Calendar files are sent again after an unknown outcome (core/owed.ts): everyone has
+ * one, and only a chat whose file was in flight at the kill may have it twice.
+ */
+function assertCalendarRule(files: number[], claimed: Set<number>): void {
+  assert.deepEqual(
+    files.flatMap((n, i) => n === 0 ? [i + 1] : []),
+    [],
+    "everyone has the file",
+  );
+  assert.deepEqual(
+    files.flatMap((n, i) =>
+      n > 2 || (n === 2 && !claimed.has(i + 1)) ? [i + 1] : []
+    ),
+    [],
+    "twice only where it was in flight at the kill",
+  );
+}
+
 /** `main.ts run` at `at` (libfaketime), its output drained, once it polls. */
 async function runAt(
   dir: string,
@@ -182,6 +211,7 @@ Deno.test({
           round,
           users,
         });
+        const claimed = claimedAtKill(dir.database, "calendar");
         const second = await spawnRun(dir.path, env, SUNDAY);
         collect(second.stdout);
         const err = collect(second.stderr);
@@ -220,15 +250,17 @@ Deno.test({
           (_, i) =>
             fake.sent(i + 1).filter((m) => m.method === "sendDocument").length,
         );
-        assert.deepEqual(files.filter((n) => n > 1), [], "no file twice");
-        assert.equal(calendars!.sent + calendars!.unknown, users);
+        assertCalendarRule(files, claimed);
+        assert.equal(calendars!.sent, users, "every calendar update sent");
         report(
           `link+kill round ${round}: notices sent ${notices!.sent}, unknown ${
             notices!.unknown
           }, ` +
             `never told ${never}; calendar updates sent ${
               calendars!.sent
-            }, unknown ${calendars!.unknown}`,
+            }, in flight at the kill ${claimed.size}, twice ${
+              files.filter((n) => n > 1).length
+            }`,
         );
       });
     }
@@ -237,7 +269,7 @@ Deno.test({
 
 Deno.test({
   name:
-    "1,000 presses with a kill -9 in the middle: every press is reflected and every .ics sent once",
+    "1,000 presses with a kill -9 in the middle: every press is reflected and every .ics arrives, twice only where it was in flight",
   ignore: LIBFAKETIME === undefined,
   async fn(t) {
     for (let round = 1; round <= ROUNDS; round++) {
@@ -255,11 +287,17 @@ Deno.test({
           { length: users },
           (_, i) => fake.pressButton(user(i + 1), "rsvp:2026-11-25:yes"),
         );
-        await fake.waitFor((f) => f.answers.length >= killPoint(round, users), {
-          timeout: 30_000,
-        });
+        // Every press is answered, or refused as too late (a loaded machine): either
+        // way it was handled.
+        await fake.waitFor(
+          (f) =>
+            f.answers.length + f.stats.expiredCallbackQueries >=
+              killPoint(round, users),
+          { timeout: 30_000 },
+        );
         first.kill("SIGKILL");
         await first.status;
+        const claimed = claimedAtKill(dir.database, "calendar");
         const second = await spawnRun(dir.path, env, tuesday);
         collect(second.stdout); // an undrained pipe would block the process's logging
         const err = collect(second.stderr);
@@ -292,20 +330,16 @@ Deno.test({
           second.kill("SIGTERM");
         }
         assert.equal((await second.status).code, 0, err.text());
-        const unknown = unknownRows(dir.database, "calendar");
+        assert.equal(unknownRows(dir.database, "calendar"), 0);
         const perUser = Array.from(
           { length: users },
           (_, i) => calendars(i + 1),
         );
-        assert.deepEqual(perUser.filter((n) => n > 1), [], "no .ics twice");
-        const never = perUser.filter((n) => n === 0).length;
-        assert.ok(
-          never <= unknown,
-          `${never} without .ics, ${unknown} unknown`,
-        );
+        assertCalendarRule(perUser, claimed);
+        const twice = perUser.filter((n) => n > 1).length;
         report(
           `1000 presses + kill round ${round}: answers 1000, edits shown 1000, ` +
-            `.ics once ${users - never}, unknown ${unknown}, .ics twice 0`,
+            `.ics ${users}, in flight at the kill ${claimed.size}, .ics twice ${twice}`,
         );
       });
     }
@@ -318,8 +352,10 @@ Deno.test({
   ignore: LIBFAKETIME === undefined,
   async fn() {
     await using dir = await botFolder({ users: 3, config: fastConfig() });
+    // A wait far longer than any stop may take: a stop that waited it out would not
+    // end before the guard below gives up.
     await using fake = await FakeBotApi.start({
-      rateLimit: { perSecond: 1, retryAfter: 3 },
+      rateLimit: { perSecond: 1, retryAfter: 120 },
     });
     const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
     const monday = "2026-11-23 07:00:05";
@@ -329,14 +365,24 @@ Deno.test({
     await fake.waitFor((f) => f.stats.tooManyRequests >= 1, {
       timeout: 20_000,
     });
-    const stopping = performance.now();
+    const sends = () =>
+      fake.requests.filter((r) => r.method === "sendMessage").length;
+    // Requests that left before the 429 paused the pace may still arrive: wait until
+    // none has for a while, so that what arrives after the SIGTERM was sent after it.
+    for (let seen = -1; seen !== sends();) {
+      seen = sends();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const before = sends();
     first.kill("SIGTERM");
-    assert.equal((await first.status).code, 0);
-    const stopSeconds = (performance.now() - stopping) / 1000;
-    assert.ok(
-      stopSeconds < 2.5,
-      `stopped in ${stopSeconds} s, not after the wait`,
-    );
+    let exited: Deno.CommandStatus | undefined;
+    void first.status.then((status) => exited = status);
+    await until(() => exited !== undefined, {
+      timeout: 60_000,
+      what: "a stop that does not wait out the 120 s retry_after",
+    });
+    assert.equal(exited!.code, 0);
+    assert.equal(sends(), before, "no send after the stop");
     const statuses = inDatabase(
       dir.database,
       (s) =>
@@ -349,7 +395,8 @@ Deno.test({
       `nothing left claimed: ${statuses}`,
     );
     fake.rateLimit = undefined;
-    const second = await spawnRun(dir.path, env, monday);
+    // Restarted after the wait: the rows are due.
+    const second = await spawnRun(dir.path, env, "2026-11-23 07:03:05");
     collect(second.stdout);
     collect(second.stderr);
     try {

@@ -9,7 +9,8 @@ import {
 } from "../src/domain/meeting.ts";
 import { testConfig } from "./helpers.ts";
 
-const config = testConfig(); // Wednesday 11:00 Moscow; Monday 10:00, Wednesday 09:00 and 10:40
+// Wednesday 11:00 Moscow; Monday 10:00, Tuesday 18:00 (the nudge), Wednesday 09:00 and 10:40
+const config = testConfig();
 
 Deno.test("upcomingMeeting() is the next Wednesday 11:00 Moscow, strictly after now", () => {
   const monday = upcomingMeeting(config, new Date("2026-11-23T07:00:00Z"));
@@ -63,11 +64,13 @@ Deno.test("planJobs() moves the reminders with a moved meeting; the invitation k
     );
   assert.deepEqual(plan("2026-12-03T12:00:00Z"), {
     invitation: "2026-11-30T07:00:00.000Z",
+    nudge: "2026-12-02T19:00:00.000Z",
     first_reminder: "2026-12-03T10:00:00.000Z",
     second_reminder: "2026-12-03T11:40:00.000Z",
   });
   assert.deepEqual(plan("2026-11-27T08:00:00Z"), {
     invitation: "2026-11-25T07:00:00.000Z",
+    nudge: "2026-11-26T15:00:00.000Z",
     first_reminder: "2026-11-27T06:00:00.000Z",
     second_reminder: "2026-11-27T07:40:00.000Z",
   });
@@ -80,6 +83,7 @@ Deno.test("planJobs() puts each job before its meeting with the documented deadl
     plans.map((p) => [p.job, p.due.toISOString(), p.deadline.toISOString()]),
     [
       ["invitation", "2026-11-23T07:00:00.000Z", "2026-11-25T08:00:00.000Z"],
+      ["nudge", "2026-11-24T15:00:00.000Z", "2026-11-25T08:00:00.000Z"],
       [
         "first_reminder",
         "2026-11-25T06:00:00.000Z",
@@ -96,7 +100,7 @@ Deno.test("planJobs() puts each job before its meeting with the documented deadl
 
 Deno.test("jobTiming() is early before the due time, due until the deadline, late after", () => {
   const meeting = upcomingMeeting(config, new Date("2026-11-20T00:00:00Z"));
-  const [invitation, first] = planJobs(config, meeting);
+  const [invitation, _nudge, first] = planJobs(config, meeting);
   assert.equal(
     jobTiming(invitation!, new Date("2026-11-23T06:59:59Z")),
     "early",

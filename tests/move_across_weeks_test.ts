@@ -105,8 +105,10 @@ async function move(
   assert.ok(await runner.tick());
 }
 
-const REGULAR = (id: string, monday: string) => ({
+/** The shipped nudge is Tuesday 18:00 Moscow (15:00Z), the day before a Wednesday meeting. */
+const REGULAR = (id: string, monday: string, tuesday: string) => ({
   [`${id} invitation`]: `${monday}T07:00:00.000Z`,
+  [`${id} nudge`]: `${tuesday}T15:00:00.000Z`,
   [`${id} first_reminder`]: `${id}T06:00:00.000Z`,
   [`${id} second_reminder`]: `${id}T07:40:00.000Z`,
 });
@@ -118,10 +120,11 @@ Deno.test("a meeting moved to the day before next week's keeps its reminders, an
   await walk(w, "2026-12-10T00:00:00Z");
   assert.deepEqual(starts(w.db), {
     [`${W1} invitation`]: "2026-11-23T07:00:00.000Z",
+    [`${W1} nudge`]: "2026-11-30T15:00:00.000Z", // moved with the meeting
     [`${W1} first_reminder`]: "2026-12-01T06:00:00.000Z",
     [`${W1} second_reminder`]: "2026-12-01T07:40:00.000Z",
-    ...REGULAR(W2, "2026-11-30"),
-    ...REGULAR(W3, "2026-12-07"),
+    ...REGULAR(W2, "2026-11-30", "2026-12-01"),
+    ...REGULAR(W3, "2026-12-07", "2026-12-08"),
   });
 });
 
@@ -132,10 +135,11 @@ Deno.test("a meeting moved past next week's is not lost: both get their invitati
   await walk(w, "2026-12-10T00:00:00Z");
   assert.deepEqual(starts(w.db), {
     [`${W1} invitation`]: "2026-11-23T07:00:00.000Z",
+    [`${W1} nudge`]: "2026-12-02T15:00:00.000Z", // moved with the meeting
     [`${W1} first_reminder`]: "2026-12-03T06:00:00.000Z",
     [`${W1} second_reminder`]: "2026-12-03T07:40:00.000Z",
-    ...REGULAR(W2, "2026-11-30"),
-    ...REGULAR(W3, "2026-12-07"),
+    ...REGULAR(W2, "2026-11-30", "2026-12-01"),
+    ...REGULAR(W3, "2026-12-07", "2026-12-08"),
   });
 });
 
@@ -144,6 +148,12 @@ Deno.test("nextDue() names the moved meeting's reminder after next week's meetin
   await walk(w, "2026-11-23T08:00:00Z");
   await move(w, { id: W1, to: "2026-12-03T08:00:00Z" });
   await walk(w, "2026-12-02T09:00:00Z"); // W2 is on
+  // The moved meeting's nudge (it moved with the meeting), then its first reminder.
+  assert.equal(
+    w.runner.nextDue()?.toISOString(),
+    "2026-12-02T15:00:00.000Z",
+  );
+  await walk(w, "2026-12-02T15:01:00Z");
   assert.equal(
     w.runner.nextDue()?.toISOString(),
     "2026-12-03T06:00:00.000Z",

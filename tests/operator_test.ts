@@ -41,7 +41,7 @@ Deno.test("stats and export print the admins' views on the terminal", async () =
   assert.match(lines.join("\n"), /^Приглашения получают: 1\.\n/);
   assert.match(
     lines.join("\n"),
-    /Кто придёт на встречу в среду, 25 ноября — 1 человек:\nАнна Иванова/,
+    /Встреча в среду, 25 ноября, в 11:00 \(мск\)\n\n✅ Придут \(1\):\nАнна Иванова/,
   );
   lines.length = 0;
   exportCommand(config, deps);
@@ -185,7 +185,9 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
     for (let i = 0; i < 200; i++) {
       after = parseMetrics(await (await fetch(`${base}/metrics`)).text());
       if (
-        after.has('meeting_bot_job_duration_seconds_count{job="invitation"}')
+        after.has(
+          'meeting_bot_job_duration_seconds_count{weekly_job="invitation"}',
+        )
       ) {
         break;
       }
@@ -193,16 +195,20 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
     }
     assert.equal(
       after.get(
-        'meeting_bot_messages_total{job="invitation",outcome="sent"}',
+        'meeting_bot_messages_total{outcome="sent",weekly_job="invitation"}',
       ),
       1,
     );
     assert.equal(
-      after.get('meeting_bot_job_duration_seconds_count{job="invitation"}'),
+      after.get(
+        'meeting_bot_job_duration_seconds_count{weekly_job="invitation"}',
+      ),
       1,
     );
     assert.equal(
-      after.get('meeting_bot_last_job_timestamp_seconds{job="invitation"}'),
+      after.get(
+        'meeting_bot_last_job_timestamp_seconds{weekly_job="invitation"}',
+      ),
       Date.parse("2026-11-23T07:00:00Z") / 1000,
     );
     const lastJobs = (await (await fetch(`${base}/healthz`)).json()).lastJobs;

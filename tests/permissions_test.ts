@@ -220,7 +220,7 @@ Deno.test("run on 0.0.0.0 serves /healthz and /metrics, health asks it, and LOG_
   );
 });
 
-Deno.test("run stops with one line and exit 2 on a busy port or a forbidden address, before asking Telegram anything", async (t) => {
+Deno.test("run stops with one line and exit 2 on a busy port or a forbidden address, before asking Telegram anything; check refuses what run would", async (t) => {
   await using fake = await FakeBotApi.start();
   const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
   await t.step("a port in use", async () => {
@@ -236,13 +236,39 @@ Deno.test("run stops with one line and exit 2 on a busy port or a forbidden addr
       ),
     );
   });
-  await t.step("an address the program may not listen on", async () => {
-    await using temp = await makeWorkdir(
-      withHttp(`{ port: 9090, hostname: 192.0.2.1 }`),
-    );
+  await t.step(
+    "an address the program may not listen on: check refuses it too",
+    async () => {
+      await using temp = await makeWorkdir(
+        withHttp(`{ port: 9090, hostname: 192.0.2.1 }`),
+      );
+      const line =
+        /^error: Cannot listen on "192.0.2.1:9090": this program may listen only on 127.0.0.1, localhost, 0.0.0.0 \(all interfaces\): set http.hostname to one of them\n$/;
+      assertOneLine(await runMain(["run"], { cwd: temp.path, env }), line);
+      assertOneLine(await runMain(["check"], { cwd: temp.path }), line);
+    },
+  );
+  await t.step(
+    "check passes a port in use: it may be the running bot's",
+    async () => {
+      using busy = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+      const port = (busy.addr as Deno.NetAddr).port;
+      await using temp = await makeWorkdir(
+        withHttp(`{ port: ${port}, hostname: 127.0.0.1 }`),
+      );
+      const check = await runMain(["check"], { cwd: temp.path });
+      assert.equal(check.code, 0, check.stderr);
+      assert.match(check.stdout, new RegExp(`^http: 127.0.0.1:${port} `, "m"));
+    },
+  );
+  await t.step("check refuses a TELEGRAM_API_ROOT that run would", async () => {
+    await using temp = await makeWorkdir();
     assertOneLine(
-      await runMain(["run"], { cwd: temp.path, env }),
-      /^error: Cannot listen on "192.0.2.1:9090": this program may listen only on 127.0.0.1, localhost, 0.0.0.0 \(all interfaces\): set http.hostname to one of them\n$/,
+      await runMain(["check"], {
+        cwd: temp.path,
+        env: { TELEGRAM_API_ROOT: "https://example.com" },
+      }),
+      /^error: TELEGRAM_API_ROOT "https:\/\/example.com" is outside the addresses this program may connect to/,
     );
   });
   assert.deepEqual(fake.requests.map((r) => r.method), []);

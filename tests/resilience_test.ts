@@ -19,12 +19,11 @@ Deno.test("one chat's flood is cut off with one notice, and others are answered 
   const flooder = user(666, { first_name: "Флуд" });
   for (let i = 0; i < 600; i++) h.fake.sendText(flooder, `спам ${i}`);
   const others = [1, 2, 3, 4, 5].map((id) => user(id));
-  const started = performance.now();
-  const waits: number[] = [];
+  // How far the flood's answers had got when each of the others was answered.
+  const floodAnswered: number[] = [];
   for (const other of others) {
-    const sent = performance.now();
     assert.match(await h.say(other, "/help"), /\/start/);
-    waits.push(performance.now() - sent);
+    floodAnswered.push(h.fake.messagesTo(flooder.id).length);
   }
   const notices = () =>
     h.fake.messagesTo(flooder.id).filter((m) =>
@@ -37,11 +36,13 @@ Deno.test("one chat's flood is cut off with one notice, and others are answered 
     h.fake.messagesTo(flooder.id).length < 10,
     "the flood is still queued behind Telegram's limit",
   );
+  // Others were answered while the flood was still queued, not after it.
   assert.ok(
-    Math.max(...waits) < 2_000,
-    `others answered within ${Math.round(Math.max(...waits))} ms`,
+    floodAnswered.every((n) => n < 10),
+    `the flooder had ${
+      floodAnswered.join(", ")
+    } answers as others were answered`,
   );
-  assert.ok(performance.now() - started < 5_000);
   assert.equal(notices(), 1, "one notice per flood");
   assert.ok(h.logs.some((l) => l.includes("WARN update.flood")));
 });

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { openDatabase } from "../src/db/database.ts";
-import { LANE } from "../src/db/outbox.ts";
+import { LANE } from "../src/core/owed.ts";
 import { Store } from "../src/db/store.ts";
 import { pruneOld } from "../src/usecases/retention.ts";
 
@@ -12,7 +12,7 @@ const NOW = new Date("2026-12-01T12:00:00Z");
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
 
-Deno.test("pruneOld deletes finished deliveries older than keep_days, and nothing owed", async () => {
+Deno.test("pruneOld deletes finished deliveries older than keep_days, and nothing owed or in flight", async () => {
   const db = openDatabase(":memory:");
   try {
     const store = new Store(db);
@@ -45,6 +45,11 @@ Deno.test("pruneOld deletes finished deliveries older than keep_days, and nothin
       add("old-unknown", 400);
       finish("old-unknown", "unknown");
       add("old-pending", 400); // still owed: a retry after a long outage
+      add("old-sending", 400); // in flight: its outcome is not written yet
+      store.outbox.claim(store.outbox.byKey("old-sending")!.id, {
+        by: "sender",
+        now: NOW,
+      });
       add("recent", 10);
       finish("recent", "sent");
       store.meetings.ensure(
@@ -72,6 +77,7 @@ Deno.test("pruneOld deletes finished deliveries older than keep_days, and nothin
     const pruned = await pruneOld(store, { keepDays: 365, now: NOW });
     assert.deepEqual(pruned, { deliveries: 4_502, drafts: 1, relays: 1 });
     assert.equal(store.outbox.byKey("old-pending")?.status, "pending");
+    assert.equal(store.outbox.byKey("old-sending")?.status, "sending");
     assert.equal(store.outbox.byKey("recent")?.status, "sent");
     assert.equal(store.outbox.byKey("old/1"), undefined);
     assert.equal(

@@ -3,7 +3,7 @@
  * delivered once, or recorded as refused or unknown, and never sent twice.
  */
 import assert from "node:assert/strict";
-import { LANE } from "../src/db/outbox.ts";
+import { LANE } from "../src/core/owed.ts";
 import { BATCH, outboxFixture } from "./support/outbox.ts";
 
 const settled = (f: Awaited<ReturnType<typeof outboxFixture>>) =>
@@ -34,7 +34,7 @@ Deno.test("Sender treats 400 chat not found as unreachable", async () => {
   assert.equal(f.store.users.invitationRecipients().length, 0);
 });
 
-Deno.test("Sender retries 5xx with a growing wait until delivered, each exactly once", async () => {
+Deno.test("Sender retries 5xx until delivered, each exactly once", async () => {
   await using f = await outboxFixture({ users: 20 });
   f.fake.failNext(6, { status: 502 });
   f.sender().start();
@@ -57,6 +57,19 @@ Deno.test("Sender records a dropped answer as unknown and never sends it again",
     1,
     "one request, never repeated",
   );
+  assert.ok(f.logs.some((l) => l.includes("WARN delivery.unknown")));
+});
+
+Deno.test("Sender records a send whose answer did not come within the timeout as unknown: it arrived, and is never sent again", async () => {
+  await using f = await outboxFixture({ users: 1, timeoutMs: 100 });
+  f.fake.slow("sendMessage", 2_000);
+  f.sender().start();
+  // Telegram took it; the answer is late.
+  await f.fake.waitFor((fake) => fake.deliveredCount(1) === 1);
+  f.fake.slow("sendMessage", 0); // a second try would be answered at once
+  await settled(f);
+  assert.deepEqual(f.counts(), { unknown: 1 });
+  assert.equal(f.fake.requests.length, 1, "never sent again");
   assert.ok(f.logs.some((l) => l.includes("WARN delivery.unknown")));
 });
 
@@ -85,7 +98,6 @@ Deno.test("Sender makes an edit again after a dropped answer: an edit is safe to
     kind: "answer_edit",
     chatId: 7,
     lane: LANE.reply,
-    idempotent: true,
     payload: { message_id: sent.result.message_id },
   }, new Date());
   f.fake.dropNext(1);
@@ -139,7 +151,6 @@ Deno.test("Sender settles claims left by a killed process: a send is unknown, an
     kind: "answer_edit",
     chatId: 9,
     lane: LANE.reply,
-    idempotent: true,
   }, now);
   // A killed process claimed user 1's invitation and the edit, then died.
   for (const key of [`${BATCH}/u1`, "answer_edit/9/1"]) {

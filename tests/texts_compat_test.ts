@@ -1,11 +1,16 @@
 /**
  * An operator's config.yaml from before the date forms still loads, and its texts read as
  * they did: every placeholder name it used ({date}, {day}, {weekday_on}, {old_date},
- * {new_date}, {last_date}, {limit_date}, {other_date}, {active}…) is still filled.
+ * {new_date}, {last_date}, {limit_date}, {other_date}, {active}…) is still filled, and
+ * its /who, written before the three groups, still lists those coming ({count},
+ * {names}) or says nobody is.
  */
 import assert from "node:assert/strict";
 import { parseConfig } from "../src/config/load.ts";
 import { render } from "../src/config/texts.ts";
+import { openDatabase } from "../src/db/database.ts";
+import { Store } from "../src/db/store.ts";
+import { whoReport } from "../src/reports.ts";
 import { refusalText } from "../src/bot/features/admin/refusals.ts";
 import { meetingValues, moveValues } from "../src/messages/build.ts";
 import type { Week } from "../src/usecases/weeks.ts";
@@ -64,10 +69,6 @@ Deno.test("its meeting and report texts fill {date}, {day}, {weekday_on}, {activ
     "Вы ещё не ответили: придёте на встречу «Живой эфир» в среду, 9 декабря, в 11:00 (мск)?",
   );
   assert.equal(
-    render(OLD.texts.admin_who, { ...values, count: 2, names: "Анна\nБорис" }),
-    "Придут на встречу среда, 9 декабря — 2 человека:\nАнна\nБорис",
-  );
-  assert.equal(
     render(OLD.texts.admin_stats, { ...allValues(), ...values }).split("\n")[0],
     "Подписчики: активных 23, получают приглашения 21.",
   );
@@ -98,5 +99,37 @@ Deno.test("its refusals fill {last_date}, {limit_date}, {limit_time}, {other_dat
   assert.equal(
     refusalText(OLD, { reason: "past", to: THURSDAY }),
     "Время четверг, 10 декабря, 12:30 (мск) уже прошло: перенести встречу можно только на время, которое ещё не наступило.",
+  );
+});
+
+Deno.test("its /who lists those coming with {count} and {names}, and says so when nobody is", () => {
+  const store = new Store(openDatabase(":memory:"));
+  const monday = new Date("2026-12-07T07:00:00Z");
+  store.meetings.ensure({ id: MEETING.id, startsAt: WEDNESDAY }, monday);
+  const answer = (
+    profile: { tg_id: number; first_name: string; last_name?: string },
+    said?: "yes" | "no",
+  ) => {
+    const user = store.users.start(profile, monday);
+    store.users.setRegistered(
+      { tgId: profile.tg_id, registered: true },
+      monday,
+    );
+    if (said === undefined) return;
+    store.answers.record(
+      { meetingId: MEETING.id, userId: user.id, answer: said },
+      monday,
+    );
+  };
+  answer({ tg_id: 2, first_name: "Борис" }, "no");
+  answer({ tg_id: 3, first_name: "Вера" });
+  assert.equal(
+    whoReport(OLD, { source: store, now: monday }),
+    "На встречу среда, 9 декабря пока никто не записался.",
+  );
+  answer({ tg_id: 1, first_name: "Анна", last_name: "Иванова" }, "yes");
+  assert.equal(
+    whoReport(OLD, { source: store, now: monday }),
+    "Придут на встречу среда, 9 декабря — 1 человек:\nАнна Иванова",
   );
 });

@@ -69,10 +69,10 @@ Deno.test("a dropped connection is an HttpError, and the request is not sent aga
 Deno.test("no answer within the timeout is an HttpError", async () => {
   await withApi({ timeoutMs: 200 }, async (fake, api) => {
     fake.slow("sendMessage", 5_000);
-    const started = performance.now();
     const error = await api.sendMessage(CHAT, "x").catch((e) => e);
     assert.ok(error instanceof HttpError, String(error));
-    assert.ok(performance.now() - started < 2_000, "gave up in time");
+    // It gave up because of the timeout: the answer would have come, after 5 s.
+    assert.match(String(error.error), /no answer within 200 ms/);
     fake.slow("sendMessage", 0);
   });
 });

@@ -203,10 +203,12 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
       await jobs.tick();
       clock.set("2026-12-02T07:40:00Z");
       await jobs.tick();
-      assert.equal(
-        messageCount(anna.id),
-        annaBefore,
-        "no answer this week: no reminder",
+      assert.deepEqual(
+        messagesTo(anna).slice(annaBefore).map((m) => m.text),
+        [
+          "Вы ещё не ответили: придёте на встречу «Живой эфир» в среду, 2 декабря, в 11:00 (мск)?",
+        ],
+        "no answer this week: no reminder, only the nudge (missed on Tuesday)",
       );
       assert.equal(
         store.jobRuns.get("2026-12-02", "first_reminder")?.status,

@@ -25,7 +25,7 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "a request that left without an answer is unknown, not resent",
     file: "src/delivery/outcome.ts",
-    edits: [["if (!row.idempotent) {", "if (false) {"]],
+    edits: [["if (!resendsUnknown(row.kind)) {", "if (false) {"]],
     test: ["tests/sender_failures_test.ts", "dropped answer as unknown"],
   },
   {
@@ -72,5 +72,129 @@ export const BREAKAGES: Breakage[] = [
     file: "src/messages/render.ts",
     edits: [["row.lane !== LANE.reply && ", ""]],
     test: ["tests/paid_broadcast_test.ts", "only paced sends pay"],
+  },
+  {
+    name: "an edit renewed while in flight is made again, not marked sent",
+    file: "src/db/outbox.ts",
+    edits: [["redo = (status = 'sending'),", "redo = 0,"]],
+    test: ["tests/sender_retry_test.ts", "renewed while in flight"],
+  },
+  {
+    name: "retention never prunes a row in flight",
+    file: "src/db/outbox.ts",
+    edits: [[
+      "AND status NOT IN ('pending', 'sending')",
+      "AND status NOT IN ('pending')",
+    ]],
+    test: ["tests/retention_test.ts", "in flight"],
+  },
+  {
+    name: "retry backoff grows: twice as long after each failure",
+    file: "src/delivery/outcome.ts",
+    edits: [[
+      "policy.initialMs * 2 ** Math.min(row.attempts, 30),",
+      "policy.initialMs,",
+    ]],
+    test: ["tests/sender_retry_test.ts", "twice as long each time"],
+  },
+  {
+    name: "retry backoff is capped at retry_max",
+    file: "src/delivery/outcome.ts",
+    edits: [[
+      "policy.maxMs,\n      policy.initialMs",
+      "Infinity,\n      policy.initialMs",
+    ]],
+    test: ["tests/sender_retry_test.ts", "never longer than retry_max"],
+  },
+  {
+    name: "an edit Telegram finds not modified is recorded as sent",
+    file: "src/delivery/outcome.ts",
+    edits: [["if (/message is not modified/i.test(reason)) {", "if (false) {"]],
+    test: ["tests/sender_retry_test.ts", "finds unchanged"],
+  },
+  {
+    name: "a request that timed out may have arrived: not sent again",
+    file: "src/delivery/telegram.ts",
+    edits: [["|Connection refused|", "|Connection refused|Timed out|"]],
+    test: ["tests/sender_failures_test.ts", "within the timeout"],
+  },
+  {
+    name: "a 429 that comes while a paced send sleeps pauses it too",
+    file: "src/delivery/pacer.ts",
+    edits: [[
+      "if (this.#pausedUntil <= this.#now()) return true;",
+      "return true;",
+    ]],
+    test: ["tests/sender_test.ts", "asleep when a 429 came"],
+  },
+  {
+    name: "a calendar file whose outcome is unknown is sent again",
+    file: "src/core/owed.ts",
+    edits: [['  calendar: "resend",', '  calendar: "leave",']],
+    test: ["tests/sender_retry_test.ts", "calendar file again after no answer"],
+  },
+  {
+    name: "a text whose outcome is unknown is left unknown, never sent twice",
+    file: "src/core/owed.ts",
+    edits: [['  text: "leave",', '  text: "resend",']],
+    test: ["tests/sender_retry_test.ts", "calendar file again after no answer"],
+  },
+  {
+    name: "a calendar file claimed by a killed process is sent again",
+    file: "src/db/outbox.ts",
+    edits: [[
+      "WHERE status = 'sending' AND ${RESENT} AND claimed_by != ?",
+      "WHERE status = 'sending' AND ${RESENT} AND 0 AND claimed_by != ?",
+    ]],
+    test: ["tests/sender_retry_test.ts", "claims a killed process left"],
+  },
+  {
+    name:
+      "a calendar file is a function of the meeting's state (same bytes after a restart)",
+    file: "src/messages/calendar.ts",
+    edits: [[
+      "const stamp = changedAt(meeting.id);",
+      "const stamp = changedAt(meeting.id) && now();",
+    ]],
+    test: ["tests/calendar_test.ts", "same bytes after a restart"],
+  },
+  {
+    name: "a calendar file after /topic is a new file, not the cached one",
+    file: "src/messages/calendar.ts",
+    edits: [[
+      "const cached = uploaded.get(file);",
+      "const cached = [...uploaded.values()][0];",
+    ]],
+    test: ["tests/calendar_test.ts", "after /topic"],
+  },
+  {
+    name: "calendar files name an ORGANIZER, as METHOD:CANCEL requires",
+    file: "src/domain/ics.ts",
+    edits: [["`ORGANIZER;CN=${", "`X-ORGANIZER;CN=${"]],
+    test: ["tests/calendar_test.ts", "bot as ORGANIZER"],
+  },
+  {
+    name: "send waits for its batch's retries that fall due soon",
+    file: "src/commands/send.ts",
+    edits: [["if (next !== undefined && next <= until) {", "if (false) {"]],
+    test: ["tests/send_command_test.ts", "retry that falls due soon"],
+  },
+  {
+    name: "send exits 3 while a retry is still waiting",
+    file: "src/commands/send.ts",
+    edits: [[
+      "? SEND_EXIT.waiting : SEND_EXIT.done",
+      "? SEND_EXIT.done : SEND_EXIT.done",
+    ]],
+    test: ["tests/send_command_test.ts", "exits 3"],
+  },
+  {
+    name: "a stop cuts a paced send's wait short",
+    file: "src/delivery/pacer.ts",
+    edits: [[
+      "await this.#sleep(slot - now, signal);",
+      "await this.#sleep(slot - now);",
+    ]],
+    test: ["tests/sender_test.ts", "stops at once"],
   },
 ];

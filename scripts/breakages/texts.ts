@@ -80,6 +80,34 @@ export const BREAKAGES: Breakage[] = [
     test: ["tests/texts_compat_test.ts", "move texts fill"],
   },
   {
+    name: "texts: an old config's /who ({count}, {names}) is still accepted",
+    file: "src/config/texts.ts",
+    edits: [['    "count",\n    "names",\n  ],', "  ],"]],
+    test: ["tests/texts_compat_test.ts", "still loads"],
+  },
+  {
+    name: "texts: an old config's /who counts those coming",
+    file: "src/reports.ts",
+    edits: [["count: yes.length,", "count: yes.length + no.length,"]],
+    test: ["tests/texts_compat_test.ts", "its /who lists those coming"],
+  },
+  {
+    name: "texts: an old config's /who says nobody is coming, as before",
+    file: "src/reports.ts",
+    edits: [["=== 0 || nobodyComing) {", "=== 0) {"]],
+    test: ["tests/texts_compat_test.ts", "its /who lists those coming"],
+  },
+  {
+    name:
+      "texts: /who with the three groups shows them even when nobody is coming",
+    file: "src/reports.ts",
+    edits: [[
+      "const nobodyComing = yes.length === 0 && !GROUPS.test(config.texts.admin_who);",
+      "const nobodyComing = yes.length === 0;",
+    ]],
+    test: ["tests/who_test.ts", "/who before anyone subscribed"],
+  },
+  {
     name: "texts: /stats counts those who did not subscribe as it says",
     file: "src/reports.ts",
     edits: [[

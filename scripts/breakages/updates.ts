@@ -41,10 +41,10 @@ export const BREAKAGES: Breakage[] = [
     test: ["tests/outage_test.ts", "within seconds after an outage"],
   },
   {
-    name: "a 409 ends the program with exit code 1",
+    name: "a 409 ends the displaced instance rather than take the updates back",
     file: "src/app/polling.ts",
     edits: [["if (error.error_code !== 409) return;", "return;"]],
-    test: ["tests/conflict_test.ts", "another instance"],
+    test: ["tests/conflict_test.ts", "two instances"],
   },
   {
     name: "a lock held by another process does not block the event loop",

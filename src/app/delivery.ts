@@ -4,11 +4,13 @@
  *
  * @module
  */
+import type { TokenRejectedError } from "../core/errors.ts";
+import type { Sleep } from "../core/sleep.ts";
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
 import { Pacer } from "../delivery/pacer.ts";
 import { type RetryPolicy, Sender } from "../delivery/sender.ts";
-import { TelegramClient } from "../delivery/telegram.ts";
+import { type BotApi, TelegramClient } from "../delivery/telegram.ts";
 import { createJobRunner, type JobRunner } from "../jobs/runner.ts";
 import type { Logger } from "../log.ts";
 import { createRenderer } from "../messages/render.ts";
@@ -26,14 +28,20 @@ export interface DeliveryParts {
   log: Logger;
   /** The clock; tests pass a fake one. */
   now: () => Date;
+  /** The sender's and the pacer's waits, on `now`; default a timer (tests pass a virtual one). */
+  sleep?: Sleep;
+  /** The Bot API the sender calls; default a `TelegramClient` for `token` at `apiRoot`. */
+  api?: BotApi;
   /** Paces notices and broadcasts; default the config's `broadcast.messages_per_second`. */
   pacer?: Pacer;
   /** How failed sends are retried; default the config's `delivery`. */
   retry?: RetryPolicy;
   /** Gives up waiting for a Bot API answer after this long; default the config's. */
   requestTimeoutMs?: number;
-  /** Counts messages and times jobs for `/metrics`; none without a listener. */
+  /** Counts 429 answers and settled rows for `/metrics`; none without a listener. */
   metrics?: Metrics;
+  /** Telegram refused the token: the sender has stopped; stop the rest (see `Sender`). */
+  onHalt?: (error: TokenRejectedError) => void;
 }
 
 /** The job runner and the sender that delivers what it enqueues. */
@@ -51,7 +59,7 @@ export function createDelivery(
 ): Delivery {
   const { store, log, now, metrics } = parts;
   const renderer = createRenderer({ config, store, now });
-  const api = new TelegramClient(parts.token, {
+  const api = parts.api ?? new TelegramClient(parts.token, {
     apiRoot: parts.apiRoot,
     timeoutMs: parts.requestTimeoutMs ??
       config.delivery.request_timeout_seconds * 1000,
@@ -64,40 +72,35 @@ export function createDelivery(
     log,
     now,
     kick,
-    onJobDone: metrics === undefined ? undefined : (done) => {
-      const labels = { job: done.job };
-      metrics.observe(
-        BOT_METRICS.jobDuration,
-        (done.finishedAt.getTime() - done.startedAt.getTime()) / 1000,
-        { labels },
-      );
-      metrics.set(
-        BOT_METRICS.lastJobTimestamp,
-        done.finishedAt.getTime() / 1000,
-        { labels },
-      );
-    },
   });
   const sender: Sender = new Sender({
     outbox: store.outbox,
     api,
     render: renderer.render,
-    pacer: parts.pacer ?? new Pacer(config.broadcast.messages_per_second),
+    pacer: parts.pacer ?? new Pacer(
+      config.broadcast.messages_per_second,
+      // An injected sleep comes with its clock: the pacer keeps to both.
+      parts.sleep === undefined
+        ? {}
+        : { sleep: parts.sleep, now: () => now().getTime() },
+    ),
     log,
     now,
+    sleep: parts.sleep,
     write: (fn) => store.write(fn),
     onUnreachable: (row) => {
       if (row.user_id !== null) store.users.deactivate(row.chat_id, now());
     },
     onBatchDone: (batch) => jobs.batchDone(batch),
     onDelivered: renderer.delivered,
-    onOutcome: metrics === undefined ? undefined : (row, outcome) => {
+    onHalt: parts.onHalt,
+    // What the jobs did comes from the database (see listener.ts); a 429 and the outcome
+    // of each request are this process's.
+    onOutcome: metrics === undefined ? undefined : (_row, outcome) => {
       if (outcome === "rate_limited") {
         metrics.inc(BOT_METRICS.tooManyRequests);
       } else {
-        metrics.inc(BOT_METRICS.messages, {
-          labels: { job: row.kind, outcome },
-        });
+        metrics.inc(BOT_METRICS.deliveries, { labels: { status: outcome } });
       }
     },
     retry: parts.retry ?? {

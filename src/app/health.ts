@@ -8,13 +8,16 @@ import type { Store } from "../db/store.ts";
 import { scheduledJobs, upcomingMeeting } from "../domain/meeting.ts";
 import type { HealthCheck, HealthReport } from "../http.ts";
 
-/** The health report at `now`; `polling` says how long polling does. */
-export function healthReport(
+/**
+ * The health report at `now`; `polling` says how long polling does. The database is
+ * unhealthy from a failed write until a write succeeds again (it tries one itself).
+ */
+export async function healthReport(
   config: Config,
   deps: { store: Store; polling: () => HealthCheck; now: Date },
-): HealthReport {
+): Promise<HealthReport> {
   const { store, now } = deps;
-  const database: HealthCheck = store.health();
+  const database: HealthCheck = await store.checkWrites();
   const polling = deps.polling();
   if (!database.ok) {
     return { ok: false, checks: { database, polling } };

@@ -5,8 +5,13 @@
  * @module
  */
 import type { UserFromGetMe } from "grammy/types";
-import { describeError, OperatorError } from "../core/errors.ts";
+import {
+  describeError,
+  OperatorError,
+  type TokenRejectedError,
+} from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
+import { configWarnings } from "../config/warnings.ts";
 import type { Store } from "../db/store.ts";
 import type { Pacer } from "../delivery/pacer.ts";
 import type { RetryPolicy } from "../delivery/sender.ts";
@@ -17,7 +22,7 @@ import { VERSION } from "../version.ts";
 import { pruneOld } from "../usecases/retention.ts";
 import { createApp } from "./compose.ts";
 import { type Listener, startListener } from "./listener.ts";
-import { PollingError, startPolling } from "./polling.ts";
+import { type Polling, startPolling } from "./polling.ts";
 import {
   cronName,
   type CronRegistrar,
@@ -28,8 +33,9 @@ import {
 /** A running bot: stop it to finish in-flight work and close the database. */
 export interface RunningBot {
   /**
-   * Resolves when the bot has stopped by `stop()`; rejects with a
-   * {@linkcode PollingError} when polling cannot go on (a 401 or a 409).
+   * Resolves when the bot has stopped by `stop()`; rejects with an `OperatorError`
+   * when it cannot go on: the token refused (401, polling or sending), or another
+   * instance or a webhook takes the updates (409).
    */
   done: Promise<void>;
   /**
@@ -93,6 +99,14 @@ export async function startBot(
   try {
     const plainApi = createPlainApi(deps.token, deps.apiRoot);
     await dropWebhook(plainApi, { config, log });
+    // A token refused while sending stops everything, as one refused while polling does.
+    let refused: TokenRejectedError | undefined;
+    const started: { polling?: Polling } = {};
+    const onHalt = (error: TokenRejectedError) => {
+      if (refused !== undefined) return;
+      refused = error;
+      void started.polling?.runner.stop();
+    };
     const { bot, jobs, sender, close } = createApp(config, {
       token: deps.token,
       apiRoot: deps.apiRoot,
@@ -103,6 +117,7 @@ export async function startBot(
       pacer: deps.pacer,
       retry: deps.retry,
       metrics,
+      onHalt,
     });
     log.info("bot.starting", {
       version: VERSION,
@@ -112,6 +127,9 @@ export async function startBot(
       timezone: config.timezone,
       admins: config.admins.length,
     });
+    for (const warning of configWarnings(config)) {
+      log.warn("config.warning", { ...warning });
+    }
     await setCommandMenus(bot.api, { config, log });
 
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -144,7 +162,7 @@ export async function startBot(
     }
 
     sender.start({ alone: true });
-    const polling = startPolling(bot, {
+    const polling = started.polling = startPolling(bot, {
       api: plainApi,
       log,
       config,
@@ -154,6 +172,7 @@ export async function startBot(
         unhandled: () => store.updates.unhandled(),
       },
     });
+    if (refused !== undefined) void polling.runner.stop();
     listener?.attach(polling);
     log.info("bot.started", {
       bot: bot.botInfo.username,
@@ -205,7 +224,8 @@ export async function startBot(
         log.error("polling.failed", { error: describeError(error) });
       }
       await stop();
-      if (failure instanceof PollingError) throw failure;
+      failure = refused ?? failure;
+      if (failure instanceof OperatorError) throw failure;
     })();
     return { done, stop, httpPort: http?.port };
   } catch (error) {

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
+import type { JobTotals } from "../db/job_runs.ts";
 import type { Store } from "../db/store.ts";
 import { type HttpServer, startHttpServer } from "../http.ts";
 import type { Logger } from "../log.ts";
@@ -14,6 +15,7 @@ import {
   type Metrics,
   setBuildInfo,
 } from "../metrics.ts";
+import { dueTimes } from "../usecases/job_plans.ts";
 import { VERSION } from "../version.ts";
 import { healthReport } from "./health.ts";
 import type { Polling } from "./polling.ts";
@@ -58,17 +60,14 @@ export function startListener(
           polling?.health() ?? { ok: false, detail: "polling not started" },
         now: deps.now(),
       }),
-    beforeScrape: () => {
-      const { active, registered } = store.users.counts();
-      metrics.set(BOT_METRICS.subscribers, active, {
-        labels: { state: "active" },
-      });
-      metrics.set(BOT_METRICS.subscribers, registered, {
-        labels: { state: "registered" },
-      });
+    beforeScrape: async () => {
+      // First what needs no read: a database that fails reads leaves the rest stale.
+      const database = await store.checkWrites();
+      metrics.set(BOT_METRICS.databaseWritable, database.ok ? 1 : 0);
       if (polling !== undefined) {
         metrics.set(BOT_METRICS.pollingLag, polling.sinceSuccessMs() / 1000);
       }
+      setStoreMetrics(metrics, { config, store, now: deps.now() });
     },
   });
   return {
@@ -78,4 +77,64 @@ export function startListener(
       polling = started;
     },
   };
+}
+
+/**
+ * What the database says: subscribers, the outbox's backlog, each job's next time and what
+ * its runs did, the last backup. Every process's doing (`send`, `backup`), across restarts.
+ */
+function setStoreMetrics(
+  metrics: Metrics,
+  { config, store, now }: { config: Config; store: Store; now: Date },
+): void {
+  const { active, registered } = store.users.counts();
+  metrics.set(BOT_METRICS.subscribers, active, { labels: { state: "active" } });
+  metrics.set(BOT_METRICS.subscribers, registered, {
+    labels: { state: "registered" },
+  });
+  const backlog = store.outbox.backlog();
+  metrics.set(BOT_METRICS.outboxPending, backlog.rows);
+  metrics.set(
+    BOT_METRICS.outboxOldest,
+    backlog.oldest === undefined
+      ? 0
+      : Math.max(0, now.getTime() - backlog.oldest.getTime()) / 1000,
+  );
+  const due = dueTimes(store, { schedule: config, now });
+  metrics.clear(BOT_METRICS.jobNextDue);
+  for (const [job, at] of due) {
+    metrics.set(BOT_METRICS.jobNextDue, at.getTime() / 1000, {
+      labels: { weekly_job: job },
+    });
+  }
+  setJobMetrics(metrics, store.jobRuns.totals());
+  const backup = store.backups.latest();
+  metrics.set(
+    BOT_METRICS.lastBackup,
+    backup === undefined ? 0 : Date.parse(backup.taken_at) / 1000,
+  );
+}
+
+/**
+ * The jobs' outcomes, durations and last runs from the job log in the database: what the
+ * bot did, every process (`send` too) and across restarts, not what this process saw.
+ */
+function setJobMetrics(metrics: Metrics, totals: readonly JobTotals[]): void {
+  for (const total of totals) {
+    const weekly_job = total.job;
+    for (const outcome of ["sent", "blocked", "failed", "unknown"] as const) {
+      metrics.setTotal(BOT_METRICS.messages, total[outcome], {
+        labels: { weekly_job, outcome },
+      });
+    }
+    metrics.setSummary(BOT_METRICS.jobDuration, {
+      sum: total.seconds,
+      count: total.runs,
+    }, { labels: { weekly_job } });
+    metrics.set(
+      BOT_METRICS.lastJobTimestamp,
+      Date.parse(total.lastFinishedAt) / 1000,
+      { labels: { weekly_job } },
+    );
+  }
 }

@@ -5,7 +5,9 @@
  * and prints to the console; this one waits at most `retry_max_seconds` between tries,
  * logs once when polling stalls and once when it recovers, and reports unhealthy when
  * no poll has succeeded for `unhealthy_after_seconds`. A 401 (the token) or a 409
- * (another instance, or a webhook) is final: polling ends with one clear error.
+ * (another instance, or a webhook) is final: polling ends with one clear error, exit
+ * code 2, which the unit does not restart. The instance that gets the 409 is the one
+ * another has displaced: it keeps out, so two hosts never take turns.
  *
  * @module
  */
@@ -17,24 +19,23 @@ import {
 } from "@grammyjs/runner";
 import { type Api, type Bot, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
-import { describeError, OperatorError } from "../core/errors.ts";
+import {
+  describeError,
+  OperatorError,
+  TokenRejectedError,
+} from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
-import { sleep } from "../delivery/pacer.ts";
+import { type Sleep, sleep as timer } from "../core/sleep.ts";
 import type { HealthCheck } from "../http.ts";
 import type { Logger } from "../log.ts";
 
-/** Polling cannot go on: the token was rejected, or someone else takes the updates. */
+/**
+ * Polling cannot go on: another instance or a webhook takes the updates (409). Exit code
+ * 2: restarting would only take them back, and be taken again.
+ */
 export class PollingError extends OperatorError {
   /** Shows in logs and stack traces as `PollingError: …`. */
   override name = "PollingError";
-  /** 1 when a restart may help (another instance may stop), 2 when the operator must act. */
-  override readonly exitCode: 1 | 2;
-
-  /** `exitCode` 1 when a restart may help, 2 when the operator must act. */
-  constructor(message: string, options: { exitCode: 1 | 2; cause?: unknown }) {
-    super(message, { cause: options.cause });
-    this.exitCode = options.exitCode;
-  }
 }
 
 /** How long handling waits for received updates to be kept (a locked database). */
@@ -73,6 +74,8 @@ export interface PollingOptions {
   config: Pick<Config, "polling">;
   /** Monotonic milliseconds; default `performance.now()`. */
   clock?: () => number;
+  /** Waits between failed tries; default a timer (tests record the waits). */
+  sleep?: Sleep;
   /** Updates handled at once; default 500. */
   concurrency?: number;
   /**
@@ -86,6 +89,7 @@ export interface PollingOptions {
 export function startPolling(bot: Bot, options: PollingOptions): Polling {
   const { api, log, config } = options;
   const clock = options.clock ?? (() => performance.now());
+  const sleep = options.sleep ?? timer;
   const maxWait = config.polling.retry_max_seconds * 1000;
   const unhealthyAfter = config.polling.unhealthy_after_seconds * 1000;
   const longPoll = options.timeoutSeconds ??
@@ -214,23 +218,21 @@ export function startPolling(bot: Bot, options: PollingOptions): Polling {
 /** Throws the final form of a 401 or 409; any other error is worth a retry. */
 function fatal(error: unknown) {
   if (!(error instanceof GrammyError)) return;
-  if (error.error_code === 401) {
-    throw new PollingError(
-      "Telegram rejected the bot token (401 Unauthorized): check BOT_TOKEN",
-      { exitCode: 2, cause: error },
-    );
-  }
+  if (error.error_code === 401) throw new TokenRejectedError({ cause: error });
   if (error.error_code !== 409) return;
   if (/webhook/i.test(error.description)) {
     throw new PollingError(
       "A webhook is set for this bot, so long polling cannot run: set " +
         "polling.delete_webhook: true in config.yaml (or call deleteWebhook) and start again",
-      { exitCode: 2, cause: error },
+      { cause: error },
     );
   }
+  // Keeping out, not restarting: two hosts that kept retrying would take the updates
+  // from each other forever. The unit does not restart exit code 2.
   throw new PollingError(
-    "Another instance of this bot is polling with the same token (409 Conflict): " +
-      "stop it, then start this one",
-    { exitCode: 1, cause: error },
+    "Another instance of this bot took over its updates (409 Conflict: the same token " +
+      "polls elsewhere), so this one stops and stays stopped: run only one; to run it " +
+      "here, stop the other one and start this one again",
+    { cause: error },
   );
 }

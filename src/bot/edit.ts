@@ -30,14 +30,18 @@ export async function editOrIgnore(
 /**
  * Answers a callback query if Telegram still takes the answer. Best effort: a query
  * older than about 10 s is refused, and what the press causes never depends on this.
+ * With `alert`, the text is a box the person closes rather than a passing note.
  */
 export async function answerQuery(
   ctx: Context,
-  answer: { text?: string; log: Logger },
+  answer: { text?: string; alert?: boolean; log: Logger },
 ): Promise<void> {
   try {
     await ctx.answerCallbackQuery(
-      answer.text === undefined ? undefined : { text: answer.text },
+      answer.text === undefined ? undefined : {
+        text: answer.text,
+        ...(answer.alert ? { show_alert: true } : {}),
+      },
     );
   } catch (error) {
     answer.log.debug("callback.not_answered", { error: describeError(error) });

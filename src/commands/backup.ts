@@ -4,10 +4,12 @@
  *
  * @module
  */
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { describeError, OperatorError, UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
+import { type BackupRecord, recordBackup } from "../db/backups.ts";
 import { copyDatabase, openExisting } from "../db/database.ts";
+import { makeFolder } from "../db/owner.ts";
 import { type Database, DatabaseError } from "../db/sqlite.ts";
 import type { AppDeps } from "./common.ts";
 import { requireAccess, requireDatabaseAccess } from "./places.ts";
@@ -23,7 +25,7 @@ export const BACKUP_NAME = /^bot-\d{8}-\d{6}\.sqlite3$/;
 
 /** The arguments of `backup`. */
 export interface BackupArgs {
-  /** A folder (existing, written with a trailing `/`, or with `keep`), or the new file. */
+  /** A folder (existing, ending in `/`, without an extension, or with `keep`), or a new file. */
   target: string;
   /** Keep only the newest this many backups in the folder. */
   keep?: number;
@@ -65,13 +67,15 @@ export interface BackupResult {
 }
 
 /**
- * `backup [--keep N] TARGET`: TARGET is a folder when it exists as one, ends in `/` or
- * `keep` is given (created 0700 when missing), and the copy is
+ * `backup [--keep N] TARGET`: TARGET is a folder when it exists as one, ends in `/`, has
+ * no extension, or `keep` is given (created 0700 when missing), and the copy is
  * `TARGET/bot-YYYYMMDD-HHMMSS.sqlite3` (UTC); else TARGET
- * is the new file, never overwritten. The copy (0600) is one snapshot of the database,
+ * is the new file, never overwritten. The copy (0600, and like a new folder owned as the
+ * folder it is made in, also when root runs it) is one snapshot of the database,
  * taken with SQLite's backup API while the bot may be sending; it is opened read-only
- * and integrity-checked before it takes its name. `keep` then deletes all but the
- * newest `keep` files named like {@linkcode BACKUP_NAME} in that folder, nothing else.
+ * and integrity-checked before it takes its name, then recorded in the database (the
+ * age of the last backup in `/metrics`). `keep` then deletes all but the newest `keep`
+ * files named like {@linkcode BACKUP_NAME} in that folder, nothing else.
  */
 export async function backupCommand(
   config: Config,
@@ -84,17 +88,21 @@ export async function backupCommand(
   requireDatabaseAccess(config);
   const absolute = resolve(target);
   requireAccess(absolute, { what: "Backup target", write: true });
-  // With --keep, TARGET is always a folder: rotation is about a folder of backups.
+  // With --keep, TARGET is always a folder: rotation is about a folder of backups. A
+  // name without an extension is one too: `backup data/backups` must not make a file
+  // that every later `--keep` into that folder trips over.
   const folder = keep !== undefined || target.endsWith("/") ||
-    isFolder(absolute);
-  if (keep !== undefined && exists(absolute) && !isFolder(absolute)) {
+    extname(absolute) === "" || isFolder(absolute);
+  if (folder && exists(absolute) && !isFolder(absolute)) {
     throw new UsageError(
-      `--keep needs a folder as TARGET: "${absolute}" is a file`,
+      `Backup target "${absolute}" is a file, not a folder of backups` +
+        (keep !== undefined ? " (--keep needs a folder)" : "") +
+        ": move it away, or name a new file with an extension, e.g. backup.sqlite3",
     );
   }
   if (folder) {
     try {
-      Deno.mkdirSync(absolute, { recursive: true, mode: 0o700 });
+      makeFolder(absolute);
     } catch (cause) {
       throw new BackupError(
         `Cannot create backup folder "${absolute}": ${describeError(cause)}`,
@@ -102,7 +110,8 @@ export async function backupCommand(
       );
     }
   }
-  const path = folder ? join(absolute, backupName(deps.now())) : absolute;
+  const takenAt = deps.now();
+  const path = folder ? join(absolute, backupName(takenAt)) : absolute;
   if (exists(path)) {
     throw new UsageError(
       `Backup file "${path}" already exists: choose a new name`,
@@ -137,12 +146,14 @@ export async function backupCommand(
   } finally {
     removeIfThere(partial);
   }
+  record(config.database, { taken_at: takenAt.toISOString(), path, users });
   const removed = keep === undefined ? [] : prune(dirname(path), keep);
   deps.print(
     `backup: ${path} (${users} users, integrity ok)` +
       (removed.length > 0
         ? `; removed ${removed.length} older: ${removed.join(", ")}`
         : ""),
+    { event: "backup.done", fields: { path, users, removed } },
   );
   return { path, users, removed };
 }
@@ -199,6 +210,28 @@ export function countUsers(db: Database): number {
     n: number;
   };
   return Number(row.n);
+}
+
+/**
+ * Records the backup in the database it copies, for `/metrics` (see `db/backups.ts`); a
+ * failure is a {@linkcode BackupError} that says the copy itself is sound.
+ */
+function record(database: string, backup: BackupRecord): void {
+  try {
+    const db = openExisting(database);
+    try {
+      recordBackup(db, backup);
+    } finally {
+      db.close();
+    }
+  } catch (cause) {
+    throw new BackupError(
+      `Backup "${backup.path}" is written and checked, but could not be recorded in database "${database}" (so /metrics still shows the previous one): ${
+        describeError(cause)
+      }`,
+      { cause },
+    );
+  }
 }
 
 /** Deletes all but the newest `keep` backups in `folder`; returns the names deleted. */

@@ -1,12 +1,14 @@
 /**
  * `check`: validates the config and the database and prints the schedule, without a
  * token and without contacting anyone: each meeting ahead where it really is (an admin
- * may have moved or cancelled it), and when each job will next send.
+ * may have moved or cancelled it), when each job will next send, and a `warning:` line
+ * for each setting that promises what nobody can deliver.
  *
  * @module
  */
 import { formatLocalTime } from "../core/week.ts";
 import type { Config } from "../config/schema.ts";
+import { configWarnings } from "../config/warnings.ts";
 import { schemaVersion } from "../db/migrations.ts";
 import {
   FREE_MESSAGES_PER_SECOND,
@@ -18,10 +20,24 @@ import { describeSchedule } from "../app/schedule.ts";
 import type { Store } from "../db/store.ts";
 import { nextDue } from "../usecases/job_plans.ts";
 import { upcomingWeek, weeksAhead } from "../usecases/weeks.ts";
-import { type AppDeps, openStore } from "./common.ts";
+import { checkListen } from "../http.ts";
+import { type AppDeps, type Env, openStore } from "./common.ts";
+import { requireApiRoot } from "./places.ts";
 
-/** `check`: opens (and migrates) the database and prints the schedule; throws on a problem. */
-export function checkCommand(config: Config, deps: AppDeps): void {
+/**
+ * `check`: what `run` would refuse, without a token or the network: the database (opened,
+ * migrated, fully checked), the health listener's address (a port in use passes: it may
+ * be the running bot's) and `TELEGRAM_API_ROOT`; then prints the schedule. Throws the
+ * operator error `run` would.
+ */
+export function checkCommand(
+  config: Config,
+  deps: AppDeps & { env?: Pick<Env, "apiRoot"> },
+): void {
+  requireApiRoot(deps.env?.apiRoot);
+  if (config.http !== null) {
+    checkListen(config.http.hostname, config.http.port);
+  }
   const { db, store } = openStore(config, { verify: "full" });
   try {
     const now = deps.now();
@@ -32,6 +48,10 @@ export function checkCommand(config: Config, deps: AppDeps): void {
       }, integrity ok, writable)`,
     );
     deps.print(`timezone: ${config.timezone}`);
+    if (config.http !== null) {
+      const { hostname, port } = config.http;
+      deps.print(`http: ${hostname}:${port} (/healthz, /metrics)`);
+    }
     const meeting = upcomingWeek(store, { config, now });
     deps.print(
       `meeting: "${config.meeting.title}" ${config.meeting.weekday} ${
@@ -52,6 +72,9 @@ export function checkCommand(config: Config, deps: AppDeps): void {
             formatLocal(next, config.timezone)
           } = ${next.toISOString()}`,
       );
+    }
+    for (const warning of configWarnings(config)) {
+      deps.print(`warning: ${warning.message}`);
     }
   } finally {
     db.close();

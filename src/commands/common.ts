@@ -4,13 +4,15 @@
  *
  * @module
  */
+import { resolve } from "node:path";
 import { UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import { openDatabase, verifyDatabase } from "../db/database.ts";
-import type { Database } from "../db/sqlite.ts";
+import { type Database, DatabaseError } from "../db/sqlite.ts";
 import { Store } from "../db/store.ts";
 import type { RetryPolicy } from "../delivery/sender.ts";
 import type { Logger } from "../log.ts";
+import type { Print } from "../output.ts";
 import { requireDatabaseAccess } from "./places.ts";
 
 /** Values read from the environment. */
@@ -27,10 +29,12 @@ export interface AppDeps {
   log: Logger;
   /** The clock; tests pass a fake one. */
   now: () => Date;
-  /** Prints a line for the operator (stdout). */
-  print: (line: string) => void;
+  /** Prints a result line for the operator (stdout); `result` is its JSON form. */
+  print: Print;
   /** Writes text as it is (stdout), for `export`. */
   write?: (text: string) => void;
+  /** `LOG_FORMAT=json`: `export` writes one JSON object a record instead of CSV. */
+  json?: boolean;
   /** How failed sends are retried; default the config's `delivery` (tests shorten it). */
   retry?: RetryPolicy;
 }
@@ -51,6 +55,8 @@ export interface OpenOptions {
   verify?: "quick" | "full";
   /** How long a statement may wait for another process's lock; default 5 s. */
   busyTimeoutMs?: number;
+  /** Only a database that exists (`stats`, `export`): a missing one is an error, not created. */
+  existing?: boolean;
 }
 
 /**
@@ -62,6 +68,13 @@ export function openStore(
   options: OpenOptions = {},
 ): { db: Database; store: Store } {
   requireDatabaseAccess(config);
+  if (options.existing && !isFile(config.database)) {
+    throw new DatabaseError(
+      `Database "${
+        resolve(config.database)
+      }" does not exist: nothing to show yet. Check database: in ${config.path} (and CONFIG), or start the bot first`,
+    );
+  }
   const db = openDatabase(config.database, {
     busyTimeoutMs: options.busyTimeoutMs,
   });
@@ -77,4 +90,14 @@ export function openStore(
     throw error;
   }
   return { db, store: new Store(db) };
+}
+
+function isFile(path: string): boolean {
+  if (path === ":memory:") return true;
+  try {
+    return Deno.statSync(path).isFile;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
 }

@@ -7,14 +7,15 @@
 import { describeError, UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import type { HealthReport } from "../http.ts";
+import type { Print } from "../output.ts";
 
 /** How long `health` waits for an answer. */
 export const HEALTH_TIMEOUT_MS = 5_000;
 
 /** Options of {@linkcode healthCommand}. */
 export interface HealthOptions {
-  /** Prints the one line of the result (stdout). */
-  print: (line: string) => void;
+  /** Prints the one line of the result (stdout); JSON under `LOG_FORMAT=json`. */
+  print: Print;
   /** Gives up after this long; default {@linkcode HEALTH_TIMEOUT_MS}. */
   timeoutMs?: number;
 }
@@ -48,17 +49,25 @@ export async function healthCommand(
           (options.timeoutMs ?? HEALTH_TIMEOUT_MS) / 1000
         } s`
         : describeError(error);
-    options.print(`health: unreachable ${url}: ${reason}`);
+    options.print(`health: unreachable ${url}: ${reason}`, {
+      event: "health",
+      fields: { ok: false, url, problem: `unreachable: ${reason}` },
+    });
     return 1;
   }
   const text = await response.text();
   if (response.status === 200) {
-    options.print(`health: ok ${url}`);
+    options.print(`health: ok ${url}`, {
+      event: "health",
+      fields: { ok: true, url },
+    });
     return 0;
   }
-  options.print(
-    `health: unhealthy ${url} (${response.status}): ${failingChecks(text)}`,
-  );
+  const problem = failingChecks(text);
+  options.print(`health: unhealthy ${url} (${response.status}): ${problem}`, {
+    event: "health",
+    fields: { ok: false, url, status: response.status, problem },
+  });
   return 1;
 }
 

@@ -14,6 +14,7 @@ import { DatabaseSync } from "node:sqlite";
 import { describeError, OperatorError, UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import { copyDatabase, openExisting } from "../db/database.ts";
+import { makeFolder, ownerOf, ownLike } from "../db/owner.ts";
 import { SCHEMA_VERSION, schemaVersion } from "../db/migrations.ts";
 import { type Database, DatabaseError } from "../db/sqlite.ts";
 import {
@@ -49,7 +50,9 @@ export interface RestoreResult {
  * `restore FILE`: checks that FILE is a sound database of this bot (integrity, a schema
  * version this program can migrate), refuses while the database is in use, keeps the
  * current database as `bot.sqlite3.before-restore-YYYYMMDD-HHMMSS`, and copies FILE into
- * place (0600) with stale -wal/-shm files removed. The next start migrates it forward.
+ * place with stale -wal/-shm files removed. The new file keeps the owner and mode of the
+ * database it replaces (or, without one, 0600 and the owner of its folder), also when
+ * root runs this: the service can open it. The next start migrates it forward.
  */
 export async function restoreCommand(
   config: Config,
@@ -69,16 +72,24 @@ export async function restoreCommand(
   const source = openExisting(file, { readOnly: true, what: "Backup file" });
   try {
     const { version, users } = checkBackup(source, file);
-    Deno.mkdirSync(dirname(database), { recursive: true, mode: 0o700 });
+    makeFolder(dirname(database));
     const restoring = `${database}.restoring`;
     removeIfThere(restoring); // left by a restore that was killed
+    // The service's owner and mode, whoever runs this (root, with sudo): kept below.
+    const owner = exists(database) ? ownerOf(database) : undefined;
     const live = exists(database) ? lockExclusively(database) : undefined;
     const previous = live === undefined
       ? undefined
       : `${database}.before-restore-${utcStamp(deps.now())}`;
     try {
-      if (live instanceof DatabaseSync) await copy(live, previous!);
+      if (live instanceof DatabaseSync) {
+        await copy(live, previous!);
+        ownLike(previous!, owner!, { mode: true });
+      }
       await copy(source, restoring);
+      ownLike(restoring, owner ?? dirname(database), {
+        mode: owner !== undefined,
+      });
     } catch (error) {
       if (live instanceof DatabaseSync) live.close();
       removeIfThere(restoring);
@@ -104,6 +115,16 @@ export async function restoreCommand(
         (previous === undefined
           ? ""
           : `; the previous database is kept as ${basename(previous)}`),
+      {
+        event: "restore.done",
+        fields: {
+          from: file,
+          database,
+          schema_version: version,
+          users,
+          previous,
+        },
+      },
     );
     return { database, previous, schemaVersion: version, users };
   } finally {

@@ -3,18 +3,15 @@
  *
  * @module
  */
-import { type Api, GrammyError } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
-import { sleep } from "../delivery/pacer.ts";
-import type { Logger } from "../log.ts";
-import { describeError, UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
-import { createPlainApi } from "../bot/bot.ts";
+import { DiskFullError } from "../db/database.ts";
+import { sleep } from "../core/sleep.ts";
 import { type RunningBot, startBot } from "../app/lifecycle.ts";
 import { type Listener, startListener } from "../app/listener.ts";
 import type { CronRegistrar } from "../app/schedule.ts";
 import { type AppDeps, type Env, openStore, requireToken } from "./common.ts";
 import { requireApiRoot } from "./places.ts";
+import { whoAmI } from "./token.ts";
 
 export type { RunningBot } from "../app/lifecycle.ts";
 
@@ -24,7 +21,15 @@ export interface RunOptions extends AppDeps {
   env: Env;
   /** Registers the cron jobs; default `Deno.cron`. Tests pass a recorder. */
   cron?: CronRegistrar;
+  /** SIGINT / SIGTERM: a start still waiting (for Telegram) ends cleanly, nothing started. */
+  signal?: AbortSignal;
 }
+
+/** A bot that never started: stopped by a signal while it waited to start. */
+const NOT_STARTED: RunningBot = {
+  done: Promise.resolve(),
+  stop: () => Promise.resolve(),
+};
 
 /**
  * `run`: long polling through the grammY runner, the weekly jobs on `Deno.cron`, and a
@@ -40,18 +45,40 @@ export async function runCommand(
   requireApiRoot(env.apiRoot);
   // Local problems first: a database that cannot be used stops the start at once.
   // A short busy wait: writes wait for another process's lock off the event loop.
-  const { db, store } = openStore(config, {
-    verify: "quick",
-    busyTimeoutMs: 20,
-  });
+  let opened: ReturnType<typeof openStore>;
+  try {
+    opened = openStore(config, { verify: "quick", busyTimeoutMs: 20 });
+  } catch (error) {
+    if (!(error instanceof DiskFullError)) throw error;
+    // Exit code 1 restarts the service; waiting first keeps systemd's restarts under
+    // its start limit, so that it keeps trying until space is freed.
+    const waitS = config.polling.retry_max_seconds;
+    deps.log.error("database.disk_full", {
+      database: config.database,
+      exit_in_s: waitS,
+    });
+    await sleep(waitS * 1000, deps.signal);
+    if (deps.signal?.aborted) return NOT_STARTED;
+    throw error;
+  }
+  const { db, store } = opened;
   let listener: Listener | undefined;
   try {
     // The port next: a busy one stops the start before Telegram is asked anything.
     listener = startListener(config, { store, log: deps.log, now: deps.now });
-    const botInfo = await whoAmI(createPlainApi(token, env.apiRoot), {
+    const botInfo = await whoAmI(token, {
+      apiRoot: env.apiRoot,
       log: deps.log,
       maxWaitMs: config.polling.retry_max_seconds * 1000,
+      timeoutMs: config.delivery.request_timeout_seconds * 1000,
+      signal: deps.signal,
     });
+    if (botInfo === undefined) {
+      await listener?.http.shutdown();
+      db.close();
+      deps.log.info("bot.stopped", { reason: "stopped before it started" });
+      return NOT_STARTED;
+    }
     return await startBot(config, {
       token,
       apiRoot: env.apiRoot,
@@ -68,36 +95,5 @@ export async function runCommand(
     await listener?.http.shutdown();
     db.close();
     throw error;
-  }
-}
-
-/**
- * The bot's identity from `getMe`. A token or address Telegram refuses (4xx) is an
- * operator error at once; no network or a 5xx (Telegram is down, the machine just
- * booted) is waited out, so that a service started during an outage comes up after it.
- */
-async function whoAmI(
-  api: Api,
-  { log, maxWaitMs }: { log: Logger; maxWaitMs: number },
-): Promise<UserFromGetMe> {
-  let wait = 500;
-  for (let attempt = 1;; attempt++) {
-    try {
-      return await api.getMe();
-    } catch (error) {
-      const refused = error instanceof GrammyError && error.error_code < 500 &&
-        error.error_code !== 429;
-      if (refused) {
-        throw new UsageError(
-          `Cannot use the Bot API: ${describeError(error)}`,
-          { cause: error },
-        );
-      }
-      if (attempt === 1) {
-        log.warn("bot.waiting_for_telegram", { error: describeError(error) });
-      }
-      await sleep(wait);
-      wait = Math.min(wait * 2, maxWaitMs);
-    }
   }
 }

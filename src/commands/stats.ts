@@ -9,7 +9,7 @@ import { type AppDeps, openStore } from "./common.ts";
 
 /** `stats`: the admins' `/stats` and `/who`, on the terminal. */
 export function statsCommand(config: Config, deps: AppDeps): void {
-  const { db, store } = openStore(config);
+  const { db, store } = openStore(config, { existing: true });
   try {
     const view = { source: store, now: deps.now() };
     deps.print(statsReport(config, view));

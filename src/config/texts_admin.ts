@@ -42,9 +42,27 @@ export const ADMIN_TEXTS = {
     "{old_date}: перенесена на {new_date_acc}, {new_time} ({tz})",
   admin_change_topic: "{date}: тема «{topic}»",
   admin_change_link: "{date}: другая ссылка — {link}",
-  admin_who: "Кто придёт на встречу {date_on} — " +
-    "{count|человек|человека|человек}:\n{names}",
-  admin_who_empty: "На встречу {date_on}, пока никто не записался.",
+  admin_who: "Встреча {date_on}, в {time} ({tz})\n\n" +
+    "✅ Придут ({yes}):\n{yes_names}\n\n" +
+    "❌ Не смогут ({no}):\n{no_names}\n\n" +
+    "❔ Не ответили ({none}):\n{none_names}",
+  admin_who_empty_group: "—",
+  admin_who_empty: "Звать на встречу {date_on}, пока некого: на " +
+    "приглашения никто не подписан.",
+  button_who_nudge: "Напомнить тем, кто не ответил",
+  admin_nudge_confirm: "Напомнить о встрече {date_on}, тем, кто ещё не " +
+    "ответил? Напишу {people|участнику|участникам|участникам}; кому уже " +
+    "напоминал на этой неделе, второй раз писать не буду.",
+  button_nudge_send: "Напомнить",
+  button_nudge_cancel: "Не надо",
+  admin_nudge_sending: "Напоминаю " +
+    "{notified|участнику|участникам|участникам} о встрече {date_on}. Их " +
+    "ответы появятся в /who.",
+  admin_nudge_nobody: "Напоминать некому: все приглашённые уже ответили " +
+    "или получили напоминание на этой неделе.",
+  admin_nudge_aborted: "Хорошо, не напоминаю.",
+  admin_nudge_closed: "Напоминать поздно: встреча {date_on}, уже началась " +
+    "или отменена.",
   admin_announce_usage:
     "Напишите текст после команды: /announce Текст объявления",
   admin_announce_preview:
@@ -189,7 +207,7 @@ export const ADMIN_TEXTS = {
   command_status: "Подписка и ответ на ближайшую встречу",
   command_help: "Справка",
   command_stats: "Подписчики и ответы",
-  command_who: "Кто придёт на ближайшую встречу",
+  command_who: "Кто придёт, кто нет и кто не ответил",
   command_announce: "Объявление всем подписчикам",
   command_followup: "Итоги прошедшей встречи: запись, материалы",
   command_topic: "Тема ближайшей встречи",

@@ -27,6 +27,26 @@ export class UsageError extends OperatorError {
   override name = "UsageError";
 }
 
+/**
+ * Telegram refused the bot token (401 Unauthorized): it is mistyped, or it was revoked.
+ * `run` and `send` stop at once with exit code 2, and what was owed stays owed: nothing
+ * is recorded as sent, failed or done because of it.
+ */
+export class TokenRejectedError extends OperatorError {
+  /** Shows in logs and stack traces as `TokenRejectedError: …`. */
+  override name = "TokenRejectedError";
+
+  /** The one line that says what to do; `cause` is Telegram's answer. */
+  constructor(options: { cause?: unknown } = {}) {
+    super(
+      "Telegram does not accept the bot token in BOT_TOKEN (401 Unauthorized): it is " +
+        "mistyped, or it was revoked in @BotFather. Set BOT_TOKEN to the bot's current " +
+        "token and start again; nothing was recorded as sent or failed because of it",
+      options,
+    );
+  }
+}
+
 /** `Name: message` of an error and of its causes, e.g. for a log field. */
 export function describeError(error: unknown): string {
   const parts: string[] = [];

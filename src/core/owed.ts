@@ -1,52 +1,104 @@
 /**
  * What the bot owes a person, as the outbox names it: each kind of message, the keys
- * that make each one be delivered once, the lanes rows go out in, and the statuses a
- * row passes through.
+ * that make each one be delivered once, the lanes rows go out in, the statuses a row
+ * passes through, and the Bot API call a row becomes when its turn comes.
  *
  * @module
  */
 
-/** The kinds of outbox rows; each has its renderer. */
+/**
+ * The kinds of outbox rows; each has its renderer. Each says what happens when its
+ * outcome is unknown (see {@linkcode IF_UNKNOWN}).
+ */
 export const OWED = {
-  /** The weekly invitation with the answer buttons (a job). */
+  /** The weekly invitation with the answer buttons (a job). Unknown: left. */
   invitation: "invitation",
-  /** The nudge to those who have not answered (a job). */
+  /** The nudge to those who have not answered (a job). Unknown: left. */
   nudge: "nudge",
-  /** The reminders with the link (jobs). */
+  /** The reminders with the link (jobs). Unknown: left. */
   first_reminder: "first_reminder",
   second_reminder: "second_reminder",
-  /** "The meeting is cancelled" to those who said yes. */
+  /** "The meeting is cancelled" to those who said yes. Unknown: left. */
   cancellation: "cancellation",
-  /** An admin's announcement, or a follow-up after a meeting (the same table). */
+  /** An admin's announcement, or a follow-up after a meeting (the same table). Unknown: left. */
   announcement: "announcement",
-  /** The edit that takes a cancelled meeting's answer buttons away. */
+  /** The edit that takes a cancelled meeting's answer buttons away. Unknown: resent. */
   cancel_edit: "cancel_edit",
-  /** "The meeting takes place after all", with the answer buttons again. */
+  /** "The meeting takes place after all", with the answer buttons again. Unknown: left. */
   restored: "restored",
-  /** "The meeting moves to …" to those who answered. */
+  /** "The meeting moves to …" to those who answered. Unknown: left. */
   moved: "moved",
-  /** "The new link is …" to those who said yes. */
+  /** "The new link is …" to those who said yes. Unknown: left. */
   link_changed: "link_changed",
-  /** A participant's message passed on to an admin (the header, then a copy). */
+  /** A participant's message passed on to an admin (the header, then a copy). Unknown: left. */
   relay: "relay",
-  /** An admin's reply passed on to the participant. */
+  /** An admin's reply passed on to the participant. Unknown: left. */
   relay_answer: "relay_answer",
-  /** The edit that shows a participant's answer in the message they pressed. */
+  /** The edit that shows a participant's answer in the message they pressed. Unknown: resent. */
   answer_edit: "answer_edit",
-  /** The meeting's calendar file after a "yes". */
+  /**
+   * The meeting's calendar file after a "yes", or its update. Unknown: resent (the same
+   * UID and SEQUENCE: a calendar that has it keeps one entry).
+   */
   calendar: "calendar",
-  /** A text written when it was owed. */
+  /** A text written when it was owed. Unknown: left. */
   text: "text",
-  /** A report to an admin, rendered from a text of the config at send time. */
+  /** A report to an admin, rendered from a text of the config at send time. Unknown: left. */
   report: "report",
 } as const;
 
 /** One kind of outbox row. */
 export type OwedKind = typeof OWED[keyof typeof OWED];
 
-/** The batch of a broadcast: `invitation/2026-12-02`, `announcement/7`. */
-export function batchOf(kind: OwedKind, ref: string): string {
-  return `${kind}/${ref}`;
+/**
+ * What happens to a row whose request may have reached Telegram with no answer back (a
+ * timeout, a connection broken mid-request, a process killed mid-request):
+ * - `resend`: it is sent again, because a repeat is harmless: an edit makes the same
+ *   change twice, a calendar file with the same UID and SEQUENCE leaves one entry;
+ * - `leave`: it is settled as `unknown` and never sent again, because a repeat would be
+ *   a second message in the chat, which is worse than a rare missing one.
+ */
+export type IfUnknown = "resend" | "leave";
+
+/** The one place that decides, per kind, what an unknown outcome leads to. */
+export const IF_UNKNOWN: Readonly<Record<OwedKind, IfUnknown>> = {
+  invitation: "leave",
+  nudge: "leave",
+  first_reminder: "leave",
+  second_reminder: "leave",
+  cancellation: "leave",
+  announcement: "leave",
+  cancel_edit: "resend",
+  restored: "leave",
+  moved: "leave",
+  link_changed: "leave",
+  relay: "leave",
+  relay_answer: "leave",
+  answer_edit: "resend",
+  calendar: "resend",
+  text: "leave",
+  report: "leave",
+};
+
+/** The kinds that are sent again after an unknown outcome (for SQL). */
+export const RESENT_WHEN_UNKNOWN: readonly OwedKind[] = (
+  Object.keys(IF_UNKNOWN) as OwedKind[]
+).filter((kind) => IF_UNKNOWN[kind] === "resend");
+
+/**
+ * Whether a row of `kind` is sent again after an unknown outcome (and may go on a
+ * kept-alive connection); a kind this version does not know is not.
+ */
+export function resendsUnknown(kind: string): boolean {
+  return (RESENT_WHEN_UNKNOWN as readonly string[]).includes(kind);
+}
+
+/**
+ * The batch of a broadcast: `invitation/2026-12-02`, `announcement/7`, or with a round
+ * (a second broadcast of the same kind about the same thing) `cancellation/2026-12-02/s2`.
+ */
+export function batchOf(kind: string, ref: string, round?: string): string {
+  return round === undefined ? `${kind}/${ref}` : `${kind}/${ref}/${round}`;
 }
 
 /** Splits a batch name into its kind and its ref. */
@@ -74,7 +126,10 @@ export const keys = {
     `report/${subject}/${chatId}`,
 };
 
-/** Where a row stands. `unknown`: its request left and no answer came; never resent. */
+/**
+ * Where a row stands. `unknown`: its request may have reached Telegram and no answer
+ * came; a kind that {@linkcode resendsUnknown} is sent again instead.
+ */
 export type OutboxStatus =
   | "pending"
   | "sending"
@@ -101,3 +156,25 @@ export const LANE = { reply: 0, notice: 1, broadcast: 2 } as const;
 
 /** One of {@linkcode LANE}. */
 export type Lane = typeof LANE[keyof typeof LANE];
+
+/** A file to upload with a call, e.g. a calendar file. */
+export interface Upload {
+  /** The parameter it fills, e.g. `document`. */
+  field: string;
+  /** The file name the recipient sees, e.g. `meeting-2026-11-25.ics`. */
+  filename: string;
+  /** The file's content. */
+  bytes: Uint8Array;
+}
+
+/** One Bot API call that delivers a row: what the renderer makes of it at send time. */
+export interface Delivery {
+  /** The Bot API method, e.g. `sendMessage`. */
+  method: string;
+  /** Its parameters: sent as JSON, or as form fields beside an upload. */
+  params: Record<string, unknown>;
+  /** A file sent with it, e.g. a calendar file. */
+  upload?: Upload;
+  /** Whatever the renderer wants back with the result (see the sender's `onDelivered`). */
+  meta?: Record<string, string>;
+}

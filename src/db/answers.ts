@@ -5,6 +5,7 @@
  */
 import type { Answer } from "../core/answers.ts";
 import type { Meeting } from "./meetings.ts";
+import { COUNTED_ANSWER } from "./counted.ts";
 import { type Statements, transaction } from "./sqlite.ts";
 import { toUser, type User } from "./users.ts";
 
@@ -34,15 +35,29 @@ export interface AttendanceRow {
   answered_at: string;
 }
 
-/** Counts of a meeting's answers among those who get invitations. */
+/** Counts of a meeting's answers that count (counted.ts), and of those who gave none. */
 export interface AnswerCounts {
-  /** Active users who said yes. */
+  /** Those who said yes. */
   yes: number;
-  /** Active users who said no. */
+  /** Those who said no. */
   no: number;
-  /** Active users who get invitations and have not answered. */
+  /** Subscribers who get invitations and have not answered. */
   none: number;
 }
+
+/** A meeting's people by their answer; see {@linkcode Answers.roster}. */
+export interface Roster {
+  /** Those who said yes. */
+  yes: User[];
+  /** Those who said no. */
+  no: User[];
+  /** Subscribers who get invitations and have not answered. */
+  none: User[];
+}
+
+/** Over `users u`: subscribers who get invitations and gave meeting `?1` no answer. */
+const NO_ANSWER = `u.is_active = 1 AND u.is_registered = 1 AND NOT EXISTS
+  (SELECT 1 FROM answers a WHERE a.meeting_id = ?1 AND a.user_id = u.id)`;
 
 /** The `answers` table. */
 export class Answers {
@@ -83,33 +98,48 @@ export class Answers {
     return row?.answer;
   }
 
-  /** Active users who said yes for this meeting. */
-  attendees(meetingId: string): User[] {
-    return this.#s.sql(
-      `SELECT users.* FROM users JOIN answers ON answers.user_id = users.id
-       WHERE answers.meeting_id = ? AND answers.answer = 'yes' AND users.is_active = 1
-       ORDER BY users.id`,
+  /**
+   * Who is coming to a meeting, who is not, and who has not answered: the answers that
+   * count (counted.ts), and the subscribers who get invitations and gave none. Each
+   * group in the order people signed up.
+   */
+  roster(meetingId: string): Roster {
+    const answered = this.#s.sql(
+      `SELECT u.*, a.answer FROM answers a JOIN users u ON u.id = a.user_id
+         JOIN meetings m ON m.id = a.meeting_id
+       WHERE a.meeting_id = ? AND ${COUNTED_ANSWER} ORDER BY u.id`,
+    ).all(meetingId);
+    const none = this.#s.sql(
+      `SELECT u.* FROM users u WHERE ${NO_ANSWER} ORDER BY u.id`,
     ).all(meetingId).map(toUser);
+    const said = (answer: Answer) =>
+      answered.filter((row) => row.answer === answer).map(toUser);
+    return { yes: said("yes"), no: said("no"), none };
   }
 
-  /** Answers for a meeting from active users who get invitations, and who has not answered. */
+  /** The numbers of {@linkcode Answers.roster}, without reading the names. */
   counts(meetingId: string): AnswerCounts {
     const row = this.#s.sql(
-      `SELECT coalesce(sum(a.answer = 'yes'), 0) AS yes, coalesce(sum(a.answer = 'no'), 0) AS no,
-         coalesce(sum(a.answer IS NULL), 0) AS none
-       FROM users u LEFT JOIN answers a ON a.user_id = u.id AND a.meeting_id = ?
-       WHERE u.is_active = 1 AND (u.is_registered = 1 OR a.answer IS NOT NULL)`,
+      `SELECT
+         (SELECT count(*) FROM answers a JOIN users u ON u.id = a.user_id
+            JOIN meetings m ON m.id = a.meeting_id
+          WHERE a.meeting_id = ?1 AND a.answer = 'yes' AND ${COUNTED_ANSWER}) AS yes,
+         (SELECT count(*) FROM answers a JOIN users u ON u.id = a.user_id
+            JOIN meetings m ON m.id = a.meeting_id
+          WHERE a.meeting_id = ?1 AND a.answer = 'no' AND ${COUNTED_ANSWER}) AS no,
+         (SELECT count(*) FROM users u WHERE ${NO_ANSWER}) AS none`,
     ).get(meetingId) as { yes: number; no: number; none: number };
     return { yes: Number(row.yes), no: Number(row.no), none: Number(row.none) };
   }
 
-  /** Every answer ever given, oldest meeting first: the attendance export. */
+  /** Every answer that counts (counted.ts), oldest meeting first: the attendance export. */
   attendance(): AttendanceRow[] {
     return this.#s.sql(
       `SELECT a.meeting_id, m.status AS meeting_status, m.starts_at AS meeting_starts_at,
          m.moved_to AS meeting_moved_to, m.topic AS meeting_topic, u.tg_id, u.first_name, u.last_name,
          u.username, a.answer, a.answered_at
        FROM answers a JOIN users u ON u.id = a.user_id JOIN meetings m ON m.id = a.meeting_id
+       WHERE ${COUNTED_ANSWER}
        ORDER BY a.meeting_id, a.answered_at`,
     ).all() as unknown as AttendanceRow[];
   }

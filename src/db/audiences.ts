@@ -5,10 +5,11 @@
  *
  * @module
  */
+import { batchOf, LANE, type Lane, OWED } from "../core/owed.ts";
 import type { Statements } from "./sqlite.ts";
 
-/** The lanes of the outbox (kept in step with `LANE` in outbox.ts). */
-const NOTICE_LANE = 1;
+/** Messages that may still show answer buttons once sent: their message ids are kept. */
+const WITH_BUTTONS = [OWED.invitation, OWED.nudge, OWED.restored] as const;
 
 /** A broadcast's rows: what they are about and when they were owed. */
 export interface BroadcastItem {
@@ -16,8 +17,8 @@ export interface BroadcastItem {
   kind: string;
   /** What the rows are about: a meeting id or an announcement id. */
   ref: string;
-  /** One of the outbox's `LANE`s. */
-  lane: number;
+  /** One of {@linkcode LANE}. */
+  lane: Lane;
   /** When they are owed: their `created_at` and first `not_before`. */
   now: Date;
   /** A second broadcast of the same kind about the same thing (`s2`). */
@@ -36,7 +37,11 @@ export type Audience =
   | { to: "answered"; meetingId: string }
   /** Active users who get invitations or answered `meetingId`: all it concerns. */
   | { to: "concerned"; meetingId: string }
-  /** Active registered users who have not answered the meeting `meetingId`. */
+  /**
+   * Active registered users who have not answered the meeting `meetingId` although its
+   * invitation reached them (sent, or maybe: unknown): not those whose invitation is
+   * still on its way, as after a catch-up at the nudge's time.
+   */
   | { to: "unanswered"; meetingId: string };
 
 /** The condition on `users u` that selects `audience`, and its values. */
@@ -68,17 +73,11 @@ function audienceSql(audience: Audience): { sql: string; values: string[] } {
       return {
         sql: `u.is_active = 1 AND u.is_registered = 1 AND NOT ${
           answered("'yes', 'no'")
-        }`,
-        values: [audience.meetingId],
+        } AND EXISTS (SELECT 1 FROM outbox o WHERE o.key = 'invitation/' || ? || '/u' || u.id
+          AND o.status IN ('sent', 'unknown'))`,
+        values: [audience.meetingId, audience.meetingId],
       };
   }
-}
-
-/** The batch of a broadcast: `kind/ref`, or `kind/ref/round`. */
-export function batchName(
-  { kind, ref, round }: { kind: string; ref: string; round?: string },
-): string {
-  return round === undefined ? `${kind}/${ref}` : `${kind}/${ref}/${round}`;
 }
 
 /**
@@ -90,7 +89,7 @@ export function addBroadcast(
   statements: Statements,
   { audience, ...item }: BroadcastItem & { audience: Audience },
 ): number {
-  const batch = batchName(item);
+  const batch = batchOf(item.kind, item.ref, item.round);
   const at = item.now.toISOString();
   const payload = item.payload === undefined
     ? null
@@ -118,14 +117,22 @@ export function addBroadcast(
   );
 }
 
-/** How many people `audience` is now. */
+/**
+ * How many people `audience` is now; with `notIn`, only those the broadcast of that
+ * batch has no row for yet: how many {@linkcode addBroadcast} would add.
+ */
 export function countAudience(
   statements: Statements,
   audience: Audience,
+  { notIn }: { notIn?: string } = {},
 ): number {
   const { sql, values } = audienceSql(audience);
-  const row = statements.sql(`SELECT count(*) AS n FROM users u WHERE ${sql}`)
-    .get(...values) as { n: number };
+  const fresh = notIn === undefined
+    ? ""
+    : " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.key = ? || '/u' || u.id)";
+  const row = statements.sql(
+    `SELECT count(*) AS n FROM users u WHERE ${sql}${fresh}`,
+  ).get(...values, ...(notIn === undefined ? [] : [notIn])) as { n: number };
   return Number(row.n);
 }
 
@@ -145,32 +152,35 @@ export function addButtonEdits(
   },
 ): number {
   const at = now.toISOString();
+  const shown = WITH_BUTTONS.map(() => "?").join(", ");
   return Number(
     statements.sql(
       `INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, payload, lane,
-         idempotent, not_before, created_at, updated_at)
+         not_before, created_at, updated_at)
        SELECT ? || '/' || chat_id || '/' || mid || '/' || ?, ?, ?, ?, chat_id,
-         user_id, json_object('message_id', mid), ?, 1, ?, ?, ?
+         user_id, json_object('message_id', mid), ?, ?, ?, ?
        FROM (
          SELECT chat_id, user_id, message_id AS mid FROM outbox
-         WHERE ref = ? AND kind IN ('invitation', 'nudge', 'restored')
+         WHERE ref = ? AND kind IN (${shown})
            AND status = 'sent' AND message_id IS NOT NULL
          UNION
          SELECT chat_id, user_id, json_extract(payload, '$.message_id') AS mid
-         FROM outbox WHERE ref = ? AND kind = 'answer_edit'
+         FROM outbox WHERE ref = ? AND kind = ?
        ) WHERE mid IS NOT NULL ON CONFLICT (key) DO NOTHING`,
     ).run(
       kind,
       round,
-      `${kind}/${meetingId}/${round}`,
+      batchOf(kind, meetingId, round),
       kind,
       meetingId,
-      NOTICE_LANE,
+      LANE.notice,
       at,
       at,
       at,
       meetingId,
+      ...WITH_BUTTONS,
       meetingId,
+      OWED.answer_edit,
     ).changes,
   );
 }

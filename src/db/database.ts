@@ -2,17 +2,21 @@
  * Opens the SQLite database (built-in `node:sqlite`) and brings its schema up to date;
  * copies a database with SQLite's online backup. Files are created private: the folder
  * 0700, the database and its copies 0600 (SQLite gives its -wal and -shm files the
- * database's mode).
+ * database's mode), and owned as the folder they are made in (see `owner.ts`).
  *
  * @module
  */
 import { backup, DatabaseSync } from "node:sqlite";
 import { dirname } from "node:path";
 import { migrate } from "./migrations.ts";
+import { makeFolder, ownLike } from "./owner.ts";
+import { keepBeforeMigrating } from "./upgrade.ts";
+import { sqliteProblem } from "./writer.ts";
 import { type Database, DatabaseError } from "./sqlite.ts";
 
 /**
- * Opens (creating if needed) the database at `path` in WAL mode and migrates it.
+ * Opens (creating if needed) the database at `path` in WAL mode and migrates it, keeping
+ * a copy first when it holds data in an older schema (see `upgrade.ts`).
  * `":memory:"` gives a private in-memory database for tests. `busyTimeoutMs` is how
  * long a statement may block waiting for another process's lock: short for `run`,
  * whose writes wait asynchronously (see `writer.ts`); longer for one-off commands.
@@ -30,16 +34,63 @@ export function openDatabase(
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
   } catch (cause) {
-    throw new DatabaseError(`Cannot open database "${path}"`, { cause });
+    throw diskFull(path, cause) ??
+      new DatabaseError(`Cannot open database "${path}"`, { cause });
   }
   try {
+    keepBeforeMigrating(db, path);
     migrate(db);
   } catch (cause) {
     db.close();
     if (cause instanceof DatabaseError) throw cause;
-    throw new DatabaseError(`Cannot migrate database "${path}"`, { cause });
+    throw diskFull(path, cause) ??
+      new DatabaseError(`Cannot migrate database "${path}"`, { cause });
   }
   return db;
+}
+
+/**
+ * No space is left on the disk of the database: a restart helps once space is freed, so
+ * the exit code is 1, which the unit restarts (`run` waits a while first).
+ */
+export class DiskFullError extends DatabaseError {
+  /** Shows in logs and stack traces as `DiskFullError: …`. */
+  override name = "DiskFullError";
+  /** A restart helps once space is freed. */
+  override readonly exitCode = 1;
+
+  /** The message alone: it says what SQLite's "disk I/O error" meant. */
+  override report(): string {
+    return this.message;
+  }
+}
+
+/**
+ * A {@linkcode DiskFullError} when `cause` is SQLite's "disk is full" or "disk I/O error"
+ * and the folder of `path` takes no more bytes (SQLite says only "disk I/O error" when it
+ * cannot grow its shared-memory file); `undefined` otherwise.
+ */
+function diskFull(path: string, cause: unknown): DiskFullError | undefined {
+  const problem = sqliteProblem(cause);
+  if (problem !== "full" && problem !== "io") return undefined;
+  const probe = `${path}.space-probe`;
+  try {
+    Deno.writeFileSync(probe, new Uint8Array(64 * 1024), { mode: 0o600 });
+    return undefined;
+  } catch (error) {
+    if (!/os error 28|no space left/i.test(String(error))) return undefined;
+    return new DiskFullError(
+      `Disk full: no space is left on the disk of database "${path}", so it cannot be ` +
+        "opened for writing. Free some space; the service starts again by itself",
+      { cause },
+    );
+  } finally {
+    try {
+      Deno.removeSync(probe);
+    } catch {
+      // not made
+    }
+  }
 }
 
 /**
@@ -48,7 +99,7 @@ export function openDatabase(
  */
 function createPrivately(path: string): void {
   try {
-    Deno.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    makeFolder(dirname(path));
   } catch (cause) {
     throw new DatabaseError(
       `Cannot create the folder of database "${path}"`,
@@ -60,6 +111,7 @@ function createPrivately(path: string): void {
       createNew: true,
       mode: 0o600,
     });
+    ownLike(path, dirname(path));
   } catch (cause) {
     if (cause instanceof Deno.errors.AlreadyExists) return;
     throw new DatabaseError(`Cannot create database "${path}"`, { cause });
@@ -127,6 +179,7 @@ export async function copyDatabase(
     mode: 0o600,
   });
   try {
+    ownLike(target, dirname(target));
     await backup(source, target, { rate: -1 });
     const copy = new DatabaseSync(target);
     try {

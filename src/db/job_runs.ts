@@ -41,6 +41,26 @@ export interface JobKey {
   job: string;
 }
 
+/** What every finished run of one job did, from the log: every process's, all time. */
+export interface JobTotals {
+  /** The job's name, e.g. `invitation`. */
+  job: string;
+  /** Runs done. */
+  runs: number;
+  /** Messages delivered by them. */
+  sent: number;
+  /** Messages to chats that blocked the bot or are gone. */
+  blocked: number;
+  /** Messages refused, or given up on. */
+  failed: number;
+  /** Messages whose request got no answer. */
+  unknown: number;
+  /** Their durations, start to done, summed in seconds. */
+  seconds: number;
+  /** When the last one was done, an ISO instant. */
+  lastFinishedAt: string;
+}
+
 /** The `job_runs` table. */
 export class JobRuns {
   #s: Statements;
@@ -55,6 +75,25 @@ export class JobRuns {
     return this.#s.sql(
       "SELECT * FROM job_runs WHERE status = 'running' ORDER BY started_at",
     ).all() as unknown as JobRun[];
+  }
+
+  /** Per job, what its finished runs did (for `/metrics`), in job order. */
+  totals(): JobTotals[] {
+    return (this.#s.sql(
+      `SELECT job, count(*) AS runs, sum(sent) AS sent, sum(blocked) AS blocked,
+         sum(failed) AS failed, sum(unknown) AS unknown, max(finished_at) AS last,
+         sum((julianday(finished_at) - julianday(started_at)) * 86400) AS seconds
+       FROM job_runs WHERE status = 'done' GROUP BY job ORDER BY job`,
+    ).all() as Record<string, string | number>[]).map((row) => ({
+      job: String(row.job),
+      runs: Number(row.runs),
+      sent: Number(row.sent),
+      blocked: Number(row.blocked),
+      failed: Number(row.failed),
+      unknown: Number(row.unknown),
+      seconds: Math.max(0, Number(row.seconds)),
+      lastFinishedAt: String(row.last),
+    }));
   }
 
   /** The job's log row for the meeting, if it ever started. */

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { COUNTED_ANSWER } from "./counted.ts";
 import type { Statements } from "./sqlite.ts";
 
 /** One week's meeting; its id is the local date it was scheduled for, `2026-11-25`. */
@@ -37,9 +38,9 @@ export interface MeetingHistory {
   starts_at: string;
   /** `cancelled` if an admin cancelled it. */
   status: Meeting["status"];
-  /** Everyone who said yes, active or not. */
+  /** Those who said yes, by the rule of counted.ts. */
   yes: number;
-  /** Everyone who said no, active or not. */
+  /** Those who said no, by the rule of counted.ts. */
   no: number;
 }
 
@@ -122,13 +123,25 @@ export class Meetings {
   history(beforeId: string, limit: number): MeetingHistory[] {
     return (this.#s.sql(
       `SELECT m.id, m.starts_at, m.status,
-         (SELECT count(*) FROM answers a WHERE a.meeting_id = m.id AND a.answer = 'yes') AS yes,
-         (SELECT count(*) FROM answers a WHERE a.meeting_id = m.id AND a.answer = 'no') AS no
+         (SELECT count(*) FROM answers a JOIN users u ON u.id = a.user_id
+          WHERE a.meeting_id = m.id AND a.answer = 'yes' AND ${COUNTED_ANSWER}) AS yes,
+         (SELECT count(*) FROM answers a JOIN users u ON u.id = a.user_id
+          WHERE a.meeting_id = m.id AND a.answer = 'no' AND ${COUNTED_ANSWER}) AS no
        FROM meetings m WHERE m.id < ? ORDER BY m.id DESC LIMIT ?`,
     ).all(beforeId, limit) as unknown as MeetingHistory[]).map((row) => ({
       ...row,
       yes: Number(row.yes),
       no: Number(row.no),
     }));
+  }
+
+  /**
+   * When the meeting last changed (created, moved, relinked, cancelled, restored or
+   * given a topic), if it was ever created: the DTSTAMP of its calendar file.
+   */
+  changedAt(id: string): Date | undefined {
+    const row = this.#s.sql("SELECT updated_at FROM meetings WHERE id = ?")
+      .get(id) as { updated_at: string } | undefined;
+    return row === undefined ? undefined : new Date(row.updated_at);
   }
 }

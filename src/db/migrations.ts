@@ -191,7 +191,22 @@ export const MIGRATIONS: readonly string[] = [
     passed INTEGER NOT NULL CHECK (passed IN (0, 1))
   );
   CREATE INDEX relay_log_by_user ON relay_log (user_id, at);`,
-  // 7: the participant's own message behind a relayed one, so that an admin's reply is
+  // 7: when each participant last left (/stop, or Telegram said the chat is gone), so
+  // that an answer counts for the meetings that began while they were subscribed and no
+  // other (see counted.ts). Those who left before it was kept left when their row last
+  // changed: the stop, or a press after it, which then does not count.
+  `ALTER TABLE users ADD COLUMN stopped_at TEXT;
+  UPDATE users SET stopped_at = strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)
+    WHERE is_active = 0;`,
+  // 8: each backup the backup command made and checked, so that /metrics can say how old
+  // the last one is whichever process made it (the daily timer's), across restarts.
+  `CREATE TABLE backups (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    taken_at TEXT NOT NULL,
+    path TEXT NOT NULL,
+    users INTEGER NOT NULL
+  );`,
+  // 9: the participant's own message behind a relayed one, so that an admin's reply is
   // threaded to the participant's question (null for relays made before this step).
   `ALTER TABLE relays ADD COLUMN user_message_id INTEGER;`,
 ];

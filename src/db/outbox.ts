@@ -6,8 +6,9 @@
  * A row's `key` names what it is and for whom (`invitation/2026-12-02/u17`): it is
  * written once, so whatever enqueues it twice, it is delivered once. A row is claimed
  * (`sending`) just before its request and closed with its outcome just after; a claim
- * whose process died is `unknown` and never resent, unless the row is idempotent (an
- * edit), which is safe to send again.
+ * whose process died is `unknown` and never resent, unless its kind is resent after an
+ * unknown outcome (an edit, a calendar file: `IF_UNKNOWN` in core/owed.ts decides). The
+ * `idempotent` column of schema 3 is no longer read or written: the kind decides.
  *
  * @module
  */
@@ -25,15 +26,13 @@ import type {
   Outcome,
 } from "./outbox_rows.ts";
 import type { Statements } from "./sqlite.ts";
-import { FINAL_STATUSES, type OutboxStatus } from "../core/owed.ts";
-
-export { type Audience, batchName } from "./audiences.ts";
-export {
+import {
   FINAL_STATUSES,
-  LANE,
-  type Lane,
   type OutboxStatus,
+  RESENT_WHEN_UNKNOWN,
 } from "../core/owed.ts";
+
+export type { Audience } from "./audiences.ts";
 export type {
   BatchCounts,
   NewOutboxItem,
@@ -43,7 +42,10 @@ export type {
 
 const COLUMNS =
   `id, key, batch, kind, ref, chat_id, user_id, payload, lane, status,
-  attempts, not_before, idempotent, message_id, created_at`;
+  attempts, not_before, message_id, created_at`;
+
+/** `kind IN (…)` of the kinds resent after an unknown outcome, with its values. */
+const RESENT = `kind IN (${RESENT_WHEN_UNKNOWN.map(() => "?").join(", ")})`;
 
 /** The `outbox` table. */
 export class Outbox {
@@ -59,8 +61,8 @@ export class Outbox {
     const at = now.toISOString();
     const result = this.#s.sql(
       `INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, payload, lane,
-         idempotent, not_before, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+         not_before, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
     ).run(
       item.key,
       item.batch ?? null,
@@ -70,7 +72,6 @@ export class Outbox {
       item.userId ?? null,
       item.payload === undefined ? null : JSON.stringify(item.payload),
       item.lane,
-      item.idempotent ? 1 : 0,
       at,
       at,
       at,
@@ -110,9 +111,9 @@ export class Outbox {
     return addBroadcast(this.#s, { audience, ...item });
   }
 
-  /** How many people `audience` is now. */
-  countAudience(audience: Audience): number {
-    return countAudience(this.#s, audience);
+  /** How many people `audience` is now (`notIn`: not yet in that batch): see {@linkcode countAudience}. */
+  countAudience(audience: Audience, options: { notIn?: string } = {}): number {
+    return countAudience(this.#s, audience, options);
   }
 
   /**
@@ -133,11 +134,16 @@ export class Outbox {
     ).all(now.toISOString(), limit) as unknown as OutboxRow[];
   }
 
-  /** When the earliest pending row falls due, if any is pending. */
-  nextDue(): Date | undefined {
-    const row = this.#s.sql(
-      "SELECT min(not_before) AS at FROM outbox WHERE status = 'pending'",
-    ).get() as { at: string | null };
+  /** When the earliest pending row (of `batch`, if given) falls due, if any is pending. */
+  nextDue(batch?: string): Date | undefined {
+    const row = (batch === undefined
+      ? this.#s.sql(
+        "SELECT min(not_before) AS at FROM outbox WHERE status = 'pending'",
+      ).get()
+      : this.#s.sql(
+        `SELECT min(not_before) AS at FROM outbox
+         WHERE status = 'pending' AND batch = ?`,
+      ).get(batch)) as { at: string | null };
     return row.at === null ? undefined : new Date(row.at);
   }
 
@@ -180,8 +186,9 @@ export class Outbox {
   /**
    * Settles claims that no running sender will finish: those of another process older
    * than `before`, or, when `before` is omitted (at start, alone), every claim of
-   * another process whatever its time (a clock may have gone back). An idempotent row
-   * is sent again; any other becomes `unknown`. Returns how many of each.
+   * another process whatever its time (a clock may have gone back). A row of a kind
+   * resent after an unknown outcome is sent again; any other becomes `unknown`.
+   * Returns how many of each.
    */
   recover(
     { by, before, now }: { by: string; before?: Date; now: Date },
@@ -190,15 +197,15 @@ export class Outbox {
     const older = before === undefined ? "9999" : before.toISOString();
     const retried = this.#s.sql(
       `UPDATE outbox SET status = 'pending', not_before = ?, updated_at = ?
-       WHERE status = 'sending' AND idempotent = 1 AND claimed_by != ?
+       WHERE status = 'sending' AND ${RESENT} AND claimed_by != ?
          AND updated_at <= ?`,
-    ).run(at, at, by, older).changes;
+    ).run(at, at, ...RESENT_WHEN_UNKNOWN, by, older).changes;
     const unknown = this.#s.sql(
       `UPDATE outbox SET status = 'unknown', updated_at = ?,
          error = 'the sender stopped before the answer came: not resent'
-       WHERE status = 'sending' AND idempotent = 0 AND claimed_by != ?
+       WHERE status = 'sending' AND NOT ${RESENT} AND claimed_by != ?
          AND updated_at <= ?`,
-    ).run(at, by, older).changes;
+    ).run(at, ...RESENT_WHEN_UNKNOWN, by, older).changes;
     return { retried: Number(retried), unknown: Number(unknown) };
   }
 
@@ -242,6 +249,22 @@ export class Outbox {
            WHERE created_at < ? AND status NOT IN ('pending', 'sending') LIMIT ?)`,
       ).run(before.toISOString(), limit).changes,
     );
+  }
+
+  /**
+   * What is owed and not yet settled (pending or in flight), for `/metrics`: how many
+   * rows, and when the oldest was written. Through the partial indexes of each status.
+   */
+  backlog(): { rows: number; oldest: Date | undefined } {
+    const row = this.#s.sql(
+      `SELECT count(*) AS n, min(created_at) AS oldest FROM (
+         SELECT created_at FROM outbox WHERE status = 'pending'
+         UNION ALL SELECT created_at FROM outbox WHERE status = 'sending')`,
+    ).get() as { n: number; oldest: string | null };
+    return {
+      rows: Number(row.n),
+      oldest: row.oldest === null ? undefined : new Date(row.oldest),
+    };
   }
 
   /** One row by key, for tests and reports. */

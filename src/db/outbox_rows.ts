@@ -24,8 +24,6 @@ export interface NewOutboxItem {
   userId?: number;
   /** Anything the renderer needs that it cannot read from the database. */
   payload?: unknown;
-  /** Safe to send twice (an edit): a claim left by a dead process is retried. */
-  idempotent?: boolean;
 }
 
 /** One row as the sender sees it. */
@@ -54,8 +52,6 @@ export interface OutboxRow {
   attempts: number;
   /** Not sent before this ISO instant (the wait of a retry). */
   not_before: string;
-  /** 1 when it is safe to send twice (an edit), else 0. */
-  idempotent: number;
   /** The message Telegram created or edited, once known. */
   message_id: number | null;
   /** When it was owed, an ISO instant; retries give up counting from it. */

@@ -8,6 +8,7 @@
  * @module
  */
 import { Announcements } from "./announcements.ts";
+import { Backups } from "./backups.ts";
 import { Drafts } from "./drafts.ts";
 import { Answers } from "./answers.ts";
 import { JobRuns } from "./job_runs.ts";
@@ -39,6 +40,8 @@ export class Store {
   readonly relays: Relays;
   /** Admin actions waiting for a confirmation. */
   readonly drafts: Drafts;
+  /** The backups `backup` made. */
+  readonly backups: Backups;
   #db: Database;
   #statements: Statements;
   #writer: Writer;
@@ -57,6 +60,7 @@ export class Store {
     this.announcements = new Announcements(statements);
     this.relays = new Relays(statements);
     this.drafts = new Drafts(statements);
+    this.backups = new Backups(statements);
   }
 
   /** Runs `fn` in one transaction: all of its writes happen, or none. */
@@ -81,6 +85,25 @@ export class Store {
   /** Throws if the database cannot answer a query (for the health check). */
   ping(): void {
     this.#statements.sql("SELECT count(*) FROM users").get();
+  }
+
+  /**
+   * Whether writes go through now: after a failed write (a full disk, a read-only file)
+   * it tries one that changes a row and takes it back, committed, so that health turns
+   * good once space is freed even when nothing else writes; then {@linkcode health}.
+   */
+  async checkWrites(): Promise<WriterHealth> {
+    if (this.#writer.failing) {
+      await this.write(() => {
+        this.#statements.sql(
+          "INSERT OR REPLACE INTO processed_updates (update_id, handled_at) VALUES (-1, '')",
+        ).run();
+        this.#statements.sql(
+          "DELETE FROM processed_updates WHERE update_id = -1",
+        ).run();
+      }).catch(() => {});
+    }
+    return this.health();
   }
 
   /** Whether reads and writes go through, and why not: locked, read-only, corrupt. */

@@ -110,11 +110,17 @@ export class Users {
     return row === undefined ? undefined : toUser(row);
   }
 
-  /** Marks the user inactive (`/stop`, or Telegram says the chat is gone). */
+  /**
+   * Marks the user inactive (`/stop`, or Telegram says the chat is gone) and keeps when
+   * they left (a second `/stop` keeps the first): their answers count for the meetings
+   * that began before (see counted.ts).
+   */
   deactivate(tgId: number, now: Date): boolean {
+    const at = now.toISOString();
     const result = this.#s.sql(
-      "UPDATE users SET is_active = 0, updated_at = ? WHERE tg_id = ?",
-    ).run(now.toISOString(), tgId);
+      `UPDATE users SET stopped_at = CASE WHEN is_active = 1 THEN ? ELSE stopped_at END,
+         is_active = 0, updated_at = ? WHERE tg_id = ?`,
+    ).run(at, at, tgId);
     return result.changes > 0;
   }
 

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import type { StatementSync } from "node:sqlite";
 import type { Database } from "./sqlite.ts";
 
 /** A write waited too long for a lock another process holds. */
@@ -63,6 +64,14 @@ export function sqliteProblem(
   return undefined;
 }
 
+/** Each problem in the operator's words, for health and logs. */
+const PROBLEMS = {
+  full: "the disk is full (disk full): free some space",
+  readonly: "the database is read-only",
+  corrupt: "the database is damaged: restore a backup",
+  io: "disk I/O error",
+} as const;
+
 /** Batches writes into one transaction per event-loop turn; see the module doc. */
 export class Writer {
   #db: Database;
@@ -76,6 +85,7 @@ export class Writer {
   #lockedSince: number | undefined;
   #failure: string | undefined;
   #idle: (() => void)[] = [];
+  #total: StatementSync | undefined;
 
   /** Writes to `db`; the waits are in {@linkcode WriterOptions}. */
   constructor(db: Database, options: WriterOptions = {}) {
@@ -152,6 +162,11 @@ export class Writer {
       this.#queue = jobs.concat(this.#queue);
       return this.#blocked(error);
     }
+    // After a failure only a batch that really wrote proves writes work again: one that
+    // changed nothing commits even on a full disk.
+    const failing = this.#failure !== undefined;
+    const changesBefore = failing ? this.#changes() : 0;
+    let failedNow = false;
     const results: { job: Job; ok: boolean; value: unknown }[] = [];
     for (const job of jobs) {
       try {
@@ -167,7 +182,7 @@ export class Writer {
           // The transaction is gone (e.g. disk full): COMMIT below reports it.
         }
         results.push({ job, ok: false, value: error });
-        this.#noteFailure(error);
+        failedNow = this.#noteFailure(error) || failedNow;
       }
     }
     try {
@@ -188,7 +203,9 @@ export class Writer {
     }
     this.#lockedSince = undefined;
     this.#delay = this.#retryMs;
-    if (results.some((r) => r.ok)) this.#failure = undefined;
+    if (failing && !failedNow && this.#changes() > changesBefore) {
+      this.#failure = undefined;
+    }
     for (const { job, ok, value } of results) {
       if (ok) job.resolve(value);
       else job.reject(value);
@@ -229,11 +246,24 @@ export class Writer {
     for (const job of late) job.reject(error);
   }
 
-  #noteFailure(error: unknown) {
+  /** Records a failure of the database itself (not a lock); true if it was one. */
+  #noteFailure(error: unknown): boolean {
     const problem = sqliteProblem(error);
-    if (problem === undefined || problem === "locked") return;
+    if (problem === undefined || problem === "locked") return false;
     const message = error instanceof Error ? error.message : String(error);
-    this.#failure = `database ${problem}: ${message}`;
+    this.#failure = `writes fail: ${PROBLEMS[problem]} (${message})`;
+    return true;
+  }
+
+  /** Whether the last batch failed for the database itself (not a lock): see `probe`. */
+  get failing(): boolean {
+    return this.#failure !== undefined;
+  }
+
+  /** Rows changed on this connection so far (SQLite's `total_changes()`). */
+  #changes(): number {
+    this.#total ??= this.#db.prepare("SELECT total_changes() AS n");
+    return Number((this.#total.get() as { n: number }).n);
   }
 
   #settle() {

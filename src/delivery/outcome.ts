@@ -5,6 +5,7 @@
  * @module
  */
 import { describeError } from "../core/errors.ts";
+import { resendsUnknown } from "../core/owed.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { classify } from "./telegram.ts";
 
@@ -37,18 +38,21 @@ export type Decision =
   | {
     action: "later";
     ms: number;
-    /** A 429: every paced send waits too. */
-    pause: boolean;
-    event: "rate_limited" | "retry";
+    /** `rate_limited` (a 429): every paced send waits too. */
+    event: "rate_limited" | "retry" | "token_rejected";
     error: string;
+    /** The token was refused (401): the row stays owed, and the sender stops. */
+    halt?: boolean;
   };
 
 /**
- * Decides what a failed request means: 429 waits `retry_after`; 403 and chat-not-found
+ * Decides what a failed request means: 401 halts the sender and leaves the row owed
+ * (the token, not the message, is wrong); 429 waits `retry_after`; 403 and chat-not-found
  * settle as blocked; a bad request fails; 5xx and no connection wait twice as long each
  * time, up to `maxMs`, until `giveUpMs` after the row was owed; a request that left
- * without an answer is unknown (never resent), unless the row is an edit, which is safe
- * to make again. An edit Telegram finds unchanged was made.
+ * without an answer is unknown (never resent), unless its kind is resent after an
+ * unknown outcome (`IF_UNKNOWN`: edits, calendar files), which then waits like a 5xx.
+ * An edit Telegram finds unchanged was made.
  */
 export function decide(
   row: OutboxRow,
@@ -65,11 +69,18 @@ export function decide(
   }
   const verdict = classify(error);
   switch (verdict.kind) {
+    case "unauthorized":
+      return {
+        action: "later",
+        ms: 0,
+        event: "token_rejected",
+        error: reason,
+        halt: true,
+      };
     case "rate-limited":
       return {
         action: "later",
         ms: verdict.retryAfterMs,
-        pause: true,
         event: "rate_limited",
         error: reason,
       };
@@ -88,7 +99,7 @@ export function decide(
         error: reason,
       };
     case "unknown":
-      if (!row.idempotent) {
+      if (!resendsUnknown(row.kind)) {
         return {
           action: "settle",
           status: "unknown",
@@ -115,7 +126,6 @@ export function decide(
       policy.maxMs,
       policy.initialMs * 2 ** Math.min(row.attempts, 30),
     ),
-    pause: false,
     event: "retry",
     error: reason,
   };

@@ -2,10 +2,13 @@
  * Paces sends to a rate, process-wide, and pauses every send after a 429.
  *
  * Start times are spaced evenly, 3% under the rate, and never bunch up to catch up after
- * a stall: any one-second window holds fewer than `perSecond` starts even when network
+ * a stall: any one-second window holds at most `perSecond` starts even when network
  * jitter brings two requests closer on arrival than they left. Pacing at the exact rate
  * meets a 429 now and then, and each costs a whole `retry_after` of silence.
+ *
+ * @module
  */
+import { type Sleep, sleep } from "../core/sleep.ts";
 
 /** The share of the configured rate actually used. */
 const SAFETY = 0.97;
@@ -15,7 +18,7 @@ export interface PacerOptions {
   /** Monotonic milliseconds; default `performance.now()`. */
   now?: () => number;
   /** Waits `ms` milliseconds, less if `signal` aborts; default a timer. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
 }
 
 /** Hands out send slots at a steady rate. */
@@ -26,7 +29,7 @@ export class Pacer {
   #next = 0;
   #pausedUntil = 0;
   #now: () => number;
-  #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  #sleep: Sleep;
 
   /** Paces to `perSecond` sends a second; a rate that is not positive is a `RangeError`. */
   constructor(perSecond: number, options: PacerOptions = {}) {
@@ -60,18 +63,4 @@ export class Pacer {
   pause(ms: number): void {
     this.#pausedUntil = Math.max(this.#pausedUntil, this.#now() + ms);
   }
-}
-
-/** Waits `ms` milliseconds, or less if `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

@@ -4,23 +4,14 @@
  *
  * @module
  */
+import type { TokenRejectedError } from "../core/errors.ts";
+import type { Delivery } from "../core/owed.ts";
+import type { Sleep } from "../core/sleep.ts";
 import type { Outbox, OutboxRow } from "../db/outbox.ts";
 import type { Logger } from "../log.ts";
 import type { RetryPolicy } from "./outcome.ts";
 import type { Pacer } from "./pacer.ts";
-import type { BotApi, Upload } from "./telegram.ts";
-
-/** One Bot API call that delivers a row. */
-export interface Delivery {
-  /** The Bot API method, e.g. `sendMessage`. */
-  method: string;
-  /** Its parameters: sent as JSON, or as form fields beside an upload. */
-  params: Record<string, unknown>;
-  /** A file sent with it, e.g. a calendar file. */
-  upload?: Upload;
-  /** Whatever the renderer wants back with the result (see `onDelivered`). */
-  meta?: Record<string, string>;
-}
+import type { BotApi } from "./telegram.ts";
 
 /** Turns a row into its call, or `null` when it is no longer owed (the row is dropped). */
 export type Render = (
@@ -41,6 +32,8 @@ export interface SenderDeps {
   log: Logger;
   /** The clock; tests pass a fake one. */
   now: () => Date;
+  /** Waits for the next look at the outbox (woken early by its signal); default a timer. */
+  sleep?: Sleep;
   /** Runs a write after a request (group commit); rejections are logged. */
   write: <T>(fn: () => T) => Promise<T>;
   /** A row's chat is gone for good: e.g. deactivate its user. */
@@ -49,6 +42,11 @@ export interface SenderDeps {
   onBatchDone?: (batch: string) => void | Promise<void>;
   /** A row was delivered by `delivery`; `result` is what the Bot API returned. */
   onDelivered?: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
+  /**
+   * Telegram refused the token (401): the sender has stopped starting requests, and the
+   * row stays owed; the owner stops too (`run`, `send`). Called for each refused request.
+   */
+  onHalt?: (error: TokenRejectedError) => void;
   /** Counts an outcome, e.g. for metrics. */
   onOutcome?: (row: OutboxRow, outcome: string) => void;
   /** How failed rows are retried; default `DEFAULT_RETRY` (2 s doubling to 5 min, for 2 days). */

@@ -7,14 +7,23 @@
  *
  * @module
  */
-import { describeError } from "../core/errors.ts";
-import { LANE, type OutboxRow, type Outcome } from "../db/outbox.ts";
-import { sleep } from "./pacer.ts";
+import { describeError, TokenRejectedError } from "../core/errors.ts";
+import { type Delivery, LANE, resendsUnknown } from "../core/owed.ts";
+import { type Sleep, sleep } from "../core/sleep.ts";
+import type { OutboxRow, Outcome } from "../db/outbox.ts";
 import { decide, DEFAULT_RETRY, type RetryPolicy } from "./outcome.ts";
-import type { Delivery, SenderDeps } from "./seams.ts";
+import type { SenderDeps } from "./seams.ts";
 
 export { DEFAULT_RETRY, type RetryPolicy } from "./outcome.ts";
-export type { Delivery, Render, SenderDeps } from "./seams.ts";
+export type { Render, SenderDeps } from "./seams.ts";
+
+/** What {@linkcode Sender.drain} waits for besides what is due now. */
+export interface DrainOptions {
+  /** The batch whose retries it waits for, e.g. `invitation/2026-11-25`. */
+  batch?: string;
+  /** The latest instant a retry of `batch` may fall due and still be waited for. */
+  until?: Date;
+}
 
 const PAGE = 200;
 /** Longest sleep between looks at the outbox, for leases and clock jumps. */
@@ -28,13 +37,15 @@ export class Sender {
   #retry: RetryPolicy;
   #concurrency: number;
   #leaseMs: number;
+  #sleep: Sleep;
   #inflight = new Set<Promise<void>>();
   #busy = new Set<number>();
   #kicked = false;
   #wake: (() => void) | undefined;
   #stop = new AbortController();
   #loop: Promise<void> | undefined;
-  #untilIdle = false;
+  /** Set by `drain`: stop when nothing is due, unless a row it waits for falls due soon. */
+  #drain: DrainOptions | undefined;
 
   /** An idle sender: {@linkcode Sender.start} starts draining. */
   constructor(deps: SenderDeps) {
@@ -42,6 +53,7 @@ export class Sender {
     this.#retry = deps.retry ?? DEFAULT_RETRY;
     this.#concurrency = deps.concurrency ?? 32;
     this.#leaseMs = deps.leaseMs ?? 120_000;
+    this.#sleep = deps.sleep ?? sleep;
     this.id = deps.id ?? crypto.randomUUID().slice(0, 8);
   }
 
@@ -67,11 +79,19 @@ export class Sender {
   }
 
   /**
-   * Delivers what is due now and resolves when nothing due is left (rows waiting to be
-   * retried later stay pending). For `send`, which runs alone.
+   * Delivers what is due now and resolves when nothing due is left and nothing is in
+   * flight. Rows waiting to be retried later stay pending, except those of
+   * `options.batch` that fall due by `options.until`: drain waits for them too. For
+   * `send`; a drain may follow another. Claims of other processes are settled only
+   * after their lease, since `run` may be sending beside it.
    */
-  async drain(): Promise<void> {
-    this.#untilIdle = true;
+  async drain(options: DrainOptions = {}): Promise<void> {
+    if (this.#loop !== undefined && this.#drain === undefined) {
+      throw new Error("Sender.drain() on a sender started by start()");
+    }
+    await this.#loop;
+    this.#drain = options;
+    this.#loop = undefined;
     this.start();
     await this.#loop;
   }
@@ -113,7 +133,7 @@ export class Sender {
       } catch (error) {
         // The database is locked or failing: back off, the rows wait.
         this.#deps.log.error("outbox.error", { error: describeError(error) });
-        await sleep(1_000, signal);
+        await this.#sleep(1_000, signal);
         continue;
       }
       if (signal.aborted) break;
@@ -121,7 +141,7 @@ export class Sender {
       const now = this.#deps.now();
       const idle = this.#inflight.size === 0 &&
         this.#deps.outbox.due({ now, limit: 1 }).length === 0;
-      if (this.#untilIdle && idle) break;
+      if (this.#drain !== undefined && idle && !this.#awaited(now)) break;
       await this.#idle(signal);
     }
   }
@@ -152,6 +172,14 @@ export class Sender {
     this.#inflight.add(task);
   }
 
+  /** Whether a drain still waits for a row of its batch that falls due by its `until`. */
+  #awaited(now: Date): boolean {
+    const { batch, until } = this.#drain ?? {};
+    if (batch === undefined || until === undefined || now > until) return false;
+    const next = this.#deps.outbox.nextDue(batch);
+    return next !== undefined && next <= until;
+  }
+
   /** Sleeps until the next row falls due, a kick, a request landing, or the stop. */
   async #idle(signal: AbortSignal): Promise<void> {
     const next = this.#deps.outbox.nextDue();
@@ -159,17 +187,18 @@ export class Sender {
       IDLE_MAX_MS,
       Math.max(5, next.getTime() - this.#deps.now().getTime()),
     );
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener("abort", done);
-        this.#wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, wait);
-      signal.addEventListener("abort", done, { once: true });
-      this.#wake = done;
-    });
+    // One signal for the sleep, aborted by a wake or by the stop (a listener removed
+    // after, so that a sender idling for months keeps nothing per sleep).
+    const wake = new AbortController();
+    const done = () => wake.abort();
+    signal.addEventListener("abort", done, { once: true });
+    this.#wake = done;
+    try {
+      await this.#sleep(wait, wake.signal);
+    } finally {
+      signal.removeEventListener("abort", done);
+      this.#wake = undefined;
+    }
     if (!signal.aborted) this.#recover(false);
   }
 
@@ -208,7 +237,7 @@ export class Sender {
       const result = await deps.api.call<{ message_id?: number } | true>(
         delivery.method,
         delivery.params,
-        { upload: delivery.upload, idempotent: row.idempotent === 1 },
+        { upload: delivery.upload, idempotent: resendsUnknown(row.kind) },
       );
       const messageId = typeof result === "object"
         ? result.message_id
@@ -234,6 +263,10 @@ export class Sender {
       error: decision.error,
     };
     if (decision.action === "later") {
+      if (decision.halt) {
+        this.#stop.abort(); // no new request after a refused token; the row stays owed
+        deps.onHalt?.(new TokenRejectedError({ cause: error }));
+      }
       if (decision.event === "rate_limited") {
         if (row.lane !== LANE.reply) deps.pacer.pause(decision.ms);
         deps.onOutcome?.(row, "rate_limited");

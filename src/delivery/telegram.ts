@@ -13,6 +13,7 @@
  *
  * @module
  */
+import type { Upload } from "../core/owed.ts";
 
 /** The Bot API answered `ok: false`. */
 export class ApiError extends Error {
@@ -53,16 +54,6 @@ export class NetworkError extends Error {
     super(message, { cause: options.cause });
     this.maybeDelivered = options.maybe;
   }
-}
-
-/** A file to upload with a call, e.g. a calendar file. */
-export interface Upload {
-  /** The parameter it fills, e.g. `document`. */
-  field: string;
-  /** The file name the recipient sees, e.g. `meeting-2026-11-25.ics`. */
-  filename: string;
-  /** The file's content. */
-  bytes: Uint8Array;
 }
 
 /** Options of one {@linkcode BotApi.call}. */
@@ -237,7 +228,9 @@ export type Verdict =
   /** The request left and no answer came: it may have been delivered. */
   | { kind: "unknown" }
   /** Telegram refused it and will refuse it again (a bad request). */
-  | { kind: "permanent" };
+  | { kind: "permanent" }
+  /** Telegram refused the bot token (401): no request of this bot can succeed. */
+  | { kind: "unauthorized" };
 
 /** Sorts a failed call into what to do next. */
 export function classify(error: unknown): Verdict {
@@ -248,6 +241,7 @@ export function classify(error: unknown): Verdict {
         retryAfterMs: (error.retryAfter ?? 1) * 1000,
       };
     }
+    if (error.code === 401) return { kind: "unauthorized" };
     if (error.code === 403) return { kind: "unreachable" };
     if (
       error.code === 400 &&

@@ -1,6 +1,13 @@
 /**
  * An iCalendar (RFC 5545) file for one meeting, so that members can add it to their
- * calendar. Pure: "now" is a parameter.
+ * calendar. Pure, and a function of the meeting's state alone: DTSTAMP is the instant of
+ * the meeting's last change, not the instant the file is made, so the same state always
+ * gives the same bytes (a restart, a resend, a second recipient).
+ *
+ * The ORGANIZER, which RFC 5546 requires of PUBLISH and CANCEL alike, is the bot: its
+ * name is the meeting's title, and its address `mailto:noreply@meeting-bot.invalid`,
+ * since the bot has no mailbox (`.invalid`, RFC 2606, is never delivered to, so no
+ * calendar sends it replies).
  *
  * Times are written in UTC (`20261125T080000Z`), which every client converts to its own
  * zone, so no VTIMEZONE is needed. Lines end with CRLF and are folded at 75 octets of
@@ -31,11 +38,16 @@ export interface IcsMeeting {
 
 /** Options of {@linkcode meetingIcs}. */
 export interface MeetingIcsOptions {
-  /** The instant the file is made; becomes DTSTAMP. */
-  now: Date;
+  /** The instant of the meeting's last change; becomes DTSTAMP. */
+  stamp: Date;
+  /** The ORGANIZER's name (its CN); default the meeting's title. */
+  organizer?: string;
   /** Right-hand side of the UID; default `meeting-bot`. */
   domain?: string;
 }
+
+/** The ORGANIZER's address: the bot has no mailbox, and `.invalid` says so. */
+export const ORGANIZER_ADDRESS = "mailto:noreply@meeting-bot.invalid";
 
 /** An invalid meeting for {@linkcode meetingIcs}, or calendar text that cannot be read. */
 export class IcsError extends Error {
@@ -50,8 +62,9 @@ const MINUTE_MS = 60_000;
 
 /**
  * A VCALENDAR with one VEVENT for `meeting`, with CRLF line ends and folded lines. The
- * UID is the meeting's id, so a later file with a higher SEQUENCE updates the same entry
- * (METHOD:CANCEL and STATUS:CANCELLED remove it).
+ * UID is the meeting's id, so a later file with a higher SEQUENCE (or the same SEQUENCE
+ * and a later DTSTAMP) updates the same entry; METHOD:CANCEL and STATUS:CANCELLED
+ * remove it. The same arguments always give the same text.
  */
 export function meetingIcs(
   meeting: IcsMeeting,
@@ -79,7 +92,10 @@ export function meetingIcs(
     `UID:${escapeText(`meeting-${meeting.id}@${domain}`)}`,
     `SEQUENCE:${Math.max(0, Math.trunc(meeting.sequence ?? 0))}`,
     `STATUS:${meeting.cancelled ? "CANCELLED" : "CONFIRMED"}`,
-    `DTSTAMP:${utcDateTime(options.now, "DTSTAMP")}`,
+    `DTSTAMP:${utcDateTime(options.stamp, "DTSTAMP")}`,
+    `ORGANIZER;CN=${
+      paramValue(options.organizer ?? meeting.title)
+    }:${ORGANIZER_ADDRESS}`,
     `DTSTART:${utcDateTime(meeting.startsAt, "DTSTART")}`,
     `DTEND:${utcDateTime(end, "DTEND")}`,
     `SUMMARY:${escapeText(meeting.title)}`,
@@ -101,6 +117,12 @@ function escapeText(value: string): string {
     .replace(/\r\n|\r|\n/g, "\\n")
     // deno-lint-ignore no-control-regex
     .replace(/[\x00-\x08\x0A-\x1F\x7F]/g, "");
+}
+
+/** A parameter value, quoted; it cannot hold a double quote or a control character. */
+function paramValue(value: string): string {
+  // deno-lint-ignore no-control-regex
+  return `"${value.replace(/["\x00-\x1F\x7F]/g, "")}"`;
 }
 
 /** A URI value as is, minus any control characters, which could break the line. */

@@ -10,7 +10,7 @@ import { render, type TextKey } from "../config/texts.ts";
 import type { Announcement } from "../db/announcements.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
-import type { Delivery } from "../delivery/sender.ts";
+import type { Delivery } from "../core/owed.ts";
 import type { ReportPayload } from "../usecases/jobs.ts";
 import { weekById } from "../usecases/weeks.ts";
 import { meetingValues, type OutgoingMessage } from "./build.ts";

@@ -8,7 +8,7 @@
  * @module
  */
 import type { OutboxRow } from "../db/outbox.ts";
-import type { Delivery } from "../delivery/sender.ts";
+import type { Delivery } from "../core/owed.ts";
 import type { RelayPayload } from "../usecases/relays.ts";
 import { CAPTION_LIMIT, TEXT_LIMIT, withHeader } from "./limits.ts";
 

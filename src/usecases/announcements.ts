@@ -5,12 +5,11 @@
  *
  * @module
  */
-import { batchOf, keys, OWED } from "../core/owed.ts";
+import { batchOf, keys, LANE, OWED } from "../core/owed.ts";
 import type {
   AnnouncementAudience,
   NewAnnouncement,
 } from "../db/announcements.ts";
-import { LANE } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { ReportPayload } from "./jobs.ts";
 
@@ -23,9 +22,10 @@ export function draftAnnouncement(
   return {
     id,
     recipients: store.users.counts().registered,
-    attendees: draft.meetingId === undefined
-      ? 0
-      : store.answers.attendees(draft.meetingId).length,
+    attendees: draft.meetingId === undefined ? 0 : store.outbox.countAudience({
+      to: "attendees",
+      meetingId: draft.meetingId,
+    }),
   };
 }
 

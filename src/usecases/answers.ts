@@ -4,8 +4,7 @@
  * @module
  */
 import type { Answer } from "../core/answers.ts";
-import { keys, OWED } from "../core/owed.ts";
-import { LANE } from "../db/outbox.ts";
+import { keys, LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
 import { answersOpen, planJobs } from "../domain/meeting.ts";
@@ -22,6 +21,8 @@ export type AnswerOutcome =
   | { kind: "invalid" }
   /** Its invitation has not gone out yet: no button of the bot names it. */
   | { kind: "early"; user: User; meeting: Week }
+  /** The user unsubscribed (`/stop`): nothing is recorded until they come back. */
+  | { kind: "unsubscribed"; user: User; meeting: Week }
   /** An admin cancelled the meeting: there is nothing to answer. */
   | { kind: "cancelled"; user: User; meeting: Week }
   /** The meeting has started: the answer is not changed. */
@@ -40,9 +41,10 @@ const REMINDERS = ["second_reminder", "first_reminder"] as const;
 
 /**
  * Records `answer` of the user `tgId` for the meeting `meetingId`, if it takes answers:
- * its invitation has gone out (or is due), it is not cancelled and has not started. In
- * the same transaction it enqueues what the answer owes: the edit that shows it in the
- * message pressed (`messageId`); after a first "yes", the calendar file; and after a
+ * its invitation has gone out (or is due), it is not cancelled and has not started, and
+ * the user has not unsubscribed (an answer given then would not count: db/counted.ts).
+ * In the same transaction it enqueues what the answer owes: the edit that shows it in
+ * the message pressed (`messageId`); after a first "yes", the calendar file; and after a
  * "yes" given once the reminders went out, the latest reminder (with the link).
  */
 export function recordAnswer(
@@ -66,6 +68,7 @@ export function recordAnswer(
   ) {
     return { kind: "invalid" };
   }
+  if (!user.is_active) return { kind: "unsubscribed", user, meeting };
   if (meeting.cancelled) return { kind: "cancelled", user, meeting };
   if (!answersOpen(meeting, now)) return { kind: "closed", user, meeting };
   if (!invited(store, { schedule, meeting, now })) {
@@ -87,7 +90,6 @@ export function recordAnswer(
         userId: user.id,
         lane: LANE.reply,
         payload: { message_id: request.messageId },
-        idempotent: true,
       }, now);
     }
     if (request.answer === "yes" && previous !== "yes") {

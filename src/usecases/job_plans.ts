@@ -53,3 +53,28 @@ export function nextDue(
     store.jobRuns.get(plan.meeting.id, plan.job) === undefined
   )?.due;
 }
+
+/** How long after its deadline a job that never ran still counts as late. */
+export const LATE_KEPT_MS = 3_600_000;
+
+/**
+ * When each job is next due, as of `now`: the earliest time, as planned for each week,
+ * of a job with no run in the log (not started, not skipped, not sent by `send`). It is
+ * in the past while the job is late, and stays so until {@linkcode LATE_KEPT_MS} after
+ * the job's deadline, so that even a job whose deadline comes soon after its time (the
+ * second reminder) is seen late; then the next week's time takes its place. A job of
+ * cancelled weeks only has none.
+ */
+export function dueTimes(
+  store: Store,
+  { schedule, now }: { schedule: WeekConfig; now: Date },
+): Map<JobName, Date> {
+  const since = new Date(now.getTime() - LATE_KEPT_MS);
+  const due = new Map<JobName, Date>();
+  for (const plan of planWeeks(store, { schedule, now: since })) {
+    if (due.has(plan.job) || plan.deadline <= since) continue;
+    if (store.jobRuns.get(plan.meeting.id, plan.job) !== undefined) continue;
+    due.set(plan.job, plan.due);
+  }
+  return due;
+}

@@ -6,10 +6,10 @@
  */
 import { OperatorError } from "../core/errors.ts";
 import type { JobName } from "../core/jobs.ts";
-import { batchOf, keys, OWED } from "../core/owed.ts";
+import { batchOf, keys, LANE, OWED } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { TextKey } from "../config/texts.ts";
-import { type Audience, type BatchCounts, LANE } from "../db/outbox.ts";
+import type { Audience, BatchCounts } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { MeetingSlot } from "../domain/meeting.ts";
 import { isCancelled } from "./meetings.ts";

@@ -6,8 +6,7 @@
  *
  * @module
  */
-import { OWED } from "../core/owed.ts";
-import { LANE } from "../db/outbox.ts";
+import { LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { Week } from "./weeks.ts";
 

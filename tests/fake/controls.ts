@@ -170,6 +170,14 @@ export class FakeControls {
     if (on) this.#parts.queue.wakePollers();
   }
 
+  /**
+   * While on, a getUpdates ends the one already waiting with 409 "terminated by other
+   * getUpdates request", as Telegram does when two instances poll with one token.
+   */
+  competeForUpdates(on: boolean): void {
+    this.#parts.queue.competing = on;
+  }
+
   // --- Queries
 
   /** Every successful send, edit and delete, in order. */

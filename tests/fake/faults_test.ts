@@ -115,12 +115,15 @@ Deno.test("FakeBotApi.latency delays the answer, not the effect", async () => {
   const fake = await FakeBotApi.start({ latency: 150 });
   const api = new Api(fake.token, { apiRoot: fake.apiRoot });
   try {
-    const started = performance.now();
-    await api.sendMessage(ALICE.id, "slow");
-    const answered = performance.now();
-    assert.ok(answered - started >= 140);
-    // The call took effect on arrival; only the answer was late.
-    assert.ok(answered - fake.sent(ALICE.id)[0]!.at >= 140);
+    let answered = false;
+    const call = api.sendMessage(ALICE.id, "slow").then(() => answered = true);
+    // The call took effect on arrival, while its answer was still held back.
+    const effect = await fake.waitFor((f) =>
+      f.sent(ALICE.id)[0] && { answeredThen: answered }
+    );
+    assert.equal(effect.answeredThen, false);
+    await call;
+    assert.equal(fake.requests[0]!.delayMs, 150);
   } finally {
     await fake.close();
   }
@@ -131,33 +134,31 @@ Deno.test("FakeBotApi.slow() delays one method's answers, for good or for a whil
     latencyByMethod: { sendMessage: 250 },
   });
   const api = apiFor(fake);
-  const timed = async (call: () => Promise<unknown>) => {
-    const started = performance.now();
+  /** The milliseconds the fake held the answer of `call` back. */
+  const held = async (call: () => Promise<unknown>) => {
     await call();
-    return performance.now() - started;
+    return fake.requests.at(-1)!.delayMs;
   };
-  assert.ok(await timed(() => api.sendMessage(ALICE.id, "slow")) >= 240);
-  assert.ok(await timed(() => api.getMe()) < 200);
+  assert.equal(await held(() => api.sendMessage(ALICE.id, "slow")), 250);
+  assert.equal(await held(() => api.getMe()), 0);
   fake.slow("sendMessage", 0);
-  assert.ok(await timed(() => api.sendMessage(ALICE.id, "fast")) < 200);
+  assert.equal(await held(() => api.sendMessage(ALICE.id, "fast")), 0);
 
-  fake.slow("getMe", 250, { for: 300 });
-  assert.ok(await timed(() => api.getMe()) >= 240);
-  await delay(80);
-  assert.ok(await timed(() => api.getMe()) < 200, "the slow spell is over");
+  fake.slow("getMe", 250, { for: 1_000 });
+  assert.equal(await held(() => api.getMe()), 250);
+  await delay(1_000);
+  assert.equal(await held(() => api.getMe()), 0, "the slow spell is over");
 });
 
 Deno.test("FakeBotApi.slow('getUpdates') delays the answer of a poll", async () => {
   await using fake = await FakeBotApi.start({ latency: 500 });
   const api = apiFor(fake);
   fake.sendText(ALICE, "hi");
-  let started = performance.now();
   assert.equal((await api.getUpdates()).length, 1);
-  assert.ok(performance.now() - started < 400, "latency skips getUpdates");
+  assert.equal(fake.requests.at(-1)!.delayMs, 0, "latency skips getUpdates");
   fake.slow("getUpdates", 100);
-  started = performance.now();
   assert.equal((await api.getUpdates()).length, 1);
-  assert.ok(performance.now() - started >= 90);
+  assert.equal(fake.requests.at(-1)!.delayMs, 100);
 });
 
 Deno.test("FakeBotApi.failUpdates() answers getUpdates with 5xx, n times or for a while", async () => {

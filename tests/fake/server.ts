@@ -44,6 +44,8 @@ export class FakeBotApi extends FakeControls {
   readonly token: string;
   /** Answer 400 "chat not found" for chats never seen in an injected update. */
   knownChatsOnly: boolean;
+  /** While true, every call answers 401 Unauthorized, as for a token revoked in @BotFather. */
+  tokenRevoked = false;
 
   #parts: FakeParts;
   #server: Deno.HttpServer<Deno.NetAddr>;
@@ -242,12 +244,13 @@ export class FakeBotApi extends FakeControls {
     this.#methodCounts.set(method, (this.#methodCounts.get(method) ?? 0) + 1);
     this.#parts.waiters.notify();
 
-    const { response, status } = token === this.token
+    const { response, status } = token === this.token && !this.tokenRevoked
       ? await this.#answerCall(method, body)
       : failure(new ApiFailure(401, "Unauthorized"));
     entry.status = status;
     this.#parts.waiters.notify();
     const latency = this.#parts.faults.latencyFor(method);
+    entry.delayMs = latency;
     if (latency > 0) await this.#parts.pauses.pause(latency);
     if (status !== 0 && this.#proxy.closedUpstream(info.remoteAddr.port)) {
       entry.answerLost = true;

@@ -121,6 +121,8 @@ export interface RecordedRequest {
    * had been closed (a cut, or a client that gave up) when the answer was ready.
    */
   answerLost?: boolean;
+  /** Milliseconds the answer was held back after the call took effect (latency). */
+  delayMs?: number;
 }
 
 /** A file uploaded with multipart/form-data. */

@@ -34,6 +34,10 @@ export class UpdateQueue {
   #nextUpdateId = 1;
   #pollers = new Set<() => void>();
   #webhookUrl = "";
+  #polls = 0;
+  #latestPoll = 0;
+  /** As Telegram: a getUpdates ends the one already waiting with 409 (two instances). */
+  competing = false;
 
   /** An empty queue. */
   constructor(parts: UpdateQueueParts) {
@@ -77,6 +81,11 @@ export class UpdateQueue {
    */
   async getUpdates(params: Params): Promise<Update[]> {
     this.#checkConflict();
+    const poll = ++this.#polls;
+    if (this.competing) {
+      this.#latestPoll = poll;
+      this.wakePollers(); // the poll waiting, if any, was another instance's
+    }
     const offset = toInteger(params.offset);
     if (offset !== undefined) this.confirm(offset);
     const limit = Math.min(Math.max(toInteger(params.limit) ?? 100, 1), 100);
@@ -87,6 +96,10 @@ export class UpdateQueue {
     }
     if (pauses.closed) return [];
     this.#checkConflict();
+    if (this.competing && this.#latestPoll !== poll) {
+      this.#parts.stats.conflicts++;
+      throw new ApiFailure(409, ERRORS.otherInstance);
+    }
     return this.#queue.slice(this.#head, this.#head + limit);
   }
 

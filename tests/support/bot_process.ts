@@ -164,3 +164,25 @@ export async function until(
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/**
+ * The process's exit status; kills it (SIGKILL) and fails when it is still running after
+ * `ms`, so that a test of an exit never hangs.
+ */
+export async function exited(
+  child: Deno.ChildProcess,
+  ms = 30_000,
+): Promise<Deno.CommandStatus> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`still running after ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([child.status, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

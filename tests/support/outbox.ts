@@ -5,7 +5,7 @@
  * @module
  */
 import { openDatabase } from "../../src/db/database.ts";
-import { LANE } from "../../src/db/outbox.ts";
+import { LANE, OWED } from "../../src/core/owed.ts";
 import { Store } from "../../src/db/store.ts";
 import { Pacer } from "../../src/delivery/pacer.ts";
 import {
@@ -22,7 +22,7 @@ export const BATCH = "invitation/2026-11-25";
 
 /** Renders every row as a plain invitation text (edits as an edit of message 1). */
 export const plainRender: Render = (row) =>
-  row.idempotent
+  row.kind === OWED.answer_edit || row.kind === OWED.cancel_edit
     ? {
       method: "editMessageText",
       params: { chat_id: row.chat_id, message_id: 1, text: "Изменено" },

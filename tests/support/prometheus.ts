@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 
-/** Each sample of a scrape by its series, e.g. `meeting_bot_messages_total{job="x"}`. */
+/** Each sample of a scrape by its series, e.g. `meeting_bot_messages_total{weekly_job="x"}`. */
 export function parseMetrics(text: string): Map<string, number> {
   const samples = new Map<string, number>();
   for (const line of text.split("\n")) {

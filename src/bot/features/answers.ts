@@ -1,7 +1,8 @@
 /**
  * The invitation's "Да, буду" / "Нет, не смогу" buttons: record the answer for that
  * meeting; what it owes (the edit that shows it, the calendar file after a "yes") is
- * enqueued with it and delivered by the sender, also after a crash.
+ * enqueued with it and delivered by the sender, also after a crash. Someone who
+ * unsubscribed is told so, and how to come back, and nothing is recorded.
  *
  * @module
  */
@@ -38,6 +39,18 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       return;
     }
     const { user, meeting } = outcome;
+    if (outcome.kind === "unsubscribed") {
+      log.info("answer.unsubscribed", {
+        user: user.tg_id,
+        meeting: meeting.id,
+      });
+      await answerQuery(ctx, {
+        text: config.texts.answer_unsubscribed,
+        alert: true,
+        log,
+      });
+      return;
+    }
     if (outcome.kind === "cancelled") {
       log.info("answer.cancelled_meeting", {
         user: user.tg_id,

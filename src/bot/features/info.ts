@@ -1,12 +1,14 @@
 /**
- * `/help` and `/status`: what the bot does (for an admin also how replies to participants
- * and broadcasts work), and where the participant stands: the upcoming meeting (or that
- * it is cancelled), their answer, and the link once it is yes.
+ * `/help` and `/status`: what the bot does (that a question reaches the host only when
+ * it would; for an admin also how replies to participants and broadcasts work), and
+ * where the participant stands: the upcoming meeting (or that it is cancelled), their
+ * answer, and the link once it is yes.
  *
  * @module
  */
 import { Composer, type Context } from "grammy";
 import { render, type TextKey } from "../../config/texts.ts";
+import { relayReachesAdmins } from "../../config/warnings.ts";
 import type { User } from "../../db/users.ts";
 import { BROADCAST_MAX_LENGTH } from "../../domain/broadcast.ts";
 import { meetingValues, scheduleValues } from "../../messages/build.ts";
@@ -19,7 +21,13 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
   const feature = new Composer();
 
   feature.command("help", (ctx) => {
-    const help = render(config.texts.help, scheduleValues(config, now()));
+    // The relay line only when a message from this person would reach someone.
+    const relayed = relayReachesAdmins(config) &&
+      store.users.byTgId(ctx.from!.id) !== undefined;
+    const help = render(config.texts.help, {
+      ...scheduleValues(config, now()),
+      relay_line: relayed ? config.texts.help_relay_line : "",
+    });
     if (!config.admins.includes(ctx.from!.id)) return ctx.reply(help);
     const forAdmins = render(config.texts.help_admin, {
       max: BROADCAST_MAX_LENGTH,

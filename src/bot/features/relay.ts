@@ -16,6 +16,7 @@
 import { Composer, type Context } from "grammy";
 import type { Message } from "grammy/types";
 import { render } from "../../config/texts.ts";
+import { relayReachesAdmins } from "../../config/warnings.ts";
 import { displayName } from "../../reports.ts";
 import {
   relayToAdmins,
@@ -67,7 +68,7 @@ function replyContent(message: Message): ReplyContent {
 
 /** Whether the forwarding is on, with someone to forward to. */
 function relaying(deps: FeatureDeps): boolean {
-  return deps.config.forwarding.enabled && deps.config.admins.length > 0;
+  return relayReachesAdmins(deps.config);
 }
 
 function isAdmin(deps: FeatureDeps, ctx: Context): boolean {

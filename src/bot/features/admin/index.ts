@@ -1,6 +1,6 @@
 /**
  * Admin commands, for the Telegram ids under `admins` in config.yaml: reports (`/stats`,
- * `/who`, `/export`), broadcasts (`/announce`, `/followup`), and this week's meeting
+ * `/who` with its reminder button, `/export`), broadcasts (`/announce`, `/followup`), and this week's meeting
  * (`/topic`, `/link`, `/move`, `/skip`, `/unskip`). Anyone else falls through to the
  * fallback and gets the reply to an unknown command: nothing tells them these exist.
  *
@@ -13,6 +13,7 @@ import { reportCommands } from "./reports.ts";
 import { confirmations } from "./confirm.ts";
 import { scheduleCommands } from "./schedule.ts";
 import { skipCommands } from "./skip.ts";
+import { whoCommands } from "./who.ts";
 
 /** The admin feature. */
 export function adminFeature(deps: FeatureDeps): Composer<Context> {
@@ -21,6 +22,7 @@ export function adminFeature(deps: FeatureDeps): Composer<Context> {
     ctx.from !== undefined && deps.config.admins.includes(ctx.from.id)
   );
   reportCommands(admins, deps);
+  whoCommands(admins, deps);
   broadcastCommands(admins, deps);
   scheduleCommands(admins, deps);
   skipCommands(admins, deps);

@@ -1,11 +1,11 @@
 /**
- * `/stats`, `/who` and `/export`: what admins read.
+ * `/stats` and `/export`: what admins read (`/who`, with its button, is in who.ts).
  *
  * @module
  */
 import { Composer, type Context, InputFile } from "grammy";
 import { render } from "../../../config/texts.ts";
-import { attendanceCsv, statsReport, whoReport } from "../../../reports.ts";
+import { attendanceCsv, statsReport } from "../../../reports.ts";
 import type { FeatureDeps } from "../../context.ts";
 import { replyLong } from "./reply.ts";
 
@@ -19,11 +19,6 @@ export function reportCommands(
   feature.command(
     "stats",
     (ctx) => replyLong(ctx, statsReport(config, { source: store, now: now() })),
-  );
-
-  feature.command(
-    "who",
-    (ctx) => replyLong(ctx, whoReport(config, { source: store, now: now() })),
   );
 
   feature.command("export", async (ctx) => {

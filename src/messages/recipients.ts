@@ -1,0 +1,49 @@
+/**
+ * The send-time recipient rules: who a row is still for and what it is about, read
+ * when its turn comes rather than when it was owed. A participant who stopped, or a
+ * meeting that was cancelled or began, makes the row no longer owed.
+ *
+ * @module
+ */
+import type { Config } from "../config/schema.ts";
+import type { OutboxRow } from "../db/outbox.ts";
+import type { Store } from "../db/store.ts";
+import type { User } from "../db/users.ts";
+import { type Week, weekById } from "../usecases/weeks.ts";
+
+/** What a renderer reads at send time: the config, the store and the clock. */
+export interface SendTime {
+  /** The texts, the schedule and the meeting as configured now. */
+  config: Config;
+  /** The database as it is now. */
+  store: Store;
+  /** The clock. */
+  now: () => Date;
+}
+
+/** The row's participant, if it is for one who is still active. */
+export function activeParticipant(
+  { store }: SendTime,
+  row: OutboxRow,
+): User | undefined {
+  if (row.user_id === null) return undefined;
+  const user = store.users.byTgId(row.chat_id);
+  return user?.is_active ? user : undefined;
+}
+
+/** The week the row is about (its `ref`), with this week's changes. */
+export function rowWeek(
+  { config, store }: SendTime,
+  row: OutboxRow,
+): Week | undefined {
+  return row.ref === null
+    ? undefined
+    : weekById(store, { config, id: row.ref });
+}
+
+/** The week the row is about, if its meeting is still ahead and not cancelled. */
+export function liveWeek(at: SendTime, row: OutboxRow): Week | undefined {
+  const meeting = rowWeek(at, row);
+  if (meeting === undefined || meeting.cancelled) return undefined;
+  return at.now() < meeting.startsAt ? meeting : undefined;
+}

@@ -1,0 +1,115 @@
+/**
+ * Calendar files as the renderer makes them, read back with the parser: the file is a
+ * function of the meeting's state (a restart builds the same bytes), a change of topic
+ * is a new file rather than the cached old one, and a cancellation names its organizer.
+ */
+import assert from "node:assert/strict";
+import { type Delivery, keys, LANE, OWED } from "../src/core/owed.ts";
+import { openDatabase } from "../src/db/database.ts";
+import type { OutboxRow } from "../src/db/outbox.ts";
+import { Store } from "../src/db/store.ts";
+import { createRenderer } from "../src/messages/render.ts";
+import { testConfig } from "./helpers.ts";
+import { parseIcs } from "./support/ics.ts";
+
+const MEETING = "2026-11-25";
+const MONDAY = new Date("2026-11-23T08:00:00Z");
+
+/** A store where user 7 said yes to the meeting, and the row of their calendar file. */
+function world() {
+  const db = openDatabase(":memory:");
+  const store = new Store(db);
+  const user = store.users.start({ tg_id: 7, first_name: "Анна" }, MONDAY);
+  store.meetings.ensure(
+    { id: MEETING, startsAt: new Date("2026-11-25T08:00:00Z") },
+    MONDAY,
+  );
+  store.answers.record(
+    { meetingId: MEETING, userId: user.id, answer: "yes" },
+    MONDAY,
+  );
+  const add = (key: string) => {
+    store.outbox.add({
+      key,
+      kind: OWED.calendar,
+      ref: MEETING,
+      chatId: 7,
+      userId: user.id,
+      lane: LANE.reply,
+    }, MONDAY);
+    return store.outbox.byKey(key)!;
+  };
+  return { db, store, add };
+}
+
+/** The file a delivery uploads, as text. */
+function uploaded(delivery: Delivery | null): string {
+  assert.ok(delivery?.upload, "the file is uploaded");
+  return new TextDecoder().decode(delivery.upload.bytes);
+}
+
+function vevent(ics: string): Record<string, string> {
+  return parseIcs(ics).find((c) => c.BEGIN === "VEVENT")!;
+}
+
+Deno.test("a calendar file is the same bytes after a restart: its DTSTAMP is the meeting's last change", () => {
+  const { db, store, add } = world();
+  try {
+    const config = testConfig();
+    const row = add(keys.calendar(MEETING, 1, 1));
+    const before = createRenderer({ config, store, now: () => MONDAY });
+    const restarted = createRenderer({
+      config,
+      store,
+      now: () => new Date(MONDAY.getTime() + 3_600_000),
+    });
+    const file = uploaded(before.render(row));
+    assert.equal(uploaded(restarted.render(row)), file);
+    assert.equal(vevent(file).DTSTAMP, "20261123T080000Z");
+  } finally {
+    db.close();
+  }
+});
+
+Deno.test("a calendar file after /topic carries the new topic, not the cached file of before", () => {
+  const { db, store, add } = world();
+  try {
+    const config = testConfig();
+    const renderer = createRenderer({ config, store, now: () => MONDAY });
+    const first = add(keys.calendar(MEETING, 1, 1));
+    const delivery = renderer.render(first)!;
+    const file = uploaded(delivery);
+    renderer.delivered(first, { document: { file_id: "F1" } }, delivery);
+    // The same file again goes by its file_id.
+    const again = renderer.render(add(keys.calendar(MEETING, 1, 2)))!;
+    assert.equal(again.params.document, "F1");
+    assert.equal(again.upload, undefined);
+
+    const later = new Date(MONDAY.getTime() + 60_000);
+    store.meetings.change(MEETING, { topic: "Итоги года" }, later);
+    const after = renderer.render(add(keys.calendar(MEETING, 1, 3)));
+    const changed = vevent(uploaded(after));
+    assert.equal(changed.SUMMARY, `${config.meeting.title}: Итоги года`);
+    assert.equal(changed.UID, vevent(file).UID);
+    assert.equal(changed.DTSTAMP, "20261123T080100Z", "a later revision");
+  } finally {
+    db.close();
+  }
+});
+
+Deno.test("a cancellation's calendar file is METHOD:CANCEL with the bot as ORGANIZER", () => {
+  const { db, store, add } = world();
+  try {
+    const config = testConfig();
+    const renderer = createRenderer({ config, store, now: () => MONDAY });
+    store.meetings.setStatus({ id: MEETING, status: "cancelled" }, MONDAY);
+    const row: OutboxRow = add(keys.calendarUpdate(MEETING, 1, 1));
+    const [calendar, event] = parseIcs(uploaded(renderer.render(row)));
+    assert.equal(calendar!.METHOD, "CANCEL");
+    assert.equal(event!.STATUS, "CANCELLED");
+    assert.equal(event!.SEQUENCE, "1");
+    assert.equal(event!.ORGANIZER, "mailto:noreply@meeting-bot.invalid");
+  } finally {
+    db.close();
+  }
+});

@@ -22,10 +22,14 @@ import {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Holds the write lock of `path` from another connection until released. */
+/**
+ * Holds the write lock of `path` from another connection until released; waits for a
+ * write the bot has under way (its start, a poll) to end first, as another process
+ * would.
+ */
 function lockDatabase(path: string): { release(): void } {
   const other = new DatabaseSync(path);
-  other.exec("PRAGMA busy_timeout = 0; BEGIN IMMEDIATE");
+  other.exec("PRAGMA busy_timeout = 10000; BEGIN IMMEDIATE");
   other.exec(
     "INSERT INTO processed_updates (update_id, handled_at) VALUES (-7, 'x')",
   );
@@ -50,11 +54,13 @@ Deno.test("run answers while another process holds the database's lock; /healthz
   }, "2026-11-24 09:00:00");
   collect(bot.stdout);
   const err = collect(bot.stderr);
+  // A blocked event loop would hold the answer until SQLite gave up (30 s with a
+  // busy wait): the guard is far below that and far above any answer.
   const health = async () => {
-    const started = performance.now();
-    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-    const body = await response.json();
-    return { status: response.status, body, ms: performance.now() - started };
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`, {
+      signal: AbortSignal.timeout(10_000),
+    });
+    return { status: response.status, body: await response.json() };
   };
   try {
     await fake.waitForCount("getUpdates", 1, { timeout: 20_000 });
@@ -71,7 +77,6 @@ Deno.test("run answers while another process holds the database's lock; /healthz
         during.body.checks.database.detail,
         /locked by another process/,
       );
-      assert.ok(during.ms < 1_000, `/healthz answered in ${during.ms} ms`);
       assert.equal(
         fake.answerFor(press.callback_query!.id),
         undefined,

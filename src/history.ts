@@ -65,7 +65,7 @@ function historyLine(
     status: statusText(config, week, now),
     yes: summary.yes,
     joined: joinedText(config, summary),
-    rating: ratingText(config, summary),
+    rating: ratingText(config, summary, { short: true }),
   });
 }
 
@@ -176,7 +176,7 @@ export function weekLines(
       yes: summary.yes,
       no: summary.no,
       joined: joinedText(config, summary),
-      rating: ratingText(config, summary),
+      rating: ratingText(config, summary, { short: true }),
       status: week.cancelled ? config.texts.admin_stats_cancelled : "",
     });
   });

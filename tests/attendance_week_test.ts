@@ -282,9 +282,9 @@ Deno.test("a week with personal links: who clicked when, the question after, and
     );
     await h.idle();
     assert.ok(
-      h.fake.messagesTo(admin.id).some((m) =>
-        m.startsWith("⭐ Оценка встречи 25 ноября от Анна") &&
-        m.includes("5 из 5")
+      h.fake.messagesTo(admin.id).includes(
+        "⭐ Отзыв о встрече в среду, 25 ноября. Пишет Анна, id 1, оценка — 5 из 5. " +
+          "Что стоит изменить — в сообщении ниже; ответьте на него, и я передам ответ.",
       ),
     );
     note(
@@ -327,11 +327,11 @@ Deno.test("a week with personal links: who clicked when, the question after, and
       assert.deepEqual(ratings.sort(), [3, 5]);
       assert.equal(
         reports[0],
-        "Итоги встречи «Живой эфир» в среду, 25 ноября\n\n" +
+        "Итоги встречи в среду, 25 ноября\n\n" +
           `Записались: ${yes}\n` +
           `Пришли: ${joined}, из них без записи: ${joinedNoYes}\n` +
           `Записались, но не пришли: ${noShow}\n` +
-          "Оценка: 4,0 из 5 (2 оценки)\n\n" +
+          "Оценки: в среднем 4,0 из 5 (2 оценки)\n\n" +
           "Комментарии:\n• Анна, оценка 5: Больше практики",
       );
       note(h, `report to the admin:\n${reports[0]}`);

@@ -10,18 +10,17 @@ import type { TextKey } from "./texts.ts";
 /** The texts of attendance, feedback and history, by key. */
 export const AFTER_TEXTS = {
   web_lang: "ru",
-  web_meeting_cancelled: "Встреча «{title}» {weekday_on}, {day}, отменена. " +
+  web_meeting_cancelled: "Встреча «{title}» {date_on}, отменена. " +
     "Приглашение на следующую придёт как обычно.",
-  web_meeting_finished:
-    "Встреча «{title}» {weekday_on}, {day}, уже закончилась. " +
+  web_meeting_finished: "Встреча «{title}» {date_on}, уже закончилась. " +
     "Ссылка на следующую придёт в напоминании.",
   web_not_found:
     "Такой ссылки нет. Откройте ссылку из последнего сообщения бота.",
   web_too_many: "Слишком много запросов. Попробуйте через минуту.",
-  feedback_question: "Как вам встреча «{title}» {weekday_on}, {day}? " +
+  feedback_question: "Как вам встреча «{title}» {date_on}? " +
     "Оцените её от 1 до 5: 1 — совсем не понравилась, 5 — очень понравилась.",
-  feedback_rated: "Спасибо! Ваша оценка встречи «{title}» {weekday_on}, " +
-    "{day}: {rating} из 5. Изменить её можно до {until}.",
+  feedback_rated: "Спасибо! Ваша оценка встречи «{title}» {date_on}: " +
+    "{rating} из 5. Изменить её можно до {until}.",
   button_rating: "{rating}",
   button_rating_chosen: "✅ {rating}",
   feedback_saved: "Спасибо, оценка сохранена",
@@ -37,23 +36,24 @@ export const AFTER_TEXTS = {
     "Слишком длинно: {length|символ|символа|символов}, а можно не больше " +
     "{max}. Сократите, пожалуйста, и пришлите ещё раз.",
   feedback_comment_header:
-    "⭐ Оценка встречи {day} от {name} (id {id}): {rating} из 5. Что стоит " +
-    "изменить — в сообщении ниже. Ответьте на него, и я передам ответ.",
-  admin_meeting_report: "Итоги встречи «{title}» {weekday_on}, {day}\n\n" +
+    "⭐ Отзыв о встрече {date_on}. Пишет {name}, id {id}, оценка — {rating} " +
+    "из 5. Что стоит изменить — в сообщении ниже; ответьте на него, и я " +
+    "передам ответ.",
+  admin_meeting_report: "Итоги встречи {date_on}\n\n" +
     "Записались: {yes}\n" +
     "Пришли: {joined}, из них без записи: {joined_without_yes}\n" +
     "Записались, но не пришли: {no_show}\n" +
-    "Оценка: {rating}\n\n" +
+    "Оценки: {rating}\n\n" +
     "Комментарии:\n{comments}",
-  admin_meeting_report_unknown:
-    "Итоги встречи «{title}» {weekday_on}, {day}\n\n" +
+  admin_meeting_report_unknown: "Итоги встречи {date_on}\n\n" +
     "Записались: {yes}\n" +
     "Кто пришёл, неизвестно: личные ссылки на встречу выключены " +
     "(http.public_url в настройках бота).\n" +
-    "Оценка: {rating}\n\n" +
+    "Оценки: {rating}\n\n" +
     "Комментарии:\n{comments}",
-  admin_rating: "{average} из 5 ({count|оценка|оценки|оценок})",
-  admin_rating_none: "—",
+  admin_rating: "в среднем {average} из 5 ({count|оценка|оценки|оценок})",
+  admin_rating_short: "{average} ({count})",
+  admin_rating_none: "нет",
   admin_comment_line: "• {name}, оценка {rating}: {comment}",
   admin_comments_none: "—",
   admin_joined_unknown: "неизвестно сколько",
@@ -61,30 +61,28 @@ export const AFTER_TEXTS = {
   admin_who_came_note: "Число у имени — на скольких из " +
     "{of|последней встречи|последних встреч|последних встреч} человек был " +
     "(где посещение не отмечалось — сколько раз ответил «да»).",
-  admin_history: "Прошедшие встречи (записались / пришли / оценка):\n" +
+  admin_history: "Прошедшие встречи:\n" +
     "{lines}\n\nПодробно об одной встрече: /history ДД.ММ",
-  admin_history_line:
-    "{day}{topic_part}: {status}; записались {yes}, пришли {joined}, " +
-    "оценка {rating}",
+  admin_history_line: "{date}{topic_part}: {status}; записались — {yes}, " +
+    "пришли — {joined}, оценки — {rating}",
   admin_history_topic: " «{topic}»",
   admin_history_empty: "Прошедших встреч ещё не было.",
   admin_history_more:
     "…и ещё {count|встреча|встречи|встреч} раньше — вся история в /export.",
-  admin_history_meeting:
-    "Встреча «{title}» {weekday_on}, {day}, в {time} ({tz}): {status}\n\n" +
+  admin_history_meeting: "Встреча {date_on}, в {time} ({tz}): {status}\n\n" +
     "{topic_line}Записались: {yes}, отказались: {no}\n" +
     "Пришли: {joined}, из них без записи: {joined_without_yes}\n" +
     "Записались, но не пришли: {no_show}\n" +
-    "Оценка: {rating}\n\n" +
+    "Оценки: {rating}\n\n" +
     "Пришли по записи:\n{came_names}\n\n" +
     "Пришли без записи:\n{unannounced_names}\n\n" +
     "Записались, но не пришли:\n{absent_names}\n\n" +
     "Комментарии:\n{comments}",
   admin_history_meeting_unknown:
-    "Встреча «{title}» {weekday_on}, {day}, в {time} ({tz}): {status}\n\n" +
+    "Встреча {date_on}, в {time} ({tz}): {status}\n\n" +
     "{topic_line}Записались: {yes}, отказались: {no}\n" +
     "Кто пришёл, неизвестно: личные ссылки на встречу были выключены.\n" +
-    "Оценка: {rating}\n\n" +
+    "Оценки: {rating}\n\n" +
     "Записались:\n{yes_names}\n\n" +
     "Комментарии:\n{comments}",
   admin_history_bad_date: "Не понял дату «{text}». Напишите так: " +

@@ -206,7 +206,10 @@ export const MIGRATIONS: readonly string[] = [
     path TEXT NOT NULL,
     users INTEGER NOT NULL
   );`,
-  // 9: what happened after the "yes" (one self-contained step). Secrets in URLs (join
+  // 9: the participant's own message behind a relayed one, so that an admin's reply is
+  // threaded to the participant's question (null for relays made before this step).
+  `ALTER TABLE relays ADD COLUMN user_message_id INTEGER;`,
+  // 10: what happened after the "yes" (one self-contained step). Secrets in URLs (join
   // links now; feeds and sign-in links later) are kept only as their SHA-256, never in
   // clear; `attendance` holds each person's first join-link click in a meeting's window;
   // `feedback` their rating and comment; `meetings.tracked` says that personal links went

@@ -16,6 +16,7 @@ import {
   answerKeyboard,
   invitation,
   meetingValues,
+  moveValues,
   type OutgoingMessage,
   reminder,
 } from "./build.ts";
@@ -96,7 +97,12 @@ async function notice(
   if (user === undefined || meeting === undefined) return null;
   const shown = await personalized(at, { user, meeting, templates: [text] });
   return sendMessage(row.chat_id, {
-    text: render(text, { ...meetingValues(config, shown), ...extra }),
+    // The person's own link, whatever else the text's values bring.
+    text: render(text, {
+      ...meetingValues(config, shown),
+      ...extra,
+      link: shown.link,
+    }),
     reply_markup: buttons ? answerKeyboard(config, meeting) : undefined,
   }, { preview: false });
 }
@@ -135,15 +141,12 @@ export function movedNotice(
   if (meeting === undefined || from === undefined) {
     return Promise.resolve(null);
   }
-  const old = meetingValues(at.config, {
-    ...meeting,
-    startsAt: new Date(from),
-  });
+  const to = meeting.startsAt;
   return notice(at, {
     row,
     text: at.config.texts.meeting_moved,
     meeting,
-    extra: { old_date: old.date, old_time: old.time },
+    extra: moveValues(at.config, { meeting, from: new Date(from), to }),
   });
 }
 

@@ -26,15 +26,16 @@ export function formatAverage(average: number): string {
   return average.toFixed(1).replace(".", ",");
 }
 
-/** "4,3 из 5 (7 оценок)", or "оценок нет". */
+/** "в среднем 4,3 из 5 (7 оценок)" (`short`: "4,3 (7)"), or "нет". */
 export function ratingText(
   config: Pick<Config, "texts">,
   summary: Pick<MeetingSummary, "ratings" | "average">,
+  { short = false }: { short?: boolean } = {},
 ): string {
   if (summary.ratings === 0 || summary.average === null) {
     return config.texts.admin_rating_none;
   }
-  return render(config.texts.admin_rating, {
+  return render(config.texts[short ? "admin_rating_short" : "admin_rating"], {
     average: formatAverage(summary.average),
     count: summary.ratings,
   });

@@ -191,7 +191,7 @@ export async function startBot(
       pruneOld(store, { keepDays: config.delivery.keep_days, now: deps.now() })
         .then(
           (pruned) => {
-            if (pruned.deliveries + pruned.drafts + pruned.relays > 0) {
+            if (Object.values(pruned).some((n) => n > 0)) {
               log.info("retention.pruned", { ...pruned });
             }
           },

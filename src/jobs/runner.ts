@@ -21,7 +21,12 @@ import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
 import { enqueueJob, finishJob, type JobOutcome } from "../usecases/jobs.ts";
 import { finishRelayAnswer, finishSettledAnswers } from "../usecases/relays.ts";
-import { jobDecision, nextDue, planWeeks } from "../usecases/job_plans.ts";
+import {
+  jobDecision,
+  nextAfterDue,
+  nextDue,
+  planWeeks,
+} from "../usecases/job_plans.ts";
 import { closeFeedback, tickAfter } from "./after.ts";
 
 /** What the jobs need; all of it injected. */
@@ -61,8 +66,8 @@ export interface JobRunner {
   batchDone(batch: string): void;
   /**
    * When the next job falls due, if one does: the cron expressions cover the config's
-   * times; a meeting an admin moved has its reminders at other times, and the caller
-   * sets a timer for them.
+   * times; a meeting an admin moved has its reminders at other times, and the jobs after
+   * a meeting follow its end: the caller sets a timer for them.
    */
   nextDue(): Date | undefined;
 }
@@ -97,7 +102,11 @@ export function createJobRunner(deps: JobDeps): JobRunner {
     },
     nextDue() {
       try {
-        return nextDue(deps.store, { schedule: deps.config, now: deps.now() });
+        const view = { schedule: deps.config, now: deps.now() };
+        const weekly = nextDue(deps.store, view);
+        const after = nextAfterDue(deps.store, view);
+        if (weekly === undefined || after === undefined) return weekly ?? after;
+        return after < weekly ? after : weekly;
       } catch (error) {
         deps.log.error("job.error", { error: describeError(error) });
         return undefined;

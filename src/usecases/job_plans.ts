@@ -62,32 +62,33 @@ export function planAfterWeeks(
 
 /**
  * When the next job (or the next `job`) of any meeting falls due after `now`, if one
- * does: the instant the job runner will send it. A schedule with `feedback` counts the
- * jobs after meetings too (a meeting that has begun still has its question and report
- * to come).
+ * does: the instant the job runner will send it.
  */
 export function nextDue(
   store: Store,
-  { schedule, now, job }: {
-    schedule: WeekConfig & Partial<Pick<AfterSchedule, "feedback">>;
-    now: Date;
-    job?: JobName;
-  },
+  { schedule, now, job }: { schedule: WeekConfig; now: Date; job?: JobName },
 ): Date | undefined {
-  const ahead = planWeeks(store, { schedule, now }).find((plan) =>
+  return planWeeks(store, { schedule, now }).find((plan) =>
     plan.due > now && (job === undefined || plan.job === job) &&
     store.jobRuns.get(plan.meeting.id, plan.job) === undefined
   )?.due;
-  const { feedback } = schedule;
-  if (feedback === undefined || job !== undefined) return ahead;
-  const after = { ...schedule, feedback };
+}
+
+/**
+ * When the next job after a meeting (its question, its report) falls due after `now`:
+ * of the meetings held lately, and of the next one (it ends before the week is out).
+ */
+export function nextAfterDue(
+  store: Store,
+  { schedule, now }: { schedule: WeekConfig & AfterSchedule; now: Date },
+): Date | undefined {
   const next = weeksAhead(store, { config: schedule, now, count: 1 })
     .filter((week) => !week.cancelled);
-  let soonest = ahead;
+  let soonest: Date | undefined;
   for (
     const plan of [
-      ...planAfterWeeks(store, { schedule: after, now }),
-      ...next.flatMap((week) => planAfter(after, week)),
+      ...planAfterWeeks(store, { schedule, now }),
+      ...next.flatMap((week) => planAfter(schedule, week)),
     ]
   ) {
     if (plan.due <= now || (soonest !== undefined && plan.due >= soonest)) {

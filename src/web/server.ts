@@ -17,6 +17,31 @@ export function publicRoutes(deps: WebDeps): Route[] {
   return [joinRoute(deps)];
 }
 
+/** Why the public listener cannot listen, naming its own keys. */
+function publicListenError(settings: PublicHttp, cause: unknown) {
+  const { hostname, port } = settings;
+  return new HttpServerError(
+    `Cannot listen on "${hostname}:${port}" (http.public_hostname, http.public_port): ${
+      listenProblem(cause).replaceAll("http.port", "http.public_port")
+        .replaceAll("http.hostname", "http.public_hostname")
+    }`,
+    { cause },
+  );
+}
+
+/**
+ * Throws the error {@linkcode startWebServer} would for `settings`, without keeping the
+ * port (`check`); a port in use passes: it may be the running bot's own.
+ */
+export function checkPublicListen(settings: PublicHttp): void {
+  try {
+    Deno.listen({ hostname: settings.hostname, port: settings.port }).close();
+  } catch (cause) {
+    if (cause instanceof Deno.errors.AddrInUse) return;
+    throw publicListenError(settings, cause);
+  }
+}
+
 /**
  * Starts the public listener of `settings` at once; throws {@linkcode HttpServerError}
  * (one line, naming the key to change) when it cannot listen.
@@ -45,13 +70,7 @@ export function startWebServer(
       },
     });
   } catch (cause) {
-    throw new HttpServerError(
-      `Cannot listen on "${hostname}:${wanted}" (http.public_hostname, http.public_port): ${
-        listenProblem(cause).replaceAll("http.port", "http.public_port")
-          .replaceAll("http.hostname", "http.public_hostname")
-      }`,
-      { cause },
-    );
+    throw publicListenError(settings, cause);
   }
   const port = server.addr.port;
   log.info("web.listening", { hostname, port, public_url: settings.url });

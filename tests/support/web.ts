@@ -92,3 +92,18 @@ export function startWeb(
     [Symbol.asyncDispose]: () => server.shutdown(),
   };
 }
+
+/**
+ * A config edit (for `configWith`) that turns on the local listener on `local` and the
+ * public one on `open`, both on 127.0.0.1, with personal links under {@linkcode PUBLIC_URL}.
+ */
+export function withPublicOn(
+  { local, open }: { local: number; open: number },
+): (text: string) => string {
+  return (text) =>
+    text.replace(
+      /^# http: .*$/m,
+      `http:\n  port: ${local}\n  hostname: 127.0.0.1\n  public_url: ${PUBLIC_URL}\n` +
+        `  public_port: ${open}\n  rate_limit: { burst: 1000, per_minute: 1000 }`,
+    );
+}

@@ -36,8 +36,9 @@ function weekOf(config: Config, store: Store, summary: MeetingSummary): Week {
   };
 }
 
-/** How many came, or that it is unknown. */
+/** How many came, or that it is unknown (nobody came to a cancelled meeting). */
 export function joinedText(config: Config, summary: MeetingSummary): string {
+  if (summary.status === "cancelled") return "0";
   return summary.tracked
     ? String(summary.joined)
     : config.texts.admin_joined_unknown;

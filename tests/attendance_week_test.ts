@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import { inlineButtons, user } from "./fake_bot_api.ts";
 import { type Harness, ManualClock, startHarness } from "./helpers.ts";
+import { parseIcs } from "./support/ics.ts";
 import { report } from "./support/report.ts";
 import { JOIN_LINK, publicConfig, startWeb, type Web } from "./support/web.ts";
 
@@ -113,6 +114,13 @@ Deno.test("a week with personal links: who clicked when, the question after, and
       assert.equal(response.status, 302);
       assert.equal(response.location, "https://example.com/live");
       assert.equal(joinedAt(h, anna.id), undefined, "before the window");
+      // The calendar file of her "yes" carries the same link as its URL.
+      const file = h.fake.sent(anna.id).find((m) =>
+        m.method === "sendDocument"
+      )!;
+      const event = parseIcs(new TextDecoder().decode(file.document!.bytes))
+        .find((c) => c.BEGIN === "VEVENT")!;
+      assert.equal(event.URL, link);
     },
   );
 

@@ -157,7 +157,7 @@ export class Answers {
        LEFT JOIN attendance j ON j.meeting_id = p.meeting_id AND j.user_id = p.user_id
        LEFT JOIN feedback f ON f.meeting_id = p.meeting_id AND f.user_id = p.user_id
        WHERE a.answer IS NOT NULL OR j.joined_at IS NOT NULL OR f.rating IS NOT NULL
-       ORDER BY p.meeting_id, a.answered_at IS NULL, a.answered_at, j.joined_at, u.id`,
+       ORDER BY p.meeting_id, a.answered_at IS NULL, a.answered_at, u.id`,
     ).all() as Record<string, unknown>[]).map((row) => ({
       ...row,
       tracked: Number(row.tracked) === 1,

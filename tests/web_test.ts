@@ -311,3 +311,34 @@ Deno.test("no log line holds a whole token, the bot's or the public side's", asy
   assert.ok(!logs.includes(token), "never the whole token");
   assert.ok(!logs.includes(token.slice(0, 8)), "at most 4 characters of it");
 });
+
+Deno.test("every notice of a change carries the person's own link where its text shows one", async () => {
+  const base = publicConfig({ admins: [admin.id] });
+  await using h = await yesWeek({
+    ...base,
+    texts: {
+      ...base.texts,
+      meeting_moved: base.texts.meeting_moved + "\n{link}",
+      answer_yes: base.texts.answer_yes + "\n{link}",
+    },
+  });
+  const own = JOIN_LINK.exec(await h.say(anna, "/status"))![0];
+  await h.say(admin, "/move 26.11 15:00");
+  const question = h.fake.sent(admin.id).at(-1)!;
+  await h.press(
+    admin,
+    (question.reply_markup as {
+      inline_keyboard: { callback_data: string }[][];
+    })
+      .inline_keyboard[0]![0]!.callback_data,
+  );
+  await h.idle();
+  const moved = h.fake.messagesTo(anna.id).findLast((m) =>
+    m.includes("переносится")
+  )!;
+  assert.equal(JOIN_LINK.exec(moved)?.[0], own, moved);
+  const answered = h.fake.edits(anna.id).findLast((m) =>
+    m.text?.includes("Вы придёте")
+  )!;
+  assert.equal(JOIN_LINK.exec(answered.text!)?.[0], own);
+});

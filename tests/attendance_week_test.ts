@@ -18,6 +18,7 @@ const anna = user(1, { first_name: "Анна" });
 const boris = user(2, { first_name: "Борис" });
 const vera = user(3, { first_name: "Вера" });
 const gleb = user(4, { first_name: "Глеб" });
+const dina = user(5, { first_name: "Дина" });
 
 /** The lines of the week's transcript, printed at the end. */
 const transcript: string[] = [];
@@ -80,7 +81,7 @@ Deno.test("a week with personal links: who clicked when, the question after, and
   });
   await using web = startWeb(h);
   await h.say(admin, "/start");
-  for (const u of [anna, boris, vera, gleb]) {
+  for (const u of [anna, boris, vera, gleb, dina]) {
     await h.say(u, "/start");
     await h.press(u, "reg:yes");
   }
@@ -90,11 +91,11 @@ Deno.test("a week with personal links: who clicked when, the question after, and
     async () => {
       h.clock.set("2026-11-23T07:00:00Z");
       await h.jobs.tick();
-      for (const u of [anna, boris, vera]) {
+      for (const u of [anna, boris, vera, dina]) {
         await h.press(u, `rsvp:${MEETING}:yes`);
       }
       await h.idle();
-      note(h, "invitation to 4; yes: Анна, Борис, Вера; Глеб silent");
+      note(h, "invitation to 5; yes: Анна, Борис, Вера, Дина; Глеб silent");
     },
   );
 
@@ -129,8 +130,8 @@ Deno.test("a week with personal links: who clicked when, the question after, and
     async () => {
       h.clock.set("2026-11-25T06:00:00Z");
       await h.jobs.tick();
-      const links = [anna, boris, vera].map((u) => linkIn(h, u.id));
-      assert.equal(new Set(links).size, 3, "one link per person");
+      const links = [anna, boris, vera, dina].map((u) => linkIn(h, u.id));
+      assert.equal(new Set(links).size, 4, "one link per person");
       assert.equal(links[0], JOIN_LINK.exec(await h.say(anna, "/status"))![0]);
       const reminder = h.fake.sent(anna.id).findLast((m) =>
         m.text?.startsWith("Напоминаю")
@@ -144,7 +145,10 @@ Deno.test("a week with personal links: who clicked when, the question after, and
         h.fake.messagesTo(gleb.id).some((m) => JOIN_LINK.test(m)),
         false,
       );
-      note(h, "first reminder: a personal link each to Анна, Борис, Вера");
+      note(
+        h,
+        "first reminder: a personal link each to Анна, Борис, Вера, Дина",
+      );
     },
   );
 
@@ -162,7 +166,7 @@ Deno.test("a week with personal links: who clicked when, the question after, and
       assert.doesNotMatch(notice, /meet\.example\.com/);
       note(
         h,
-        "/link https://meet.example.com/new: notice to 3, same personal links",
+        "/link https://meet.example.com/new: notice to 4, same personal links",
       );
     },
   );
@@ -210,6 +214,12 @@ Deno.test("a week with personal links: who clicked when, the question after, and
       });
       assert.equal(response.status, 302);
       assert.equal(joinedAt(h, vera.id), "2026-11-25T08:05:00.000Z");
+      h.clock.set("2026-11-25T08:10:00Z");
+      await click(h, web, {
+        who: "Дина",
+        link: linkIn(h, dina.id),
+        tgId: dina.id,
+      });
       assert.equal(joinedAt(h, boris.id), undefined, "Boris never clicks");
     },
   );
@@ -253,10 +263,10 @@ Deno.test("a week with personal links: who clicked when, the question after, and
     const asked = (id: number) =>
       h.fake.messagesTo(id).filter((m) => m.startsWith("Как вам встреча"));
     assert.deepEqual(
-      [anna, boris, vera, gleb].map((u) => asked(u.id).length),
-      [1, 0, 1, 0],
+      [anna, boris, vera, gleb, dina].map((u) => asked(u.id).length),
+      [1, 0, 1, 0, 1],
     );
-    note(h, "question after the meeting to Анна and Вера (they came)");
+    note(h, "question after the meeting to Анна, Вера and Дина (they came)");
   });
 
   await t.step("ratings, a change of mind and a comment", async () => {
@@ -331,7 +341,7 @@ Deno.test("a week with personal links: who clicked when, the question after, and
         `SELECT rating FROM feedback WHERE meeting_id = '${MEETING}'`,
       ).all()
         .map((r) => Number(r.rating));
-      assert.deepEqual([yes, joined, joinedNoYes, noShow], [2, 2, 1, 1]);
+      assert.deepEqual([yes, joined, joinedNoYes, noShow], [3, 3, 1, 1]);
       assert.deepEqual(ratings.sort(), [3, 5]);
       assert.equal(
         reports[0],

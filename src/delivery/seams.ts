@@ -58,3 +58,11 @@ export interface SenderDeps {
   /** This process's name in claims; default a random id. */
   id?: string;
 }
+
+/** What `Sender.drain` waits for besides what is due now. */
+export interface DrainOptions {
+  /** The batch whose retries it waits for, e.g. `invitation/2026-11-25`. */
+  batch?: string;
+  /** The latest instant a retry of `batch` may fall due and still be waited for. */
+  until?: Date;
+}

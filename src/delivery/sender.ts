@@ -11,19 +11,17 @@ import { describeError, TokenRejectedError } from "../core/errors.ts";
 import { type Delivery, LANE, resendsUnknown } from "../core/owed.ts";
 import { type Sleep, sleep } from "../core/sleep.ts";
 import type { OutboxRow, Outcome } from "../db/outbox.ts";
-import { decide, DEFAULT_RETRY, type RetryPolicy } from "./outcome.ts";
-import type { SenderDeps } from "./seams.ts";
+import {
+  decide,
+  DEFAULT_RETRY,
+  logDecision,
+  type RetryPolicy,
+} from "./outcome.ts";
+import { recoverClaims } from "./claims.ts";
+import type { DrainOptions, SenderDeps } from "./seams.ts";
 
 export { DEFAULT_RETRY, type RetryPolicy } from "./outcome.ts";
-export type { Render, SenderDeps } from "./seams.ts";
-
-/** What {@linkcode Sender.drain} waits for besides what is due now. */
-export interface DrainOptions {
-  /** The batch whose retries it waits for, e.g. `invitation/2026-11-25`. */
-  batch?: string;
-  /** The latest instant a retry of `batch` may fall due and still be waited for. */
-  until?: Date;
-}
+export type { DrainOptions, Render, SenderDeps } from "./seams.ts";
 
 const PAGE = 200;
 /** Longest sleep between looks at the outbox, for leases and clock jumps. */
@@ -115,9 +113,15 @@ export class Sender {
           now: this.#deps.now(),
           limit: PAGE,
         });
+        // A chat passed over in this pass stays passed over: its later rows must not
+        // overtake the earlier one while the pacer sleeps and the chat comes free.
+        const passed = new Set<number>();
         for (const row of due) {
           if (signal.aborted) break;
-          if (this.#busy.has(row.chat_id)) continue;
+          if (passed.has(row.chat_id) || this.#busy.has(row.chat_id)) {
+            passed.add(row.chat_id);
+            continue;
+          }
           if (row.lane !== LANE.reply) {
             if (this.#kicked) break; // replies may be waiting: they go first
             if (!await this.#deps.pacer.take(signal)) break;
@@ -126,7 +130,10 @@ export class Sender {
             await Promise.race(this.#inflight);
           }
           if (signal.aborted) break;
-          if (this.#busy.has(row.chat_id) || !this.#claim(row)) continue;
+          if (this.#busy.has(row.chat_id) || !this.#claim(row)) {
+            passed.add(row.chat_id);
+            continue;
+          }
           started++;
           this.#launch(row);
         }
@@ -205,18 +212,7 @@ export class Sender {
   #recover(alone: boolean) {
     const now = this.#deps.now();
     const before = alone ? undefined : new Date(now.getTime() - this.#leaseMs);
-    try {
-      const settled = this.#deps.outbox.recover({ by: this.id, before, now });
-      if (settled.retried + settled.unknown > 0) {
-        this.#deps.log.warn("outbox.recovered", {
-          retried: settled.retried,
-          unknown: settled.unknown,
-          reason: "claims of a sender that stopped mid-request",
-        });
-      }
-    } catch (error) {
-      this.#deps.log.error("outbox.error", { error: describeError(error) });
-    }
+    recoverClaims(this.#deps, { by: this.id, before });
   }
 
   async #deliver(row: OutboxRow): Promise<void> {
@@ -256,12 +252,7 @@ export class Sender {
       policy: this.#retry,
       now: deps.now(),
     });
-    const fields = {
-      kind: row.kind,
-      chat: row.chat_id,
-      attempt: row.attempts,
-      error: decision.error,
-    };
+    logDecision(deps.log, { row, decision });
     if (decision.action === "later") {
       if (decision.halt) {
         this.#stop.abort(); // no new request after a refused token; the row stays owed
@@ -271,33 +262,12 @@ export class Sender {
         if (row.lane !== LANE.reply) deps.pacer.pause(decision.ms);
         deps.onOutcome?.(row, "rate_limited");
       }
-      deps.log.warn(`delivery.${decision.event}`, {
-        ...fields,
-        retry_in_ms: decision.ms,
-      });
       return await this.#later(row, {
         ms: decision.ms,
         reason: decision.error,
       });
     }
-    switch (decision.event) {
-      case "unreachable":
-        deps.log.info("delivery.unreachable", fields);
-        deps.onUnreachable?.(row);
-        break;
-      case "unknown":
-        deps.log.warn("delivery.unknown", {
-          ...fields,
-          reason: "the request left and no answer came: not resent",
-        });
-        break;
-      case "failed":
-      case "gave_up":
-        deps.log.error(`delivery.${decision.event}`, fields);
-        break;
-      case "not_modified":
-        break;
-    }
+    if (decision.event === "unreachable") deps.onUnreachable?.(row);
     return await this.#settle(row, {
       status: decision.status,
       error: decision.status === "sent" ? undefined : decision.error,

@@ -13,7 +13,7 @@ import type { Store } from "./db/store.ts";
 import type { User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
 import { localParts } from "./domain/time.ts";
-import { meetingValues, zoneLabel } from "./messages/build.ts";
+import { meetingValues, moveValues } from "./messages/build.ts";
 import { upcomingWeek, weekById, weeksAhead } from "./usecases/weeks.ts";
 
 /** The tables a report reads. */
@@ -31,15 +31,15 @@ export function statsReport(
   const meeting = upcomingWeek(source, { config, now });
   const subscribers = source.users.counts();
   const answers = source.answers.counts(meeting.id);
-  const dateOf = (id: string) => {
+  const valuesOf = (id: string) => {
     const week = weekById(source, { config, id });
-    return week === undefined ? id : meetingValues(config, week).date;
+    return week === undefined ? { date: id } : meetingValues(config, week);
   };
   const history = source.meetings.history(meeting.id, HISTORY_WEEKS).map((
     week,
   ) =>
     render(config.texts.admin_stats_week, {
-      date: dateOf(week.id),
+      ...valuesOf(week.id),
       yes: week.yes,
       no: week.no,
       status: week.status === "cancelled"
@@ -48,9 +48,11 @@ export function statsReport(
     })
   );
   return render(config.texts.admin_stats, {
+    ...meetingValues(config, meeting),
     active: subscribers.active,
     registered: subscribers.registered,
-    date: meetingValues(config, meeting).date,
+    not_registered: subscribers.active - subscribers.registered,
+    stopped: subscribers.stopped,
     yes: answers.yes,
     no: answers.no,
     none: answers.none,
@@ -68,34 +70,38 @@ export function scheduleChanges(
   for (
     const week of weeksAhead(source, { config, now, count: WEEKS_AHEAD })
   ) {
-    const date = meetingValues(config, { ...week, startsAt: week.scheduledAt })
-      .date;
+    // Each line names the week by its date in the schedule, as the admin knows it.
+    const values = meetingValues(config, {
+      ...week,
+      startsAt: week.scheduledAt,
+    });
     if (week.cancelled) {
-      lines.push(render(config.texts.admin_change_cancelled, { date }));
+      lines.push(render(config.texts.admin_change_cancelled, values));
       continue;
     }
     if (week.startsAt.getTime() !== week.scheduledAt.getTime()) {
-      const moved = meetingValues(config, week);
-      lines.push(render(config.texts.admin_change_moved, {
-        date,
-        new_date: moved.date,
-        new_time: moved.time,
-        tz: zoneLabel(config, week.startsAt),
-      }));
+      lines.push(render(
+        config.texts.admin_change_moved,
+        moveValues(config, {
+          meeting: week,
+          from: week.scheduledAt,
+          to: week.startsAt,
+          date: "old",
+        }),
+      ));
     }
     if (week.topic !== null) {
-      lines.push(
-        render(config.texts.admin_change_topic, { date, topic: week.topic }),
-      );
+      lines.push(render(config.texts.admin_change_topic, values));
     }
     if (week.link !== config.meeting.link) {
-      lines.push(
-        render(config.texts.admin_change_link, { date, link: week.link }),
-      );
+      lines.push(render(config.texts.admin_change_link, values));
     }
   }
   return lines;
 }
+
+/** A placeholder of the three groups of `/who`: `{yes}`, `{no_names}`… */
+const GROUPS = /\{(?:yes|no|none)(?:_names)?[}|]/;
 
 /**
  * The `/who` text for the upcoming meeting: who is coming, who is not, and who has not
@@ -110,7 +116,10 @@ export function whoReport(
   const values = meetingValues(config, meeting);
   const roster = source.answers.roster(meeting.id);
   const { yes, no, none } = roster;
-  if (yes.length + no.length + none.length === 0) {
+  // A config.yaml written before the three groups lists only those coming ({count},
+  // {names}), and said "nobody yet" (admin_who_empty) when there were none.
+  const nobodyComing = yes.length === 0 && !GROUPS.test(config.texts.admin_who);
+  if (yes.length + no.length + none.length === 0 || nobodyComing) {
     return render(config.texts.admin_who_empty, values);
   }
   const names = (group: readonly User[]) =>
@@ -125,6 +134,8 @@ export function whoReport(
     yes_names: names(yes),
     no_names: names(no),
     none_names: names(none),
+    count: yes.length,
+    names: names(yes),
   });
 }
 

@@ -206,6 +206,9 @@ export const MIGRATIONS: readonly string[] = [
     path TEXT NOT NULL,
     users INTEGER NOT NULL
   );`,
+  // 9: the participant's own message behind a relayed one, so that an admin's reply is
+  // threaded to the participant's question (null for relays made before this step).
+  `ALTER TABLE relays ADD COLUMN user_message_id INTEGER;`,
 ];
 
 /** The schema version this program writes. */

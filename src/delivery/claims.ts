@@ -13,12 +13,14 @@ import type { SenderDeps } from "./seams.ts";
  * Settles the claims of other senders made before `before` (all of them without it),
  * and says so in one line; a failing database is logged, and the claims wait.
  */
-export function recoverClaims(
-  deps: Pick<SenderDeps, "outbox" | "log" | "now">,
+export async function recoverClaims(
+  deps: Pick<SenderDeps, "outbox" | "log" | "now" | "write">,
   { by, before }: { by: string; before?: Date },
-): void {
+): Promise<void> {
   try {
-    const settled = deps.outbox.recover({ by, before, now: deps.now() });
+    const settled = await deps.write(() =>
+      deps.outbox.recover({ by, before, now: deps.now() })
+    );
     if (settled.retried + settled.unknown > 0) {
       deps.log.warn("outbox.recovered", {
         retried: settled.retried,

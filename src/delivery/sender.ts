@@ -61,8 +61,7 @@ export class Sender {
    */
   start(options: { alone?: boolean } = {}): void {
     if (this.#loop !== undefined) return;
-    this.#recover(options.alone ?? false);
-    this.#loop = this.#run();
+    this.#loop = this.#run(options.alone ?? false);
   }
 
   /** Requests in flight now. */
@@ -103,8 +102,9 @@ export class Sender {
     this.#deps.api.close?.();
   }
 
-  async #run(): Promise<void> {
+  async #run(alone: boolean): Promise<void> {
     const signal = this.#stop.signal;
+    await this.#recover(alone);
     while (!signal.aborted) {
       this.#kicked = false;
       let started = 0;
@@ -130,7 +130,7 @@ export class Sender {
             await Promise.race(this.#inflight);
           }
           if (signal.aborted) break;
-          if (this.#busy.has(row.chat_id) || !this.#claim(row)) {
+          if (this.#busy.has(row.chat_id) || !await this.#claim(row)) {
             passed.add(row.chat_id);
             continue;
           }
@@ -154,11 +154,10 @@ export class Sender {
   }
 
   /** Claims `row` for this sender, committed before its request leaves. */
-  #claim(row: OutboxRow): boolean {
-    return this.#deps.outbox.claim(row.id, {
-      by: this.id,
-      now: this.#deps.now(),
-    });
+  #claim(row: OutboxRow): Promise<boolean> {
+    return this.#deps.write(() =>
+      this.#deps.outbox.claim(row.id, { by: this.id, now: this.#deps.now() })
+    );
   }
 
   #launch(row: OutboxRow) {
@@ -206,13 +205,13 @@ export class Sender {
       signal.removeEventListener("abort", done);
       this.#wake = undefined;
     }
-    if (!signal.aborted) this.#recover(false);
+    if (!signal.aborted) await this.#recover(false);
   }
 
-  #recover(alone: boolean) {
+  #recover(alone: boolean): Promise<void> {
     const now = this.#deps.now();
     const before = alone ? undefined : new Date(now.getTime() - this.#leaseMs);
-    recoverClaims(this.#deps, { by: this.id, before });
+    return recoverClaims(this.#deps, { by: this.id, before });
   }
 
   async #deliver(row: OutboxRow): Promise<void> {
@@ -238,8 +237,11 @@ export class Sender {
       const messageId = typeof result === "object"
         ? result.message_id
         : undefined;
-      deps.onDelivered?.(row, result, delivery);
-      return await this.#settle(row, { status: "sent", messageId });
+      return await this.#settle(
+        row,
+        { status: "sent", messageId },
+        () => deps.onDelivered?.(row, result, delivery),
+      );
     } catch (error) {
       return await this.#failed(row, error);
     }
@@ -267,11 +269,16 @@ export class Sender {
         reason: decision.error,
       });
     }
-    if (decision.event === "unreachable") deps.onUnreachable?.(row);
-    return await this.#settle(row, {
-      status: decision.status,
-      error: decision.status === "sent" ? undefined : decision.error,
-    });
+    return await this.#settle(
+      row,
+      {
+        status: decision.status,
+        error: decision.status === "sent" ? undefined : decision.error,
+      },
+      decision.event === "unreachable"
+        ? () => deps.onUnreachable?.(row)
+        : undefined,
+    );
   }
 
   async #later(row: OutboxRow, { ms, reason }: { ms: number; reason: string }) {
@@ -285,11 +292,13 @@ export class Sender {
     );
   }
 
-  async #settle(row: OutboxRow, outcome: Outcome) {
+  /** Records `outcome`, and what `also` writes with it, in one committed write. */
+  async #settle(row: OutboxRow, outcome: Outcome, also?: () => void) {
     const deps = this.#deps;
-    await deps.write(() =>
-      deps.outbox.finish(row.id, { ...outcome, now: deps.now() })
-    );
+    await deps.write(() => {
+      also?.();
+      deps.outbox.finish(row.id, { ...outcome, now: deps.now() });
+    });
     deps.onOutcome?.(row, outcome.status);
     if (row.batch !== null && !deps.outbox.batchOpen(row.batch)) {
       await deps.onBatchDone?.(row.batch);

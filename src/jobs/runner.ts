@@ -19,7 +19,7 @@ import type { Store } from "../db/store.ts";
 import { upcomingWeek } from "../usecases/weeks.ts";
 import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
-import { enqueueJob, finishJob, type JobOutcome } from "../usecases/jobs.ts";
+import { enqueueJob, finishJob } from "../usecases/jobs.ts";
 import { finishRelayAnswer, finishSettledAnswers } from "../usecases/relays.ts";
 import {
   jobDecision,
@@ -41,10 +41,6 @@ export interface JobDeps {
   now: () => Date;
   /** Wakes the sender: something was enqueued. */
   kick: () => void;
-  /** A job was closed: every message settled (e.g. for metrics). */
-  onJobDone?: (
-    done: JobOutcome & { startedAt: Date; finishedAt: Date },
-  ) => void;
 }
 
 /** Decides and enqueues the weekly jobs; closes what is finished. */
@@ -61,9 +57,9 @@ export interface JobRunner {
   enqueueNow(
     job: JobName,
     options?: { beforeEnqueue?: (batch: string) => void },
-  ): { batch: string; meetingId: string };
+  ): Promise<{ batch: string; meetingId: string }>;
   /** Every message of `batch` is settled: close its job or announcement. */
-  batchDone(batch: string): void;
+  batchDone(batch: string): Promise<void>;
   /**
    * When the next job falls due, if one does: the cron expressions cover the config's
    * times; a meeting an admin moved has its reminders at other times, and the jobs after
@@ -75,30 +71,35 @@ export interface JobRunner {
 /** Creates the runner. */
 export function createJobRunner(deps: JobDeps): JobRunner {
   return {
-    tick() {
+    async tick() {
       try {
-        tick(deps);
-        tickAfter(deps);
-        closeFinished(deps);
+        await deps.store.write(() => {
+          tick(deps);
+          tickAfter(deps);
+          closeFinished(deps);
+        });
         deps.kick(); // whatever is due, also rows a stopped process left
-        return Promise.resolve(true);
+        return true;
       } catch (error) {
         // Never reaches Deno.cron, whose retries would repeat the tick.
         deps.log.error("job.error", { error: describeError(error) });
-        return Promise.resolve(false);
+        return false;
       }
     },
-    enqueueNow(job, options = {}) {
-      const meeting = upcomingWeek(deps.store, {
-        config: deps.config,
-        now: deps.now(),
+    async enqueueNow(job, options = {}) {
+      const enqueued = await deps.store.write(() => {
+        const meeting = upcomingWeek(deps.store, {
+          config: deps.config,
+          now: deps.now(),
+        });
+        const batch = batchOf(OWED[job], meeting.id);
+        options.beforeEnqueue?.(batch);
+        const added = enqueueJob(deps.store, { job, meeting, now: deps.now() });
+        deps.log.info("job.enqueued", { job, meeting: meeting.id, added });
+        return { batch, meetingId: meeting.id };
       });
-      const batch = batchOf(OWED[job], meeting.id);
-      options.beforeEnqueue?.(batch);
-      const added = enqueueJob(deps.store, { job, meeting, now: deps.now() });
-      deps.log.info("job.enqueued", { job, meeting: meeting.id, added });
       deps.kick();
-      return { batch, meetingId: meeting.id };
+      return enqueued;
     },
     nextDue() {
       try {
@@ -112,9 +113,9 @@ export function createJobRunner(deps: JobDeps): JobRunner {
         return undefined;
       }
     },
-    batchDone(batch) {
+    async batchDone(batch) {
       try {
-        close(batch, deps);
+        await deps.store.write(() => close(batch, deps));
       } catch (error) {
         deps.log.error("job.close_error", {
           batch,
@@ -210,14 +211,6 @@ function close(batch: string, deps: JobDeps) {
   });
   if (outcome === undefined) return;
   const { counts } = outcome;
-  const run = deps.store.jobRuns.get(ref, kind);
-  if (run !== undefined) {
-    deps.onJobDone?.({
-      ...outcome,
-      startedAt: new Date(run.started_at),
-      finishedAt: now,
-    });
-  }
   deps.log.info("job.done", {
     job: kind,
     meeting: ref,

@@ -7,64 +7,31 @@
  * Meeting Wednesday 2026-11-25 11:00 Moscow (08:00Z).
  */
 import assert from "node:assert/strict";
+import { join } from "node:path";
+import { runMain } from "./process.ts";
 import { FakeBotApi, user } from "./fake_bot_api.ts";
 import { report } from "./support/report.ts";
 import {
   botFolder,
-  collect,
-  configWith,
-  FAST_SETTINGS,
   freePort,
   inDatabase,
   LIBFAKETIME,
-  spawnRun,
   until,
 } from "./support/bot_process.ts";
-import { JOIN_LINK, withPublicOn } from "./support/web.ts";
-import { makeWorkdir, runMain } from "./process.ts";
+import { JOIN_LINK } from "./support/web.ts";
+import {
+  ADMIN,
+  asked,
+  cameFolder,
+  config,
+  jobDone,
+  MEETING,
+  QUESTION,
+  runAt,
+  stop,
+} from "./support/attendance.ts";
 
 const ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
-const MEETING = "2026-11-25";
-const ADMIN = 999_999;
-const QUESTION = "Как вам встреча";
-
-function config(ports: { local: number; open: number }): string {
-  return configWith(FAST_SETTINGS, (text) =>
-    withPublicOn(ports)(
-      text.replace(/messages_per_second: \d+/, "messages_per_second: 100")
-        .replace(/^admins: \[\]/m, `admins: [${ADMIN}]`),
-    ));
-}
-
-/** `main.ts run` at `at`, once it polls; its output collected. */
-async function runAt(dir: string, fake: FakeBotApi, at: string) {
-  const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
-  const polls = () =>
-    fake.requests.filter((r) => r.method === "getUpdates").length;
-  const before = polls();
-  const bot = await spawnRun(dir, env, at);
-  const out = collect(bot.stdout);
-  const err = collect(bot.stderr);
-  // This process polls: its listeners are bound (they come first).
-  await fake.waitFor(() => polls() > before, { timeout: 20_000 });
-  return { bot, output: () => out.text() + err.text() };
-}
-
-/** Stops `run` with SIGTERM and expects a clean exit. */
-async function stop(run: Awaited<ReturnType<typeof runAt>>): Promise<string> {
-  run.bot.kill("SIGTERM");
-  const status = await run.bot.status;
-  assert.equal(status.code, 0, run.output());
-  return run.output();
-}
-
-const jobDone = (database: string, job: string) =>
-  until(
-    () =>
-      inDatabase(database, (s) => s.jobRuns.get(MEETING, job)?.status) ===
-        "done",
-    { timeout: 30_000, what: `${job} done` },
-  );
 
 Deno.test({
   name:
@@ -198,37 +165,6 @@ Deno.test({
   },
 });
 
-/** A folder with `users` who all came to the meeting (their links went out, they clicked). */
-async function cameFolder(
-  users: number,
-  ports: { local: number; open: number },
-) {
-  const dir = await botFolder({
-    users,
-    yesFor: MEETING,
-    config: config(ports),
-  });
-  inDatabase(dir.database, (store) =>
-    store.transaction(() => {
-      store.attendance.track(MEETING);
-      for (let id = 1; id <= users; id++) {
-        store.attendance.join({
-          meetingId: MEETING,
-          userId: store.users.byTgId(id)!.id,
-        }, new Date("2026-11-25T08:00:00Z"));
-      }
-    }));
-  return dir;
-}
-
-/** How many questions each of `users` got. */
-const asked = (fake: FakeBotApi, users: number) =>
-  Array.from(
-    { length: users },
-    (_, i) =>
-      fake.messagesTo(i + 1).filter((m) => m.startsWith(QUESTION)).length,
-  );
-
 Deno.test({
   name:
     "the question after the meeting with kill -9 in the middle of it: after the restart each one who came has it once, or it is counted unknown",
@@ -316,44 +252,56 @@ Deno.test({
   },
 });
 
-Deno.test("run stops with one line and exit 2 when the public listener cannot listen, before asking Telegram anything", async (t) => {
-  await using fake = await FakeBotApi.start();
-  const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
-  const workdir = (edit: (text: string) => string) =>
-    makeWorkdir(configWith(FAST_SETTINGS, edit));
-  const oneLine = (
-    result: { code: number; stderr: string },
-    line: RegExp,
-  ) => {
-    assert.equal(result.code, 2, result.stderr);
-    assert.equal(result.stderr.split("\n").length, 2, result.stderr);
-    assert.match(result.stderr, line);
-  };
-  await t.step(
-    "an address the program may not listen on, in run and in check",
-    async () => {
-      await using temp = await workdir((text) =>
-        withPublicOn({ local: freePort(), open: 8080 })(text).replace(
-          "  public_port: 8080",
-          "  public_port: 8080\n  public_hostname: 192.0.2.1",
-        )
+Deno.test({
+  name:
+    "send makes the same personal links as run: one key beside the database, private, and run's listener opens them",
+  ignore: LIBFAKETIME === undefined,
+  async fn() {
+    const ports = { local: freePort(), open: freePort() };
+    await using dir = await botFolder({
+      users: 2,
+      yesFor: MEETING,
+      config: config(ports),
+    });
+    await using fake = await FakeBotApi.start();
+    const env = {
+      BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      LD_PRELOAD: LIBFAKETIME!,
+      FAKETIME: "@2026-11-25 06:00:05",
+      TZ: "UTC",
+    };
+    const sent = await runMain(["send", "first_reminder"], {
+      cwd: dir.path,
+      env,
+    });
+    assert.equal(sent.code, 0, sent.stderr);
+    const link = JOIN_LINK.exec(
+      fake.messagesTo(1).find((m) => JOIN_LINK.test(m))!,
+    )!;
+    const key = await Deno.stat(join(dir.path, "data", "link.key"));
+    assert.equal(key.mode! & 0o777, 0o600);
+    const run = await runAt(dir.path, fake, "2026-11-25 07:50:05");
+    try {
+      const response = await fetch(
+        `http://127.0.0.1:${ports.open}${new URL(link[0]).pathname}`,
+        { redirect: "manual" },
       );
-      const line =
-        /^error: Cannot listen on "192\.0\.2\.1:8080" \(http\.public_hostname, http\.public_port\): this program may listen only on 127\.0\.0\.1, localhost, 0\.0\.0\.0 \(all interfaces\): set http\.public_hostname to one of them\n$/;
-      oneLine(await runMain(["run"], { cwd: temp.path, env }), line);
-      oneLine(await runMain(["check"], { cwd: temp.path }), line);
-    },
-  );
-  await t.step("a public port in use", async () => {
-    using busy = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-    const port = (busy.addr as Deno.NetAddr).port;
-    await using temp = await workdir(
-      withPublicOn({ local: freePort(), open: port }),
+      await response.body?.cancel();
+      assert.equal(response.status, 302);
+      fake.sendText(user(1), "/status");
+      const reply = await fake.waitFor((f) =>
+        f.messagesTo(1).find((m) => m.startsWith("Подписка"))
+      );
+      assert.equal(JOIN_LINK.exec(reply)?.[0], link[0], "the same link");
+    } finally {
+      await stop(run);
+    }
+    assert.ok(
+      inDatabase(
+        dir.database,
+        (s) => s.attendance.joinedAt(MEETING, s.users.byTgId(1)!.id),
+      ),
     );
-    oneLine(
-      await runMain(["run"], { cwd: temp.path, env }),
-      /the port is in use by another program: choose another http\.public_port, or stop that program\n$/,
-    );
-  });
-  assert.deepEqual(fake.requests.map((r) => r.method), []);
+  },
 });

@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { inlineButtons, user } from "./fake_bot_api.ts";
+import { confirmLast, linkIn, noteAt } from "./support/attendance.ts";
 import { type Harness, ManualClock, startHarness } from "./helpers.ts";
 import { parseIcs } from "./support/ics.ts";
 import { report } from "./support/report.ts";
@@ -20,35 +21,11 @@ const vera = user(3, { first_name: "Вера" });
 const gleb = user(4, { first_name: "Глеб" });
 const dina = user(5, { first_name: "Дина" });
 
-/** The lines of the week's transcript, printed at the end. */
 const transcript: string[] = [];
-function note(h: Harness, line: string): void {
-  const at = h.clock.now().toLocaleString("ru-RU", {
-    timeZone: "Europe/Moscow",
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-  transcript.push(`${at}  ${line}`);
-}
-
-/** The personal link in the last message to `id` that has one. */
-function linkIn(h: Harness, id: number): string {
-  const text = h.fake.messagesTo(id).findLast((m) => JOIN_LINK.test(m));
-  assert.ok(text, `a personal link was sent to ${id}`);
-  return JOIN_LINK.exec(text)![0];
-}
-
-/** Confirms the last question the admin was asked. */
-async function confirm(h: Harness): Promise<void> {
-  const question = h.fake.sent(admin.id).at(-1)!;
-  const button = inlineButtons(question.reply_markup)[0]!;
-  await h.press(admin, "callback_data" in button ? button.callback_data : "");
-  await h.fake.waitFor((f) =>
-    f.edits(admin.id).find((m) => m.message_id === question.message_id)
-  );
-  await h.idle();
-}
+const note = (h: Harness, line: string) => noteAt(transcript, h, line);
+const joinedAt = (h: Harness, tgId: number) =>
+  h.store.attendance.joinedAt(MEETING, h.store.users.byTgId(tgId)!.id);
+const confirm = (h: Harness) => confirmLast(h, admin.id);
 
 /** GETs `link` as `who`, noting the answer and whether a join was counted. */
 async function click(
@@ -59,20 +36,14 @@ async function click(
   const before = tgId === undefined ? undefined : joinedAt(h, tgId);
   const response = await web.get(link);
   const after = tgId === undefined ? undefined : joinedAt(h, tgId);
-  const counted = after !== before ? ", joined: counted" : "";
   note(
     h,
-    `${who} GET ${
-      new URL(link, "https://x").pathname.slice(0, 7)
-    }… → ${response.status}${
-      response.location ? ` ${response.location}` : ""
-    }${counted}`,
+    `${who} GET ${new URL(link, "https://x").pathname.slice(0, 7)}… → ` +
+      `${response.status}${response.location ? ` ${response.location}` : ""}` +
+      (after !== before ? ", joined: counted" : ""),
   );
   return response;
 }
-
-const joinedAt = (h: Harness, tgId: number) =>
-  h.store.attendance.joinedAt(MEETING, h.store.users.byTgId(tgId)!.id);
 
 Deno.test("a week with personal links: who clicked when, the question after, and the host's report", async (t) => {
   await using h = await startHarness({

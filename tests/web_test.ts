@@ -1,28 +1,17 @@
 /**
- * The public side from outside: tokens that say nothing and are kept only as hashes, a
- * key that never enters the database, links that a HEAD or a link preview follows
- * without counting a join, a cancelled meeting's page, the rate limit per address (and
+ * The public side from outside: links that a HEAD or a link preview follows without
+ * counting a join, a cancelled meeting's page, the rate limit per address (and
  * whose address it is behind a proxy), the headers of every answer, escaped pages, and
  * logs that never hold a whole token.
  */
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { linkKeyPath, loadLinkKey } from "../src/db/link_key.ts";
-import {
-  deriveToken,
-  hashToken,
-  isTokenShape,
-  newKey,
-  sameHash,
-  tokenPrefix,
-} from "../src/domain/tokens.ts";
+import { newKey } from "../src/domain/tokens.ts";
 import { clientAddress } from "../src/web/client.ts";
 import { escapeHtml, html, page } from "../src/web/html.ts";
 import { RateLimiter } from "../src/web/limit.ts";
 import { personalLink } from "../src/usecases/links.ts";
-import { resolveToken, revokeTokens } from "../src/usecases/tokens.ts";
 import { user } from "./fake_bot_api.ts";
-import { type Harness, ManualClock, startHarness, tempDir } from "./helpers.ts";
+import { type Harness, ManualClock, startHarness } from "./helpers.ts";
 import {
   JOIN_LINK,
   PUBLIC_URL,
@@ -68,82 +57,6 @@ function linkOf(h: Harness, meeting: string): string {
   );
 }
 const KEY = newKey();
-
-Deno.test("a token is 192 bits of base64url, the same for the same person and meeting, and names neither", () => {
-  const key = newKey();
-  const subject = { purpose: "join", userId: 42, ref: MEETING, generation: 0 };
-  const token = deriveToken(key, subject);
-  assert.ok(isTokenShape(token));
-  assert.equal(token.length, 32, "24 bytes: 192 bits");
-  assert.equal(deriveToken(key, subject), token, "the same each time");
-  assert.notEqual(deriveToken(key, { ...subject, userId: 43 }), token);
-  assert.notEqual(deriveToken(key, { ...subject, ref: NEXT }), token);
-  assert.notEqual(deriveToken(key, { ...subject, generation: 1 }), token);
-  assert.notEqual(deriveToken(newKey(), subject), token, "another key");
-  assert.doesNotMatch(token, /42|2026|11-25/);
-  assert.ok(sameHash(hashToken(token), hashToken(token)));
-  assert.ok(!sameHash(hashToken(token), hashToken(`${token.slice(1)}A`)));
-  assert.equal(tokenPrefix(token), `${token.slice(0, 4)}…`);
-});
-
-Deno.test("the database keeps a link's SHA-256 only; a revoked link opens nothing and the next is another", async () => {
-  await using h = await yesWeek();
-  const link = linkOf(h, MEETING);
-  const token = JOIN_LINK.exec(link)![1]!;
-  const rows = h.db.prepare("SELECT * FROM web_tokens").all();
-  const dump = JSON.stringify(
-    rows,
-    (_k, v) => v instanceof Uint8Array ? Array.from(v) : v,
-  );
-  assert.ok(!dump.includes(token), "no token in clear");
-  assert.ok(
-    rows.some((row) =>
-      sameHash(new Uint8Array(row.hash as Uint8Array), hashToken(token))
-    ),
-    "its SHA-256",
-  );
-  const now = h.clock.now();
-  assert.ok(resolveToken(h.store, { token, purpose: "join", now }));
-  assert.equal(
-    resolveToken(h.store, { token, purpose: "feed", now }),
-    undefined,
-  );
-  h.store.transaction(() =>
-    revokeTokens(h.store, { scope: { purpose: "join" }, now })
-  );
-  assert.equal(
-    resolveToken(h.store, { token, purpose: "join", now }),
-    undefined,
-  );
-  const next = linkOf(h, MEETING);
-  assert.notEqual(next, link, "a new link after the revocation");
-  assert.ok(resolveToken(h.store, {
-    token: JOIN_LINK.exec(next)![1]!,
-    purpose: "join",
-    now,
-  }));
-});
-
-Deno.test("the link key lives beside the database, private, the same on every load, never in it", async () => {
-  await using dir = await tempDir();
-  const database = join(dir.path, "data", "bot.sqlite3");
-  await Deno.mkdir(join(dir.path, "data"));
-  const [a, b] = await Promise.all([
-    Promise.resolve().then(() => loadLinkKey(database)),
-    Promise.resolve().then(() => loadLinkKey(database)),
-  ]);
-  assert.deepEqual(a, b);
-  assert.deepEqual(loadLinkKey(database), a, "kept");
-  const info = await Deno.stat(linkKeyPath(database));
-  assert.equal(info.mode! & 0o777, 0o600);
-  assert.deepEqual(
-    [...Deno.readDirSync(join(dir.path, "data"))].map((e) => e.name),
-    ["link.key"],
-    "no temporary file left",
-  );
-  await Deno.writeTextFile(linkKeyPath(database), "short");
-  assert.throws(() => loadLinkKey(database), /link key .* is damaged/);
-});
 
 Deno.test("a HEAD and a link preview's fetch lead on but never count as joining", async () => {
   await using h = await yesWeek();

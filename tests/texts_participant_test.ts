@@ -13,6 +13,10 @@ import { CONFIG, MEETING, say } from "./support/texts.ts";
 const EXPECTED: Record<keyof typeof PARTICIPANT_TEXTS, string> = {
   start_greeting:
     "Здравствуйте, Анна!\n\nЭто бот встречи «Живой эфир»: она проходит по средам в 11:00 (мск) и длится 1 час. Присылать вам приглашение на каждую встречу?",
+  start_welcome_back:
+    "С возвращением, Анна! Приглашения на «Живой эфир» снова будут приходить каждую неделю: встречи по средам в 11:00 (мск). Отписаться — /stop.",
+  start_subscribed:
+    "Анна, вы уже подписаны: приглашение на «Живой эфир» приходит каждую неделю, встречи по средам в 11:00 (мск). Отписаться — /stop.",
   button_register_yes: "Да",
   button_register_no: "Нет",
   registered_yes:

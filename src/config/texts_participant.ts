@@ -11,6 +11,12 @@ export const PARTICIPANT_TEXTS = {
   start_greeting: "Здравствуйте, {name}!\n\n" +
     "Это бот встречи «{title}»: она проходит {weekday_every} в {time} ({tz}) " +
     "и длится {duration_acc}. Присылать вам приглашение на каждую встречу?",
+  start_welcome_back: "С возвращением, {name}! Приглашения на «{title}» " +
+    "снова будут приходить каждую неделю: встречи {weekday_every} в {time} ({tz}). " +
+    "Отписаться — /stop.",
+  start_subscribed: "{name}, вы уже подписаны: приглашение на «{title}» " +
+    "приходит каждую неделю, встречи {weekday_every} в {time} ({tz}). " +
+    "Отписаться — /stop.",
   button_register_yes: "Да",
   button_register_no: "Нет",
   registered_yes: "Отлично! Приглашение на «{title}» будет приходить каждую " +

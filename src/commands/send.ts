@@ -94,7 +94,7 @@ export async function sendCommand(
   const { db, store } = openStore(config, { verify: "quick" });
   try {
     // The token first: a wrong one must not leave a job started and nothing sent.
-    await whoAmI(token, {
+    const me = await whoAmI(token, {
       apiRoot,
       log: deps.log,
       maxWaitMs: config.delivery.retry_max_seconds * 1000,
@@ -107,6 +107,7 @@ export async function sendCommand(
       token,
       apiRoot,
       store,
+      botUsername: me?.username,
       log: deps.log,
       now: deps.now,
       retry: deps.retry,

@@ -122,6 +122,7 @@ export const TEXT_PLACEHOLDERS = {
   calendar_caption: MEETING,
   calendar_updated_caption: MEETING,
   calendar_cancelled_caption: MEETING,
+  calendar_declined_caption: MEETING,
   relay_done: [],
   relay_limited: [],
   relay_answer_header: [],

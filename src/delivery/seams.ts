@@ -40,7 +40,10 @@ export interface SenderDeps {
   onUnreachable?: (row: OutboxRow) => void;
   /** Every row of `batch` is settled: e.g. close the job and report to admins. */
   onBatchDone?: (batch: string) => void | Promise<void>;
-  /** A row was delivered by `delivery`; `result` is what the Bot API returned. */
+  /**
+   * A row was delivered by `delivery`; `result` is what the Bot API returned. Called
+   * inside the write that settles the row: what it writes commits with the settlement.
+   */
   onDelivered?: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
   /**
    * Telegram refused the token (401): the sender has stopped starting requests, and the

@@ -242,8 +242,8 @@ export class Sender {
       const messageId = typeof result === "object"
         ? result.message_id
         : undefined;
-      deps.onDelivered?.(row, result, delivery);
-      return await this.#settle(row, { status: "sent", messageId });
+      const learnt = () => deps.onDelivered?.(row, result, delivery);
+      return await this.#settle(row, { status: "sent", messageId }, learnt);
     } catch (error) {
       return await this.#failed(row, error);
     }
@@ -315,11 +315,13 @@ export class Sender {
     );
   }
 
-  async #settle(row: OutboxRow, outcome: Outcome) {
+  /** Settles the row; `learnt` (what a delivery taught) commits in the same write. */
+  async #settle(row: OutboxRow, outcome: Outcome, learnt?: () => void) {
     const deps = this.#deps;
-    await deps.write(() =>
-      deps.outbox.finish(row.id, { ...outcome, now: deps.now() })
-    );
+    await deps.write(() => {
+      learnt?.();
+      deps.outbox.finish(row.id, { ...outcome, now: deps.now() });
+    });
     deps.onOutcome?.(row, outcome.status);
     if (row.batch !== null && !deps.outbox.batchOpen(row.batch)) {
       await deps.onBatchDone?.(row.batch);

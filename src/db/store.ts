@@ -9,6 +9,7 @@
  */
 import { Announcements } from "./announcements.ts";
 import { Backups } from "./backups.ts";
+import { Calendars } from "./calendars.ts";
 import { Drafts } from "./drafts.ts";
 import { Answers } from "./answers.ts";
 import { JobRuns } from "./job_runs.ts";
@@ -42,6 +43,8 @@ export class Store {
   readonly drafts: Drafts;
   /** The backups `backup` made. */
   readonly backups: Backups;
+  /** What each person's calendar was last sent for each meeting. */
+  readonly calendars: Calendars;
   #db: Database;
   #statements: Statements;
   #writer: Writer;
@@ -61,6 +64,7 @@ export class Store {
     this.relays = new Relays(statements);
     this.drafts = new Drafts(statements);
     this.backups = new Backups(statements);
+    this.calendars = new Calendars(statements);
   }
 
   /** Runs `fn` in one transaction: all of its writes happen, or none. */

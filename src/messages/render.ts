@@ -14,6 +14,7 @@ import { type Delivery, LANE, OWED } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
+import { uidDomain } from "../domain/ics.ts";
 import { calendarFile } from "./calendar.ts";
 import {
   announcementDelivery,
@@ -39,13 +40,22 @@ const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
 export interface Renderer {
   /** Turns a row into its call, or `null` when it is no longer owed. */
   render: (row: OutboxRow) => Delivery | null;
-  /** Tells the renderer what a delivery returned (an upload's `file_id`, a relay's id). */
+  /**
+   * Tells the renderer what a delivery returned (an upload's `file_id`, a relay's id);
+   * called inside the write that settles the row, so what it records commits with it.
+   */
   delivered: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
 }
 
 /** Builds the renderer of the sender, reading the config and the store at send time. */
 export function createRenderer(
-  deps: { config: Config; store: Store; now: () => Date },
+  deps: {
+    config: Config;
+    store: Store;
+    now: () => Date;
+    /** The bot's username (`getMe`): the domain of its calendar files' UIDs. */
+    botUsername?: string;
+  },
 ): Renderer {
   const at: SendTime = deps;
   const { config, store, now } = deps;
@@ -53,6 +63,8 @@ export function createRenderer(
     config,
     now,
     changedAt: (id) => store.meetings.changedAt(id),
+    domain: uidDomain(deps.botUsername),
+    record: (entry, at) => store.calendars.sent(entry, at),
   });
 
   function renderRow(row: OutboxRow): Delivery | null {
@@ -70,7 +82,9 @@ export function createRenderer(
         if (meeting === undefined || user === undefined) return null;
         return calendars.delivery(row, {
           meeting,
+          userId: user.id,
           answer: store.answers.get(meeting.id, user.id),
+          sent: store.calendars.get(meeting.id, user.id),
         });
       }
       case OWED.announcement:

@@ -25,10 +25,16 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "the follow-ups of a press are written with the answer",
     file: "src/usecases/answers.ts",
-    edits: [[
-      '    if (request.answer === "yes" && previous !== "yes") {',
-      "    if (false) {",
-    ]],
+    edits: [
+      [
+        '    if (request.answer === "yes" && previous !== "yes") {',
+        "    if (false) {",
+      ],
+      [
+        'if ((previous === "yes") !== (request.answer === "yes")) {',
+        "if (false) {",
+      ],
+    ],
     test: ["tests/week_test.ts", "a whole week"],
   },
   {

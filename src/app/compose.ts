@@ -38,6 +38,7 @@ export function createApp(config: Config, parts: AppParts): App {
   const { jobs, sender, links } = createDelivery(config, {
     ...parts,
     linkKey: parts.linkKey ?? newKey(), // one key for the bot and the sender
+    botUsername: parts.botUsername ?? parts.botInfo?.username,
   });
   const transport = jsonTransport({
     apiRoot: parts.apiRoot ?? TELEGRAM_API_ROOT,

@@ -26,6 +26,11 @@ export interface DeliveryParts {
   apiRoot?: string;
   /** The open database: the job runner and the sender share it. */
   store: Store;
+  /**
+   * The bot's username, from `getMe`: the domain of its calendar files' UIDs
+   * (`meeting_bot.t.me`), so that two bots' meetings never collide in one calendar.
+   */
+  botUsername?: string;
   /** Shared by the job runner and the sender (`job.*`, `delivery.*`, `outbox.*`). */
   log: Logger;
   /** The clock; tests pass a fake one. */
@@ -73,7 +78,13 @@ export function createDelivery(
     key: parts.linkKey ?? newKey(),
     now,
   });
-  const renderer = createRenderer({ config, store, now, links });
+  const renderer = createRenderer({
+    config,
+    store,
+    now,
+    botUsername: parts.botUsername,
+    links,
+  });
   const api = parts.api ?? new TelegramClient(parts.token, {
     apiRoot: parts.apiRoot,
     timeoutMs: parts.requestTimeoutMs ??

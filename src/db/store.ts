@@ -10,6 +10,7 @@
 import { Announcements } from "./announcements.ts";
 import { Attendance } from "./attendance.ts";
 import { Backups } from "./backups.ts";
+import { Calendars } from "./calendars.ts";
 import { Drafts } from "./drafts.ts";
 import { Answers } from "./answers.ts";
 import { History } from "./history.ts";
@@ -45,6 +46,8 @@ export class Store {
   readonly drafts: Drafts;
   /** The backups `backup` made. */
   readonly backups: Backups;
+  /** What each person's calendar was last sent for each meeting. */
+  readonly calendars: Calendars;
   /** Who joined each meeting, and their ratings and comments. */
   readonly attendance: Attendance;
   /** Secrets in URLs, by their hash. */
@@ -70,6 +73,7 @@ export class Store {
     this.relays = new Relays(statements);
     this.drafts = new Drafts(statements);
     this.backups = new Backups(statements);
+    this.calendars = new Calendars(statements);
     this.attendance = new Attendance(statements);
     this.tokens = new WebTokens(statements);
     this.history = new History(statements);

@@ -14,6 +14,7 @@ import { type Delivery, LANE, OWED } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
+import { uidDomain } from "../domain/ics.ts";
 import { calendarFile } from "./calendar.ts";
 import {
   announcementDelivery,
@@ -47,7 +48,10 @@ const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
 export interface Renderer {
   /** Turns a row into its call, or `null` when it is no longer owed. */
   render: (row: OutboxRow) => Promise<Delivery | null>;
-  /** Tells the renderer what a delivery returned (an upload's `file_id`, a relay's id). */
+  /**
+   * Tells the renderer what a delivery returned (an upload's `file_id`, a relay's id);
+   * called inside the write that settles the row, so what it records commits with it.
+   */
   delivered: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
 }
 
@@ -56,7 +60,15 @@ export interface Renderer {
  * meeting links are each person's own from `links`.
  */
 export function createRenderer(
-  deps: { config: Config; store: Store; now: () => Date; links?: Links },
+  deps: {
+    config: Config;
+    store: Store;
+    now: () => Date;
+    /** The bot's username (`getMe`): the domain of its calendar files' UIDs. */
+    botUsername?: string;
+    /** The meeting link each person gets; default links.ts's of the config. */
+    links?: Links;
+  },
 ): Renderer {
   const at: SendTime = {
     ...deps,
@@ -68,6 +80,8 @@ export function createRenderer(
     config,
     now,
     changedAt: (id) => store.meetings.changedAt(id),
+    domain: uidDomain(deps.botUsername),
+    record: (entry, at) => store.calendars.sent(entry, at),
   });
 
   async function renderRow(row: OutboxRow): Promise<Delivery | null> {
@@ -84,12 +98,17 @@ export function createRenderer(
         const user = activeParticipant(at, row);
         if (week === undefined || user === undefined) return null;
         const answer = store.answers.get(week.id, user.id);
-        if (answer !== "yes") return null;
-        // The file's URL is the person's own link: a file per person, then.
-        const meeting = week.cancelled
-          ? week
-          : await personalized(at, { user, meeting: week, always: true });
-        return calendars.delivery(row, { meeting, answer });
+        // The file's URL is the person's own link while it holds the entry: a file
+        // per person, then.
+        const meeting = answer === "yes" && !week.cancelled
+          ? await personalized(at, { user, meeting: week, always: true })
+          : week;
+        return calendars.delivery(row, {
+          meeting,
+          userId: user.id,
+          answer,
+          sent: store.calendars.get(week.id, user.id),
+        });
       }
       case OWED.announcement:
         return activeParticipant(at, row) === undefined

@@ -72,8 +72,8 @@ export const BREAKAGES: Breakage[] = [
     name: "the calendar file's URL is the person's own link",
     file: "src/messages/render.ts",
     edits: [[
-      ": await personalized(at, { user, meeting: week, always: true });",
-      ": week;",
+      "? await personalized(at, { user, meeting: week, always: true })",
+      "? week",
     ]],
     test: WEEK,
   },

@@ -5,6 +5,7 @@
  * The backup's record: backup_record_test.ts.
  */
 import assert from "node:assert/strict";
+import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
 import { startListener } from "../src/app/listener.ts";
 import { runCommand } from "../src/commands/run.ts";
@@ -70,7 +71,13 @@ async function startRun(
     for (let tries = 0;; tries++) {
       const scraped = await metrics();
       if (check(scraped)) return scraped;
-      assert.ok(tries < 1_000, `the metrics never got there: ${[...scraped]}`);
+      if (tries >= 1_000) {
+        assert.fail(
+          `the metrics never got there: ${[...scraped]}; the outbox: ${
+            JSON.stringify(outboxRows(config.database))
+          }`,
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
@@ -215,3 +222,15 @@ Deno.test("Metrics.clear() drops a gauge's series and keeps its HELP and TYPE", 
   );
   assert.throws(() => metrics.clear(BOT_METRICS.updates), MetricsError);
 });
+
+/** The outbox as it stands, for a failure's message. */
+function outboxRows(path: string): unknown[] {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    return db.prepare(
+      "SELECT key, status, attempts, not_before, error, claimed_by FROM outbox",
+    ).all();
+  } finally {
+    db.close();
+  }
+}

@@ -66,9 +66,13 @@ async function startRun(
     parseMetrics(
       await (await fetch(`http://127.0.0.1:${bot.httpPort}/metrics`)).text(),
     );
-  /** Scrapes until `check` holds (the sender works on its own time). */
+  /**
+   * Scrapes until `check` holds (the sender works on its own time); the manual clock
+   * moves on by a second between scrapes, so that a retry planned after the test's
+   * last move of the clock still falls due.
+   */
   const scrapeUntil = async (check: (m: Map<string, number>) => boolean) => {
-    for (let tries = 0;; tries++) {
+    for (let tries = 0;; tries++, options.clock.advance(1_000)) {
       const scraped = await metrics();
       if (check(scraped)) return scraped;
       if (tries >= 1_000) {

@@ -209,6 +209,11 @@ export const MIGRATIONS: readonly string[] = [
   // 9: the participant's own message behind a relayed one, so that an admin's reply is
   // threaded to the participant's question (null for relays made before this step).
   `ALTER TABLE relays ADD COLUMN user_message_id INTEGER;`,
+  // 10: when each meeting's messages lost their answer buttons, once it was over; and,
+  // on a message that shows a week's details, that the week changed while it was in
+  // flight, so that it is edited once it lands (see db/week_edits.ts).
+  `ALTER TABLE meetings ADD COLUMN ended_at TEXT;
+  ALTER TABLE outbox ADD COLUMN edit_after INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** The schema version this program writes. */

@@ -3,7 +3,9 @@
  * decides, from the injected clock and the job log in SQLite, what is due, and enqueues
  * it in the outbox, which the sender drains. The same tick runs at start, so a job whose
  * time passed while the bot was down still goes out while it is useful (and is recorded
- * as skipped when it is not), and a job that was enqueued is never enqueued twice.
+ * as skipped when it is not), and a job that was enqueued is never enqueued twice. The
+ * end of each meeting is done the same way: its messages lose their answer buttons,
+ * once (usecases/meeting_end.ts).
  *
  * The tick also closes what is finished: a job or an announcement whose messages are
  * all settled is recorded with its counts and reported to the admins, once; an admin's
@@ -22,6 +24,7 @@ import { finishAnnouncement } from "../usecases/announcements.ts";
 import { enqueueJob, finishJob, type JobOutcome } from "../usecases/jobs.ts";
 import { finishRelayAnswer, finishSettledAnswers } from "../usecases/relays.ts";
 import { jobDecision, nextDue, planWeeks } from "../usecases/job_plans.ts";
+import { endMeetings, nextEnd } from "../usecases/meeting_end.ts";
 
 /** What the jobs need; all of it injected. */
 export interface JobDeps {
@@ -44,8 +47,9 @@ export interface JobDeps {
 /** Decides and enqueues the weekly jobs; closes what is finished. */
 export interface JobRunner {
   /**
-   * Enqueues every due job of every meeting ahead and closes finished ones; resolves to
-   * false when the database refused (the caller tries again soon). Never rejects.
+   * Enqueues every due job of every meeting ahead, owes the messages of meetings that
+   * ended the removal of their buttons, and closes finished jobs; resolves to false
+   * when the database refused (the caller tries again soon). Never rejects.
    */
   tick(): Promise<boolean>;
   /**
@@ -59,9 +63,9 @@ export interface JobRunner {
   /** Every message of `batch` is settled: close its job or announcement. */
   batchDone(batch: string): void;
   /**
-   * When the next job falls due, if one does: the cron expressions cover the config's
-   * times; a meeting an admin moved has its reminders at other times, and the caller
-   * sets a timer for them.
+   * When the next job falls due, or the next meeting ends, if one does: the cron
+   * expressions cover the config's times; a meeting an admin moved has its reminders at
+   * other times, and a meeting's end is at none, so the caller sets a timer for them.
    */
   nextDue(): Date | undefined;
 }
@@ -95,7 +99,16 @@ export function createJobRunner(deps: JobDeps): JobRunner {
     },
     nextDue() {
       try {
-        return nextDue(deps.store, { schedule: deps.config, now: deps.now() });
+        const at = {
+          schedule: deps.config,
+          config: deps.config,
+          now: deps.now(),
+        };
+        const job = nextDue(deps.store, at);
+        const end = nextEnd(deps.store, at);
+        return job === undefined || (end !== undefined && end < job)
+          ? end
+          : job;
       } catch (error) {
         deps.log.error("job.error", { error: describeError(error) });
         return undefined;
@@ -149,6 +162,11 @@ function tick(deps: JobDeps) {
       meeting: meeting.id,
       recipients: added,
     });
+    deps.kick();
+  }
+  const ended = endMeetings(store, { config: deps.config, now: deps.now() });
+  if (ended > 0) {
+    log.info("meeting.buttons_removed", { messages: ended });
     deps.kick();
   }
 }

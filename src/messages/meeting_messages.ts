@@ -6,7 +6,7 @@
  * @module
  */
 import type { JobName } from "../core/jobs.ts";
-import type { Delivery } from "../core/owed.ts";
+import { type Delivery, OWED } from "../core/owed.ts";
 import { render } from "../config/texts.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { planJobs } from "../domain/meeting.ts";
@@ -21,6 +21,11 @@ import {
   reminder,
 } from "./build.ts";
 import { editMessage, sendMessage } from "./deliveries.ts";
+import {
+  restoredMessage,
+  weekMessage,
+  weekMessageEdit,
+} from "./week_message.ts";
 import {
   activeParticipant,
   liveWeek,
@@ -49,7 +54,9 @@ export function jobMessage(
   switch (job) {
     case "invitation":
       if (!user.is_registered && answer === undefined) return null;
-      message = invitation(config, meeting);
+      message = answer === undefined
+        ? invitation(config, meeting)
+        : answeredInvitation(config, { meeting, answer });
       break;
     case "nudge":
       if (!user.is_registered || answer !== undefined) return null;
@@ -72,11 +79,10 @@ export function jobMessage(
 /** A notice about a meeting to a participant, from one of the meeting's texts. */
 function notice(
   at: SendTime,
-  { row, text, meeting, buttons = false, extra = {} }: {
+  { row, text, meeting, extra = {} }: {
     row: OutboxRow;
     text: string;
     meeting: Week | undefined;
-    buttons?: boolean;
     extra?: Record<string, string>;
   },
 ): Delivery | null {
@@ -86,42 +92,77 @@ function notice(
   }
   return sendMessage(row.chat_id, {
     text: render(text, { ...meetingValues(config, meeting), ...extra }),
-    reply_markup: buttons ? answerKeyboard(config, meeting) : undefined,
   }, { preview: false });
 }
 
-/** "The meeting is cancelled", while it still is. */
+/**
+ * `{reason}` and `{reason_line}` of a notice: the admin's reason, kept in the row's
+ * payload, and `texts.reason_line` with it (empty without one).
+ */
+function reasonValues(at: SendTime, row: OutboxRow): Record<string, string> {
+  const { reason } = JSON.parse(row.payload ?? "{}") as { reason?: string };
+  return reason === undefined || reason === ""
+    ? { reason: "", reason_line: "" }
+    : { reason, reason_line: render(at.config.texts.reason_line, { reason }) };
+}
+
+/** "The meeting is cancelled", with the admin's reason, while it still is. */
 export function cancellationNotice(
   at: SendTime,
   row: OutboxRow,
 ): Delivery | null {
   const meeting = rowWeek(at, row);
   return meeting?.cancelled
-    ? notice(at, { row, text: at.config.texts.meeting_cancelled, meeting })
+    ? notice(at, {
+      row,
+      text: at.config.texts.meeting_cancelled,
+      meeting,
+      extra: reasonValues(at, row),
+    })
     : null;
 }
 
-/** "The meeting takes place after all", with the answer buttons, while it is ahead. */
+/**
+ * "The meeting takes place after all", with the answer buttons, while it is ahead: it
+ * asks those who had not answered, and shows the others their answer, kept.
+ */
 export function restoredNotice(at: SendTime, row: OutboxRow): Delivery | null {
-  return notice(at, {
-    row,
-    text: at.config.texts.meeting_restored,
-    meeting: liveWeek(at, row),
-    buttons: true,
-  });
+  const user = activeParticipant(at, row);
+  const meeting = liveWeek(at, row);
+  if (user === undefined || meeting === undefined) return null;
+  return sendMessage(
+    row.chat_id,
+    restoredMessage(at.config, {
+      meeting,
+      answer: at.store.answers.get(meeting.id, user.id),
+    }),
+    { preview: false },
+  );
 }
 
-/** "The meeting moves from … to …", the old time from the row's payload. */
+/**
+ * "The meeting moves from … to …", the old time and the admin's reason from the row's
+ * payload; those who have not answered are asked to, in the invitation.
+ */
 export function movedNotice(at: SendTime, row: OutboxRow): Delivery | null {
   const meeting = liveWeek(at, row);
+  const user = activeParticipant(at, row);
   const { from } = JSON.parse(row.payload ?? "{}") as { from?: string };
-  if (meeting === undefined || from === undefined) return null;
+  if (meeting === undefined || user === undefined || from === undefined) {
+    return null;
+  }
   const to = meeting.startsAt;
+  const answered = at.store.answers.get(meeting.id, user.id) !== undefined;
   return notice(at, {
     row,
-    text: at.config.texts.meeting_moved,
+    text: answered
+      ? at.config.texts.meeting_moved
+      : at.config.texts.meeting_moved_unanswered,
     meeting,
-    extra: moveValues(at.config, { meeting, from: new Date(from), to }),
+    extra: {
+      ...moveValues(at.config, { meeting, from: new Date(from), to }),
+      ...reasonValues(at, row),
+    },
   });
 }
 
@@ -137,17 +178,23 @@ export function linkChangedNotice(
   });
 }
 
-/** The edit that shows the participant's answer, as it is now, in the message pressed. */
+/**
+ * The edit that shows the participant's answer, as it is now, in the message pressed
+ * (as the week is now: see week_message.ts).
+ */
 export function answerEdit(at: SendTime, row: OutboxRow): Delivery | null {
   const user = activeParticipant(at, row);
   const meeting = rowWeek(at, row);
   if (user === undefined || meeting === undefined) return null;
   const answer = at.store.answers.get(meeting.id, user.id);
   if (answer === undefined) return null;
-  return editMessage(
-    row,
-    answeredInvitation(at.config, { meeting, answer }),
-  );
+  const message = weekMessage(at.config, {
+    meeting,
+    answer,
+    shows: OWED.answer_edit,
+    now: at.now(),
+  });
+  return message === undefined ? null : weekMessageEdit(row, message);
 }
 
 /** The edit that turns a message with answer buttons into "cancelled", while it is. */

@@ -31,6 +31,7 @@ import {
 } from "./meeting_messages.ts";
 import { activeParticipant, rowWeek, type SendTime } from "./recipients.ts";
 import { relayDelivery } from "./relay.ts";
+import { weekEdit } from "./week_message.ts";
 
 /** The sender's methods that take `allow_paid_broadcast` (edits and forwards do not). */
 const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
@@ -64,6 +65,8 @@ export function createRenderer(
         return jobMessage(at, { row, job: row.kind });
       case OWED.answer_edit:
         return answerEdit(at, row);
+      case OWED.week_edit:
+        return weekEdit(at, row);
       case OWED.calendar: {
         const meeting = rowWeek(at, row);
         const user = activeParticipant(at, row);

@@ -44,8 +44,10 @@ const REMINDERS = ["second_reminder", "first_reminder"] as const;
  * its invitation has gone out (or is due), it is not cancelled and has not started, and
  * the user has not unsubscribed (an answer given then would not count: db/counted.ts).
  * In the same transaction it enqueues what the answer owes: the edit that shows it in
- * the message pressed (`messageId`); after a first "yes", the calendar file; and after a
- * "yes" given once the reminders went out, the latest reminder (with the link).
+ * the message pressed (`messageId`) and in the participant's other messages with this
+ * meeting's buttons (the invitation after a press under the nudge); after a first
+ * "yes", the calendar file; and after a "yes" given once the reminders went out, the
+ * latest reminder (with the link).
  */
 export function recordAnswer(
   deps: { store: Store; schedule: WeekConfig; now: Date },
@@ -91,6 +93,20 @@ export function recordAnswer(
         lane: LANE.reply,
         payload: { message_id: request.messageId },
       }, now);
+    }
+    if (previous !== request.answer) {
+      const pressed = request.messageId === undefined
+        ? undefined
+        : { chatId: user.tg_id, messageId: request.messageId };
+      store.outbox.renewWeekEdits(
+        {
+          meetingId: meeting.id,
+          user: { id: user.id, chatId: user.tg_id },
+          buttonsOnly: true,
+          except: pressed,
+        },
+        { lane: LANE.reply, now },
+      );
     }
     if (request.answer === "yes" && previous !== "yes") {
       const item = { ref: meeting.id, chatId: user.tg_id, userId: user.id };

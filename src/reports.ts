@@ -12,15 +12,17 @@ import type { AttendanceRow } from "./db/answers.ts";
 import type { Store } from "./db/store.ts";
 import type { User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
-import { localParts } from "./domain/time.ts";
 import { meetingValues, moveValues } from "./messages/build.ts";
-import { upcomingWeek, weekById, weeksAhead } from "./usecases/weeks.ts";
+import { upcomingWeek, weeksAhead } from "./usecases/weeks.ts";
+import { localDateTime, namesWithComing, weekLines } from "./history.ts";
+
+export { displayName } from "./db/users.ts";
 
 /** The tables a report reads. */
 export type ReportSource = Store;
 
 /** Weeks of history shown by `/stats`; weeks ahead whose changes it lists. */
-const HISTORY_WEEKS = 4;
+const HISTORY_WEEKS = 8;
 const WEEKS_AHEAD = 6;
 
 /** The `/stats` text: subscribers, the upcoming meeting's answers, changes, the last weeks. */
@@ -31,22 +33,11 @@ export function statsReport(
   const meeting = upcomingWeek(source, { config, now });
   const subscribers = source.users.counts();
   const answers = source.answers.counts(meeting.id);
-  const valuesOf = (id: string) => {
-    const week = weekById(source, { config, id });
-    return week === undefined ? { date: id } : meetingValues(config, week);
-  };
-  const history = source.meetings.history(meeting.id, HISTORY_WEEKS).map((
-    week,
-  ) =>
-    render(config.texts.admin_stats_week, {
-      ...valuesOf(week.id),
-      yes: week.yes,
-      no: week.no,
-      status: week.status === "cancelled"
-        ? config.texts.admin_stats_cancelled
-        : "",
-    })
-  );
+  const history = weekLines(config, {
+    source,
+    before: now,
+    count: HISTORY_WEEKS,
+  });
   return render(config.texts.admin_stats, {
     ...meetingValues(config, meeting),
     active: subscribers.active,
@@ -122,11 +113,13 @@ export function whoReport(
   if (yes.length + no.length + none.length === 0 || nobodyComing) {
     return render(config.texts.admin_who_empty, values);
   }
+  // Beside each name: how many of the last meetings they came to (history.ts).
+  const coming = namesWithComing(config, { source, now });
   const names = (group: readonly User[]) =>
     group.length === 0
       ? config.texts.admin_who_empty_group
-      : group.map(displayName).join("\n");
-  return render(config.texts.admin_who, {
+      : group.map(coming.name).join("\n");
+  const who = render(config.texts.admin_who, {
     ...values,
     yes: yes.length,
     no: no.length,
@@ -137,15 +130,7 @@ export function whoReport(
     count: yes.length,
     names: names(yes),
   });
-}
-
-/** "Анна Иванова (@anna)", or the Telegram id when the profile has no name. */
-export function displayName(
-  user: Pick<User, "first_name" | "last_name" | "username" | "tg_id">,
-): string {
-  const name = [user.first_name, user.last_name].filter(Boolean).join(" ") ||
-    `id ${user.tg_id}`;
-  return user.username ? `${name} (@${user.username})` : name;
+  return coming.note === "" ? who : `${who}\n\n${coming.note}`;
 }
 
 /** A meeting's status as of `now`: cancelled, held (it has started), or ahead. */
@@ -164,7 +149,9 @@ function startOf(row: AttendanceRow): Date {
 
 /**
  * The attendance history as CSV (UTF-8 with BOM, so that a spreadsheet shows Cyrillic
- * names as they are): one row per answer, times in the configured zone.
+ * names as they are): one row per person and meeting they answered, joined or rated,
+ * times in the configured zone; the last columns say whether they came (yes, no, or
+ * unknown where joins were not counted) and their rating.
  */
 export function attendanceCsv(
   config: Config,
@@ -174,8 +161,13 @@ export function attendanceCsv(
     yes: config.texts.export_answer_yes,
     no: config.texts.export_answer_no,
   };
+  const columns = (text: string) =>
+    text.split("|").map((column) => column.trim());
   return toCsv([
-    config.texts.export_columns.split("|").map((column) => column.trim()),
+    [
+      ...columns(config.texts.export_columns),
+      ...columns(config.texts.export_columns_after),
+    ],
     ...rows.map((row) => [
       row.meeting_id,
       meetingStatus(config, row, now),
@@ -185,8 +177,12 @@ export function attendanceCsv(
       row.first_name,
       row.last_name,
       row.username,
-      answers[row.answer],
-      localDateTime(new Date(row.answered_at), config.timezone),
+      row.answer === null ? null : answers[row.answer],
+      row.answered_at === null
+        ? null
+        : localDateTime(new Date(row.answered_at), config.timezone),
+      config.texts[JOINED_TEXTS[joined(row)]],
+      row.rating,
     ]),
   ]);
 }
@@ -212,14 +208,23 @@ export function attendanceRecords(
     last_name: row.last_name,
     username: row.username,
     answer: row.answer,
-    answered_at: new Date(row.answered_at).toISOString(),
+    answered_at: row.answered_at === null
+      ? null
+      : new Date(row.answered_at).toISOString(),
+    joined: joined(row),
+    rating: row.rating,
   }));
 }
 
-function localDateTime(instant: Date, timeZone: string): string {
-  const p = localParts(instant, timeZone);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${
-    pad(p.minute)
-  }`;
+/** The export's texts of whether someone came. */
+const JOINED_TEXTS = {
+  yes: "export_joined_yes",
+  no: "export_joined_no",
+  unknown: "export_joined_unknown",
+} as const;
+
+/** Whether the row's person came: unknown where joins were not counted. */
+function joined(row: AttendanceRow): "yes" | "no" | "unknown" {
+  if (!row.tracked) return "unknown";
+  return row.joined_at === null ? "no" : "yes";
 }

@@ -92,7 +92,9 @@ Deno.test("/stats counts subscribers and answers and shows past weeks", async ()
       "— не ответили: 0.\n\n" +
       "Изменения расписания:\n—\n\n" +
       "Прошлые недели:\n" +
-      "среда, 18 ноября: «да» — 1, «нет» — 0",
+      // Without personal links who came is unknown: said so, never 0.
+      "среда, 18 ноября: «да» — 1, «нет» — 0, пришли — неизвестно сколько, " +
+      "оценки — нет",
   );
 });
 
@@ -305,6 +307,8 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
     "Username",
     "Ответ",
     "Время ответа",
+    "Пришёл",
+    "Оценка",
   ]);
   assert.deepEqual(rows.slice(1), [
     [
@@ -318,6 +322,8 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
       "",
       "нет",
       "2026-11-16 11:15",
+      "неизвестно",
+      "",
     ],
     [
       MEETING,
@@ -330,6 +336,8 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
       "anna",
       "да",
       "2026-11-23 10:30",
+      "неизвестно",
+      "",
     ],
     [
       MEETING,
@@ -342,6 +350,8 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
       "",
       "нет",
       "2026-11-23 10:30",
+      "неизвестно",
+      "",
     ],
   ]);
 });

@@ -141,7 +141,10 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "edits: the restore notice shows the answer kept",
     file: "src/messages/week_message.ts",
-    edits: [["const text = answer === undefined", "const text = true"]],
+    edits: [[
+      "  return answer === undefined\n    ? texts.meeting_restored",
+      "  return true\n    ? texts.meeting_restored",
+    ]],
     test: ["tests/week_notices_test.ts", "/unskip asks first"],
   },
   {
@@ -172,8 +175,8 @@ export const BREAKAGES: Breakage[] = [
     name: "edits: a running bot wakes up at the meeting's end",
     file: "src/jobs/runner.ts",
     edits: [[
-      "          ? end\n          : job;",
-      "          ? job\n          : job;",
+      "          nextEnd(deps.store, { config: deps.config, now: view.now }),\n",
+      "",
     ]],
     test: ["tests/meeting_end_test.ts", "wakes the bot at the meeting's end"],
   },
@@ -181,8 +184,8 @@ export const BREAKAGES: Breakage[] = [
     name: "edits: a running bot wakes up at the meeting's end (the process)",
     file: "src/jobs/runner.ts",
     edits: [[
-      "          ? end\n          : job;",
-      "          ? job\n          : job;",
+      "          nextEnd(deps.store, { config: deps.config, now: view.now }),\n",
+      "",
     ]],
     test: ["tests/kill_edits_test.ts", "kill -9 in the middle"],
   },

@@ -25,10 +25,16 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "the follow-ups of a press are written with the answer",
     file: "src/usecases/answers.ts",
-    edits: [[
-      '    if (request.answer === "yes" && previous !== "yes") {',
-      "    if (false) {",
-    ]],
+    edits: [
+      [
+        '    if (request.answer === "yes" && previous !== "yes") {',
+        "    if (false) {",
+      ],
+      [
+        'if ((previous === "yes") !== (request.answer === "yes")) {',
+        "if (false) {",
+      ],
+    ],
     test: ["tests/week_test.ts", "a whole week"],
   },
   {
@@ -36,5 +42,20 @@ export const BREAKAGES: Breakage[] = [
     file: "src/domain/meeting.ts",
     edits: [["kept.from <= at && at < kept.until", "kept.from <= at"]],
     test: ["tests/meeting_test.ts", "kept only until the meeting starts"],
+  },
+  {
+    name: "/healthz names the meeting that really comes next",
+    file: "src/app/health.ts",
+    edits: [
+      [
+        'import { upcomingWeek } from "../usecases/weeks.ts";',
+        'import { upcomingMeeting } from "../domain/meeting.ts";',
+      ],
+      [
+        "const meeting = upcomingWeek(store, { config, now });",
+        "const meeting = upcomingMeeting(config, now);",
+      ],
+    ],
+    test: ["tests/move_across_weeks_test.ts", "healthz names"],
   },
 ];

@@ -15,6 +15,8 @@ import { createJobRunner, type JobRunner } from "../jobs/runner.ts";
 import type { Logger } from "../log.ts";
 import { createRenderer } from "../messages/render.ts";
 import { BOT_METRICS, type Metrics } from "../metrics.ts";
+import { newKey } from "../domain/tokens.ts";
+import { createLinks, type Links } from "../usecases/links.ts";
 
 /** What {@linkcode createDelivery} needs besides the config. */
 export interface DeliveryParts {
@@ -24,6 +26,11 @@ export interface DeliveryParts {
   apiRoot?: string;
   /** The open database: the job runner and the sender share it. */
   store: Store;
+  /**
+   * The bot's username, from `getMe`: the domain of its calendar files' UIDs
+   * (`meeting_bot.t.me`), so that two bots' meetings never collide in one calendar.
+   */
+  botUsername?: string;
   /** Shared by the job runner and the sender (`job.*`, `delivery.*`, `outbox.*`). */
   log: Logger;
   /** The clock; tests pass a fake one. */
@@ -42,6 +49,11 @@ export interface DeliveryParts {
   metrics?: Metrics;
   /** Telegram refused the token: the sender has stopped; stop the rest (see `Sender`). */
   onHalt?: (error: TokenRejectedError) => void;
+  /**
+   * The key personal links are derived under (db/link_key.ts); default one of this
+   * process's own, which is enough for an in-memory database.
+   */
+  linkKey?: Uint8Array;
 }
 
 /** The job runner and the sender that delivers what it enqueues. */
@@ -50,6 +62,8 @@ export interface Delivery {
   jobs: JobRunner;
   /** Drains the outbox, once started. */
   sender: Sender;
+  /** The meeting link each person gets (the bot's `/status` shows the same). */
+  links: Links;
 }
 
 /** The job runner and the outbox's sender, without the bot (`send` needs only these). */
@@ -58,7 +72,19 @@ export function createDelivery(
   parts: DeliveryParts,
 ): Delivery {
   const { store, log, now, metrics } = parts;
-  const renderer = createRenderer({ config, store, now });
+  const links = createLinks({
+    config,
+    store,
+    key: parts.linkKey ?? newKey(),
+    now,
+  });
+  const renderer = createRenderer({
+    config,
+    store,
+    now,
+    botUsername: parts.botUsername,
+    links,
+  });
   const api = parts.api ?? new TelegramClient(parts.token, {
     apiRoot: parts.apiRoot,
     timeoutMs: parts.requestTimeoutMs ??
@@ -109,5 +135,5 @@ export function createDelivery(
       giveUpMs: config.delivery.give_up_after_hours * 3_600_000,
     },
   });
-  return { jobs, sender };
+  return { jobs, sender, links };
 }

@@ -15,7 +15,13 @@ import { createDelivery } from "../app/delivery.ts";
 import type { DrainOptions } from "../delivery/sender.ts";
 import type { BotApi } from "../delivery/telegram.ts";
 import { MeetingCancelledError } from "../usecases/jobs.ts";
-import { type AppDeps, type Env, openStore, requireToken } from "./common.ts";
+import {
+  type AppDeps,
+  type Env,
+  linkKeyOf,
+  openStore,
+  requireToken,
+} from "./common.ts";
 import { requireApiRoot } from "./places.ts";
 import { whoAmI } from "./token.ts";
 
@@ -90,12 +96,12 @@ export async function sendCommand(
     );
   }
   const token = requireToken(env);
-  requireApiRoot(env.apiRoot);
+  const apiRoot = requireApiRoot(env.apiRoot);
   const { db, store } = openStore(config, { verify: "quick" });
   try {
     // The token first: a wrong one must not leave a job started and nothing sent.
-    await whoAmI(token, {
-      apiRoot: env.apiRoot,
+    const me = await whoAmI(token, {
+      apiRoot,
       log: deps.log,
       maxWaitMs: config.delivery.retry_max_seconds * 1000,
       timeoutMs: config.delivery.request_timeout_seconds * 1000,
@@ -105,14 +111,16 @@ export async function sendCommand(
     let refused: TokenRejectedError | undefined;
     const { jobs, sender } = createDelivery(config, {
       token,
-      apiRoot: env.apiRoot,
+      apiRoot,
       store,
+      botUsername: me?.username,
       log: deps.log,
       now: deps.now,
       retry: deps.retry,
       onHalt: (error) => refused ??= error,
       sleep: deps.sleep,
       api: deps.api,
+      linkKey: linkKeyOf(config),
     });
     /** Stops at a refused token: what is not sent stays owed, the job stays open. */
     const drain = async (options?: DrainOptions) => {
@@ -126,7 +134,7 @@ export async function sendCommand(
     const before = (batch: string) => store.outbox.batchCounts(batch);
     let start: BatchCounts | undefined;
     try {
-      enqueued = jobs.enqueueNow(job, {
+      enqueued = await jobs.enqueueNow(job, {
         beforeEnqueue: (batch) => start = before(batch),
       });
     } catch (error) {
@@ -149,7 +157,7 @@ export async function sendCommand(
       await drain({ batch: enqueued.batch, until });
       await store.settled();
     }
-    jobs.batchDone(enqueued.batch);
+    await jobs.batchDone(enqueued.batch);
     const end = store.outbox.batchCounts(enqueued.batch);
     const was = start!;
     const report: SendReport = {

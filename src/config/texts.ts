@@ -12,70 +12,22 @@
  *
  * @module
  */
-import { DATE_FORMS, pluralize } from "../domain/russian.ts";
+import {
+  datePlaceholders,
+  MEETING,
+  MOVE,
+  NAMES,
+  REPORT,
+  SCHEDULE,
+} from "./placeholders.ts";
 
-/**
- * Every form of one date under `prefix` (`""`, `old_`, `new_`…): `{date}` "среда,
- * 9 декабря" and `{date_gen}` … `{date_from}` (see `DATE_FORMS`), `{day}` "9 декабря",
- * `{weekday}` and `{weekday_gen}` … `{weekday_from}`; and `{time}` unless `time` is false.
- */
-export function datePlaceholders(
-  prefix: string,
-  { time = true }: { time?: boolean } = {},
-): string[] {
-  return [
-    `${prefix}date`,
-    ...DATE_FORMS.map((form) => `${prefix}date_${form}`),
-    `${prefix}day`,
-    `${prefix}weekday`,
-    ...DATE_FORMS.map((form) => `${prefix}weekday_${form}`),
-    ...(time ? [`${prefix}time`] : []),
-  ];
-}
-
-/** The weekday of the weekly schedule in every form, and "по средам". */
-const SCHEDULE_WEEKDAY = [
-  "weekday",
-  ...DATE_FORMS.map((form) => `weekday_${form}`),
-  "weekday_every",
-];
-
-/** Values of the weekly schedule: every text about the meeting in general may use these. */
-const SCHEDULE = [
-  "title",
-  ...SCHEDULE_WEEKDAY,
-  "time",
-  "tz",
-  "duration",
-  "duration_acc",
-];
-
-/** Values of one week's meeting: every text about that meeting may use these. */
-const MEETING = [
-  "title",
-  ...datePlaceholders(""),
-  "tz",
-  "duration",
-  "duration_acc",
-  "link",
-  "topic",
-  "topic_line",
-];
-
-/**
- * A moved meeting: the meeting as it is now, and the time before and after the move,
- * each date in every form (`{old_date_from}` "со среды, 9 декабря", `{new_date_acc}`
- * "четверг, 10 декабря").
- */
-const MOVE = [
-  ...MEETING,
-  ...datePlaceholders("old_"),
-  ...datePlaceholders("new_"),
-];
+export { datePlaceholders } from "./placeholders.ts";
 
 /** Placeholders allowed in each text; `{name}` in a template must be one of these. */
 export const TEXT_PLACEHOLDERS = {
   start_greeting: ["name", ...SCHEDULE],
+  start_welcome_back: ["name", ...SCHEDULE],
+  start_subscribed: ["name", ...SCHEDULE],
   button_register_yes: [],
   button_register_no: [],
   registered_yes: SCHEDULE,
@@ -126,6 +78,7 @@ export const TEXT_PLACEHOLDERS = {
   calendar_caption: MEETING,
   calendar_updated_caption: MEETING,
   calendar_cancelled_caption: MEETING,
+  calendar_declined_caption: MEETING,
   relay_done: [],
   relay_limited: [],
   relay_answer_header: [],
@@ -150,7 +103,7 @@ export const TEXT_PLACEHOLDERS = {
     "history",
     "changes",
   ],
-  admin_stats_week: [...MEETING, "yes", "no", "status"],
+  admin_stats_week: [...MEETING, "yes", "no", "joined", "rating", "status"],
   admin_stats_cancelled: [],
   admin_change_cancelled: MEETING,
   admin_change_moved: MOVE,
@@ -271,6 +224,65 @@ export const TEXT_PLACEHOLDERS = {
   command_skip: [],
   command_unskip: [],
   command_export: [],
+  // After the "yes": the public pages, feedback, the host's report, the history.
+  web_lang: [],
+  web_meeting_cancelled: MEETING,
+  web_meeting_finished: MEETING,
+  web_not_found: [],
+  web_too_many: [],
+  feedback_question: MEETING,
+  feedback_rated: [...MEETING, "rating", "until"],
+  button_rating: ["rating"],
+  button_rating_chosen: ["rating"],
+  feedback_saved: [],
+  feedback_closed: [],
+  feedback_not_invited: [],
+  feedback_comment_ask: [],
+  feedback_comment_saved: [],
+  feedback_comment_kept: [],
+  feedback_comment_too_long: ["length", "max"],
+  feedback_comment_header: [...MEETING, "name", "id", "rating"],
+  admin_meeting_report: [...MEETING, ...REPORT],
+  admin_meeting_report_unknown: [...MEETING, "yes", "rating", "comments"],
+  admin_rating: ["average", "count"],
+  admin_rating_short: ["average", "count"],
+  admin_rating_none: [],
+  admin_comment_line: ["name", "rating", "comment"],
+  admin_comments_none: [],
+  admin_joined_unknown: [],
+  admin_who_name: ["name", "came", "of"],
+  admin_who_came_note: ["of"],
+  admin_history: ["lines"],
+  admin_history_line: [
+    ...MEETING,
+    "topic_part",
+    "status",
+    "yes",
+    "joined",
+    "rating",
+  ],
+  admin_history_topic: ["topic"],
+  admin_history_empty: [],
+  admin_history_more: ["count"],
+  admin_history_meeting: [...MEETING, "status", "no", ...REPORT, ...NAMES],
+  admin_history_meeting_unknown: [
+    ...MEETING,
+    "status",
+    "yes",
+    "no",
+    "rating",
+    "comments",
+    "yes_names",
+  ],
+  admin_history_bad_date: ["text"],
+  admin_history_not_found: ["day"],
+  export_columns_after: [],
+  export_joined_yes: [],
+  export_joined_no: [],
+  export_joined_unknown: [],
+  export_comment_columns: [],
+  admin_export_comments_caption: ["count"],
+  command_history: [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of one text. */
@@ -279,47 +291,4 @@ export type TextKey = keyof typeof TEXT_PLACEHOLDERS;
 /** All texts, by key. */
 export type Texts = Record<TextKey, string>;
 
-/** `{name}`, or `{name|one|few|many}` with the plural forms of the noun after a number. */
-const PLACEHOLDER = /\{([a-z_]+)(?:\|([^|{}]+)\|([^|{}]+)\|([^|{}]+))?\}/g;
-
-/**
- * Replaces each `{name}` in `template` by `values[name]`, and `{name|one|few|many}` by
- * the number and the form of the noun it takes; unknown names stay as they are.
- */
-export function render(
-  template: string,
-  values: Readonly<Record<string, string | number>>,
-): string {
-  return template.replace(
-    PLACEHOLDER,
-    (whole, name: string, one?: string, few?: string, many?: string) => {
-      if (!(name in values)) return whole;
-      const value = values[name]!;
-      if (one === undefined || few === undefined || many === undefined) {
-        return String(value);
-      }
-      return pluralize(Number(value), [one, few, many]);
-    },
-  );
-}
-
-/**
- * The placeholders of `template` that `allowed` does not have, as written
- * (`"{nmae}"`); a plural form needs all three forms.
- */
-export function unknownPlaceholders(
-  template: string,
-  allowed: readonly string[],
-): string[] {
-  const unknown: string[] = [];
-  for (const match of template.matchAll(/\{([^{}]*)\}/g)) {
-    const inner = match[1]!;
-    const [name, ...forms] = inner.split("|");
-    const shaped = forms.length === 0 ||
-      (forms.length === 3 && forms.every((f) => f.trim() !== ""));
-    if (!shaped || !/^[a-z_]+$/.test(name!) || !allowed.includes(name!)) {
-      unknown.push(match[0]);
-    }
-  }
-  return unknown;
-}
+export { render, unknownPlaceholders } from "./template.ts";

@@ -37,7 +37,8 @@ export const ADMIN_TEXTS = {
     "— не придут: {no};\n" +
     "— не ответили: {none}.\n\n" +
     "Изменения расписания:\n{changes}\n\nПрошлые недели:\n{history}",
-  admin_stats_week: "{date}: «да» — {yes}, «нет» — {no}{status}",
+  admin_stats_week: "{date}: «да» — {yes}, «нет» — {no}, пришли — " +
+    "{joined}, оценки — {rating}{status}",
   admin_stats_cancelled: " (отменена)",
   admin_change_cancelled: "{date}: отменена",
   admin_change_moved:

@@ -49,14 +49,23 @@ export const OWED = {
    */
   week_edit: "week_edit",
   /**
-   * The meeting's calendar file after a "yes", or its update. Unknown: resent (the same
-   * UID and SEQUENCE: a calendar that has it keeps one entry).
+   * The meeting's calendar file for one person, when what their calendar should hold
+   * changed: the entry after a "yes", its removal after a "no", its update after a
+   * change. Unknown: resent (the same UID and SEQUENCE: a calendar that has it keeps one
+   * entry; what the person was sent is recorded only once a file is delivered).
    */
   calendar: "calendar",
   /** A text written when it was owed. Unknown: left. */
   text: "text",
   /** A report to an admin, rendered from a text of the config at send time. Unknown: left. */
   report: "report",
+  /**
+   * The question after a meeting, with the 1-5 buttons, to each who came (a job).
+   * Unknown: left (asked twice is worse than once not at all).
+   */
+  feedback: "feedback",
+  /** The edit that shows a participant's rating in the question. Unknown: resent. */
+  feedback_edit: "feedback_edit",
 } as const;
 
 /** One kind of outbox row. */
@@ -91,6 +100,8 @@ export const IF_UNKNOWN: Readonly<Record<OwedKind, IfUnknown>> = {
   calendar: "resend",
   text: "leave",
   report: "leave",
+  feedback: "leave",
+  feedback_edit: "resend",
 };
 
 /** The kinds that are sent again after an unknown outcome (for SQL). */
@@ -128,15 +139,24 @@ export const keys = {
   /** The edit of message `messageId` in `chatId` that shows its week as it is now. */
   weekEdit: (chatId: number, messageId: number): string =>
     `week_edit/${chatId}/${messageId}`,
-  /** The `nth` calendar file of `meetingId` for user `userId` (one per "yes"). */
-  calendar: (meetingId: string, userId: number, nth: number): string =>
-    `calendar/${meetingId}/u${userId}/${nth}`,
+  /**
+   * The calendar file of `meetingId` that user `userId`'s answers owe: one row, renewed
+   * on every answer that may change what their calendar should hold.
+   */
+  calendar: (meetingId: string, userId: number): string =>
+    `calendar/${meetingId}/u${userId}`,
   /** The update of the calendar entry of `meetingId` at `sequence`, for user `userId`. */
   calendarUpdate: (
     meetingId: string,
     sequence: number,
     userId: number,
   ): string => `calendar/${meetingId}/s${sequence}/u${userId}`,
+  /** The edit of the question `messageId` in `chatId` (renewed on every new rating). */
+  feedbackEdit: (chatId: number, messageId: number): string =>
+    `feedback_edit/${chatId}/${messageId}`,
+  /** The invitation to comment on `meetingId`, to user `userId`: once. */
+  feedbackComment: (meetingId: string, userId: number): string =>
+    `feedback_comment/${meetingId}/u${userId}`,
   /** A report about `subject` to the admin chat `chatId`. */
   report: (subject: string, chatId: number): string =>
     `report/${subject}/${chatId}`,

@@ -29,10 +29,16 @@ export interface AttendanceRow {
   last_name: string | null;
   /** Their Telegram username, without `@`; `null` when they have none. */
   username: string | null;
-  /** `yes` or `no`. */
-  answer: Answer;
-  /** When it was given or last changed, an ISO instant. */
-  answered_at: string;
+  /** `yes` or `no`; `null` for one who came or rated without an answer that counts. */
+  answer: Answer | null;
+  /** When it was given or last changed, an ISO instant; `null` without an answer. */
+  answered_at: string | null;
+  /** Whether joins were counted for the meeting (personal links went out). */
+  tracked: boolean;
+  /** When they joined, an ISO instant; `null` when they did not (or it is unknown). */
+  joined_at: string | null;
+  /** Their rating of the meeting, 1 to 5; `null` when none. */
+  rating: number | null;
 }
 
 /** Counts of a meeting's answers that count (counted.ts), and of those who gave none. */
@@ -132,15 +138,30 @@ export class Answers {
     return { yes: Number(row.yes), no: Number(row.no), none: Number(row.none) };
   }
 
-  /** Every answer that counts (counted.ts), oldest meeting first: the attendance export. */
+  /**
+   * Every person and meeting with an answer that counts (counted.ts), a join or a
+   * rating, oldest meeting first: the attendance export.
+   */
   attendance(): AttendanceRow[] {
-    return this.#s.sql(
-      `SELECT a.meeting_id, m.status AS meeting_status, m.starts_at AS meeting_starts_at,
-         m.moved_to AS meeting_moved_to, m.topic AS meeting_topic, u.tg_id, u.first_name, u.last_name,
-         u.username, a.answer, a.answered_at
-       FROM answers a JOIN users u ON u.id = a.user_id JOIN meetings m ON m.id = a.meeting_id
-       WHERE ${COUNTED_ANSWER}
-       ORDER BY a.meeting_id, a.answered_at`,
-    ).all() as unknown as AttendanceRow[];
+    return (this.#s.sql(
+      `SELECT p.meeting_id, m.status AS meeting_status, m.starts_at AS meeting_starts_at,
+         m.moved_to AS meeting_moved_to, m.topic AS meeting_topic, m.tracked,
+         u.tg_id, u.first_name, u.last_name, u.username, a.answer, a.answered_at,
+         j.joined_at, f.rating
+       FROM (SELECT meeting_id, user_id FROM answers
+         UNION SELECT meeting_id, user_id FROM attendance
+         UNION SELECT meeting_id, user_id FROM feedback) p
+       JOIN users u ON u.id = p.user_id JOIN meetings m ON m.id = p.meeting_id
+       LEFT JOIN answers a ON a.meeting_id = p.meeting_id AND a.user_id = p.user_id
+         AND ${COUNTED_ANSWER}
+       LEFT JOIN attendance j ON j.meeting_id = p.meeting_id AND j.user_id = p.user_id
+       LEFT JOIN feedback f ON f.meeting_id = p.meeting_id AND f.user_id = p.user_id
+       WHERE a.answer IS NOT NULL OR j.joined_at IS NOT NULL OR f.rating IS NOT NULL
+       ORDER BY p.meeting_id, a.answered_at IS NULL, a.answered_at, u.id`,
+    ).all() as Record<string, unknown>[]).map((row) => ({
+      ...row,
+      tracked: Number(row.tracked) === 1,
+      rating: row.rating === null ? null : Number(row.rating),
+    })) as unknown as AttendanceRow[];
   }
 }

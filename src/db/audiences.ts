@@ -31,6 +31,8 @@ export type Audience =
   | { to: "registered" }
   /** Active users who said yes for the meeting `meetingId`. */
   | { to: "attendees"; meetingId: string }
+  /** Active users who joined the meeting `meetingId` (clicked their link in time). */
+  | { to: "joined"; meetingId: string }
   /** Active users who answered the meeting `meetingId`, yes or no. */
   | { to: "answered"; meetingId: string }
   /** Active users who get invitations or answered `meetingId`: all it concerns. */
@@ -59,6 +61,12 @@ function audienceSql(audience: Audience): { sql: string; values: string[] } {
     case "attendees":
       return {
         sql: `u.is_active = 1 AND ${answered("'yes'")}`,
+        values: [audience.meetingId],
+      };
+    case "joined":
+      return {
+        sql: `u.is_active = 1 AND EXISTS (SELECT 1 FROM attendance j
+          WHERE j.meeting_id = ? AND j.user_id = u.id)`,
         values: [audience.meetingId],
       };
     case "answered":

@@ -209,7 +209,66 @@ export const MIGRATIONS: readonly string[] = [
   // 9: the participant's own message behind a relayed one, so that an admin's reply is
   // threaded to the participant's question (null for relays made before this step).
   `ALTER TABLE relays ADD COLUMN user_message_id INTEGER;`,
-  // 10: when each meeting's messages lost their answer buttons, once it was over; and,
+  // 10: what each person's calendar was last sent for each meeting (an entry or its
+  // removal, the UID's domain, the SEQUENCE, the meeting's sequence it showed), so that
+  // a file goes only when what their calendar should hold changes. Files sent before
+  // this step are taken as the meeting stands (an update still owed is still sent),
+  // under the UID domain they were sent with.
+  `CREATE TABLE calendar_entries (
+    meeting_id TEXT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    uid_domain TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    meeting_sequence INTEGER NOT NULL,
+    holds INTEGER NOT NULL CHECK (holds IN (0, 1)),
+    sent_at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, user_id)
+  );
+  INSERT INTO calendar_entries (meeting_id, user_id, uid_domain, sequence,
+      meeting_sequence, holds, sent_at)
+    SELECT o.ref, o.user_id, 'meeting-bot', m.sequence,
+      CASE WHEN EXISTS (SELECT 1 FROM outbox p WHERE p.kind = 'calendar'
+        AND p.ref = o.ref AND p.user_id = o.user_id
+        AND p.status IN ('pending', 'sending')) THEN -1 ELSE m.sequence END,
+      m.status != 'cancelled', max(o.updated_at)
+    FROM outbox o JOIN meetings m ON m.id = o.ref
+    WHERE o.kind = 'calendar' AND o.status IN ('sent', 'unknown')
+      AND o.user_id IS NOT NULL
+    GROUP BY o.ref, o.user_id;`,
+  // 11: what happened after the "yes" (one self-contained step). Secrets in URLs (join
+  // links now; feeds and sign-in links later) are kept only as their SHA-256, never in
+  // clear; `attendance` holds each person's first join-link click in a meeting's window;
+  // `feedback` their rating and comment; `meetings.tracked` says that personal links went
+  // out for the meeting, so that its attendance is known (else it is unknown, never 0).
+  `CREATE TABLE web_tokens (
+    hash BLOB PRIMARY KEY,
+    purpose TEXT NOT NULL,
+    user_id INTEGER REFERENCES users (id),
+    ref TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    used_at TEXT,
+    revoked_at TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX web_tokens_by_subject ON web_tokens (purpose, user_id, ref);
+  CREATE INDEX web_tokens_by_age ON web_tokens (created_at);
+  CREATE TABLE attendance (
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    joined_at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, user_id)
+  );
+  CREATE TABLE feedback (
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    rated_at TEXT NOT NULL,
+    comment TEXT,
+    commented_at TEXT,
+    PRIMARY KEY (meeting_id, user_id)
+  );
+  ALTER TABLE meetings ADD COLUMN tracked INTEGER NOT NULL DEFAULT 0;`,
+  // 12: when each meeting's messages lost their answer buttons, once it was over; and,
   // on a message that shows a week's details, that the week changed while it was in
   // flight, so that it is edited once it lands (see db/week_edits.ts).
   `ALTER TABLE meetings ADD COLUMN ended_at TEXT;

@@ -55,6 +55,15 @@ export function toUser(row: Row): User {
   };
 }
 
+/** "Анна Иванова (@anna)", or the Telegram id when the profile has no name. */
+export function displayName(
+  user: Pick<User, "first_name" | "last_name" | "username" | "tg_id">,
+): string {
+  const name = [user.first_name, user.last_name].filter(Boolean).join(" ") ||
+    `id ${user.tg_id}`;
+  return user.username ? `${name} (@${user.username})` : name;
+}
+
 /** The `users` table. */
 export class Users {
   #s: Statements;
@@ -129,16 +138,6 @@ export class Users {
     return this.#s.sql(
       "SELECT * FROM users WHERE is_active = 1 AND is_registered = 1 ORDER BY id",
     ).all().map(toUser);
-  }
-
-  /** Active users who asked for invitations and have not answered this meeting. */
-  nudgeRecipients(meetingId: string): User[] {
-    return this.#s.sql(
-      `SELECT users.* FROM users
-       WHERE is_active = 1 AND is_registered = 1 AND NOT EXISTS (
-         SELECT 1 FROM answers WHERE answers.meeting_id = ? AND answers.user_id = users.id)
-       ORDER BY users.id`,
-    ).all(meetingId).map(toUser);
   }
 
   /**

@@ -21,10 +21,16 @@ import type { Store } from "../db/store.ts";
 import { upcomingWeek } from "../usecases/weeks.ts";
 import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
-import { enqueueJob, finishJob, type JobOutcome } from "../usecases/jobs.ts";
+import { enqueueJob, finishJob } from "../usecases/jobs.ts";
 import { finishRelayAnswer, finishSettledAnswers } from "../usecases/relays.ts";
-import { jobDecision, nextDue, planWeeks } from "../usecases/job_plans.ts";
+import {
+  jobDecision,
+  nextAfterDue,
+  nextDue,
+  planWeeks,
+} from "../usecases/job_plans.ts";
 import { endMeetings, nextEnd } from "../usecases/meeting_end.ts";
+import { closeFeedback, tickAfter } from "./after.ts";
 
 /** What the jobs need; all of it injected. */
 export interface JobDeps {
@@ -38,10 +44,6 @@ export interface JobDeps {
   now: () => Date;
   /** Wakes the sender: something was enqueued. */
   kick: () => void;
-  /** A job was closed: every message settled (e.g. for metrics). */
-  onJobDone?: (
-    done: JobOutcome & { startedAt: Date; finishedAt: Date },
-  ) => void;
 }
 
 /** Decides and enqueues the weekly jobs; closes what is finished. */
@@ -59,13 +61,14 @@ export interface JobRunner {
   enqueueNow(
     job: JobName,
     options?: { beforeEnqueue?: (batch: string) => void },
-  ): { batch: string; meetingId: string };
+  ): Promise<{ batch: string; meetingId: string }>;
   /** Every message of `batch` is settled: close its job or announcement. */
-  batchDone(batch: string): void;
+  batchDone(batch: string): Promise<void>;
   /**
    * When the next job falls due, or the next meeting ends, if one does: the cron
    * expressions cover the config's times; a meeting an admin moved has its reminders at
-   * other times, and a meeting's end is at none, so the caller sets a timer for them.
+   * other times, and a meeting's end and the jobs after it follow where it really is:
+   * the caller sets a timer for them.
    */
   nextDue(): Date | undefined;
 }
@@ -73,50 +76,53 @@ export interface JobRunner {
 /** Creates the runner. */
 export function createJobRunner(deps: JobDeps): JobRunner {
   return {
-    tick() {
+    async tick() {
       try {
-        tick(deps);
-        closeFinished(deps);
+        await deps.store.write(() => {
+          tick(deps);
+          tickAfter(deps);
+          closeFinished(deps);
+        });
         deps.kick(); // whatever is due, also rows a stopped process left
-        return Promise.resolve(true);
+        return true;
       } catch (error) {
         // Never reaches Deno.cron, whose retries would repeat the tick.
         deps.log.error("job.error", { error: describeError(error) });
-        return Promise.resolve(false);
+        return false;
       }
     },
-    enqueueNow(job, options = {}) {
-      const meeting = upcomingWeek(deps.store, {
-        config: deps.config,
-        now: deps.now(),
+    async enqueueNow(job, options = {}) {
+      const enqueued = await deps.store.write(() => {
+        const meeting = upcomingWeek(deps.store, {
+          config: deps.config,
+          now: deps.now(),
+        });
+        const batch = batchOf(OWED[job], meeting.id);
+        options.beforeEnqueue?.(batch);
+        const added = enqueueJob(deps.store, { job, meeting, now: deps.now() });
+        deps.log.info("job.enqueued", { job, meeting: meeting.id, added });
+        return { batch, meetingId: meeting.id };
       });
-      const batch = batchOf(OWED[job], meeting.id);
-      options.beforeEnqueue?.(batch);
-      const added = enqueueJob(deps.store, { job, meeting, now: deps.now() });
-      deps.log.info("job.enqueued", { job, meeting: meeting.id, added });
       deps.kick();
-      return { batch, meetingId: meeting.id };
+      return enqueued;
     },
     nextDue() {
       try {
-        const at = {
-          schedule: deps.config,
-          config: deps.config,
-          now: deps.now(),
-        };
-        const job = nextDue(deps.store, at);
-        const end = nextEnd(deps.store, at);
-        return job === undefined || (end !== undefined && end < job)
-          ? end
-          : job;
+        const view = { schedule: deps.config, now: deps.now() };
+        return [
+          nextDue(deps.store, view),
+          nextAfterDue(deps.store, view),
+          nextEnd(deps.store, { config: deps.config, now: view.now }),
+        ].filter((at) => at !== undefined)
+          .sort((a, b) => a.getTime() - b.getTime())[0];
       } catch (error) {
         deps.log.error("job.error", { error: describeError(error) });
         return undefined;
       }
     },
-    batchDone(batch) {
+    async batchDone(batch) {
       try {
-        close(batch, deps);
+        await deps.store.write(() => close(batch, deps));
       } catch (error) {
         deps.log.error("job.close_error", {
           batch,
@@ -174,7 +180,9 @@ function tick(deps: JobDeps) {
 /** Closes jobs and announcements whose messages were all settled (e.g. before a stop). */
 function closeFinished(deps: JobDeps) {
   for (const run of deps.store.jobRuns.running()) {
-    close(batchOf(OWED[run.job as JobName], run.meeting_id), deps);
+    if (run.job === OWED.feedback) closeFeedback(deps, run.meeting_id);
+    if (!isJobName(run.job)) continue;
+    close(batchOf(OWED[run.job], run.meeting_id), deps);
   }
   for (const announcement of deps.store.announcements.unfinished()) {
     close(`${OWED.announcement}/${announcement.id}`, deps);
@@ -202,6 +210,10 @@ function close(batch: string, deps: JobDeps) {
     if (finishRelayAnswer(deps.store, { key: batch, texts, now })) deps.kick();
     return;
   }
+  if (kind === OWED.feedback) {
+    closeFeedback(deps, ref);
+    return;
+  }
   if (!isJobName(kind)) return;
   const outcome = finishJob(deps.store, {
     config: deps.config,
@@ -211,14 +223,6 @@ function close(batch: string, deps: JobDeps) {
   });
   if (outcome === undefined) return;
   const { counts } = outcome;
-  const run = deps.store.jobRuns.get(ref, kind);
-  if (run !== undefined) {
-    deps.onJobDone?.({
-      ...outcome,
-      startedAt: new Date(run.started_at),
-      finishedAt: now,
-    });
-  }
   deps.log.info("job.done", {
     job: kind,
     meeting: ref,

@@ -221,6 +221,24 @@ export function greeting(
   };
 }
 
+/**
+ * What `/start` says to someone who asked for invitations before: welcome back (`back`),
+ * or that they get them already (`subscribed`).
+ */
+export function welcome(
+  config: Config,
+  { kind, name, now }: {
+    kind: "back" | "subscribed";
+    name: string;
+    now: Date;
+  },
+): string {
+  const text = kind === "back"
+    ? config.texts.start_welcome_back
+    : config.texts.start_subscribed;
+  return render(text, { ...scheduleValues(config, now), name });
+}
+
 /** The answer buttons of a meeting's invitation. */
 export function answerKeyboard(
   config: Config,

@@ -22,13 +22,15 @@ import {
 } from "./build.ts";
 import { editMessage, sendMessage } from "./deliveries.ts";
 import {
+  personalWeekMessage,
   restoredMessage,
-  weekMessage,
+  restoredText,
   weekMessageEdit,
 } from "./week_message.ts";
 import {
   activeParticipant,
   liveWeek,
+  personalized,
   rowWeek,
   type SendTime,
 } from "./recipients.ts";
@@ -38,28 +40,43 @@ import {
  * nothing once the job's deadline passed, to one who answered already (a nudge), or
  * to one who did not say yes (a reminder).
  */
-export function jobMessage(
+export async function jobMessage(
   at: SendTime,
   { row, job }: { row: OutboxRow; job: JobName },
-): Delivery | null {
+): Promise<Delivery | null> {
   const { config, store, now } = at;
   const user = activeParticipant(at, row);
-  const meeting = liveWeek(at, row);
-  if (user === undefined || meeting === undefined) return null;
-  const deadline = planJobs(config, meeting).find((p) => p.job === job)
+  const live = liveWeek(at, row);
+  if (user === undefined || live === undefined) return null;
+  const deadline = planJobs(config, live).find((p) => p.job === job)
     ?.deadline;
   if (deadline !== undefined && now() >= deadline) return null;
-  const answer = store.answers.get(meeting.id, user.id);
+  const answer = store.answers.get(live.id, user.id);
+  const reminds = job === "first_reminder" || job === "second_reminder";
+  if (reminds && answer !== "yes") return null;
+  if (job === "invitation" && !user.is_registered && answer === undefined) {
+    return null;
+  }
+  if (job === "nudge" && (!user.is_registered || answer !== undefined)) {
+    return null;
+  }
+  // An invitation that goes out after an answer shows it (answered under the nudge).
+  const text = job === "invitation" && answer !== undefined
+    ? config.texts[answer === "yes" ? "answer_yes" : "answer_no"]
+    : config.texts[job];
+  const meeting = await personalized(at, {
+    user,
+    meeting: live,
+    templates: [text],
+  });
   let message: OutgoingMessage;
   switch (job) {
     case "invitation":
-      if (!user.is_registered && answer === undefined) return null;
       message = answer === undefined
         ? invitation(config, meeting)
         : answeredInvitation(config, { meeting, answer });
       break;
     case "nudge":
-      if (!user.is_registered || answer !== undefined) return null;
       message = {
         text: render(config.texts.nudge, meetingValues(config, meeting)),
         reply_markup: answerKeyboard(config, meeting),
@@ -67,17 +84,17 @@ export function jobMessage(
       break;
     case "first_reminder":
     case "second_reminder":
-      if (answer !== "yes") return null;
       message = reminder(config, { meeting, job });
       break;
   }
+  // A preview of a personal link would be a fetch nobody clicked: never for those.
   return sendMessage(row.chat_id, message, {
-    preview: job === "first_reminder" || job === "second_reminder",
+    preview: reminds && !at.links.personal,
   });
 }
 
 /** A notice about a meeting to a participant, from one of the meeting's texts. */
-function notice(
+async function notice(
   at: SendTime,
   { row, text, meeting, extra = {} }: {
     row: OutboxRow;
@@ -85,13 +102,18 @@ function notice(
     meeting: Week | undefined;
     extra?: Record<string, string>;
   },
-): Delivery | null {
+): Promise<Delivery | null> {
   const { config } = at;
-  if (activeParticipant(at, row) === undefined || meeting === undefined) {
-    return null;
-  }
+  const user = activeParticipant(at, row);
+  if (user === undefined || meeting === undefined) return null;
+  const shown = await personalized(at, { user, meeting, templates: [text] });
   return sendMessage(row.chat_id, {
-    text: render(text, { ...meetingValues(config, meeting), ...extra }),
+    // The person's own link, whatever else the text's values bring.
+    text: render(text, {
+      ...meetingValues(config, shown),
+      ...extra,
+      link: shown.link,
+    }),
   }, { preview: false });
 }
 
@@ -110,7 +132,7 @@ function reasonValues(at: SendTime, row: OutboxRow): Record<string, string> {
 export function cancellationNotice(
   at: SendTime,
   row: OutboxRow,
-): Delivery | null {
+): Promise<Delivery | null> {
   const meeting = rowWeek(at, row);
   return meeting?.cancelled
     ? notice(at, {
@@ -119,23 +141,29 @@ export function cancellationNotice(
       meeting,
       extra: reasonValues(at, row),
     })
-    : null;
+    : Promise.resolve(null);
 }
 
 /**
  * "The meeting takes place after all", with the answer buttons, while it is ahead: it
  * asks those who had not answered, and shows the others their answer, kept.
  */
-export function restoredNotice(at: SendTime, row: OutboxRow): Delivery | null {
+export async function restoredNotice(
+  at: SendTime,
+  row: OutboxRow,
+): Promise<Delivery | null> {
   const user = activeParticipant(at, row);
-  const meeting = liveWeek(at, row);
-  if (user === undefined || meeting === undefined) return null;
+  const week = liveWeek(at, row);
+  if (user === undefined || week === undefined) return null;
+  const answer = at.store.answers.get(week.id, user.id);
+  const meeting = await personalized(at, {
+    user,
+    meeting: week,
+    templates: [restoredText(at.config, answer)],
+  });
   return sendMessage(
     row.chat_id,
-    restoredMessage(at.config, {
-      meeting,
-      answer: at.store.answers.get(meeting.id, user.id),
-    }),
+    restoredMessage(at.config, { meeting, answer }),
     { preview: false },
   );
 }
@@ -144,12 +172,15 @@ export function restoredNotice(at: SendTime, row: OutboxRow): Delivery | null {
  * "The meeting moves from … to …", the old time and the admin's reason from the row's
  * payload; those who have not answered are asked to, in the invitation.
  */
-export function movedNotice(at: SendTime, row: OutboxRow): Delivery | null {
+export function movedNotice(
+  at: SendTime,
+  row: OutboxRow,
+): Promise<Delivery | null> {
   const meeting = liveWeek(at, row);
   const user = activeParticipant(at, row);
   const { from } = JSON.parse(row.payload ?? "{}") as { from?: string };
   if (meeting === undefined || user === undefined || from === undefined) {
-    return null;
+    return Promise.resolve(null);
   }
   const to = meeting.startsAt;
   const answered = at.store.answers.get(meeting.id, user.id) !== undefined;
@@ -170,7 +201,7 @@ export function movedNotice(at: SendTime, row: OutboxRow): Delivery | null {
 export function linkChangedNotice(
   at: SendTime,
   row: OutboxRow,
-): Delivery | null {
+): Promise<Delivery | null> {
   return notice(at, {
     row,
     text: at.config.texts.meeting_link_changed,
@@ -180,19 +211,20 @@ export function linkChangedNotice(
 
 /**
  * The edit that shows the participant's answer, as it is now, in the message pressed
- * (as the week is now: see week_message.ts).
+ * (as the week is now, with their own link where it shows one: see week_message.ts).
  */
-export function answerEdit(at: SendTime, row: OutboxRow): Delivery | null {
+export async function answerEdit(
+  at: SendTime,
+  row: OutboxRow,
+): Promise<Delivery | null> {
   const user = activeParticipant(at, row);
   const meeting = rowWeek(at, row);
   if (user === undefined || meeting === undefined) return null;
   const answer = at.store.answers.get(meeting.id, user.id);
   if (answer === undefined) return null;
-  const message = weekMessage(at.config, {
-    meeting,
-    answer,
-    shows: OWED.answer_edit,
-    now: at.now(),
+  const message = await personalWeekMessage(at, {
+    user,
+    shown: { meeting, answer, shows: OWED.answer_edit, now: at.now() },
   });
   return message === undefined ? null : weekMessageEdit(row, message);
 }

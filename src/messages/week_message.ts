@@ -14,15 +14,15 @@ import { render } from "../config/texts.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { meetingEnd } from "../domain/meeting.ts";
 import type { Week } from "../usecases/weeks.ts";
+import type { User } from "../db/users.ts";
 import {
-  answeredInvitation,
   answerKeyboard,
-  invitation,
   meetingValues,
   type OutgoingMessage,
+  type ShownMeeting,
 } from "./build.ts";
 import { editMessage } from "./deliveries.ts";
-import { rowWeek, type SendTime } from "./recipients.ts";
+import { personalized, rowWeek, type SendTime } from "./recipients.ts";
 
 /** Kinds of messages that show a week without answer buttons. */
 const REMINDERS: readonly string[] = [
@@ -33,24 +33,72 @@ const REMINDERS: readonly string[] = [
 /** What a message about a week is to become: a new text, or only no buttons. */
 export type WeekMessage = OutgoingMessage | "no_buttons";
 
+/** The text of the notice that a cancelled meeting takes place after all, by answer. */
+export function restoredText(
+  config: Config,
+  answer: Answer | undefined,
+): string {
+  const texts = config.texts;
+  return answer === undefined
+    ? texts.meeting_restored
+    : answer === "yes"
+    ? texts.meeting_restored_yes
+    : texts.meeting_restored_no;
+}
+
 /**
  * The notice that a cancelled meeting takes place after all, with the answer buttons:
  * it asks those who had not answered, and shows the others the answer they gave.
  */
 export function restoredMessage(
   config: Config,
-  { meeting, answer }: { meeting: Week; answer: Answer | undefined },
+  { meeting, answer }: { meeting: ShownMeeting; answer: Answer | undefined },
 ): OutgoingMessage {
-  const texts = config.texts;
-  const text = answer === undefined
-    ? texts.meeting_restored
-    : answer === "yes"
-    ? texts.meeting_restored_yes
-    : texts.meeting_restored_no;
   return {
-    text: render(text, meetingValues(config, meeting)),
+    text: render(restoredText(config, answer), meetingValues(config, meeting)),
     reply_markup: answerKeyboard(config, meeting),
   };
+}
+
+/** What a message about a week is about: the week, the answer, its kind, the instant. */
+export interface WeekShown {
+  /** The week as it is (with the person's own link, for the message itself). */
+  meeting: Week;
+  /** The participant's answer, if any. */
+  answer: Answer | undefined;
+  /** The kind it was sent as, or `answer_edit` for one whose buttons were pressed. */
+  shows: string;
+  /** When it is to read so. */
+  now: Date;
+}
+
+/**
+ * The text a message about a week reads with at `now` (see {@linkcode weekMessage}):
+ * "no_buttons" once the meeting is over for one with buttons, `undefined` for a reminder
+ * then (it stays as it is).
+ */
+export function weekText(
+  config: Config,
+  { meeting, answer, shows, now }: WeekShown,
+): string | "no_buttons" | undefined {
+  const texts = config.texts;
+  if (meeting.cancelled) return texts.meeting_cancelled_message;
+  const buttons = !REMINDERS.includes(shows);
+  if (now >= meetingEnd(meeting, config.meeting.duration_minutes)) {
+    return buttons ? "no_buttons" : undefined;
+  }
+  if (!buttons) return texts.reminder_updated;
+  if (answer !== undefined) {
+    return answer === "yes" ? texts.answer_yes : texts.answer_no;
+  }
+  switch (shows) {
+    case OWED.nudge:
+      return texts.nudge;
+    case OWED.restored:
+      return restoredText(config, answer);
+    default:
+      return texts.invitation;
+  }
 }
 
 /**
@@ -62,36 +110,33 @@ export function restoredMessage(
  */
 export function weekMessage(
   config: Config,
-  { meeting, answer, shows, now }: {
-    meeting: Week;
-    answer: Answer | undefined;
-    shows: string;
-    now: Date;
-  },
+  shown: WeekShown,
 ): WeekMessage | undefined {
-  const values = meetingValues(config, meeting);
-  const buttons = !REMINDERS.includes(shows);
-  if (meeting.cancelled) {
-    return { text: render(config.texts.meeting_cancelled_message, values) };
-  }
-  if (now >= meetingEnd(meeting, config.meeting.duration_minutes)) {
-    return buttons ? "no_buttons" : undefined;
-  }
-  if (!buttons) return { text: render(config.texts.reminder_updated, values) };
-  if (answer !== undefined) {
-    return answeredInvitation(config, { meeting, answer });
-  }
-  switch (shows) {
-    case OWED.nudge:
-      return {
-        text: render(config.texts.nudge, values),
-        reply_markup: answerKeyboard(config, meeting),
-      };
-    case OWED.restored:
-      return restoredMessage(config, { meeting, answer });
-    default:
-      return invitation(config, meeting);
-  }
+  const text = weekText(config, shown);
+  if (text === undefined || text === "no_buttons") return text;
+  const { meeting, shows } = shown;
+  const rendered = render(text, meetingValues(config, meeting));
+  return meeting.cancelled || REMINDERS.includes(shows)
+    ? { text: rendered }
+    : { text: rendered, reply_markup: answerKeyboard(config, meeting) };
+}
+
+/**
+ * The message about a week that `row` is to become for `user`: the week as it is, with
+ * their own link where the text shows one (recipients.ts `personalized`).
+ */
+export async function personalWeekMessage(
+  at: SendTime,
+  { user, shown }: { user: Pick<User, "id">; shown: WeekShown },
+): Promise<WeekMessage | undefined> {
+  const text = weekText(at.config, shown);
+  const templates = text === undefined ? [] : [text];
+  const meeting = await personalized(at, {
+    user,
+    meeting: shown.meeting,
+    templates,
+  });
+  return weekMessage(at.config, { ...shown, meeting });
 }
 
 /** The edit of the row's message (its payload's `message_id`) into `message`. */
@@ -111,18 +156,25 @@ export function weekMessageEdit(
 
 /**
  * A `week_edit` row: its message as the week is now, whether or not its participant is
- * still subscribed (an edit notifies nobody); `null` when nothing is to change.
+ * still subscribed (an edit notifies nobody), with their own link where it shows one;
+ * `null` when nothing is to change.
  */
-export function weekEdit(at: SendTime, row: OutboxRow): Delivery | null {
+export async function weekEdit(
+  at: SendTime,
+  row: OutboxRow,
+): Promise<Delivery | null> {
   const meeting = rowWeek(at, row);
   const user = at.store.users.byTgId(row.chat_id);
   if (meeting === undefined || user === undefined) return null;
   const { of } = JSON.parse(row.payload ?? "{}") as { of?: string };
-  const message = weekMessage(at.config, {
-    meeting,
-    answer: at.store.answers.get(meeting.id, user.id),
-    shows: of ?? OWED.invitation,
-    now: at.now(),
+  const message = await personalWeekMessage(at, {
+    user,
+    shown: {
+      meeting,
+      answer: at.store.answers.get(meeting.id, user.id),
+      shows: of ?? OWED.invitation,
+      now: at.now(),
+    },
   });
   return message === undefined ? null : weekMessageEdit(row, message);
 }

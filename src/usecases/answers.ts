@@ -40,13 +40,21 @@ export type AnswerOutcome =
 const REMINDERS = ["second_reminder", "first_reminder"] as const;
 
 /**
+ * How long after a person's calendar file the next one waits: presses in between only
+ * change what that next file says (or make it unneeded), so that "yes, no, yes…" sends
+ * at most the first file at once and one more after the pause, not one per press.
+ */
+export const CALENDAR_PAUSE_MS = 60_000;
+
+/**
  * Records `answer` of the user `tgId` for the meeting `meetingId`, if it takes answers:
  * its invitation has gone out (or is due), it is not cancelled and has not started, and
  * the user has not unsubscribed (an answer given then would not count: db/counted.ts).
  * In the same transaction it enqueues what the answer owes: the edit that shows it in
  * the message pressed (`messageId`) and in the participant's other messages with this
- * meeting's buttons (the invitation after a press under the nudge); after a first
- * "yes", the calendar file; and after a "yes" given once the reminders went out, the
+ * meeting's buttons (the invitation after a press under the nudge); after a "yes", or a
+ * "no" after a "yes", the person's calendar file (one row, renewed: see
+ * {@linkcode oweCalendarFile}); and after a "yes" given once the reminders went out, the
  * latest reminder (with the link).
  */
 export function recordAnswer(
@@ -108,19 +116,12 @@ export function recordAnswer(
         { lane: LANE.reply, now },
       );
     }
+    // A "yes" that comes or goes may change what the person's calendar should hold.
+    if ((previous === "yes") !== (request.answer === "yes")) {
+      oweCalendarFile(store, { meetingId: meeting.id, user, now });
+    }
     if (request.answer === "yes" && previous !== "yes") {
       const item = { ref: meeting.id, chatId: user.tg_id, userId: user.id };
-      const nth = store.outbox.countFor({
-        kind: OWED.calendar,
-        ref: meeting.id,
-        userId: user.id,
-      }) + 1;
-      store.outbox.add({
-        ...item,
-        key: keys.calendar(meeting.id, user.id, nth),
-        kind: OWED.calendar,
-        lane: LANE.reply,
-      }, now);
       const missed = REMINDERS.find((job) =>
         store.jobRuns.get(meeting.id, job) !== undefined
       );
@@ -143,6 +144,34 @@ export function recordAnswer(
       previous,
     };
   });
+}
+
+/**
+ * Owes the person the calendar file of the meeting as their answers leave it, on their
+ * one calendar row, renewed: due now if nothing was sent to them and nothing is on its
+ * way, else {@linkcode CALENDAR_PAUSE_MS} after their last file. What it holds is decided
+ * when it is sent (`messages/calendar.ts`): nothing, if their calendar already holds
+ * what it should.
+ */
+function oweCalendarFile(
+  store: Store,
+  { meetingId, user, now }: { meetingId: string; user: User; now: Date },
+): void {
+  const key = keys.calendar(meetingId, user.id);
+  const last = store.calendars.get(meetingId, user.id)?.sentAt;
+  const after = store.outbox.inFlight(key) ? now : last;
+  const notBefore = after === undefined ? now : new Date(
+    Math.max(now.getTime(), after.getTime() + CALENDAR_PAUSE_MS),
+  );
+  store.outbox.renew({
+    key,
+    kind: OWED.calendar,
+    ref: meetingId,
+    chatId: user.tg_id,
+    userId: user.id,
+    lane: LANE.reply,
+    notBefore,
+  }, now);
 }
 
 /**

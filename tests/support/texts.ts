@@ -116,6 +116,8 @@ export function allValues(): Record<string, string | number> {
 /** Where a text's values differ from {@linkcode allValues}, as the bot would fill them. */
 const SPECIAL: Partial<Record<TextKey, Record<string, string | number>>> = {
   start_greeting: { name: "Анна" },
+  start_welcome_back: { name: "Анна" },
+  start_subscribed: { name: "Анна" },
   topic_line: { topic: "Итоги года" },
   admin_change_topic: { topic: "Итоги года" },
   admin_topic_set: { topic: "Итоги года" },
@@ -133,6 +135,7 @@ const SPECIAL: Partial<Record<TextKey, Record<string, string | number>>> = {
   admin_topic_too_long: { length: 250, max: 200 },
   admin_link_too_long: { length: 420, max: 300 },
   admin_broadcast_too_long: { length: 4500, max: 4096 },
+  admin_stats_week: { joined: 4, rating: "4,3 (3)" },
 };
 
 /**

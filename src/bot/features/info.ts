@@ -47,14 +47,19 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
       return;
     }
     const answer = user && store.answers.get(meeting.id, user.id);
+    // Their own link (links.ts): the same one the reminders carry.
+    const link = user !== undefined && answer === "yes"
+      ? await deps.links.forMeeting(user.id, meeting)
+      : meeting.link;
     await ctx.reply(
       render(config.texts.status, {
         ...values,
+        link,
         subscription,
         answer:
           config.texts[answer ? ANSWER_KEYS[answer] : "status_answer_none"],
         link_line: answer === "yes"
-          ? render(config.texts.status_link_line, { link: meeting.link })
+          ? render(config.texts.status_link_line, { link })
           : "",
       }),
       { link_preview_options: { is_disabled: true } },

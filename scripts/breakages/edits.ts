@@ -107,10 +107,10 @@ export const BREAKAGES: Breakage[] = [
   },
   {
     name: "edits: a message in flight at the change is edited once it lands",
-    file: "src/db/outbox.ts",
+    file: "src/db/week_edits.ts",
     edits: [[
-      'if (outcome.status === "sent" && outcome.messageId !== undefined) {',
-      "if (false) {",
+      'if (outcome.status !== "sent" || messageId === undefined) return;',
+      "return;",
     ]],
     test: ["tests/week_edits_test.ts", "in flight when the meeting moves"],
   },

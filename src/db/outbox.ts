@@ -32,7 +32,6 @@ import {
 } from "./week_edits.ts";
 import {
   FINAL_STATUSES,
-  LANE,
   type Lane,
   type OutboxStatus,
   RESENT_WHEN_UNKNOWN,
@@ -177,14 +176,7 @@ export class Outbox {
    * message whose week changed while it was in flight is owed its edit.
    */
   finish(id: number, outcome: Outcome & { now: Date }): void {
-    if (outcome.status === "sent" && outcome.messageId !== undefined) {
-      editIfChangedInFlight(this.#s, {
-        id,
-        messageId: outcome.messageId,
-        lane: LANE.notice,
-        now: outcome.now,
-      });
-    }
+    editIfChangedInFlight(this.#s, { id, outcome });
     this.#s.sql(
       `UPDATE outbox SET
          status = CASE WHEN redo = 1 AND ? = 'sent' THEN 'pending' ELSE ? END,

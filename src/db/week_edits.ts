@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { type Lane, OWED } from "../core/owed.ts";
+import { LANE, type Lane, OWED } from "../core/owed.ts";
 import type { Statements } from "./sqlite.ts";
 
 /** Kinds whose messages carry a meeting's answer buttons. */
@@ -149,20 +149,20 @@ export function renewWeekEdits(
 }
 
 /**
- * The row `id` landed as message `messageId`: if its week changed while it was in flight
- * (it showed the week as it was before), owes the edit that shows it as it is now. In
- * the transaction that records it sent.
+ * The row `id` was settled with `outcome`: if it landed (as `outcome.messageId`) and its
+ * week changed while it was in flight (it showed the week as it was before), owes the
+ * edit that shows it as it is now, paced. In the transaction that records it sent.
  */
 export function editIfChangedInFlight(
   statements: Statements,
-  { id, messageId, lane, now }: {
+  { id, outcome }: {
     id: number;
-    messageId: number;
-    lane: Lane;
-    now: Date;
+    outcome: { status: string; messageId?: number; now: Date };
   },
 ): void {
-  const at = now.toISOString();
+  const { messageId } = outcome;
+  if (outcome.status !== "sent" || messageId === undefined) return;
+  const at = outcome.now.toISOString();
   statements.sql(
     `INSERT INTO outbox (key, kind, ref, chat_id, user_id, payload, lane,
        not_before, created_at, updated_at)
@@ -171,13 +171,5 @@ export function editIfChangedInFlight(
        json_object('message_id', ?, 'of', kind), ?, ?, ?, ?
      FROM outbox WHERE id = ? AND edit_after = 1
      ${RENEW}`,
-  ).run(
-    messageId,
-    messageId,
-    lane,
-    at,
-    at,
-    at,
-    id,
-  );
+  ).run(messageId, messageId, LANE.notice, at, at, at, id);
 }

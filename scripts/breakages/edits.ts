@@ -225,4 +225,33 @@ export const BREAKAGES: Breakage[] = [
     ]],
     test: ["tests/week_notices_test.ts", "a reason after the date"],
   },
+  {
+    name:
+      "edits: a week's edit shows the person's own link, never the bare one",
+    file: "src/messages/week_message.ts",
+    edits: [[
+      "const templates = text === undefined ? [] : [text];",
+      "const templates: string[] = [];",
+    ]],
+    test: ["tests/week_links_test.ts", "a week's edits keep"],
+  },
+  {
+    name: "edits: an edit that shows a personal link has no preview",
+    file: "src/messages/week_message.ts",
+    edits: [[
+      "return REMINDERS.includes(shows) && !at.links.personal;",
+      "return REMINDERS.includes(shows);",
+    ]],
+    test: ["tests/week_links_test.ts", "a week's edits keep"],
+  },
+  {
+    name:
+      "edits: an invitation sent after an answer shows the person's own link",
+    file: "src/messages/meeting_messages.ts",
+    edits: [[
+      "    templates: [text],\n",
+      "    templates: [config.texts[job]],\n",
+    ]],
+    test: ["tests/week_links_test.ts", "goes out after an answer"],
+  },
 ];

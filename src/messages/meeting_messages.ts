@@ -226,7 +226,9 @@ export async function answerEdit(
     user,
     shown: { meeting, answer, shows: OWED.answer_edit, now: at.now() },
   });
-  return message === undefined ? null : weekMessageEdit(row, message);
+  return message === undefined
+    ? null
+    : weekMessageEdit(row, message, { preview: false });
 }
 
 /** The edit that turns a message with answer buttons into "cancelled", while it is. */

@@ -139,12 +139,16 @@ export async function personalWeekMessage(
   return weekMessage(at.config, { ...shown, meeting });
 }
 
-/** The edit of the row's message (its payload's `message_id`) into `message`. */
+/**
+ * The edit of the row's message (its payload's `message_id`) into `message`, with a
+ * link preview only where its message had one when it was sent (`preview`).
+ */
 export function weekMessageEdit(
   row: OutboxRow,
   message: WeekMessage,
+  { preview }: { preview: boolean },
 ): Delivery {
-  if (message !== "no_buttons") return editMessage(row, message);
+  if (message !== "no_buttons") return editMessage(row, message, { preview });
   const { message_id } = JSON.parse(row.payload ?? "{}") as {
     message_id: number;
   };
@@ -152,6 +156,15 @@ export function weekMessageEdit(
     method: "editMessageReplyMarkup",
     params: { chat_id: row.chat_id, message_id },
   };
+}
+
+/**
+ * Whether a message about a week shown as `shows` has a link preview: a reminder's, as
+ * it was sent (jobs' messages), while links are not personal; a personal link's preview
+ * would be a fetch nobody clicked.
+ */
+export function weekPreview(at: SendTime, shows: string): boolean {
+  return REMINDERS.includes(shows) && !at.links.personal;
 }
 
 /**
@@ -167,14 +180,17 @@ export async function weekEdit(
   const user = at.store.users.byTgId(row.chat_id);
   if (meeting === undefined || user === undefined) return null;
   const { of } = JSON.parse(row.payload ?? "{}") as { of?: string };
+  const shows = of ?? OWED.invitation;
   const message = await personalWeekMessage(at, {
     user,
     shown: {
       meeting,
       answer: at.store.answers.get(meeting.id, user.id),
-      shows: of ?? OWED.invitation,
+      shows,
       now: at.now(),
     },
   });
-  return message === undefined ? null : weekMessageEdit(row, message);
+  return message === undefined
+    ? null
+    : weekMessageEdit(row, message, { preview: weekPreview(at, shows) });
 }

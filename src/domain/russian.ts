@@ -14,14 +14,22 @@ export function plural(
   n: number,
   forms: readonly [one: string, few: string, many: string],
 ): string {
-  if (!Number.isInteger(n)) return forms[1];
+  return forms[pluralIndex(n)];
+}
+
+/**
+ * The index of the form of a noun after `n` among `one` (1, 21, 101…), `few` (2–4,
+ * 22–24…) and `many` (0, 5–20, 25–30, 111…); fractions take `few`.
+ */
+export function pluralIndex(n: number): 0 | 1 | 2 {
+  if (!Number.isInteger(n)) return 1;
   const abs = Math.abs(n);
   const tens = abs % 100;
   const units = abs % 10;
-  if (tens >= 11 && tens <= 14) return forms[2];
-  if (units === 1) return forms[0];
-  if (units >= 2 && units <= 4) return forms[1];
-  return forms[2];
+  if (tens >= 11 && tens <= 14) return 2;
+  if (units === 1) return 0;
+  if (units >= 2 && units <= 4) return 1;
+  return 2;
 }
 
 /** `n` and its noun: `pluralize(2, ["ответ", "ответа", "ответов"])` is "2 ответа". */

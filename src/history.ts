@@ -8,14 +8,18 @@
  * @module
  */
 import type { Config } from "./config/schema.ts";
-import { render } from "./config/texts.ts";
+import { renderText } from "./config/texts.ts";
 import type { MeetingSummary } from "./db/history.ts";
 import type { Store } from "./db/store.ts";
 import { displayName, type User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
 import { isoLocalDate, localParts, parseWallTime } from "./domain/time.ts";
 import { meetingValues } from "./messages/build.ts";
-import { commentLines, ratingText } from "./usecases/meeting_report.ts";
+import {
+  commentLine,
+  commentLines,
+  ratingText,
+} from "./usecases/meeting_report.ts";
 import { type Week, weekById } from "./usecases/weeks.ts";
 
 /** Past meetings `/history` lists; older ones are counted, and are in the export. */
@@ -58,10 +62,10 @@ function historyLine(
   { store, summary, now }: { store: Store; summary: MeetingSummary; now: Date },
 ): string {
   const week = weekOf(config, store, summary);
-  return render(config.texts.admin_history_line, {
+  return renderText(config, "admin_history_line", {
     ...meetingValues(config, week),
     topic_part: week.topic
-      ? render(config.texts.admin_history_topic, { topic: week.topic })
+      ? renderText(config, "admin_history_topic", { topic: week.topic })
       : "",
     status: statusText(config, week, now),
     yes: summary.yes,
@@ -83,10 +87,10 @@ export function historyReport(
   if (past.length > LISTED) {
     const all = source.history.past(now, Number.MAX_SAFE_INTEGER).length;
     lines.push(
-      render(config.texts.admin_history_more, { count: all - LISTED }),
+      renderText(config, "admin_history_more", { count: all - LISTED }),
     );
   }
-  return render(config.texts.admin_history, { lines: lines.join("\n") });
+  return renderText(config, "admin_history", { lines: lines.join("\n") });
 }
 
 /** The meeting on the local date `text` ("25.11", "2026-11-25"), or why there is none. */
@@ -100,7 +104,7 @@ export function findMeeting(
   });
   if (when === undefined) {
     return {
-      problem: render(config.texts.admin_history_bad_date, { text }),
+      problem: renderText(config, "admin_history_bad_date", { text }),
     };
   }
   const day = isoLocalDate(when, config.timezone);
@@ -112,7 +116,7 @@ export function findMeeting(
   if (found === undefined) {
     const p = localParts(when, config.timezone);
     return {
-      problem: render(config.texts.admin_history_not_found, {
+      problem: renderText(config, "admin_history_not_found", {
         day: meetingValues(config, {
           id: day,
           startsAt: new Date(Date.UTC(p.year, p.month - 1, p.day, 12)),
@@ -145,16 +149,16 @@ export function meetingHistory(
     no: summary.no,
     rating: ratingText(config, summary),
     comments: commentLines(config, {
-      comments: source.history.comments(summary.id),
+      comments: source.history.comments(summary.id).map(commentLine),
     }),
   };
   if (!summary.tracked) {
-    return render(config.texts.admin_history_meeting_unknown, {
+    return renderText(config, "admin_history_meeting_unknown", {
       ...values,
       yes_names: names([...people.came, ...people.absent]),
     });
   }
-  return render(config.texts.admin_history_meeting, {
+  return renderText(config, "admin_history_meeting", {
     ...values,
     joined: summary.joined,
     joined_without_yes: summary.joined_without_yes,
@@ -172,7 +176,7 @@ export function weekLines(
 ): string[] {
   return source.history.past(before, count).map((summary) => {
     const week = weekOf(config, source, summary);
-    return render(config.texts.admin_stats_week, {
+    return renderText(config, "admin_stats_week", {
       ...meetingValues(config, week),
       yes: summary.yes,
       no: summary.no,
@@ -195,12 +199,12 @@ export function namesWithComing(
   if (meetings === 0) return { name: displayName, note: "" };
   return {
     name: (user) =>
-      render(config.texts.admin_who_name, {
+      renderText(config, "admin_who_name", {
         name: displayName(user),
         came: byUser.get(user.id) ?? 0,
         of: meetings,
       }),
-    note: render(config.texts.admin_who_came_note, { of: meetings }),
+    note: renderText(config, "admin_who_came_note", { of: meetings }),
   };
 }
 

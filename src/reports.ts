@@ -7,7 +7,7 @@
  * @module
  */
 import type { Config } from "./config/schema.ts";
-import { render } from "./config/texts.ts";
+import { renderText } from "./config/texts.ts";
 import type { AttendanceRow } from "./db/answers.ts";
 import type { Store } from "./db/store.ts";
 import type { User } from "./db/users.ts";
@@ -38,7 +38,7 @@ export function statsReport(
     before: now,
     count: HISTORY_WEEKS,
   });
-  return render(config.texts.admin_stats, {
+  return renderText(config, "admin_stats", {
     ...meetingValues(config, meeting),
     active: subscribers.active,
     registered: subscribers.registered,
@@ -67,12 +67,13 @@ export function scheduleChanges(
       startsAt: week.scheduledAt,
     });
     if (week.cancelled) {
-      lines.push(render(config.texts.admin_change_cancelled, values));
+      lines.push(renderText(config, "admin_change_cancelled", values));
       continue;
     }
     if (week.startsAt.getTime() !== week.scheduledAt.getTime()) {
-      lines.push(render(
-        config.texts.admin_change_moved,
+      lines.push(renderText(
+        config,
+        "admin_change_moved",
         moveValues(config, {
           meeting: week,
           from: week.scheduledAt,
@@ -82,10 +83,10 @@ export function scheduleChanges(
       ));
     }
     if (week.topic !== null) {
-      lines.push(render(config.texts.admin_change_topic, values));
+      lines.push(renderText(config, "admin_change_topic", values));
     }
     if (week.link !== config.meeting.link) {
-      lines.push(render(config.texts.admin_change_link, values));
+      lines.push(renderText(config, "admin_change_link", values));
     }
   }
   return lines;
@@ -111,7 +112,7 @@ export function whoReport(
   // {names}), and said "nobody yet" (admin_who_empty) when there were none.
   const nobodyComing = yes.length === 0 && !GROUPS.test(config.texts.admin_who);
   if (yes.length + no.length + none.length === 0 || nobodyComing) {
-    return render(config.texts.admin_who_empty, values);
+    return renderText(config, "admin_who_empty", values);
   }
   // Beside each name: how many of the last meetings they came to (history.ts).
   const coming = namesWithComing(config, { source, now });
@@ -119,7 +120,7 @@ export function whoReport(
     group.length === 0
       ? config.texts.admin_who_empty_group
       : group.map(coming.name).join("\n");
-  const who = render(config.texts.admin_who, {
+  const who = renderText(config, "admin_who", {
     ...values,
     yes: yes.length,
     no: no.length,

@@ -265,8 +265,9 @@ Deno.test("parseConfig() names the text and line of an unknown placeholder", () 
       key: "texts.admin_export_caption",
       line: 13,
       message:
-        'Unknown placeholder "{count|ответ|ответа}" in texts.admin_export_caption (line 13): ' +
-        "expected one of {count}",
+        'Plural "{count|ответ|ответа}" in texts.admin_export_caption (line 13) has ' +
+        '2 forms: expected 3 in "ru" (one, few, many), each non-empty, as ' +
+        "{count|one|few|many}",
     },
   );
   assertConfigError(MINIMAL + "texts:\n  stopped: Пока, {name}\n", {
@@ -314,8 +315,8 @@ Deno.test("parseConfig() names the line of a YAML syntax error", () => {
     line: 1,
     message:
       "Invalid value null at the top level (line 1): expected a map with keys " +
-      "timezone, timezone_label, database, admins, meeting, schedule, broadcast, delivery, " +
-      "forwarding, flood, polling, http, feedback, texts",
+      "timezone, timezone_label, language, database, admins, meeting, schedule, broadcast, " +
+      "delivery, forwarding, flood, polling, http, feedback, texts, languages",
   });
 });
 

@@ -54,6 +54,7 @@ Deno.test("openDatabase() adopts the earlier bot's database and keeps every user
       is_active: true,
       is_registered: true,
       last_response: "yes",
+      language: null, // the config's own: nobody was asked before
     });
     assert.equal(store.users.byTgId(1003)?.is_active, false);
     assert.deepEqual(store.users.invitationRecipients().map((u) => u.tg_id), [

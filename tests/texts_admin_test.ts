@@ -185,6 +185,7 @@ const EXPECTED: Record<keyof typeof ADMIN_TEXTS, string> = {
   command_skip: "Отменить встречу",
   command_unskip: "Вернуть отменённую встречу",
   command_export: "История ответов (CSV)",
+  command_language: "Язык бота (language)",
 };
 
 Deno.test("every admin text reads as a native speaker writes it", () => {

@@ -16,6 +16,9 @@ import { meetingValues, moveValues } from "../src/messages/build.ts";
 import type { Week } from "../src/usecases/weeks.ts";
 import { allValues, MEETING, THURSDAY, WEDNESDAY } from "./support/texts.ts";
 
+/** Old configs are Russian. */
+const RU = { language: "ru" };
+
 const OLD = parseConfig(
   await Deno.readTextFile(
     new URL("./fixtures/config_before_date_forms.yaml", import.meta.url),
@@ -47,7 +50,7 @@ Deno.test("its move texts fill {old_date}, {old_time}, {date}, {new_date} and {n
     to: THURSDAY,
   });
   assert.equal(
-    render(OLD.texts.meeting_moved, participant),
+    render(OLD.texts.meeting_moved, participant, RU),
     "Встреча «Живой эфир» переносится: не среда, 9 декабря, 11:00, а четверг, 10 декабря, 12:30 (мск).\n\nЕсли планы изменились, ответ можно поменять в приглашении.",
   );
   const admin = moveValues(OLD, {
@@ -57,7 +60,7 @@ Deno.test("its move texts fill {old_date}, {old_time}, {date}, {new_date} and {n
     date: "old",
   });
   assert.equal(
-    render(OLD.texts.admin_moved, { ...admin, notified: 2 }),
+    render(OLD.texts.admin_moved, { ...admin, notified: 2 }, RU),
     "Встреча среда, 9 декабря перенесена. Новое время: четверг, 10 декабря, 12:30 (мск). Сообщаю 2 ответившим.",
   );
 });
@@ -65,11 +68,13 @@ Deno.test("its move texts fill {old_date}, {old_time}, {date}, {new_date} and {n
 Deno.test("its meeting and report texts fill {date}, {day}, {weekday_on}, {active} and {registered} as before", () => {
   const values = meetingValues(OLD, MEETING);
   assert.equal(
-    render(OLD.texts.nudge, values),
+    render(OLD.texts.nudge, values, RU),
     "Вы ещё не ответили: придёте на встречу «Живой эфир» в среду, 9 декабря, в 11:00 (мск)?",
   );
   assert.equal(
-    render(OLD.texts.admin_stats, { ...allValues(), ...values }).split("\n")[0],
+    render(OLD.texts.admin_stats, { ...allValues(), ...values }, RU).split(
+      "\n",
+    )[0],
     "Подписчики: активных 23, получают приглашения 21.",
   );
 });

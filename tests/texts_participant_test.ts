@@ -52,7 +52,7 @@ const EXPECTED: Record<keyof typeof PARTICIPANT_TEXTS, string> = {
   nudge:
     "Вы ещё не ответили: придёте на встречу «Живой эфир» в среду, 9 декабря, в 11:00 (мск)?",
   help:
-    "Бот встречи «Живой эфир»: по средам в 11:00 (мск), 1 час.\n\n/start — подписаться на приглашения\n/stop — отписаться\n/status — подписка и ваш ответ на ближайшую встречу\n/help — эта справка\n\nВопрос ведущему можно просто написать сюда — я передам.",
+    "Бот встречи «Живой эфир»: по средам в 11:00 (мск), 1 час.\n\n/start — подписаться на приглашения\n/stop — отписаться\n/status — подписка и ваш ответ на ближайшую встречу\n/language — язык бота (language)\n/help — эта справка\n\nВопрос ведущему можно просто написать сюда — я передам.",
   help_relay_line:
     "\n\nВопрос ведущему можно просто написать сюда — я передам.",
   status:
@@ -104,6 +104,11 @@ const EXPECTED: Record<keyof typeof PARTICIPANT_TEXTS, string> = {
   relay_answer_header: "💬 Ответ ведущего:",
   announcement_header: "📢 Объявление:",
   followup_header: "📎 Итоги встречи «Живой эфир» в среду, 9 декабря:",
+  language_name: "Русский",
+  language_choose: "На каком языке вам писать? Сейчас пишу по-русски.",
+  language_set: "Хорошо, теперь пишу по-русски.",
+  language_unknown:
+    "Такого языка я не знаю: «xx». Выберите язык кнопкой: /language",
 };
 
 Deno.test("every participant text reads as a native speaker writes it", () => {
@@ -153,6 +158,7 @@ Deno.test("/help without anyone to pass a question to ends at its last command",
     say("help", { relay_line: "" }),
     "Бот встречи «Живой эфир»: по средам в 11:00 (мск), 1 час.\n\n" +
       "/start — подписаться на приглашения\n/stop — отписаться\n" +
-      "/status — подписка и ваш ответ на ближайшую встречу\n/help — эта справка",
+      "/status — подписка и ваш ответ на ближайшую встречу\n" +
+      "/language — язык бота (language)\n/help — эта справка",
   );
 });

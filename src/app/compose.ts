@@ -9,6 +9,7 @@ import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config/schema.ts";
 import { createBot, TELEGRAM_API_ROOT } from "../bot/bot.ts";
+import type { BotContext } from "../bot/language.ts";
 import { jsonTransport } from "../bot/transport.ts";
 import { newKey } from "../domain/tokens.ts";
 import {
@@ -28,7 +29,7 @@ export interface AppParts extends DeliveryParts {
 /** The running parts of the bot. */
 export interface App extends Delivery {
   /** The grammY bot with every feature installed; `startPolling` runs it. */
-  bot: Bot;
+  bot: Bot<BotContext>;
   /** Releases the bot's kept-alive Bot API connections (after the sender stopped). */
   close(): void;
 }

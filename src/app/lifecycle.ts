@@ -136,7 +136,7 @@ export async function startBot(
     for (const warning of configWarnings(config)) {
       log.warn("config.warning", { ...warning });
     }
-    await setCommandMenus(bot.api, { config, log });
+    await setCommandMenus(bot.api, { config, store, log });
 
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let wakeTimer: ReturnType<typeof setTimeout> | undefined;

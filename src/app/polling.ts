@@ -17,7 +17,7 @@ import {
   createSource,
   type RunnerHandle,
 } from "@grammyjs/runner";
-import { type Api, type Bot, GrammyError } from "grammy";
+import { type Api, type Bot, type Context, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import {
   describeError,
@@ -86,7 +86,10 @@ export interface PollingOptions {
 }
 
 /** Starts polling `bot` and handling its updates concurrently. */
-export function startPolling(bot: Bot, options: PollingOptions): Polling {
+export function startPolling<C extends Context>(
+  bot: Bot<C>,
+  options: PollingOptions,
+): Polling {
   const { api, log, config } = options;
   const clock = options.clock ?? (() => performance.now());
   const sleep = options.sleep ?? timer;

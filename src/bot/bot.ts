@@ -20,6 +20,12 @@ import { fallbackFeature } from "./features/fallback.ts";
 import { feedbackFeature } from "./features/feedback.ts";
 import { infoFeature } from "./features/info.ts";
 import { startFeature } from "./features/start.ts";
+import { languageFeature } from "./features/language.ts";
+import {
+  type BotContext,
+  personConfig,
+  speakTheirLanguage,
+} from "./language.ts";
 import { stopFeature } from "./features/stop.ts";
 import { DatabaseBusyError, sqliteProblem } from "../db/writer.ts";
 import { denoFetch } from "./fetch.ts";
@@ -74,8 +80,8 @@ export function createPlainApi(token: string, apiRoot?: string): Api {
 }
 
 /** Creates the bot with every feature registered and an error boundary installed. */
-export function createBot(config: Config, deps: BotDeps): Bot {
-  const bot = new Bot(deps.token, {
+export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.token, {
     client: clientOptions(deps.apiRoot),
     botInfo: deps.botInfo,
   });
@@ -95,13 +101,16 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   bot.use(floodGuard({
     burst: config.flood.burst,
     perMinute: config.flood.per_minute,
-    notice: config.texts.flood_notice,
+    notice: (ctx) =>
+      personConfig({ config, store: deps.store }, ctx.from).texts.flood_notice,
     log: deps.log,
   }));
   // Updates of one chat are handled in order, different chats concurrently.
   bot.use(
     sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()),
   );
+  // After the chat's earlier updates: a language chosen just before is the one spoken.
+  bot.use(speakTheirLanguage({ config, store: deps.store }));
 
   if (deps.metrics !== undefined) {
     const metrics = deps.metrics;
@@ -127,6 +136,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   privateChats.use(startFeature(featureDeps));
   privateChats.use(stopFeature(featureDeps));
   privateChats.use(infoFeature(featureDeps));
+  privateChats.use(languageFeature(featureDeps));
   privateChats.use(adminFeature(featureDeps));
   bot.use(answersFeature(featureDeps));
   bot.use(feedbackFeature(featureDeps));
@@ -141,8 +151,9 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     // A change the database could not take fails visibly, never in silence: as an
     // alert on the button, or (the press is too old for one) as a message.
     if (err.error instanceof DatabaseBusyError || sqliteProblem(err.error)) {
-      const text = config.texts.unavailable;
       const ctx = err.ctx;
+      // The person's language when it was known before the failure; no read now.
+      const text = (ctx.config ?? config).texts.unavailable;
       if (ctx.chat?.type !== "private") return;
       const alerted = ctx.callbackQuery !== undefined &&
         await ctx.answerCallbackQuery({ text, show_alert: true }).then(

@@ -16,8 +16,11 @@ export interface FloodOptions {
   burst: number;
   /** Updates a chat may send per minute after the burst. */
   perMinute: number;
-  /** The polite notice, sent once when a chat goes over the limit (and on each dropped press). */
-  notice: string;
+  /**
+   * The polite notice, sent once when a chat goes over the limit (and on each dropped
+   * press); a function gives it in the chat's language.
+   */
+  notice: string | ((ctx: Context) => string);
   /** Gets `update.flood` when a chat goes over its limit. */
   log: Logger;
   /** Monotonic milliseconds; default `performance.now()`. */
@@ -62,13 +65,15 @@ export function floodGuard(options: FloodOptions): MiddlewareFn<Context> {
     }
     // Not awaited: neither the notice nor an answer may hold a slot.
     const press = ctx.callbackQuery !== undefined;
+    const notice = () =>
+      typeof options.notice === "string" ? options.notice : options.notice(ctx);
     if (press) {
-      ctx.answerCallbackQuery({ text: options.notice }).catch(() => {});
+      ctx.answerCallbackQuery({ text: notice() }).catch(() => {});
     }
     if (!bucket.noticed) {
       bucket.noticed = true;
       options.log.warn("update.flood", { chat });
-      if (!press) ctx.reply(options.notice).catch(() => {});
+      if (!press) ctx.reply(notice()).catch(() => {});
     }
     return Promise.resolve();
   };

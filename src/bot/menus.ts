@@ -1,13 +1,24 @@
 /**
  * The command menus Telegram shows next to the input field: the public one in every
- * private chat, and a longer one in each admin's chat. Descriptions come from the texts.
+ * private chat, and a longer one in each admin's chat. Descriptions come from the texts,
+ * in each language: Telegram shows a client the menu of its `language_code`, so each
+ * language's menu is set for the codes that get it at first contact (language.ts), and
+ * the menu without a code is the one "anything else" gets. A person who chose a language
+ * (`/language`), or an admin who has one, gets a menu of their own chat in it.
  *
  * @module
  */
 import type { Api } from "grammy";
-import type { BotCommand } from "grammy/types";
+import type { BotCommand, BotCommandScope, LanguageCode } from "grammy/types";
 import { describeError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
+import {
+  inLanguage,
+  languageCodes,
+  otherClientsLanguage,
+  telegramCodes,
+} from "../config/language.ts";
+import type { Store } from "../db/store.ts";
 import type { TextKey } from "../config/texts.ts";
 import type { Logger } from "../log.ts";
 
@@ -16,6 +27,7 @@ export const PUBLIC_COMMANDS: readonly { command: string; text: TextKey }[] = [
   { command: "start", text: "command_start" },
   { command: "stop", text: "command_stop" },
   { command: "status", text: "command_status" },
+  { command: "language", text: "command_language" },
   { command: "help", text: "command_help" },
 ];
 
@@ -48,27 +60,93 @@ export function commandMenu(
   }));
 }
 
-/** Sets the command menus: the public one, and for each admin, theirs. */
+/** One `setMyCommands` call: a menu, for a scope, for clients of one language or any. */
+interface MenuCall {
+  commands: BotCommand[];
+  scope: BotCommandScope;
+  language_code?: string;
+}
+
+/**
+ * The menus of `scope` for every client: each language's for the Telegram codes that
+ * get it (its own; uk, be and kk for Russian), and, without a code, the language
+ * anything else gets.
+ */
+function menusByClient(
+  config: Config,
+  { scope, who }: { scope: BotCommandScope; who: "public" | "admin" },
+): MenuCall[] {
+  const other = otherClientsLanguage(config);
+  const calls: MenuCall[] = [{
+    commands: commandMenu(inLanguage(config, other), who),
+    scope,
+  }];
+  for (const code of languageCodes(config)) {
+    // The menu without a code already serves every client of that language.
+    if (code === other) continue;
+    for (const client of telegramCodes(config, code)) {
+      calls.push({
+        commands: commandMenu(inLanguage(config, code), who),
+        scope,
+        language_code: client,
+      });
+    }
+  }
+  return calls;
+}
+
+/**
+ * Sets the command menus: the public one for every language, and for each admin,
+ * theirs, in their own language when they have one (`store`), else as the public one.
+ */
 export async function setCommandMenus(
   api: Api,
-  { config, log }: { config: Config; log: Logger },
+  { config, store, log }: { config: Config; store?: Store; log: Logger },
 ): Promise<void> {
-  const menus = [
-    {
-      commands: commandMenu(config, "public"),
-      scope: { type: "all_private_chats" as const },
-    },
-    ...config.admins.map((admin) => ({
-      commands: commandMenu(config, "admin"),
-      scope: { type: "chat" as const, chat_id: admin },
-    })),
+  const menus: MenuCall[] = [
+    ...menusByClient(config, {
+      scope: { type: "all_private_chats" },
+      who: "public",
+    }),
   ];
-  for (const { commands, scope } of menus) {
+  for (const admin of config.admins) {
+    const scope = { type: "chat" as const, chat_id: admin };
+    const user = store?.users.byTgId(admin);
+    menus.push(
+      ...(user === undefined
+        ? menusByClient(config, { scope, who: "admin" })
+        : [{
+          commands: commandMenu(inLanguage(config, user.language), "admin"),
+          scope,
+        }]),
+    );
+  }
+  for (const { commands, scope, language_code } of menus) {
     try {
-      await api.setMyCommands(commands, { scope });
+      await api.setMyCommands(commands, {
+        scope,
+        language_code: language_code as LanguageCode | undefined,
+      });
     } catch (error) {
       // An admin who never opened the bot has no chat yet: their menu waits.
       log.warn("bot.commands_not_set", { scope, error: describeError(error) });
     }
+  }
+}
+
+/**
+ * Sets the menu of one person's chat in their language (`config` in it): after
+ * `/language`, whatever their client's language. A failure is logged, never thrown.
+ */
+export async function setChatMenu(
+  api: Api,
+  { config, chatId, log }: { config: Config; chatId: number; log: Logger },
+): Promise<void> {
+  const who = config.admins.includes(chatId) ? "admin" : "public";
+  const scope = { type: "chat" as const, chat_id: chatId };
+  try {
+    await api.setMyCommands(commandMenu(config, who), { scope });
+  } catch (error) {
+    log.warn("bot.commands_not_set", { scope, error: describeError(error) });
   }
 }

@@ -1,12 +1,15 @@
 /**
- * The shipped Russian texts: what participants read, what admins read, and what comes
- * after the "yes".
+ * The shipped texts: Russian (what participants read, what admins read, and what comes
+ * after the "yes") and English, the same texts with the same placeholders.
  *
  * @module
  */
 import { ADMIN_TEXTS } from "./texts_admin.ts";
 import { AFTER_TEXTS } from "./texts_after.ts";
 import { PARTICIPANT_TEXTS } from "./texts_participant.ts";
+import { EN_ADMIN_TEXTS } from "./texts_en_admin.ts";
+import { EN_AFTER_TEXTS } from "./texts_en_after.ts";
+import { EN_PARTICIPANT_TEXTS } from "./texts_en_participant.ts";
 import type { Texts } from "./texts.ts";
 
 /** The shipped Russian texts; `config.yaml` repeats them so that an operator can edit each. */
@@ -14,4 +17,17 @@ export const DEFAULT_TEXTS: Texts = {
   ...PARTICIPANT_TEXTS,
   ...ADMIN_TEXTS,
   ...AFTER_TEXTS,
+};
+
+/** The shipped English texts; `config.yaml` repeats them under `languages.en.texts`. */
+export const ENGLISH_TEXTS: Texts = {
+  ...EN_PARTICIPANT_TEXTS,
+  ...EN_ADMIN_TEXTS,
+  ...EN_AFTER_TEXTS,
+};
+
+/** The languages the bot has texts of without a config, by code. */
+export const SHIPPED_TEXTS: Readonly<Record<string, Texts>> = {
+  ru: DEFAULT_TEXTS,
+  en: ENGLISH_TEXTS,
 };

@@ -41,17 +41,12 @@ import {
   DEFAULT_POLLING,
 } from "./schema.ts";
 import { readHttp } from "./http.ts";
-import { DEFAULT_TEXTS } from "./default_texts.ts";
-import {
-  TEXT_PLACEHOLDERS,
-  type TextKey,
-  type Texts,
-  unknownPlaceholders,
-} from "./texts.ts";
+import { readConfigTexts } from "./texts_load.ts";
 
 const ROOT_KEYS = [
   "timezone",
   "timezone_label",
+  "language",
   "database",
   "admins",
   "meeting",
@@ -64,6 +59,7 @@ const ROOT_KEYS = [
   "http",
   "feedback",
   "texts",
+  "languages",
 ] as const;
 const MEETING_KEYS = [
   "title",
@@ -73,7 +69,6 @@ const MEETING_KEYS = [
   "link",
 ] as const;
 const WEEKLY_TIME_KEYS = ["weekday", "time"] as const;
-const TEXT_KEYS = Object.keys(TEXT_PLACEHOLDERS) as TextKey[];
 
 /** Parses and validates the text of a config file; pure apart from `Deno.cwd()` when no path is given. */
 export function parseConfig(
@@ -98,11 +93,10 @@ export function parseConfig(
     line: lineOf(doc.contents, lines) ?? 1,
     lines,
   }, ROOT_KEYS);
+  const texts = readConfigTexts(root);
   return {
     timezone: readTimezone(child(root, "timezone")),
-    timezone_label: isAbsent(child(root, "timezone_label"))
-      ? null
-      : readString(child(root, "timezone_label"), "a short name such as мск"),
+    timezone_label: texts.timezone_label,
     database: readDatabase(child(root, "database"), path),
     admins: readAdmins(child(root, "admins")),
     meeting: readMeeting(child(root, "meeting")),
@@ -120,7 +114,9 @@ export function parseConfig(
     polling: readPolling(child(root, "polling")),
     http: readHttp(child(root, "http")),
     feedback: readFeedback(child(root, "feedback")),
-    texts: readTexts(child(root, "texts")),
+    language: texts.language,
+    texts: texts.texts,
+    languages: texts.languages,
     path: path ?? "<memory>",
   };
 }
@@ -262,29 +258,4 @@ function readFeedback(field: Field): Config["feedback"] {
         }),
     },
   });
-}
-
-/** The default texts overridden by `texts:`, each checked for unknown `{placeholders}`. */
-function readTexts(field: Field): Texts {
-  const texts = { ...DEFAULT_TEXTS };
-  if (isAbsent(field)) return texts;
-  const section = openSection(field, TEXT_KEYS);
-  for (const name of TEXT_KEYS) {
-    const text = section.fields.get(name);
-    if (!text) continue;
-    const template = readString(text);
-    const allowed: readonly string[] = TEXT_PLACEHOLDERS[name];
-    const [placeholder] = unknownPlaceholders(template, allowed);
-    if (placeholder !== undefined) {
-      const expected = allowed.length === 0
-        ? "no placeholders"
-        : `one of ${allowed.map((p) => `{${p}}`).join(", ")}`;
-      throw new ConfigError(
-        `Unknown placeholder "${placeholder}" in ${text.key} (line ${text.line}): expected ${expected}`,
-        { key: text.key, line: text.line },
-      );
-    }
-    texts[name] = template;
-  }
-  return texts;
 }

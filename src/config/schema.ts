@@ -12,7 +12,10 @@ import type { Texts } from "./texts.ts";
 export interface Config {
   /** IANA time zone in which every weekday and time is meant, e.g. `Europe/Moscow`. */
   timezone: string;
-  /** How texts name the zone (`{tz}`), e.g. "мск"; `null`: its UTC offset, "UTC+3". */
+  /**
+   * How texts name the zone (`{tz}`), e.g. "мск", in `language`; `null`: its UTC
+   * offset, "UTC+3".
+   */
   timezone_label: string | null;
   /** Absolute path of the SQLite file, or `:memory:`. */
   database: string;
@@ -93,10 +96,28 @@ export interface Config {
     /** How long a rating may be given or changed, and a comment written; then the report. */
     open_hours: number;
   };
-  /** Every text the bot shows: the defaults overridden by `texts:`. */
+  /**
+   * The language of `texts` and `timezone_label`: the config's `language` ("ru" unless
+   * it says otherwise), or a person's, in the view `inLanguage` gives (language.ts).
+   */
+  language: string;
+  /** Every text the bot shows, in `language`: the defaults overridden by `texts:`. */
   texts: Texts;
+  /**
+   * The other languages the bot speaks (`languages:`), by code: each one's texts and
+   * zone label. In a view in one of them, the config's own language is here instead.
+   */
+  languages: Readonly<Record<string, LanguageTexts>>;
   /** Absolute path of the config file, or `<memory>` when parsed from a string. */
   path: string;
+}
+
+/** One language's texts and its name of the time zone. */
+export interface LanguageTexts {
+  /** Every text in this language. */
+  texts: Texts;
+  /** How its texts name the zone (`{tz}`), e.g. "Moscow time"; `null`: "UTC+3". */
+  timezone_label: string | null;
 }
 
 /** The public listener: what people reach through the operator's reverse proxy. */

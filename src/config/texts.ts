@@ -84,6 +84,11 @@ export const TEXT_PLACEHOLDERS = {
   relay_answer_header: [],
   announcement_header: [],
   followup_header: MEETING,
+  // Each person's language: /language, its buttons (each language's own name).
+  language_name: [],
+  language_choose: [],
+  language_set: [],
+  language_unknown: ["text"],
   relay_header: ["name", "id"],
   relay_answered: ["name"],
   relay_answer_blocked: ["name"],
@@ -224,6 +229,7 @@ export const TEXT_PLACEHOLDERS = {
   command_skip: [],
   command_unskip: [],
   command_export: [],
+  command_language: [],
   // After the "yes": the public pages, feedback, the host's report, the history.
   web_lang: [],
   web_meeting_cancelled: MEETING,
@@ -291,4 +297,5 @@ export type TextKey = keyof typeof TEXT_PLACEHOLDERS;
 /** All texts, by key. */
 export type Texts = Record<TextKey, string>;
 
-export { render, unknownPlaceholders } from "./template.ts";
+export { render, unknownPlaceholders, type Values } from "./template.ts";
+export { renderText } from "./language.ts";

@@ -233,4 +233,5 @@ export const ADMIN_TEXTS = {
   command_skip: "Отменить встречу",
   command_unskip: "Вернуть отменённую встречу",
   command_export: "История ответов (CSV)",
+  command_language: "Язык бота (language)",
 } as const satisfies Partial<Record<TextKey, string>>;

@@ -59,6 +59,7 @@ export const PARTICIPANT_TEXTS = {
     "/start — подписаться на приглашения\n" +
     "/stop — отписаться\n" +
     "/status — подписка и ваш ответ на ближайшую встречу\n" +
+    "/language — язык бота (language)\n" +
     "/help — эта справка{relay_line}",
   help_relay_line:
     "\n\nВопрос ведущему можно просто написать сюда — я передам.",
@@ -116,4 +117,9 @@ export const PARTICIPANT_TEXTS = {
   relay_answer_header: "💬 Ответ ведущего:",
   announcement_header: "📢 Объявление:",
   followup_header: "📎 Итоги встречи «{title}» {date_on}:",
+  language_name: "Русский",
+  language_choose: "На каком языке вам писать? Сейчас пишу по-русски.",
+  language_set: "Хорошо, теперь пишу по-русски.",
+  language_unknown:
+    "Такого языка я не знаю: «{text}». Выберите язык кнопкой: /language",
 } as const satisfies Partial<Record<TextKey, string>>;

@@ -95,6 +95,10 @@ export const MIGRATIONS: readonly string[] = [
   // flight, so that it is edited once it lands (see db/week_edits.ts).
   `ALTER TABLE meetings ADD COLUMN ended_at TEXT;
   ALTER TABLE outbox ADD COLUMN edit_after INTEGER NOT NULL DEFAULT 0;`,
+  // 13: each person's language, a code of config.yaml's ("ru", "en"): from Telegram's
+  // language_code at /start, or chosen with /language; NULL, the config's own language
+  // (everyone who came before it was asked).
+  `ALTER TABLE users ADD COLUMN language TEXT;`,
 ];
 
 /** The schema version this program writes. */

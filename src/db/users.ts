@@ -24,6 +24,8 @@ export interface User {
   is_registered: boolean;
   /** Their latest answer to any meeting; `null` before the first. */
   last_response: Answer | null;
+  /** Their language's code ("ru", "en"); `null`: the config's own language. */
+  language: string | null;
 }
 
 /** The Telegram profile fields we keep. */
@@ -36,6 +38,11 @@ export interface Profile {
   last_name?: string | null;
   /** As Telegram sends it, without `@`; left out, `null` is stored. */
   username?: string | null;
+  /**
+   * The language they get when they have none yet (from Telegram's `language_code`);
+   * one chosen before is kept.
+   */
+  language?: string | null;
 }
 
 /** A row as `node:sqlite` returns it: column name to value. */
@@ -52,6 +59,7 @@ export function toUser(row: Row): User {
     is_active: Boolean(row.is_active),
     is_registered: Boolean(row.is_registered),
     last_response: (row.last_response as Answer | null) ?? null,
+    language: (row.language as string | null) ?? null,
   };
 }
 
@@ -78,10 +86,11 @@ export class Users {
     const at = now.toISOString();
     const row = this.#s.sql(
       `INSERT INTO users (tg_id, first_name, last_name, username, is_active, is_registered,
-         created_at, updated_at)
-       VALUES (?, ?, ?, ?, 1, 0, ?, ?)
+         language, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 1, 0, ?, ?, ?)
        ON CONFLICT (tg_id) DO UPDATE SET first_name = excluded.first_name,
          last_name = excluded.last_name, username = excluded.username, is_active = 1,
+         language = coalesce(users.language, excluded.language),
          updated_at = excluded.updated_at
        RETURNING *`,
     ).get(
@@ -89,6 +98,32 @@ export class Users {
       profile.first_name ?? null,
       profile.last_name ?? null,
       profile.username ?? null,
+      profile.language ?? null,
+      at,
+      at,
+    );
+    return toUser(row!);
+  }
+
+  /**
+   * Sets the person's language (`/language`); someone the bot does not know yet is
+   * added as one who opened it, without invitations, and whatever else they are stays.
+   */
+  setLanguage(profile: Profile & { language: string }, now: Date): User {
+    const at = now.toISOString();
+    const row = this.#s.sql(
+      `INSERT INTO users (tg_id, first_name, last_name, username, is_active, is_registered,
+         language, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 1, 0, ?, ?, ?)
+       ON CONFLICT (tg_id) DO UPDATE SET language = excluded.language,
+         updated_at = excluded.updated_at
+       RETURNING *`,
+    ).get(
+      profile.tg_id,
+      profile.first_name ?? null,
+      profile.last_name ?? null,
+      profile.username ?? null,
+      profile.language,
       at,
       at,
     );

@@ -187,10 +187,7 @@ function closeFinished(deps: JobDeps) {
   for (const announcement of deps.store.announcements.unfinished()) {
     close(`${OWED.announcement}/${announcement.id}`, deps);
   }
-  const notes = finishSettledAnswers(deps.store, {
-    texts: deps.config.texts,
-    now: deps.now(),
-  });
+  const notes = finishSettledAnswers(deps.store, { now: deps.now() });
   if (notes > 0) deps.kick();
 }
 
@@ -206,8 +203,7 @@ function close(batch: string, deps: JobDeps) {
     return;
   }
   if (kind === OWED.relay_answer) {
-    const texts = deps.config.texts;
-    if (finishRelayAnswer(deps.store, { key: batch, texts, now })) deps.kick();
+    if (finishRelayAnswer(deps.store, { key: batch, now })) deps.kick();
     return;
   }
   if (kind === OWED.feedback) {

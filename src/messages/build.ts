@@ -8,18 +8,11 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Answer } from "../core/answers.ts";
 import { formatLocalTime } from "../core/week.ts";
 import type { Config } from "../config/schema.ts";
-import { render } from "../config/texts.ts";
+import { renderText } from "../config/texts.ts";
 import type { MeetingSlot } from "../domain/meeting.ts";
-import {
-  DATE_FORMS,
-  dateIn,
-  dayOfMonth,
-  formatDuration,
-  weekdayForms,
-  weekdayIn,
-} from "../domain/russian.ts";
+import { grammarOf, type LocalDate } from "../domain/grammar.ts";
+import { DATE_FORMS } from "../domain/russian.ts";
 import { formatTime, localParts, utcOffsetLabel } from "../domain/time.ts";
-import type { Weekday } from "../core/week.ts";
 
 /** Text and keyboard of one message. */
 export interface OutgoingMessage {
@@ -75,35 +68,48 @@ export function zoneLabel(config: Config, instant: Date): string {
 }
 
 /**
- * Every form of a local date under `prefix` (see `datePlaceholders`): `{date}` "среда,
- * 9 декабря", `{date_acc}` "среду, 9 декабря", `{date_on}` "в среду, 9 декабря",
- * `{date_from}` "со среды, 9 декабря"…, `{day}` "9 декабря", `{weekday}` "среда" and its
- * forms.
+ * Every form of a local date under `prefix` (see `datePlaceholders`), in the config's
+ * language: `{date}` "среда, 9 декабря", `{date_acc}` "среду, 9 декабря", `{date_on}`
+ * "в среду, 9 декабря" ("on Wednesday, 9 December"), `{date_from}` "со среды,
+ * 9 декабря"…, `{day}` "9 декабря", `{weekday}` "среда" and its forms.
  */
 export function dayValues(
-  date: { weekday: Weekday; day: number; month: number },
-  prefix = "",
+  config: Pick<Config, "language">,
+  { date, prefix = "" }: { date: LocalDate; prefix?: string },
 ): Record<string, string> {
+  const grammar = grammarOf(config.language);
   const values: Record<string, string> = {
-    [`${prefix}date`]: dateIn(date, "nom"),
-    [`${prefix}day`]: dayOfMonth(date.day, date.month),
-    [`${prefix}weekday`]: weekdayIn(date.weekday, "nom"),
+    [`${prefix}date`]: grammar.date(date, "nom"),
+    [`${prefix}day`]: grammar.day(date),
+    [`${prefix}weekday`]: grammar.weekday(date.weekday, "nom"),
   };
   for (const form of DATE_FORMS) {
-    values[`${prefix}date_${form}`] = dateIn(date, form);
-    values[`${prefix}weekday_${form}`] = weekdayIn(date.weekday, form);
+    values[`${prefix}date_${form}`] = grammar.date(date, form);
+    values[`${prefix}weekday_${form}`] = grammar.weekday(date.weekday, form);
   }
   return values;
 }
 
 /** {@linkcode dayValues} of `instant`'s local date, and `{time}` "11:00", under `prefix`. */
 export function dateValues(
-  config: Pick<Config, "timezone">,
+  config: Pick<Config, "timezone" | "language">,
   { at, prefix = "" }: { at: Date; prefix?: string },
 ): Record<string, string> {
   return {
-    ...dayValues(localParts(at, config.timezone), prefix),
+    ...dayValues(config, { date: localParts(at, config.timezone), prefix }),
     [`${prefix}time`]: formatTime(at, config.timezone),
+  };
+}
+
+/** `{duration}` "1 час 30 минут" and `{duration_acc}` "1 час 21 минуту", in the config's language. */
+export function durationValues(
+  config: Pick<Config, "language" | "meeting">,
+): { duration: string; duration_acc: string } {
+  const grammar = grammarOf(config.language);
+  const minutes = config.meeting.duration_minutes;
+  return {
+    duration: grammar.duration(minutes, "nom"),
+    duration_acc: grammar.duration(minutes, "acc"),
   };
 }
 
@@ -151,11 +157,10 @@ export function meetingValues(
     tz: zoneLabel(config, meeting.startsAt),
     weekday: date.weekday!,
     weekday_on: date.weekday_on!,
-    duration: formatDuration(config.meeting.duration_minutes),
-    duration_acc: formatDuration(config.meeting.duration_minutes, "acc"),
+    ...durationValues(config),
     link: meeting.link ?? config.meeting.link,
     topic,
-    topic_line: topic === "" ? "" : render(config.texts.topic_line, { topic }),
+    topic_line: topic === "" ? "" : renderText(config, "topic_line", { topic }),
   };
 }
 
@@ -189,17 +194,17 @@ export function scheduleValues(
   now: Date,
 ): Record<string, string> {
   const weekday = config.meeting.weekday;
+  const grammar = grammarOf(config.language);
   const values: Record<string, string> = {
     title: config.meeting.title,
-    weekday: weekdayIn(weekday, "nom"),
-    weekday_every: weekdayForms(weekday).every,
+    weekday: grammar.weekday(weekday, "nom"),
+    weekday_every: grammar.every(weekday),
     time: formatLocalTime(config.meeting.time),
     tz: zoneLabel(config, now),
-    duration: formatDuration(config.meeting.duration_minutes),
-    duration_acc: formatDuration(config.meeting.duration_minutes, "acc"),
+    ...durationValues(config),
   };
   for (const form of DATE_FORMS) {
-    values[`weekday_${form}`] = weekdayIn(weekday, form);
+    values[`weekday_${form}`] = grammar.weekday(weekday, form);
   }
   return values;
 }
@@ -210,7 +215,7 @@ export function greeting(
   { name, now }: { name: string; now: Date },
 ): OutgoingMessage {
   return {
-    text: render(config.texts.start_greeting, {
+    text: renderText(config, "start_greeting", {
       ...scheduleValues(config, now),
       name,
     }),
@@ -219,24 +224,6 @@ export function greeting(
       [config.texts.button_register_no, REGISTER_DATA.no],
     ),
   };
-}
-
-/**
- * What `/start` says to someone who asked for invitations before: welcome back (`back`),
- * or that they get them already (`subscribed`).
- */
-export function welcome(
-  config: Config,
-  { kind, name, now }: {
-    kind: "back" | "subscribed";
-    name: string;
-    now: Date;
-  },
-): string {
-  const text = kind === "back"
-    ? config.texts.start_welcome_back
-    : config.texts.start_subscribed;
-  return render(text, { ...scheduleValues(config, now), name });
 }
 
 /** The answer buttons of a meeting's invitation. */
@@ -256,7 +243,7 @@ export function invitation(
   meeting: ShownMeeting,
 ): OutgoingMessage {
   return {
-    text: render(config.texts.invitation, meetingValues(config, meeting)),
+    text: renderText(config, "invitation", meetingValues(config, meeting)),
     reply_markup: answerKeyboard(config, meeting),
   };
 }
@@ -271,11 +258,12 @@ export function answeredInvitation(
 ): OutgoingMessage {
   const values = meetingValues(config, meeting);
   if (meeting.cancelled) {
-    return { text: render(config.texts.meeting_cancelled_message, values) };
+    return { text: renderText(config, "meeting_cancelled_message", values) };
   }
   return {
-    text: render(
-      config.texts[answer === "yes" ? "answer_yes" : "answer_no"],
+    text: renderText(
+      config,
+      answer === "yes" ? "answer_yes" : "answer_no",
       values,
     ),
     reply_markup: answerKeyboard(config, meeting),
@@ -290,5 +278,5 @@ export function reminder(
     job: "first_reminder" | "second_reminder";
   },
 ): OutgoingMessage {
-  return { text: render(config.texts[job], meetingValues(config, meeting)) };
+  return { text: renderText(config, job, meetingValues(config, meeting)) };
 }

@@ -19,7 +19,7 @@ import type { Answer } from "../core/answers.ts";
 import type { Delivery } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { TextKey } from "../config/texts.ts";
-import { render } from "../config/texts.ts";
+import { renderText } from "../config/texts.ts";
 import type { CalendarEntry } from "../db/calendars.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { type FileReason, owedFile } from "../domain/calendar_entry.ts";
@@ -85,6 +85,8 @@ export function calendarFile(deps: CalendarDeps): {
   delivery(
     row: OutboxRow,
     state: {
+      /** The config in the person's language, for the caption; default `deps.config`. */
+      config?: Config;
       meeting: Week;
       userId: number;
       answer?: Answer;
@@ -96,7 +98,7 @@ export function calendarFile(deps: CalendarDeps): {
   const { config, now, changedAt } = deps;
   const uploaded = new Map<string, string>();
   return {
-    delivery(row, { meeting, userId, answer, sent }) {
+    delivery(row, { meeting, userId, answer, sent, config: spoken = config }) {
       const owed = owedFile(
         { meeting, attending: answer === "yes", sent },
         now(),
@@ -106,9 +108,10 @@ export function calendarFile(deps: CalendarDeps): {
       if (stamp === undefined) return null; // never answered: nothing is owed
       const domain = sent?.uidDomain ?? deps.domain;
       const caption = truncate(
-        render(
-          config.texts[CAPTIONS[owed.reason]],
-          meetingValues(config, meeting),
+        renderText(
+          spoken,
+          CAPTIONS[owed.reason],
+          meetingValues(spoken, meeting),
         ),
         CAPTION_LIMIT,
       );

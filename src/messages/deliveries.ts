@@ -4,25 +4,21 @@
  *
  * @module
  */
-import type { MessageEntity } from "grammy/types";
 import type { Config } from "../config/schema.ts";
-import { render, type TextKey } from "../config/texts.ts";
+import { renderText, type TextKey } from "../config/texts.ts";
 import type { Announcement } from "../db/announcements.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { Delivery } from "../core/owed.ts";
-import type { ReportPayload } from "../usecases/jobs.ts";
+import type { ReportPayload, Said, TextPayload } from "../usecases/jobs.ts";
 import { weekById } from "../usecases/weeks.ts";
-import { meetingValues, type OutgoingMessage } from "./build.ts";
+import {
+  meetingValues,
+  type OutgoingMessage,
+  scheduleValues,
+} from "./build.ts";
+import { commentLines, ratingText } from "../usecases/meeting_report.ts";
 import { TEXT_LIMIT, truncate, withHeader } from "./limits.ts";
-
-/** A text payload written when the row was owed (reports to admins). */
-export interface TextPayload {
-  /** The report, as written when it was owed. */
-  text: string;
-  /** Its formatting, as Telegram entities. */
-  entities?: MessageEntity[];
-}
 
 /** A text message, its link preview shown only when asked. */
 export function sendMessage(
@@ -118,24 +114,52 @@ function announcementHeader(
     : weekById(store, { config, id: found.meeting_id });
   return meeting === undefined
     ? ""
-    : render(config.texts.followup_header, meetingValues(config, meeting));
+    : renderText(config, "followup_header", meetingValues(config, meeting));
 }
 
-/** A text written when the row was owed. */
-export function textDelivery(row: OutboxRow): Delivery {
+/**
+ * A text of the config owed to someone, written out in `config`'s language (the
+ * person's): its values over the schedule's and, when it names one, its meeting's.
+ */
+export function writeOut(
+  said: Said,
+  { config, store, now }: { config: Config; store: Store; now: Date },
+): string {
+  const meeting = said.meeting_id === undefined
+    ? undefined
+    : weekById(store, { config, id: said.meeting_id });
+  return renderText(config, said.key, {
+    ...scheduleValues(config, now),
+    ...(meeting === undefined ? {} : meetingValues(config, meeting)),
+    ...said.values,
+  });
+}
+
+/** A text row: the config's text in the person's language (`config`), or as written. */
+export function textDelivery(
+  row: OutboxRow,
+  at: { config: Config; store: Store; now: Date },
+): Delivery {
   const payload = JSON.parse(row.payload ?? "{}") as TextPayload;
+  const { text, entities } = "key" in payload
+    ? { text: writeOut(payload, at), entities: undefined }
+    : payload;
   return {
     method: "sendMessage",
     params: {
       chat_id: row.chat_id,
-      text: truncate(payload.text, TEXT_LIMIT),
-      entities: payload.entities,
+      text: truncate(text, TEXT_LIMIT),
+      entities,
       link_preview_options: { is_disabled: true },
     },
   };
 }
 
-/** A report to an admin, rendered from the texts of the config as it is now. */
+/**
+ * A report to an admin, rendered from the texts of the config as it is now, in the
+ * admin's language: values that name a text become it, and a meeting report's ratings
+ * and comments (`rated`) are written out.
+ */
 export function reportDelivery(
   row: OutboxRow,
   { config, store }: { config: Config; store: Store },
@@ -147,6 +171,10 @@ export function reportDelivery(
       ? config.texts[value as TextKey]
       : value;
   }
+  if (payload.rated !== undefined) {
+    values.rating = ratingText(config, payload.rated);
+    values.comments = commentLines(config, payload.rated);
+  }
   if (payload.meeting_id !== undefined) {
     const meeting = weekById(store, { config, id: payload.meeting_id });
     if (meeting === undefined) values.date = payload.meeting_id;
@@ -156,7 +184,7 @@ export function reportDelivery(
     method: "sendMessage",
     params: {
       chat_id: row.chat_id,
-      text: truncate(render(config.texts[payload.text], values), TEXT_LIMIT),
+      text: truncate(renderText(config, payload.text, values), TEXT_LIMIT),
       link_preview_options: { is_disabled: true },
     },
   };

@@ -8,7 +8,7 @@
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Config } from "../config/schema.ts";
-import { render } from "../config/texts.ts";
+import { renderText } from "../config/texts.ts";
 import type { Delivery } from "../core/owed.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { feedbackCloses } from "../domain/meeting.ts";
@@ -42,10 +42,9 @@ export function ratingKeyboard(
 ): InlineKeyboardMarkup {
   return {
     inline_keyboard: [RATINGS.map((rating) => ({
-      text: render(
-        config.texts[
-          rating === chosen ? "button_rating_chosen" : "button_rating"
-        ],
+      text: renderText(
+        config,
+        rating === chosen ? "button_rating_chosen" : "button_rating",
         { rating },
       ),
       callback_data: ratingData(meeting.id, rating),
@@ -76,8 +75,9 @@ export function feedbackQuestion(
     return null;
   }
   return sendMessage(row.chat_id, {
-    text: render(
-      config.texts.feedback_question,
+    text: renderText(
+      config,
+      "feedback_question",
       meetingValues(config, meeting),
     ),
     reply_markup: ratingKeyboard(config, { meeting }),
@@ -93,7 +93,7 @@ export function feedbackEdit(at: SendTime, row: OutboxRow): Delivery | null {
   const rating = store.attendance.feedback(meeting.id, user.id)?.rating;
   if (rating === undefined) return null;
   return editMessage(row, {
-    text: render(config.texts.feedback_rated, {
+    text: renderText(config, "feedback_rated", {
       ...meetingValues(config, meeting),
       rating,
       until: closesText(config, meeting),

@@ -7,7 +7,7 @@
  */
 import type { JobName } from "../core/jobs.ts";
 import { type Delivery, OWED } from "../core/owed.ts";
-import { render } from "../config/texts.ts";
+import { render, renderText } from "../config/texts.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { planJobs } from "../domain/meeting.ts";
 import type { Week } from "../usecases/weeks.ts";
@@ -78,7 +78,7 @@ export async function jobMessage(
       break;
     case "nudge":
       message = {
-        text: render(config.texts.nudge, meetingValues(config, meeting)),
+        text: renderText(config, "nudge", meetingValues(config, meeting)),
         reply_markup: answerKeyboard(config, meeting),
       };
       break;
@@ -113,7 +113,7 @@ async function notice(
       ...meetingValues(config, shown),
       ...extra,
       link: shown.link,
-    }),
+    }, { language: config.language }),
   }, { preview: false });
 }
 
@@ -125,7 +125,7 @@ function reasonValues(at: SendTime, row: OutboxRow): Record<string, string> {
   const { reason } = JSON.parse(row.payload ?? "{}") as { reason?: string };
   return reason === undefined || reason === ""
     ? { reason: "", reason_line: "" }
-    : { reason, reason_line: render(at.config.texts.reason_line, { reason }) };
+    : { reason, reason_line: renderText(at.config, "reason_line", { reason }) };
 }
 
 /** "The meeting is cancelled", with the admin's reason, while it still is. */
@@ -236,8 +236,9 @@ export function cancelEdit(at: SendTime, row: OutboxRow): Delivery | null {
   const meeting = rowWeek(at, row);
   if (meeting === undefined || !meeting.cancelled) return null;
   return editMessage(row, {
-    text: render(
-      at.config.texts.meeting_cancelled_message,
+    text: renderText(
+      at.config,
+      "meeting_cancelled_message",
       meetingValues(at.config, meeting),
     ),
   });

@@ -10,16 +10,28 @@
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Delivery } from "../core/owed.ts";
 import type { RelayPayload } from "../usecases/relays.ts";
+import type { Said } from "../usecases/jobs.ts";
+import type { Config } from "../config/schema.ts";
+import type { Store } from "../db/store.ts";
+import { writeOut } from "./deliveries.ts";
 import { CAPTION_LIMIT, TEXT_LIMIT, withHeader } from "./limits.ts";
 
-/** The call that delivers a relay row. */
-export function relayDelivery(row: OutboxRow): Delivery {
+/**
+ * The call that delivers a relay row; its texts written out in the recipient's
+ * language (`at.config`).
+ */
+export function relayDelivery(
+  row: OutboxRow,
+  at: { config: Config; store: Store; now: Date },
+): Delivery {
   const payload = JSON.parse(row.payload ?? "{}") as RelayPayload;
+  const text = (said: { say?: Said; text?: string }) =>
+    said.say === undefined ? said.text ?? "" : writeOut(said.say, at);
   switch (payload.step) {
     case "header":
       return {
         method: "sendMessage",
-        params: { chat_id: row.chat_id, text: payload.text },
+        params: { chat_id: row.chat_id, text: text(payload) },
       };
     case "forward":
       return {
@@ -31,13 +43,18 @@ export function relayDelivery(row: OutboxRow): Delivery {
         },
       };
     case "answer":
-      return answerDelivery(row.chat_id, payload);
+      return answerDelivery(row.chat_id, {
+        ...payload,
+        header: payload.header_key === undefined
+          ? payload.header
+          : at.config.texts[payload.header_key],
+      });
     case "outcome":
       return {
         method: "sendMessage",
         params: {
           chat_id: row.chat_id,
-          text: payload.text,
+          text: text(payload),
           reply_parameters: {
             message_id: payload.reply_to,
             allow_sending_without_reply: true,

@@ -3,6 +3,10 @@
  * config and the database as they are now, or `null` when it is no longer owed (the
  * participant stopped, changed their answer, or the meeting was cancelled or began).
  *
+ * Each row is rendered in its person's language as it is when the row's turn comes
+ * (`users.language`; the config's own for someone who has none): a change of language
+ * after the row was owed is honoured.
+ *
  * This module only dispatches by kind and applies what holds for every row (paid
  * broadcasts); who is still owed a row is in recipients.ts, the meeting's messages and
  * edits in meeting_messages.ts, calendar files in calendar.ts, the rest in
@@ -12,6 +16,7 @@
  */
 import { type Delivery, LANE, OWED } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
+import { inLanguage } from "../config/language.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import { uidDomain } from "../domain/ics.ts";
@@ -77,6 +82,11 @@ export function createRenderer(
       createLinks({ ...deps, key: newKey() }),
   };
   const { config, store, now } = deps;
+  /** What the row is rendered with: the config in its person's language. */
+  function sendTime(row: OutboxRow): SendTime {
+    const language = store.users.byTgId(row.chat_id)?.language;
+    return { ...at, config: inLanguage(config, language) };
+  }
   const calendars = calendarFile({
     config,
     now,
@@ -85,7 +95,11 @@ export function createRenderer(
     record: (entry, at) => store.calendars.sent(entry, at),
   });
 
-  async function renderRow(row: OutboxRow): Promise<Delivery | null> {
+  async function renderRow(
+    row: OutboxRow,
+    at: SendTime,
+  ): Promise<Delivery | null> {
+    const { config } = at;
     switch (row.kind) {
       case OWED.invitation:
       case OWED.nudge:
@@ -107,6 +121,7 @@ export function createRenderer(
           ? await personalized(at, { user, meeting: week, always: true })
           : week;
         return calendars.delivery(row, {
+          config,
           meeting,
           userId: user.id,
           answer,
@@ -129,9 +144,9 @@ export function createRenderer(
         return linkChangedNotice(at, row);
       case OWED.relay:
       case OWED.relay_answer:
-        return relayDelivery(row);
+        return relayDelivery(row, { config, store, now: now() });
       case OWED.text:
-        return textDelivery(row);
+        return textDelivery(row, { config, store, now: now() });
       case OWED.report:
         return reportDelivery(row, { config, store });
       case OWED.feedback:
@@ -145,7 +160,7 @@ export function createRenderer(
 
   return {
     async render(row) {
-      const delivery = await renderRow(row);
+      const delivery = await renderRow(row, sendTime(row));
       // Paced sends may use Telegram's paid broadcast; edits and replies never do.
       if (
         config.broadcast.paid && delivery !== null &&

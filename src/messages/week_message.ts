@@ -55,7 +55,9 @@ export function restoredMessage(
   { meeting, answer }: { meeting: ShownMeeting; answer: Answer | undefined },
 ): OutgoingMessage {
   return {
-    text: render(restoredText(config, answer), meetingValues(config, meeting)),
+    text: render(restoredText(config, answer), meetingValues(config, meeting), {
+      language: config.language,
+    }),
     reply_markup: answerKeyboard(config, meeting),
   };
 }
@@ -115,7 +117,9 @@ export function weekMessage(
   const text = weekText(config, shown);
   if (text === undefined || text === "no_buttons") return text;
   const { meeting, shows } = shown;
-  const rendered = render(text, meetingValues(config, meeting));
+  const rendered = render(text, meetingValues(config, meeting), {
+    language: config.language,
+  });
   return meeting.cancelled || REMINDERS.includes(shows)
     ? { text: rendered }
     : { text: rendered, reply_markup: answerKeyboard(config, meeting) };

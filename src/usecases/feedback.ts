@@ -12,6 +12,7 @@ import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
 import { feedbackCloses } from "../domain/meeting.ts";
 import { relayToAdmins } from "./relays.ts";
+import type { Said, TextPayload } from "./jobs.ts";
 import { type Week, weekById } from "./weeks.ts";
 
 /** The job's name in the job log, and its batch's kind. */
@@ -147,7 +148,7 @@ export function rateMeeting(
         chatId: user.tg_id,
         userId: user.id,
         lane: LANE.reply,
-        payload: { text: config.texts.feedback_comment_ask },
+        payload: { key: "feedback_comment_ask" } satisfies TextPayload,
       }, now);
     }
     return {
@@ -181,8 +182,11 @@ export function commentOnMeeting(
     user: User;
     text: string;
     messageId: number;
-    /** The line above the comment for the admins: who rated which meeting how. */
-    header: (meeting: Week, rating: number) => string;
+    /**
+     * The line above the comment for the admins: who rated which meeting how, written
+     * out in each admin's language when it is sent.
+     */
+    header: (meeting: Week, rating: number) => Said;
   },
 ): CommentOutcome {
   const { store, config, now } = deps;

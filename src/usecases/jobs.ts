@@ -9,10 +9,12 @@ import type { JobName } from "../core/jobs.ts";
 import { batchOf, keys, LANE, OWED } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { TextKey } from "../config/texts.ts";
+import type { MessageEntity } from "grammy/types";
 import type { Audience, BatchCounts } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { MeetingSlot } from "../domain/meeting.ts";
 import { isCancelled } from "./meetings.ts";
+import type { Rated } from "./meeting_report.ts";
 
 /** A job was asked for a meeting an admin cancelled. */
 export class MeetingCancelledError extends OperatorError {
@@ -71,7 +73,39 @@ export interface ReportPayload {
   values: Record<string, string | number>;
   /** The meeting whose date the report shows, if any. */
   meeting_id?: string;
+  /**
+   * A meeting report's ratings and comments, written out (`{rating}`, `{comments}`) in
+   * the admin's language when it is sent.
+   */
+  rated?: Rated;
 }
+
+/**
+ * A text of the config owed to someone, written out when its row is sent, in their
+ * language as it is then: `values` over the schedule's and, with `meeting_id`, that
+ * meeting's (its date in every form…).
+ */
+export interface Said {
+  /** The text, by its key in `texts`. */
+  key: TextKey;
+  /** The values of its placeholders that the row carries. */
+  values?: Record<string, string | number>;
+  /** The meeting whose values the text shows, if any. */
+  meeting_id?: string;
+}
+
+/**
+ * A text row's payload: a text of the config ({@linkcode Said}); or (rows owed before
+ * texts were written out at send time) the text as written when it was owed.
+ */
+export type TextPayload =
+  | Said
+  | {
+    /** The text, as written when it was owed. */
+    text: string;
+    /** Its formatting, as Telegram entities. */
+    entities?: MessageEntity[];
+  };
 
 /** A job's outcome, as admins read it. */
 export interface JobOutcome {

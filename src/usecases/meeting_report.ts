@@ -8,7 +8,8 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
-import { render } from "../config/texts.ts";
+import { renderText } from "../config/texts.ts";
+import { grammarOf } from "../domain/grammar.ts";
 import { keys, LANE, OWED } from "../core/owed.ts";
 import type { MeetingComment, MeetingSummary } from "../db/history.ts";
 import type { Store } from "../db/store.ts";
@@ -21,75 +22,117 @@ export const MEETING_REPORT = "meeting_report";
 /** How much of a report the comments may fill; the rest is in `/history DATE`. */
 const COMMENTS_MAX_LENGTH = 3_000;
 
-/** An average rating as people write it: `4,3`. */
-export function formatAverage(average: number): string {
-  return average.toFixed(1).replace(".", ",");
+/** A comment as a report lists it: who wrote it, their rating, and what they wrote. */
+export interface CommentLine {
+  /** "Анна Иванова (@anna)". */
+  name: string;
+  /** Their rating, 1 to 5. */
+  rating: number;
+  /** The comment as they wrote it. */
+  comment: string;
+}
+
+/** A meeting's ratings and comments, as a report writes them out when it is sent. */
+export interface Rated {
+  /** How many ratings. */
+  ratings: number;
+  /** Their average; `null` without any. */
+  average: number | null;
+  /** The first comments, as many as a report may show. */
+  comments: readonly CommentLine[];
+  /** How many comments there are in all; default `comments.length`. */
+  total?: number;
+}
+
+/** An average rating as people write it in the config's language: `4,3`, `4.3`. */
+export function formatAverage(
+  config: Pick<Config, "language">,
+  average: number,
+): string {
+  return grammarOf(config.language).decimal(average);
 }
 
 /** "в среднем 4,3 из 5 (7 оценок)" (`short`: "4,3 (7)"), or "нет". */
 export function ratingText(
-  config: Pick<Config, "texts">,
+  config: Pick<Config, "texts" | "language">,
   summary: Pick<MeetingSummary, "ratings" | "average">,
   { short = false }: { short?: boolean } = {},
 ): string {
   if (summary.ratings === 0 || summary.average === null) {
     return config.texts.admin_rating_none;
   }
-  return render(config.texts[short ? "admin_rating_short" : "admin_rating"], {
-    average: formatAverage(summary.average),
+  return renderText(config, short ? "admin_rating_short" : "admin_rating", {
+    average: formatAverage(config, summary.average),
     count: summary.ratings,
   });
 }
 
+/** A stored comment as a report lists it. */
+export function commentLine(comment: MeetingComment): CommentLine {
+  return {
+    name: displayName(comment.user),
+    rating: comment.rating,
+    comment: comment.comment,
+  };
+}
+
 /**
  * The comments as lines, "• Анна, оценка 4: …", at most about `max` characters of them
- * (then a line that says how many more); "—" when there are none.
+ * (then a line that says how many more of `total`); "—" when there are none.
  */
 export function commentLines(
-  config: Pick<Config, "texts">,
-  { comments, max = COMMENTS_MAX_LENGTH }: {
-    comments: readonly MeetingComment[];
+  config: Pick<Config, "texts" | "language">,
+  { comments, total = comments.length, max = COMMENTS_MAX_LENGTH }: {
+    comments: readonly CommentLine[];
+    total?: number;
     max?: number;
   },
 ): string {
-  if (comments.length === 0) return config.texts.admin_comments_none;
+  if (total === 0) return config.texts.admin_comments_none;
   const lines: string[] = [];
   let length = 0;
   for (const comment of comments) {
-    const line = render(config.texts.admin_comment_line, {
-      name: displayName(comment.user),
+    const line = renderText(config, "admin_comment_line", {
+      name: comment.name,
       rating: comment.rating,
       comment: comment.comment,
     });
-    if (lines.length > 0 && length + line.length > max) {
-      lines.push(
-        render(config.texts.admin_history_more, {
-          count: comments.length - lines.length,
-        }),
-      );
-      break;
-    }
+    if (lines.length > 0 && length + line.length > max) break;
     lines.push(line);
     length += line.length + 1;
+  }
+  if (lines.length < total) {
+    lines.push(
+      renderText(config, "admin_history_more", {
+        count: total - lines.length,
+      }),
+    );
   }
   return lines.join("\n");
 }
 
-/** The report's text key and values for `summary` (its date is added when it is sent). */
+/**
+ * The report's text key and values for `summary`; its date, ratings and comments are
+ * written out in each admin's language when it is sent.
+ */
 export function meetingReport(
-  config: Config,
   { summary, comments }: {
     summary: MeetingSummary;
     comments: readonly MeetingComment[];
   },
 ): ReportPayload {
-  const rating = ratingText(config, summary);
-  const listed = commentLines(config, { comments });
+  const rated: Rated = {
+    ratings: summary.ratings,
+    average: summary.average,
+    comments: shownComments(comments),
+    total: comments.length,
+  };
   if (!summary.tracked) {
     return {
       text: "admin_meeting_report_unknown",
       meeting_id: summary.id,
-      values: { yes: summary.yes, rating, comments: listed },
+      values: { yes: summary.yes },
+      rated,
     };
   }
   return {
@@ -100,10 +143,21 @@ export function meetingReport(
       joined: summary.joined,
       joined_without_yes: summary.joined_without_yes,
       no_show: summary.no_show,
-      rating,
-      comments: listed,
     },
+    rated,
   };
+}
+
+/** The comments a report may show: those that fit in its share, at least one. */
+function shownComments(comments: readonly MeetingComment[]): CommentLine[] {
+  const shown: CommentLine[] = [];
+  let length = 0;
+  for (const comment of comments) {
+    if (shown.length > 0 && length > COMMENTS_MAX_LENGTH) break;
+    shown.push(commentLine(comment));
+    length += comment.comment.length;
+  }
+  return shown;
 }
 
 /**
@@ -119,7 +173,7 @@ export function enqueueMeetingReport(
     const summary = store.history.summary(meetingId);
     if (summary === undefined) return 0;
     store.jobRuns.start({ meetingId, job: MEETING_REPORT }, now);
-    const payload = meetingReport(config, {
+    const payload = meetingReport({
       summary,
       comments: store.history.comments(meetingId),
     });

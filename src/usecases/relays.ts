@@ -8,11 +8,11 @@
  * @module
  */
 import type { MessageEntity } from "grammy/types";
-import type { Config } from "../config/schema.ts";
-import { render, type TextKey } from "../config/texts.ts";
+import type { TextKey } from "../config/texts.ts";
 import { FINAL_STATUSES, LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
+import type { Said } from "./jobs.ts";
 
 const HOUR_MS = 3_600_000;
 
@@ -26,10 +26,19 @@ export type ReplyContent =
   | { caption: string; caption_entities?: MessageEntity[] }
   | Record<never, never>;
 
-/** What a relay row carries. */
+/**
+ * What a relay row carries. Its texts are written out in the recipient's language when
+ * it is sent (`say`); rows owed before that carry them written (`text`, `header`).
+ */
 export type RelayPayload =
   /** The header that says who wrote (`message_id`: what they wrote), to an admin. */
-  | { step: "header"; user_id: number; text: string; message_id?: number }
+  | {
+    step: "header";
+    user_id: number;
+    say?: Said;
+    text?: string;
+    message_id?: number;
+  }
   /** The participant's message itself, forwarded to an admin. */
   | {
     step: "forward";
@@ -47,13 +56,21 @@ export type RelayPayload =
     message_id: number;
     /** The participant as the admin knows them, for the note about the outcome. */
     name?: string;
-    /** The header above the reply ("Ответ ведущего:"); none when empty or absent. */
+    /** The header above the reply (`texts.relay_answer_header`), if any. */
+    header_key?: TextKey;
+    /** The header as written when it was owed (earlier rows); none when empty. */
     header?: string;
     /** The participant's message the reply answers, in their chat. */
     reply_to?: number;
   } & ReplyContent
   /** The note to an admin about how their reply (`reply_to`) went. */
-  | { step: "outcome"; user_id: number; text: string; reply_to: number };
+  | {
+    step: "outcome";
+    user_id: number;
+    say?: Said;
+    text?: string;
+    reply_to: number;
+  };
 
 /**
  * What became of a participant's message: passed on, refused with a notice (the first
@@ -72,7 +89,7 @@ export function relayToAdmins(
     user: User;
     messageId: number;
     admins: readonly number[];
-    header: string;
+    header: Said;
     perHour: number;
     now: Date;
   },
@@ -91,7 +108,7 @@ export function relayToAdmins(
         {
           step: "header",
           user_id: user.id,
-          text: header,
+          say: header,
           message_id: messageId,
         },
         {
@@ -137,14 +154,14 @@ function outcomeKey(key: string): string {
  */
 export function replyToParticipant(
   store: Store,
-  { adminChatId, replyTo, messageId, content = {}, header = "", name, now }: {
+  { adminChatId, replyTo, messageId, content = {}, header, name, now }: {
     adminChatId: number;
     replyTo: number;
     messageId: number;
     /** The reply's text or caption, to send under the header. */
     content?: ReplyContent;
-    /** The header above it, e.g. "Ответ ведущего:"; empty for none. */
-    header?: string;
+    /** The text above it, e.g. `relay_answer_header`; none when left out. */
+    header?: TextKey;
     /** The participant as the admin should read it in the note. */
     name: (user: User) => string;
     now: Date;
@@ -163,7 +180,7 @@ export function replyToParticipant(
       from_chat_id: adminChatId,
       message_id: messageId,
       name: name(user),
-      header,
+      header_key: header,
       reply_to: origin.userMessageId,
       ...content,
     };
@@ -197,7 +214,7 @@ const OUTCOME_TEXTS: Readonly<Record<string, TextKey>> = {
  */
 export function finishRelayAnswer(
   store: Store,
-  { key, texts, now }: { key: string; texts: Config["texts"]; now: Date },
+  { key, now }: { key: string; now: Date },
 ): boolean {
   return store.transaction(() => {
     const row = store.outbox.byKey(key);
@@ -210,9 +227,10 @@ export function finishRelayAnswer(
     const note: RelayPayload = {
       step: "outcome",
       user_id: row.user_id,
-      text: render(texts[OUTCOME_TEXTS[row.status] ?? "relay_answer_failed"], {
-        name: answer.name ?? String(row.chat_id),
-      }),
+      say: {
+        key: OUTCOME_TEXTS[row.status] ?? "relay_answer_failed",
+        values: { name: answer.name ?? String(row.chat_id) },
+      },
       reply_to: answer.message_id,
     };
     return store.outbox.add({
@@ -231,12 +249,12 @@ export function finishRelayAnswer(
  */
 export function finishSettledAnswers(
   store: Store,
-  { texts, now }: { texts: Config["texts"]; now: Date },
+  { now }: { now: Date },
 ): number {
   const since = new Date(now.getTime() - 24 * HOUR_MS);
   let owed = 0;
   for (const key of store.relays.settledAnswersWithoutNote(since)) {
-    if (finishRelayAnswer(store, { key, texts, now })) owed++;
+    if (finishRelayAnswer(store, { key, now })) owed++;
   }
   return owed;
 }

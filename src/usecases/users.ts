@@ -11,6 +11,7 @@ import { LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { Profile, User } from "../db/users.ts";
 import { type WeekConfig, weeksAhead } from "./weeks.ts";
+import type { TextPayload } from "./jobs.ts";
 
 /**
  * Who sent `/start`: `ask`, someone new or who declined invitations, is asked whether to
@@ -27,11 +28,18 @@ export interface StartOutcome {
   kind: StartKind;
 }
 
+/** The text that welcomes each kind of person who asked for invitations before. */
+const WELCOME_TEXTS = {
+  back: "start_welcome_back",
+  subscribed: "start_subscribed",
+} as const;
+
 /**
  * Creates or refreshes the user and makes them active. Someone who asked for
- * invitations before is welcomed (`welcome`: the text for their kind, owed under
- * `welcome.key`, e.g. the update's id, so that a handled-again update owes it once),
- * then invited to the meetings ahead whose invitation they missed, in that order.
+ * invitations before is welcomed (the text for their kind, with `welcome.name`, written
+ * in their language when it is sent; owed under `welcome.key`, e.g. the update's id,
+ * so that a handled-again update owes it once), then invited to the meetings ahead
+ * whose invitation they missed, in that order.
  */
 export function startUser(
   store: Store,
@@ -39,10 +47,7 @@ export function startUser(
     profile: Profile;
     schedule: WeekConfig;
     now: Date;
-    welcome: {
-      key: string;
-      text: (kind: Exclude<StartKind, "ask">) => string;
-    };
+    welcome: { key: string; name: string };
   },
 ): StartOutcome {
   return store.transaction(() => {
@@ -56,7 +61,10 @@ export function startUser(
       chatId: user.tg_id,
       userId: user.id,
       lane: LANE.reply,
-      payload: { text: welcome.text(kind) },
+      payload: {
+        key: WELCOME_TEXTS[kind],
+        values: { name: welcome.name },
+      } satisfies TextPayload,
     }, now);
     inviteLatecomer(store, { user, schedule, now });
     return { user, kind };

@@ -9,7 +9,8 @@
  */
 import { tokenPrefix } from "../domain/tokens.ts";
 import { followJoinLink } from "../usecases/joins.ts";
-import { meetingPage, notFound, redirect } from "./pages.ts";
+import { meetingPage, notFound, redirect, visitorConfig } from "./pages.ts";
+import { inLanguage } from "../config/language.ts";
 import type { Route, WebDeps } from "./routes.ts";
 
 /** User agents of link previews and crawlers: they fetch a link nobody clicked. */
@@ -38,7 +39,11 @@ export function joinRoute(deps: WebDeps): Route {
           count: countsAsClick(request),
         })
       );
-      if (outcome.kind === "unknown") return notFound(config);
+      if (outcome.kind === "unknown") {
+        return notFound(visitorConfig(config, request));
+      }
+      // The page is the person's: in their language.
+      const spoken = inLanguage(config, outcome.user.language);
       const fields = {
         token: tokenPrefix(token),
         user: outcome.user.tg_id,
@@ -46,14 +51,14 @@ export function joinRoute(deps: WebDeps): Route {
       };
       if (outcome.kind === "cancelled") {
         log.info("join.cancelled", fields);
-        return meetingPage(config, {
+        return meetingPage(spoken, {
           key: "web_meeting_cancelled",
           meeting: outcome.meeting,
         });
       }
       if (outcome.kind === "finished") {
         log.info("join.finished", fields);
-        return meetingPage(config, {
+        return meetingPage(spoken, {
           key: "web_meeting_finished",
           meeting: outcome.meeting,
         });

@@ -1,12 +1,13 @@
 /**
  * The responses of the public side: small pages in the person's language from the
- * config's texts, a redirect, and the headers every response carries (a strict
+ * config's texts (a visitor the bot cannot name gets their browser's), a redirect, and the headers every response carries (a strict
  * Content-Security-Policy, no caching, no referrer, no framing).
  *
  * @module
  */
 import type { Config } from "../config/schema.ts";
-import { render, type TextKey } from "../config/texts.ts";
+import { renderText, type TextKey } from "../config/texts.ts";
+import { firstContactLanguage, inLanguage } from "../config/language.ts";
 import { meetingValues } from "../messages/build.ts";
 import type { Week } from "../usecases/weeks.ts";
 import { CONTENT_SECURITY_POLICY, type Html, page } from "./html.ts";
@@ -72,8 +73,18 @@ export function meetingPage(
   return htmlResponse(page({
     lang: config.texts.web_lang,
     title: config.meeting.title,
-    text: render(config.texts[key], meetingValues(config, meeting)),
+    text: renderText(config, key, meetingValues(config, meeting)),
   }));
+}
+
+/**
+ * The config in the language of a visitor the bot cannot name: their browser's first
+ * choice (`Accept-Language`), taken as Telegram's `language_code` is at first contact.
+ */
+export function visitorConfig(config: Config, request: Request): Config {
+  const first = request.headers.get("accept-language")?.split(",")[0]
+    ?.split(";")[0]?.trim();
+  return inLanguage(config, firstContactLanguage(config, first || undefined));
 }
 
 /** The same answer for anything that is not there: no detail of why. */

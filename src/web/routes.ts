@@ -14,7 +14,7 @@ import { tokenPrefix } from "../domain/tokens.ts";
 import type { Logger } from "../log.ts";
 import { clientAddress } from "./client.ts";
 import { RateLimiter } from "./limit.ts";
-import { notFound, notice, secured } from "./pages.ts";
+import { notFound, notice, secured, visitorConfig } from "./pages.ts";
 
 /** What the routes need; all of it injected. */
 export interface WebDeps {
@@ -71,7 +71,7 @@ export function createWebHandler(
   ): Promise<Response> {
     const wait = limiter.take(client);
     if (wait > 0) {
-      return notice(config, {
+      return notice(visitorConfig(config, request), {
         key: "web_too_many",
         status: 429,
         headers: { "retry-after": String(Math.ceil(wait / 1000)) },
@@ -86,7 +86,7 @@ export function createWebHandler(
       }
       return await route.handle(request, match);
     }
-    return notFound(config);
+    return notFound(visitorConfig(config, request));
   }
   return async (request, info) => {
     const client = clientAddress(request, {

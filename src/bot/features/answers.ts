@@ -7,8 +7,9 @@
  *
  * @module
  */
-import { Composer, type Context } from "grammy";
-import { render } from "../../config/texts.ts";
+import { Composer } from "grammy";
+import type { BotContext } from "../language.ts";
+import { renderText } from "../../config/texts.ts";
 import { meetingEnd } from "../../domain/meeting.ts";
 import { meetingValues, parseButtonData } from "../../messages/build.ts";
 import { recordAnswer } from "../../usecases/answers.ts";
@@ -16,11 +17,12 @@ import type { FeatureDeps } from "../context.ts";
 import { answerQuery } from "../edit.ts";
 
 /** The answer feature. */
-export function answersFeature(deps: FeatureDeps): Composer<Context> {
-  const { config, store, log, now } = deps;
-  const feature = new Composer();
+export function answersFeature(deps: FeatureDeps): Composer<BotContext> {
+  const { store, log, now } = deps;
+  const feature = new Composer<BotContext>();
 
   feature.callbackQuery(/^rsvp:/, async (ctx) => {
+    const { config } = ctx;
     const action = parseButtonData(ctx.callbackQuery.data);
     const outcome = action?.kind !== "answer"
       ? { kind: "invalid" as const }
@@ -59,8 +61,9 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
         meeting: meeting.id,
       });
       await answerQuery(ctx, {
-        text: render(
-          config.texts.answer_cancelled,
+        text: renderText(
+          config,
+          "answer_cancelled",
           meetingValues(config, meeting),
         ),
         log,
@@ -81,8 +84,9 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
         over,
       });
       await answerQuery(ctx, {
-        text: render(
-          over ? config.texts.answer_expired : config.texts.answer_started,
+        text: renderText(
+          config,
+          over ? "answer_expired" : "answer_started",
           meetingValues(config, meeting),
         ),
         log,

@@ -8,10 +8,10 @@
  *
  * @module
  */
-import { Composer, type Context } from "grammy";
-import { render } from "../../config/texts.ts";
+import { Composer } from "grammy";
+import type { BotContext } from "../language.ts";
+import { renderText } from "../../config/texts.ts";
 import { displayName } from "../../db/users.ts";
-import { meetingValues } from "../../messages/build.ts";
 import { parseRatingData } from "../../messages/feedback.ts";
 import {
   COMMENT_MAX_LENGTH,
@@ -22,11 +22,12 @@ import type { FeatureDeps } from "../context.ts";
 import { answerQuery } from "../edit.ts";
 
 /** The feedback feature; register it before the relay, after the commands. */
-export function feedbackFeature(deps: FeatureDeps): Composer<Context> {
-  const { config, store, log, now } = deps;
-  const feature = new Composer();
+export function feedbackFeature(deps: FeatureDeps): Composer<BotContext> {
+  const { store, log, now } = deps;
+  const feature = new Composer<BotContext>();
 
   feature.callbackQuery(/^fb:/, async (ctx) => {
+    const { config } = ctx;
     const pressed = parseRatingData(ctx.callbackQuery.data);
     const outcome = pressed === undefined
       ? { kind: "invalid" as const }
@@ -63,6 +64,7 @@ export function feedbackFeature(deps: FeatureDeps): Composer<Context> {
   });
 
   feature.chatType("private").on("message:text", async (ctx, next) => {
+    const { config } = ctx;
     if (ctx.message.text.startsWith("/")) return next();
     if (ctx.message.reply_to_message !== undefined) return next();
     const user = store.users.byTgId(ctx.from.id);
@@ -72,13 +74,11 @@ export function feedbackFeature(deps: FeatureDeps): Composer<Context> {
         user,
         text: ctx.message.text,
         messageId: ctx.message.message_id,
-        header: (meeting, rating) =>
-          render(config.texts.feedback_comment_header, {
-            ...meetingValues(config, meeting),
-            name: displayName(user),
-            id: user.tg_id,
-            rating,
-          }),
+        header: (meeting, rating) => ({
+          key: "feedback_comment_header",
+          values: { name: displayName(user), id: user.tg_id, rating },
+          meeting_id: meeting.id,
+        }),
       })
     );
     if (outcome.kind === "none") return next();
@@ -88,7 +88,7 @@ export function feedbackFeature(deps: FeatureDeps): Composer<Context> {
         length: outcome.length,
       });
       await ctx.reply(
-        render(config.texts.feedback_comment_too_long, {
+        renderText(config, "feedback_comment_too_long", {
           length: outcome.length,
           max: COMMENT_MAX_LENGTH,
         }),

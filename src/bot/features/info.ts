@@ -6,8 +6,9 @@
  *
  * @module
  */
-import { Composer, type Context } from "grammy";
-import { render, type TextKey } from "../../config/texts.ts";
+import { Composer } from "grammy";
+import type { BotContext } from "../language.ts";
+import { renderText, type TextKey } from "../../config/texts.ts";
 import { relayReachesAdmins } from "../../config/warnings.ts";
 import type { User } from "../../db/users.ts";
 import { BROADCAST_MAX_LENGTH } from "../../domain/broadcast.ts";
@@ -16,33 +17,35 @@ import { upcomingWeek } from "../../usecases/weeks.ts";
 import type { FeatureDeps } from "../context.ts";
 
 /** The help and status feature. */
-export function infoFeature(deps: FeatureDeps): Composer<Context> {
-  const { config, store, now } = deps;
-  const feature = new Composer();
+export function infoFeature(deps: FeatureDeps): Composer<BotContext> {
+  const { store, now } = deps;
+  const feature = new Composer<BotContext>();
 
   feature.command("help", (ctx) => {
+    const { config } = ctx;
     // The relay line only when a message from this person would reach someone.
     const relayed = relayReachesAdmins(config) &&
       store.users.byTgId(ctx.from!.id) !== undefined;
-    const help = render(config.texts.help, {
+    const help = renderText(config, "help", {
       ...scheduleValues(config, now()),
       relay_line: relayed ? config.texts.help_relay_line : "",
     });
     if (!config.admins.includes(ctx.from!.id)) return ctx.reply(help);
-    const forAdmins = render(config.texts.help_admin, {
+    const forAdmins = renderText(config, "help_admin", {
       max: BROADCAST_MAX_LENGTH,
     });
     return ctx.reply(`${help}\n\n${forAdmins}`);
   });
 
   feature.command("status", async (ctx) => {
+    const { config } = ctx;
     const user = store.users.byTgId(ctx.from!.id);
     const meeting = upcomingWeek(store, { config, now: now() });
     const values = meetingValues(config, meeting);
     const subscription = config.texts[subscriptionKey(user)];
     if (meeting.cancelled) {
       await ctx.reply(
-        render(config.texts.status_cancelled, { ...values, subscription }),
+        renderText(config, "status_cancelled", { ...values, subscription }),
       );
       return;
     }
@@ -52,14 +55,14 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
       ? await deps.links.forMeeting(user.id, meeting)
       : meeting.link;
     await ctx.reply(
-      render(config.texts.status, {
+      renderText(config, "status", {
         ...values,
         link,
         subscription,
         answer:
           config.texts[answer ? ANSWER_KEYS[answer] : "status_answer_none"],
         link_line: answer === "yes"
-          ? render(config.texts.status_link_line, { link })
+          ? renderText(config, "status_link_line", { link })
           : "",
       }),
       { link_preview_options: { is_disabled: true } },

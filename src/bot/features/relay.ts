@@ -13,9 +13,9 @@
  *
  * @module
  */
-import { Composer, type Context } from "grammy";
+import { Composer } from "grammy";
+import type { BotContext } from "../language.ts";
 import type { Message } from "grammy/types";
-import { render } from "../../config/texts.ts";
 import { relayReachesAdmins } from "../../config/warnings.ts";
 import { displayName } from "../../reports.ts";
 import {
@@ -71,11 +71,11 @@ function relaying(deps: FeatureDeps): boolean {
   return relayReachesAdmins(deps.config);
 }
 
-function isAdmin(deps: FeatureDeps, ctx: Context): boolean {
+function isAdmin(deps: FeatureDeps, ctx: BotContext): boolean {
   return ctx.from !== undefined && deps.config.admins.includes(ctx.from.id);
 }
 
-function isCommand(ctx: Context): boolean {
+function isCommand(ctx: BotContext): boolean {
   return ctx.message?.text?.startsWith("/") ?? false;
 }
 
@@ -83,9 +83,9 @@ function isCommand(ctx: Context): boolean {
  * Admins' replies to relayed messages, passed on whatever they start with; register it
  * before every command, so that a reply starting with "/" is not run as one.
  */
-export function relayRepliesFeature(deps: FeatureDeps): Composer<Context> {
+export function relayRepliesFeature(deps: FeatureDeps): Composer<BotContext> {
   const { store, log, now } = deps;
-  const feature = new Composer<Context>();
+  const feature = new Composer<BotContext>();
   if (!relaying(deps)) return feature;
   const admins = feature.chatType("private").filter((ctx) =>
     isAdmin(deps, ctx)
@@ -99,7 +99,7 @@ export function relayRepliesFeature(deps: FeatureDeps): Composer<Context> {
         replyTo: replyTo.message_id,
         messageId: ctx.message.message_id,
         content: replyContent(ctx.message),
-        header: deps.config.texts.relay_answer_header,
+        header: "relay_answer_header",
         name: displayName,
         now: now(),
       })
@@ -115,9 +115,9 @@ export function relayRepliesFeature(deps: FeatureDeps): Composer<Context> {
  * Participants' messages to the admins, and the answer to an admin's reply to something
  * that is not a relayed message; register it after the commands, before the fallback.
  */
-export function relayFeature(deps: FeatureDeps): Composer<Context> {
+export function relayFeature(deps: FeatureDeps): Composer<BotContext> {
   const { config, store, log, now } = deps;
-  const feature = new Composer<Context>();
+  const feature = new Composer<BotContext>();
   if (!relaying(deps)) return feature;
 
   const admins = feature.chatType("private").filter((ctx) =>
@@ -127,7 +127,7 @@ export function relayFeature(deps: FeatureDeps): Composer<Context> {
     if (ctx.message.reply_to_message === undefined || isCommand(ctx)) {
       return next();
     }
-    await ctx.reply(config.texts.relay_unknown_reply);
+    await ctx.reply(ctx.config.texts.relay_unknown_reply);
   });
 
   const participants = feature.chatType("private").filter((ctx) =>
@@ -142,22 +142,24 @@ export function relayFeature(deps: FeatureDeps): Composer<Context> {
         user,
         messageId: ctx.message.message_id,
         admins: config.admins,
-        header: render(config.texts.relay_header, {
-          name: displayName(user),
-          id: user.tg_id,
-        }),
+        header: {
+          key: "relay_header",
+          values: { name: displayName(user), id: user.tg_id },
+        },
         perHour: config.forwarding.per_hour,
         now: now(),
       })
     );
     if (verdict !== "passed") {
       log.warn("relay.limited", { user: user.tg_id });
-      if (verdict === "limited") await ctx.reply(config.texts.relay_limited);
+      if (verdict === "limited") {
+        await ctx.reply(ctx.config.texts.relay_limited);
+      }
       return;
     }
     deps.kick();
     log.info("relay.passed", { user: user.tg_id });
-    await ctx.reply(config.texts.relay_done);
+    await ctx.reply(ctx.config.texts.relay_done);
   });
   return feature;
 }

@@ -6,22 +6,22 @@
  *
  * @module
  */
-import { Composer, type Context } from "grammy";
-import { render } from "../../config/texts.ts";
+import { Composer } from "grammy";
+import type { BotContext } from "../language.ts";
+import { renderText } from "../../config/texts.ts";
 import {
   greeting,
   REGISTER_DATA,
   scheduleValues,
-  welcome,
 } from "../../messages/build.ts";
 import { setRegistration, startUser } from "../../usecases/users.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery, editOrIgnore } from "../edit.ts";
 
 /** The sign-up feature. */
-export function startFeature(deps: FeatureDeps): Composer<Context> {
+export function startFeature(deps: FeatureDeps): Composer<BotContext> {
   const { config, store, log, now } = deps;
-  const feature = new Composer();
+  const feature = new Composer<BotContext>();
 
   feature.command("start", async (ctx) => {
     const from = ctx.from!;
@@ -33,13 +33,12 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
           first_name: from.first_name,
           last_name: from.last_name,
           username: from.username,
+          // Kept when they have one: a language chosen (or taken) before stays.
+          language: ctx.config.language,
         },
         schedule: config,
         now: now(),
-        welcome: {
-          key: `start/${ctx.update.update_id}`,
-          text: (kind) => welcome(config, { kind, name, now: now() }),
-        },
+        welcome: { key: `start/${ctx.update.update_id}`, name },
       })
     );
     deps.kick();
@@ -51,7 +50,7 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
     // Whoever asked for invitations before is welcomed through the outbox, ahead of
     // the invitation it may bring; only the others are asked.
     if (kind !== "ask") return;
-    const message = greeting(config, { name, now: now() });
+    const message = greeting(ctx.config, { name, now: now() });
     await ctx.reply(message.text, { reply_markup: message.reply_markup });
   });
 
@@ -68,7 +67,10 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
           })
         );
         if (!known) {
-          await answerQuery(ctx, { text: config.texts.not_subscribed, log });
+          await answerQuery(ctx, {
+            text: ctx.config.texts.not_subscribed,
+            log,
+          });
           return;
         }
         deps.kick();
@@ -77,8 +79,12 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
           registered: register,
         });
         const reply = register
-          ? render(config.texts.registered_yes, scheduleValues(config, now()))
-          : config.texts.registered_no;
+          ? renderText(
+            ctx.config,
+            "registered_yes",
+            scheduleValues(ctx.config, now()),
+          )
+          : ctx.config.texts.registered_no;
         await editOrIgnore(ctx, { text: reply, log });
         await answerQuery(ctx, { log });
       },

@@ -3,14 +3,16 @@
  *
  * @module
  */
-import { Composer, type Context } from "grammy";
+import { Composer } from "grammy";
+import type { BotContext } from "../language.ts";
 import type { FeatureDeps } from "../context.ts";
 
 /** The unsubscribe feature. */
-export function stopFeature(deps: FeatureDeps): Composer<Context> {
-  const { config, store, log, now } = deps;
-  const feature = new Composer();
+export function stopFeature(deps: FeatureDeps): Composer<BotContext> {
+  const { store, log, now } = deps;
+  const feature = new Composer<BotContext>();
   feature.command("stop", async (ctx) => {
+    const { config } = ctx;
     const known = await store.write(() =>
       store.users.deactivate(ctx.from!.id, now())
     );

@@ -7,9 +7,11 @@
  *
  * @module
  */
-import { type Composer, type Context, InlineKeyboard } from "grammy";
+import { type Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../../language.ts";
 import type { MessageEntity } from "grammy/types";
-import { render } from "../../../config/texts.ts";
+import { render, renderText } from "../../../config/texts.ts";
+import type { Config } from "../../../config/schema.ts";
 import {
   BROADCAST_MAX_LENGTH,
   broadcastLength,
@@ -28,33 +30,35 @@ import { replyLong } from "./reply.ts";
 
 /** The broadcasts of the admin feature; `feature` already lets only admins through. */
 export function broadcastCommands(
-  feature: Composer<Context>,
+  feature: Composer<BotContext>,
   deps: FeatureDeps,
 ): void {
-  const { config, store, log, now } = deps;
+  const { store, log, now } = deps;
   /** What a paid broadcast to `count` people costs at most, as a first paragraph. */
-  const cost = (count: number) =>
+  const cost = (config: Config, count: number) =>
     config.broadcast.paid
-      ? render(config.texts.admin_paid_cost, {
+      ? renderText(config, "admin_paid_cost", {
         count,
         stars: paidBroadcastStars(count),
       }) + "\n\n"
       : "";
   /** How long the broadcast is, for the preview; `undefined` (the admin told) if too long. */
   const size = async (
-    ctx: Context,
+    ctx: BotContext,
     body: { text: string; copy?: unknown },
   ): Promise<string | undefined> => {
+    const { config } = ctx;
     if (body.copy !== undefined) return config.texts.admin_broadcast_size_copy;
     const { length, fits } = broadcastLength(body.text);
     const values = { length, max: BROADCAST_MAX_LENGTH };
-    if (fits) return render(config.texts.admin_broadcast_size, values);
+    if (fits) return renderText(config, "admin_broadcast_size", values);
     log.info("broadcast.too_long", { admin: ctx.from!.id, length });
-    await ctx.reply(render(config.texts.admin_broadcast_too_long, values));
+    await ctx.reply(renderText(config, "admin_broadcast_too_long", values));
     return undefined;
   };
 
   feature.command("announce", async (ctx) => {
+    const { config } = ctx;
     const body = commandBody(ctx);
     if (body === undefined) {
       await ctx.reply(config.texts.admin_announce_usage);
@@ -67,8 +71,8 @@ export function broadcastCommands(
     );
     log.info("announcement.drafted", { announcement: id, admin: ctx.from!.id });
     await previewWith(ctx, {
-      template: cost(recipients) +
-        render(config.texts.admin_announce_preview, {
+      template: cost(config, recipients) +
+        renderText(config, "admin_announce_preview", {
           recipients,
           size: length,
         }),
@@ -80,6 +84,7 @@ export function broadcastCommands(
   });
 
   feature.command("followup", async (ctx) => {
+    const { config } = ctx;
     const meeting = lastHeldWeek(store, { config, now: now() });
     if (meeting === undefined) {
       await ctx.reply(config.texts.admin_followup_none);
@@ -107,21 +112,21 @@ export function broadcastCommands(
     );
     log.info("followup.drafted", { followup: draft.id, meeting: meeting.id });
     await previewWith(ctx, {
-      template: cost(draft.recipients) +
-        render(config.texts.admin_followup_preview, {
+      template: cost(config, draft.recipients) +
+        renderText(config, "admin_followup_preview", {
           ...meetingValues(config, meeting),
           size: length,
         }),
       body,
       keyboard: new InlineKeyboard()
         .text(
-          render(config.texts.button_followup_attendees, {
+          renderText(config, "button_followup_attendees", {
             count: draft.attendees,
           }),
           `ann:${draft.id}:attendees`,
         )
         .text(
-          render(config.texts.button_followup_all, {
+          renderText(config, "button_followup_all", {
             count: draft.recipients,
           }),
           `ann:${draft.id}:registered`,
@@ -134,6 +139,7 @@ export function broadcastCommands(
   feature.callbackQuery(
     /^ann:(\d+):(send|cancel|attendees|registered)$/,
     async (ctx) => {
+      const { config } = ctx;
       const id = Number(ctx.match[1]);
       const choice = ctx.match[2]!;
       const send = choice !== "cancel";
@@ -164,10 +170,11 @@ export function broadcastCommands(
       });
       const kind = store.announcements.get(id)?.kind;
       await editOrIgnore(ctx, {
-        text: render(
+        text: renderText(
+          config,
           kind === "followup"
-            ? config.texts.admin_followup_sending
-            : config.texts.admin_announce_sending,
+            ? "admin_followup_sending"
+            : "admin_announce_sending",
           { recipients: outcome.recipients },
         ),
         log,
@@ -178,7 +185,7 @@ export function broadcastCommands(
 
 /** The preview: `template` with `{text}` replaced by the body, formatting kept. */
 async function previewWith(
-  ctx: Context,
+  ctx: BotContext,
   { template, body, keyboard }: {
     template: string;
     body: { text: string; entities?: MessageEntity[] };
@@ -186,7 +193,9 @@ async function previewWith(
   },
 ) {
   const marker = "\u0000";
-  const withMarker = render(template, { text: marker });
+  const withMarker = render(template, { text: marker }, {
+    language: ctx.config.language,
+  });
   const at = withMarker.indexOf(marker);
   const text = at < 0 ? withMarker : withMarker.replace(marker, body.text);
   await replyLong(ctx, text, {
@@ -202,7 +211,7 @@ async function previewWith(
  * Entity offsets are moved from the admin's message to the text alone.
  */
 function commandBody(
-  ctx: Context,
+  ctx: BotContext,
 ): { text: string; entities?: MessageEntity[] } | undefined {
   const full = ctx.message?.text ?? "";
   const text = (typeof ctx.match === "string" ? ctx.match : "").trim();

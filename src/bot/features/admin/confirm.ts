@@ -8,9 +8,10 @@
  *
  * @module
  */
-import type { Composer, Context } from "grammy";
+import type { Composer } from "grammy";
+import type { BotContext } from "../../language.ts";
 import type { Config } from "../../../config/schema.ts";
-import { render } from "../../../config/texts.ts";
+import { renderText } from "../../../config/texts.ts";
 import { meetingValues, moveValues } from "../../../messages/build.ts";
 import {
   type Action,
@@ -26,7 +27,7 @@ export type { Action } from "../../../usecases/proposals.ts";
 
 /** Asks the admin to confirm `question`, saving `action` as a draft. */
 export type Propose = (
-  ctx: Context,
+  ctx: BotContext,
   action: Action,
   question: string,
 ) => Promise<void>;
@@ -41,13 +42,13 @@ export function reasonValues(
 ): Record<string, string> {
   return reason === "" ? { reason: "", reason_line: "" } : {
     reason,
-    reason_line: render(config.texts.admin_reason_line, { reason }),
+    reason_line: renderText(config, "admin_reason_line", { reason }),
   };
 }
 
 /** The function that saves an action as a draft and asks for its confirmation. */
 export function proposer(deps: FeatureDeps): Propose {
-  const { config, store, log, now } = deps;
+  const { store, log, now } = deps;
   return async (ctx, action, question) => {
     const id = await store.write(() =>
       store.drafts.create(
@@ -55,7 +56,7 @@ export function proposer(deps: FeatureDeps): Propose {
         now(),
       )
     );
-    const keyboard = confirmKeyboard(config, id);
+    const keyboard = confirmKeyboard(ctx.config, id);
     if (ctx.callbackQuery !== undefined) {
       await editOrIgnore(ctx, { text: question, replyMarkup: keyboard, log });
     } else {
@@ -66,12 +67,13 @@ export function proposer(deps: FeatureDeps): Propose {
 
 /** The handler of the Yes/No buttons under a draft; `feature` lets only admins through. */
 export function confirmations(
-  feature: Composer<Context>,
+  feature: Composer<BotContext>,
   deps: FeatureDeps,
 ): void {
-  const { config, store, log, now } = deps;
+  const { store, log, now } = deps;
 
   feature.callbackQuery(/^act:(\d+):(yes|no)$/, async (ctx) => {
+    const { config } = ctx;
     const result = await store.write(() =>
       confirmDraft(store, {
         config,
@@ -109,33 +111,34 @@ export function confirmations(
     });
     deps.kick();
     await deps.tick(); // a moved meeting's reminders are planned anew
-    await editOrIgnore(ctx, { text: reply(result), log });
+    await editOrIgnore(ctx, { text: reply(config, result), log });
   });
 
   /** What the admin reads once the change is applied. */
   function reply(
+    config: Config,
     { action, week, outcome }: Extract<Confirmation, { kind: "applied" }>,
   ): string {
     const values = meetingValues(config, week); // as it was before the change
     switch (action.kind) {
       case "skip":
-        return render(config.texts.admin_skipped, {
+        return renderText(config, "admin_skipped", {
           ...values,
           notified: outcome.notified,
         });
       case "unskip":
-        return render(config.texts.admin_unskipped, {
+        return renderText(config, "admin_unskipped", {
           ...values,
           notified: outcome.notified,
         });
       case "link":
-        return render(config.texts.admin_link_changed, {
+        return renderText(config, "admin_link_changed", {
           ...values,
           link: action.link,
           notified: outcome.notified,
         });
       case "move":
-        return render(config.texts.admin_moved, {
+        return renderText(config, "admin_moved", {
           ...moveValues(config, {
             meeting: week,
             from: week.startsAt,

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { Composer, type Context } from "grammy";
+import { Composer } from "grammy";
+import type { BotContext } from "../../language.ts";
 import type { FeatureDeps } from "../../context.ts";
 import { broadcastCommands } from "./broadcasts.ts";
 import { reportCommands } from "./reports.ts";
@@ -16,8 +17,8 @@ import { skipCommands } from "./skip.ts";
 import { whoCommands } from "./who.ts";
 
 /** The admin feature. */
-export function adminFeature(deps: FeatureDeps): Composer<Context> {
-  const feature = new Composer<Context>();
+export function adminFeature(deps: FeatureDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
   const admins = feature.filter((ctx) =>
     ctx.from !== undefined && deps.config.admins.includes(ctx.from.id)
   );

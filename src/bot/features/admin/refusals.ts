@@ -5,16 +5,16 @@
  * @module
  */
 import type { Config } from "../../../config/schema.ts";
-import { render } from "../../../config/texts.ts";
+import { renderText } from "../../../config/texts.ts";
 import type { LinkProblem, TopicProblem } from "../../../domain/week_input.ts";
 import {
   MAX_LINK_LENGTH,
   MAX_REASON_LENGTH,
   MAX_TOPIC_LENGTH,
 } from "../../../domain/week_input.ts";
-import { formatDuration } from "../../../domain/russian.ts";
 import {
   dateValues,
+  durationValues,
   meetingValues,
   zoneLabel,
 } from "../../../messages/build.ts";
@@ -26,7 +26,6 @@ import {
 
 /** The answer to a refused change. */
 export function refusalText(config: Config, refusal: Refusal): string {
-  const texts = config.texts;
   const week = (shown: Week, at = shown.startsAt) =>
     meetingValues(config, { ...shown, startsAt: at });
   const moment = (at: Date, prefix: string) => ({
@@ -35,41 +34,50 @@ export function refusalText(config: Config, refusal: Refusal): string {
   });
   switch (refusal.reason) {
     case "started":
-      return render(texts.admin_change_started, week(refusal.week));
+      return renderText(config, "admin_change_started", week(refusal.week));
     case "cancelled":
-      return render(texts.admin_change_of_cancelled, week(refusal.week));
+      return renderText(
+        config,
+        "admin_change_of_cancelled",
+        week(refusal.week),
+      );
     case "already_skipped":
-      return render(texts.admin_already_skipped, week(refusal.week));
+      return renderText(config, "admin_already_skipped", week(refusal.week));
     case "not_skipped":
-      return render(texts.admin_not_skipped, week(refusal.week));
+      return renderText(config, "admin_not_skipped", week(refusal.week));
     case "changed":
-      return render(
-        texts.admin_change_stale,
+      return renderText(
+        config,
+        "admin_change_stale",
         week(refusal.week, refusal.week.scheduledAt),
       );
     case "expired":
-      return render(texts.admin_draft_expired, {
+      return renderText(config, "admin_draft_expired", {
         minutes: DRAFT_LIFETIME_MINUTES,
       });
     case "not_offered":
-      return render(
-        texts.admin_skip_too_far,
+      return renderText(
+        config,
+        "admin_skip_too_far",
         dateValues(config, { at: refusal.last.startsAt, prefix: "last_" }),
       );
     case "past":
-      return render(texts.admin_move_past, moment(refusal.to, "new_"));
+      return renderText(config, "admin_move_past", moment(refusal.to, "new_"));
     case "same_time":
-      return render(texts.admin_move_same, week(refusal.week));
+      return renderText(config, "admin_move_same", week(refusal.week));
     case "too_far":
-      return render(texts.admin_move_too_far, moment(refusal.limit, "limit_"));
+      return renderText(
+        config,
+        "admin_move_too_far",
+        moment(refusal.limit, "limit_"),
+      );
     case "collides":
-      return render(texts.admin_move_collides, {
+      return renderText(config, "admin_move_collides", {
         ...moment(refusal.other.startsAt, "other_"),
-        duration: formatDuration(config.meeting.duration_minutes),
-        duration_acc: formatDuration(config.meeting.duration_minutes, "acc"),
+        ...durationValues(config),
       });
     case "same_link":
-      return render(texts.admin_link_same, week(refusal.week));
+      return renderText(config, "admin_link_same", week(refusal.week));
   }
 }
 
@@ -78,7 +86,7 @@ export function topicProblemText(
   config: Config,
   problem: TopicProblem,
 ): string {
-  return render(config.texts.admin_topic_too_long, {
+  return renderText(config, "admin_topic_too_long", {
     length: problem.length,
     max: MAX_TOPIC_LENGTH,
   });
@@ -89,7 +97,7 @@ export function reasonProblemText(
   config: Config,
   problem: TopicProblem,
 ): string {
-  return render(config.texts.admin_reason_too_long, {
+  return renderText(config, "admin_reason_too_long", {
     length: problem.length,
     max: MAX_REASON_LENGTH,
   });
@@ -102,7 +110,7 @@ export function linkProblemText(config: Config, problem: LinkProblem): string {
     case "not_url":
       return texts.admin_link_usage;
     case "too_long":
-      return render(texts.admin_link_too_long, {
+      return renderText(config, "admin_link_too_long", {
         length: problem.length,
         max: MAX_LINK_LENGTH,
       });
@@ -111,6 +119,6 @@ export function linkProblemText(config: Config, problem: LinkProblem): string {
     case "credentials":
       return texts.admin_link_credentials;
     case "private":
-      return render(texts.admin_link_private, { host: problem.host });
+      return renderText(config, "admin_link_private", { host: problem.host });
   }
 }

@@ -3,14 +3,15 @@
  *
  * @module
  */
-import { type Context, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import type { BotContext } from "../../language.ts";
 import type { MessageEntity } from "grammy/types";
 import type { Config } from "../../../config/schema.ts";
 import { splitText } from "../../../messages/limits.ts";
 
 /** Replies with a text of any length, split at line breaks under Telegram's limit. */
 export async function replyLong(
-  ctx: Context,
+  ctx: BotContext,
   text: string,
   options: { entities?: MessageEntity[]; keyboard?: InlineKeyboard } = {},
 ): Promise<void> {

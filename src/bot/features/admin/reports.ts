@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { Composer, type Context, InputFile } from "grammy";
-import { render } from "../../../config/texts.ts";
+import { Composer, InputFile } from "grammy";
+import type { BotContext } from "../../language.ts";
+import { renderText } from "../../../config/texts.ts";
 import { attendanceCsv, statsReport } from "../../../reports.ts";
 import {
   commentsCsv,
@@ -18,23 +19,25 @@ import { replyLong } from "./reply.ts";
 
 /** The reports of the admin feature; `feature` already lets only admins through. */
 export function reportCommands(
-  feature: Composer<Context>,
+  feature: Composer<BotContext>,
   deps: FeatureDeps,
 ): void {
-  const { config, store, now } = deps;
+  const { store, now } = deps;
 
   feature.command(
     "stats",
-    (ctx) => replyLong(ctx, statsReport(config, { source: store, now: now() })),
+    (ctx) =>
+      replyLong(ctx, statsReport(ctx.config, { source: store, now: now() })),
   );
 
   feature.command("export", async (ctx) => {
+    const { config } = ctx;
     const rows = store.answers.attendance();
     const csv = new TextEncoder().encode(
       attendanceCsv(config, { rows, now: now() }),
     );
     await ctx.replyWithDocument(new InputFile(csv, "attendance.csv"), {
-      caption: render(config.texts.admin_export_caption, {
+      caption: renderText(config, "admin_export_caption", {
         count: rows.length,
       }),
     });
@@ -42,7 +45,7 @@ export function reportCommands(
     await ctx.replyWithDocument(
       new InputFile(new TextEncoder().encode(comments.csv), "comments.csv"),
       {
-        caption: render(config.texts.admin_export_comments_caption, {
+        caption: renderText(config, "admin_export_comments_caption", {
           count: comments.count,
         }),
       },
@@ -50,6 +53,7 @@ export function reportCommands(
   });
 
   feature.command("history", (ctx) => {
+    const { config } = ctx;
     const text = ctx.match.trim();
     const view = { source: store, now: now() };
     if (text === "") return replyLong(ctx, historyReport(config, view));

@@ -8,8 +8,9 @@
  *
  * @module
  */
-import type { Composer, Context } from "grammy";
-import { render } from "../../../config/texts.ts";
+import type { Composer } from "grammy";
+import type { BotContext } from "../../language.ts";
+import { renderText } from "../../../config/texts.ts";
 import { parseWallTime } from "../../../domain/time.ts";
 import {
   checkLink,
@@ -20,7 +21,7 @@ import {
 import { meetingValues, moveValues } from "../../../messages/build.ts";
 import { setTopic } from "../../../usecases/meetings.ts";
 import { checkLinkChange, checkMove } from "../../../usecases/proposals.ts";
-import { upcomingWeek, type Week } from "../../../usecases/weeks.ts";
+import { upcomingWeek } from "../../../usecases/weeks.ts";
 import type { FeatureDeps } from "../../context.ts";
 import { proposer, reasonValues } from "./confirm.ts";
 import {
@@ -32,17 +33,18 @@ import {
 
 /** `/topic`, `/link` and `/move`; `feature` lets only admins through. */
 export function scheduleCommands(
-  feature: Composer<Context>,
+  feature: Composer<BotContext>,
   deps: FeatureDeps,
 ): void {
-  const { config, store, log, now } = deps;
-  const values = (week: Week) => meetingValues(config, week);
-  const upcoming = () => upcomingWeek(store, { config, now: now() });
-  const argument = (ctx: Context) =>
+  const { store, log, now } = deps;
+  const upcoming = () =>
+    upcomingWeek(store, { config: deps.config, now: now() });
+  const argument = (ctx: BotContext) =>
     (typeof ctx.match === "string" ? ctx.match : "").trim();
   const propose = proposer(deps);
 
   feature.command("topic", async (ctx) => {
+    const { config } = ctx;
     const topic = argument(ctx);
     if (topic === "") {
       await ctx.reply(config.texts.admin_topic_usage);
@@ -64,21 +66,19 @@ export function scheduleCommands(
       edited,
     });
     if (edited > 0) deps.kick();
-    const texts = config.texts;
-    const text = cleared
-      ? (edited > 0
-        ? texts.admin_topic_cleared_sent
-        : texts.admin_topic_cleared)
-      : (edited > 0 ? texts.admin_topic_set_sent : texts.admin_topic_set);
+    const key = cleared
+      ? (edited > 0 ? "admin_topic_cleared_sent" : "admin_topic_cleared")
+      : (edited > 0 ? "admin_topic_set_sent" : "admin_topic_set");
     await ctx.reply(
-      render(text, {
-        ...values({ ...week, topic: cleared ? null : topic }),
+      renderText(config, key, {
+        ...meetingValues(config, { ...week, topic: cleared ? null : topic }),
         edited,
       }),
     );
   });
 
   feature.command("link", async (ctx) => {
+    const { config } = ctx;
     const link = argument(ctx);
     if (link === "") {
       await ctx.reply(config.texts.admin_link_usage);
@@ -102,8 +102,8 @@ export function scheduleCommands(
     await propose(
       ctx,
       { kind: "link", meetingId: week.id, link, sequence: week.sequence },
-      render(config.texts.admin_link_confirm, {
-        ...values(week),
+      renderText(config, "admin_link_confirm", {
+        ...meetingValues(config, week),
         link,
         people,
       }),
@@ -111,6 +111,7 @@ export function scheduleCommands(
   });
 
   feature.command("move", async (ctx) => {
+    const { config } = ctx;
     const week = upcoming();
     const { when: text, reason } = splitMoveArgument(argument(ctx));
     if (text === "") {
@@ -148,7 +149,7 @@ export function scheduleCommands(
         sequence: week.sequence,
         ...(reason === "" ? {} : { reason }),
       },
-      render(config.texts.admin_move_confirm, {
+      renderText(config, "admin_move_confirm", {
         ...moveValues(config, {
           meeting: week,
           from: week.startsAt,

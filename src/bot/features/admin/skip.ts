@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { type Composer, type Context, InlineKeyboard } from "grammy";
-import { render } from "../../../config/texts.ts";
+import { type Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../../language.ts";
+import { renderText } from "../../../config/texts.ts";
 import {
   isoLocalDate,
   localParts,
@@ -20,6 +21,7 @@ import {
   offeredWeeks,
 } from "../../../usecases/proposals.ts";
 import { type Week, weekById } from "../../../usecases/weeks.ts";
+import type { Config } from "../../../config/schema.ts";
 import type { FeatureDeps } from "../../context.ts";
 import { answerQuery } from "../../edit.ts";
 import { proposer, reasonValues } from "./confirm.ts";
@@ -27,16 +29,16 @@ import { reasonProblemText, refusalText } from "./refusals.ts";
 
 /** `/skip` and `/unskip`; `feature` lets only admins through. */
 export function skipCommands(
-  feature: Composer<Context>,
+  feature: Composer<BotContext>,
   deps: FeatureDeps,
 ): void {
-  const { config, store, log, now } = deps;
-  const values = (week: Week) => meetingValues(config, week);
-  const argument = (ctx: Context) =>
+  const { store, log, now } = deps;
+  const argument = (ctx: BotContext) =>
     (typeof ctx.match === "string" ? ctx.match : "").trim();
   const propose = proposer(deps);
 
-  function proposeSkip(ctx: Context, week: Week, reason = "") {
+  function proposeSkip(ctx: BotContext, week: Week, reason = "") {
+    const { config } = ctx;
     const people = store.outbox.countAudience({
       to: "concerned",
       meetingId: week.id,
@@ -49,8 +51,8 @@ export function skipCommands(
         sequence: week.sequence,
         ...(reason === "" ? {} : { reason }),
       },
-      render(config.texts.admin_skip_confirm, {
-        ...values(week),
+      renderText(config, "admin_skip_confirm", {
+        ...meetingValues(config, week),
         people,
         ...reasonValues(config, reason),
       }),
@@ -58,10 +60,11 @@ export function skipCommands(
   }
 
   feature.command("skip", async (ctx) => {
+    const { config } = ctx;
     const { when: chosen, reason } = splitSkipArgument(argument(ctx));
     const offered = offeredWeeks(store, { config, now: now() });
     if (chosen !== "") {
-      const problem = skipDateProblem(chosen, offered);
+      const problem = skipDateProblem(config, { text: chosen, offered });
       if (problem !== undefined) {
         await ctx.reply(problem);
         return;
@@ -77,7 +80,11 @@ export function skipCommands(
       )!;
       if (week.cancelled) {
         await ctx.reply(
-          render(config.texts.admin_already_skipped, values(week)),
+          renderText(
+            config,
+            "admin_already_skipped",
+            meetingValues(config, week),
+          ),
         );
       } else {
         await proposeSkip(ctx, week, reason);
@@ -87,32 +94,38 @@ export function skipCommands(
     const keyboard = new InlineKeyboard();
     for (const week of offered) {
       if (week.cancelled) continue;
-      keyboard.text(values(week).date, `skipw:${week.id}`).row();
+      keyboard.text(meetingValues(config, week).date, `skipw:${week.id}`).row();
     }
     await ctx.reply(config.texts.admin_skip_choose, { reply_markup: keyboard });
   });
 
   /** The local date `/skip` was given, as `2026-11-25`, if it is a date. */
   function localDay(text: string): string | undefined {
-    const when = parseWallTime(`${text} 12:00`, {
-      timeZone: config.timezone,
-      around: now(),
-    });
-    return when && isoLocalDate(when, config.timezone);
+    const timeZone = deps.config.timezone;
+    const when = parseWallTime(`${text} 12:00`, { timeZone, around: now() });
+    return when && isoLocalDate(when, timeZone);
   }
 
-  /** What is wrong with the date given to `/skip`, or nothing if it names an offered week. */
-  function skipDateProblem(text: string, offered: Week[]): string | undefined {
+  /**
+   * What is wrong with the date given to `/skip`, in the admin's language (`config`), or
+   * nothing if it names an offered week.
+   */
+  function skipDateProblem(
+    config: Config,
+    { text, offered }: { text: string; offered: Week[] },
+  ): string | undefined {
     const day = localDay(text);
     if (day === undefined) {
-      return render(config.texts.admin_skip_bad_date, { text });
+      return renderText(config, "admin_skip_bad_date", { text });
     }
     const named = (w: Week) =>
       w.id === day || isoLocalDate(w.startsAt, config.timezone) === day;
     if (offered.some(named)) return undefined;
-    const shown = dayValues(localParts(new Date(`${day}T12:00:00Z`), "UTC"));
+    const shown = dayValues(config, {
+      date: localParts(new Date(`${day}T12:00:00Z`), "UTC"),
+    });
     if (day < isoLocalDate(now(), config.timezone)) {
-      return render(config.texts.admin_skip_past, shown);
+      return renderText(config, "admin_skip_past", shown);
     }
     const week = weekById(store, { config, id: day });
     if (week !== undefined && week.startsAt <= now()) {
@@ -122,10 +135,11 @@ export function skipCommands(
     if (day > isoLocalDate(last.startsAt, config.timezone)) {
       return refusalText(config, { reason: "not_offered", last });
     }
-    return render(config.texts.admin_skip_no_meeting, shown);
+    return renderText(config, "admin_skip_no_meeting", shown);
   }
 
   feature.callbackQuery(/^skipw:(\d{4}-\d{2}-\d{2})$/, async (ctx) => {
+    const { config } = ctx;
     const week = weekById(store, { config, id: ctx.match[1]! });
     const refusal = week && checkSkip(store, { config, week, now: now() });
     if (week === undefined || refusal !== undefined) {
@@ -142,6 +156,7 @@ export function skipCommands(
   });
 
   feature.command("unskip", async (ctx) => {
+    const { config } = ctx;
     const cancelled = offeredWeeks(store, { config, now: now() })
       .filter((week) => week.cancelled);
     if (cancelled.length === 0) {
@@ -154,7 +169,8 @@ export function skipCommands(
     }
     const keyboard = new InlineKeyboard();
     for (const week of cancelled) {
-      keyboard.text(values(week).date, `unskipw:${week.id}`).row();
+      keyboard.text(meetingValues(config, week).date, `unskipw:${week.id}`)
+        .row();
     }
     await ctx.reply(config.texts.admin_unskip_choose, {
       reply_markup: keyboard,
@@ -162,6 +178,7 @@ export function skipCommands(
   });
 
   feature.callbackQuery(/^unskipw:(\d{4}-\d{2}-\d{2})$/, async (ctx) => {
+    const { config } = ctx;
     const week = weekById(store, { config, id: ctx.match[1]! });
     const refusal = week && checkUnskip(store, { config, week, now: now() });
     if (week === undefined || refusal !== undefined) {
@@ -178,7 +195,8 @@ export function skipCommands(
   });
 
   /** Asks to confirm that `week` takes place after all: everyone it concerns is told. */
-  function proposeUnskip(ctx: Context, week: Week) {
+  function proposeUnskip(ctx: BotContext, week: Week) {
+    const { config } = ctx;
     const people = store.outbox.countAudience({
       to: "concerned",
       meetingId: week.id,
@@ -186,7 +204,10 @@ export function skipCommands(
     return propose(
       ctx,
       { kind: "unskip", meetingId: week.id, sequence: week.sequence },
-      render(config.texts.admin_unskip_confirm, { ...values(week), people }),
+      renderText(config, "admin_unskip_confirm", {
+        ...meetingValues(config, week),
+        people,
+      }),
     );
   }
 }

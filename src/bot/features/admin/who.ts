@@ -8,8 +8,9 @@
  *
  * @module
  */
-import { type Composer, type Context, InlineKeyboard } from "grammy";
-import { render } from "../../../config/texts.ts";
+import { type Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../../language.ts";
+import { renderText } from "../../../config/texts.ts";
 import { meetingValues } from "../../../messages/build.ts";
 import { whoReport } from "../../../reports.ts";
 import { nudgeCount, nudgeNow, nudgeOpen } from "../../../usecases/nudge.ts";
@@ -25,12 +26,13 @@ const CONFIRM = /^nudge:(\d{4}-\d{2}-\d{2}):(yes|no)$/;
 
 /** `/who` and its reminder button; `feature` lets only admins through. */
 export function whoCommands(
-  feature: Composer<Context>,
+  feature: Composer<BotContext>,
   deps: FeatureDeps,
 ): void {
-  const { config, store, log, now } = deps;
+  const { store, log, now } = deps;
 
   feature.command("who", async (ctx) => {
+    const { config } = ctx;
     const meeting = upcomingWeek(store, { config, now: now() });
     const text = whoReport(config, { source: store, now: now() });
     const remind = nudgeOpen(meeting, now()) &&
@@ -46,12 +48,13 @@ export function whoCommands(
   });
 
   feature.callbackQuery(ASK, async (ctx) => {
+    const { config } = ctx;
     const meeting = weekById(store, { config, id: ctx.match[1]! });
     await answerQuery(ctx, { log });
     if (meeting === undefined) return;
     const values = meetingValues(config, meeting);
     if (!nudgeOpen(meeting, now())) {
-      await ctx.reply(render(config.texts.admin_nudge_closed, values));
+      await ctx.reply(renderText(config, "admin_nudge_closed", values));
       return;
     }
     const people = nudgeCount(store, meeting.id);
@@ -60,7 +63,7 @@ export function whoCommands(
       return;
     }
     await ctx.reply(
-      render(config.texts.admin_nudge_confirm, { ...values, people }),
+      renderText(config, "admin_nudge_confirm", { ...values, people }),
       {
         reply_markup: new InlineKeyboard()
           .text(config.texts.button_nudge_send, `nudge:${meeting.id}:yes`)
@@ -70,6 +73,7 @@ export function whoCommands(
   });
 
   feature.callbackQuery(CONFIRM, async (ctx) => {
+    const { config } = ctx;
     const meeting = weekById(store, { config, id: ctx.match[1]! });
     if (meeting === undefined || ctx.match[2] !== "yes") {
       await answerQuery(ctx, { log });
@@ -83,7 +87,7 @@ export function whoCommands(
     const values = meetingValues(config, meeting);
     if (outcome.kind === "closed") {
       await editOrIgnore(ctx, {
-        text: render(config.texts.admin_nudge_closed, values),
+        text: renderText(config, "admin_nudge_closed", values),
         log,
       });
       return;
@@ -99,7 +103,7 @@ export function whoCommands(
     }
     deps.kick();
     await editOrIgnore(ctx, {
-      text: render(config.texts.admin_nudge_sending, {
+      text: renderText(config, "admin_nudge_sending", {
         ...values,
         notified: outcome.added,
       }),

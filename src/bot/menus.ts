@@ -32,6 +32,7 @@ export const ADMIN_COMMANDS: readonly { command: string; text: TextKey }[] = [
   { command: "announce", text: "command_announce" },
   { command: "followup", text: "command_followup" },
   { command: "export", text: "command_export" },
+  { command: "panel", text: "command_panel" },
 ];
 
 /** The public menu, or an admin's (public then admin commands), in the config's words. */

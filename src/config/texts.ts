@@ -20,6 +20,7 @@ import {
   REPORT,
   SCHEDULE,
 } from "./placeholders.ts";
+import { PANEL_PLACEHOLDERS } from "./texts_panel.ts";
 
 export { datePlaceholders } from "./placeholders.ts";
 
@@ -272,6 +273,8 @@ export const TEXT_PLACEHOLDERS = {
   export_comment_columns: [],
   admin_export_comments_caption: ["count"],
   command_history: [],
+  // The host's panel in the browser.
+  ...PANEL_PLACEHOLDERS,
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of one text. */

@@ -21,13 +21,19 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "x-robots-tag": "noindex, nofollow",
 };
 
-/** `response` with {@linkcode SECURITY_HEADERS} set. */
+/**
+ * `response` with {@linkcode SECURITY_HEADERS} set; a Content-Security-Policy the route
+ * set itself (the panel's, which allows its stylesheet) is kept.
+ */
 export function secured(response: Response): Response {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    if (name === CSP && response.headers.has(CSP)) continue;
     response.headers.set(name, value);
   }
   return response;
 }
+
+const CSP = "content-security-policy";
 
 /** An HTML page as a response. */
 export function htmlResponse(

@@ -30,6 +30,12 @@ export interface WebDeps {
   clock?: () => number;
 }
 
+/** What the handler knows of a request beyond the request itself. */
+export interface RouteInfo {
+  /** The client's address, as the rate limit counts it (client.ts). */
+  client: string;
+}
+
 /** One route: a path pattern, and what a request of it gets. */
 export interface Route {
   /** Matched against the whole path; its groups are passed on. */
@@ -38,6 +44,7 @@ export interface Route {
   handle(
     request: Request,
     match: RegExpExecArray,
+    info: RouteInfo,
   ): Response | Promise<Response>;
 }
 
@@ -84,7 +91,7 @@ export function createWebHandler(
       if (request.method !== "GET" && request.method !== "HEAD") {
         return new Response(null, { status: 405, headers: { allow: "GET" } });
       }
-      return await route.handle(request, match);
+      return await route.handle(request, match, { client });
     }
     return notFound(config);
   }

@@ -2,7 +2,8 @@
  * The public listener: on its own address and port (`http.public_hostname`,
  * `http.public_port`), apart from the local one of `/healthz` and `/metrics`, so that a
  * reverse proxy exposes exactly the public paths and nothing else, whoever it connects
- * as. Its routes: `/j/<token>` (join links); later a calendar feed and the host's panel.
+ * as. Its routes: `/j/<token>` (join links), `/panel…` (the host's panel: panel/routes.ts);
+ * later a calendar feed.
  *
  * @module
  */
@@ -10,11 +11,12 @@ import { describeError } from "../core/errors.ts";
 import type { PublicHttp } from "../config/schema.ts";
 import { type HttpServer, HttpServerError, listenProblem } from "../http.ts";
 import { joinRoute } from "./join.ts";
+import { panelRoutes } from "./panel/routes.ts";
 import { createWebHandler, type Route, type WebDeps } from "./routes.ts";
 
 /** Every route of the public side. */
 export function publicRoutes(deps: WebDeps): Route[] {
-  return [joinRoute(deps)];
+  return [joinRoute(deps), ...panelRoutes(deps)];
 }
 
 /** Why the public listener cannot listen, naming its own keys. */

@@ -67,6 +67,7 @@ export const PANEL_STYLE: string = [
   "@media (max-width:48rem){",
   "main{padding:.75rem}",
   ".axis{font-size:16px}",
+  "table{font-size:.85rem}th{font-size:.72rem}th,td{padding:.3rem .2rem}",
   "table.cards thead{display:none}",
   "table.cards tr{display:block;border-bottom:1px solid #e1e5ea;padding:.4rem 0}",
   "table.cards td{display:flex;justify-content:space-between;gap:1rem;border:0;",

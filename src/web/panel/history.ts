@@ -17,9 +17,9 @@ import { html } from "../html.ts";
 import { notFound } from "../pages.ts";
 import {
   columns,
+  fullDate,
   type PanelPlace,
   panelResponse,
-  shortDate,
   table,
 } from "./layout.ts";
 import { namesGroup } from "./next.ts";
@@ -48,7 +48,7 @@ export function historyPage(
     return [
       {
         value: html`<a href="${place.base}/panel/history/${summary.id}">${
-          shortDate(config, week.startsAt)
+          fullDate(config, week.startsAt)
         }</a>`,
       },
       { value: week.topic ?? "" },

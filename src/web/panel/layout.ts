@@ -49,6 +49,12 @@ export function shortDate(config: Config, at: Date): string {
   return `${pad(p.day)}.${pad(p.month)}`;
 }
 
+/** "25.11.2026": a local date. */
+export function fullDate(config: Config, at: Date): string {
+  const p = localParts(at, config.timezone);
+  return `${shortDate(config, at)}.${p.year}`;
+}
+
 /** "25.11, 16:05": a local day, month and time. */
 export function shortDateTime(config: Config, at: Date): string {
   const p = localParts(at, config.timezone);

@@ -54,7 +54,7 @@ async function signInByClick(
   const link = `${web.base}${path}`;
   await page.setContent(`<a id="link" href="${link}">панель</a>`);
   await Promise.all([page.waitForNavigation(), page.click("#link")]);
-  await page.waitForSelector("nav");
+  await page.waitForSelector("nav", { timeout: 5_000 });
   return link;
 }
 

@@ -58,9 +58,10 @@ export function signIn(
   },
 ): Session | undefined {
   const record = resolveToken(store, { token, purpose: SIGN_IN, now });
-  if (record === undefined || record.used_at !== null) return undefined;
+  if (record === undefined) return undefined;
   const adminId = Number(record.ref);
   if (!admins.includes(adminId)) return undefined;
+  // Used at most once: of two openings, only the write that marks it used goes on.
   if (!store.tokens.use(hashToken(token), now)) return undefined;
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   const session = mintToken(store, {

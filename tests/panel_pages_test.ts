@@ -84,6 +84,14 @@ Deno.test("the next meeting shows its move, its topic and a link, and names esca
     /<a href="https:\/\/example\.com\/live" rel="noreferrer">/,
   );
   assert.match(body, /по плану/);
+  await h.say(HOST, "/move 26.11 15:00");
+  const question = h.fake.sent(HOST.id).at(-1)!;
+  const button = inlineButtons(question.reply_markup)[0]!;
+  await h.press(HOST, "callback_data" in button ? button.callback_data : "");
+  await h.idle();
+  const moved = await web.get("/panel", { headers: { cookie } });
+  assert.match(moved.body, /<dd>четверг, 26 ноября<\/dd>/);
+  assert.match(moved.body, /перенесена со среды, 25 ноября \(11:00\)/);
 });
 
 Deno.test("the panel's CSV is the very file /export sends", async () => {

@@ -147,6 +147,15 @@ export const BREAKAGES: Breakage[] = [
     test: [TEST, "/panel says the panel is off"],
   },
   {
+    name: "panel: the next meeting shows where it was moved from",
+    file: "src/web/panel/next.ts",
+    edits: [[
+      "if (week.startsAt.getTime() !== week.scheduledAt.getTime()) {",
+      "if (false) {",
+    ]],
+    test: [PAGES, "the next meeting shows its move"],
+  },
+  {
     name: "panel: every name is escaped",
     file: "src/web/panel/next.ts",
     edits: [

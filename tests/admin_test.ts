@@ -244,10 +244,19 @@ Deno.test("/skip cancels the meeting after a confirmation, tells everyone it con
     },
   );
   await t.step(
-    "/unskip brings the meeting and its due reminder back",
+    "/unskip, confirmed, brings the meeting and its due reminder back",
     async () => {
       assert.equal(
         await h.say(admin, "/unskip"),
+        "Вернуть встречу в среду, 25 ноября, в 11:00 (мск)? Сообщу 3 " +
+          "подписчикам, что она всё-таки состоится.",
+      );
+      await pressLast("act:");
+      const done = await h.fake.waitFor((f) =>
+        f.edits(admin.id).find((m) => m.text?.includes("снова в расписании"))
+      );
+      assert.equal(
+        done.text,
         "Встреча в среду, 25 ноября, снова в расписании. Сообщаю 3 подписчикам.",
       );
       await h.jobs.tick();

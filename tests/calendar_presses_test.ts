@@ -86,7 +86,11 @@ function calendarRows(h: Harness, chat: number): number {
 
 Deno.test("seven presses yes, no, yes… within a minute bring one calendar file, on one row", async () => {
   await using h = await monday();
-  await pressAll(h, anna, [YES, NO, YES, NO, YES, NO, YES]);
+  // The entry is delivered before the next press, however slow the sender is: the
+  // six presses after it all fall within the pause.
+  await pressAll(h, anna, [YES]);
+  assert.equal(filesTo(h, anna.id).length, 1, "the first file at once");
+  await pressAll(h, anna, [NO, YES, NO, YES, NO, YES]);
   await afterPause(h);
   await afterPause(h);
   const files = filesTo(h, anna.id);

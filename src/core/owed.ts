@@ -22,11 +22,15 @@ export const OWED = {
   cancellation: "cancellation",
   /** An admin's announcement, or a follow-up after a meeting (the same table). Unknown: left. */
   announcement: "announcement",
-  /** The edit that takes a cancelled meeting's answer buttons away. Unknown: resent. */
+  /**
+   * The edit that took a cancelled meeting's answer buttons away; no longer written (a
+   * cancellation owes `week_edit`s), rows of earlier versions are still delivered.
+   * Unknown: resent.
+   */
   cancel_edit: "cancel_edit",
   /** "The meeting takes place after all", with the answer buttons again. Unknown: left. */
   restored: "restored",
-  /** "The meeting moves to …" to those who answered. Unknown: left. */
+  /** "The meeting moves to …" to those who were invited or answered. Unknown: left. */
   moved: "moved",
   /** "The new link is …" to those who said yes. Unknown: left. */
   link_changed: "link_changed",
@@ -36,6 +40,14 @@ export const OWED = {
   relay_answer: "relay_answer",
   /** The edit that shows a participant's answer in the message they pressed. Unknown: resent. */
   answer_edit: "answer_edit",
+  /**
+   * The edit of one message that shows a week's details (an invitation, a nudge, a
+   * restore notice, a reminder), to show the week as it is when the edit is sent:
+   * moved, relinked, its topic, cancelled, restored, the participant's answer, and no
+   * answer buttons once it is over. One row per message, renewed by every change.
+   * Unknown: resent.
+   */
+  week_edit: "week_edit",
   /**
    * The meeting's calendar file for one person, when what their calendar should hold
    * changed: the entry after a "yes", its removal after a "no", its update after a
@@ -84,6 +96,7 @@ export const IF_UNKNOWN: Readonly<Record<OwedKind, IfUnknown>> = {
   relay: "leave",
   relay_answer: "leave",
   answer_edit: "resend",
+  week_edit: "resend",
   calendar: "resend",
   text: "leave",
   report: "leave",
@@ -123,6 +136,9 @@ export const keys = {
   /** The edit of message `messageId` in `chatId` (renewed on every new answer). */
   answerEdit: (chatId: number, messageId: number): string =>
     `answer_edit/${chatId}/${messageId}`,
+  /** The edit of message `messageId` in `chatId` that shows its week as it is now. */
+  weekEdit: (chatId: number, messageId: number): string =>
+    `week_edit/${chatId}/${messageId}`,
   /**
    * The calendar file of `meetingId` that user `userId`'s answers owe: one row, renewed
    * on every answer that may change what their calendar should hold.

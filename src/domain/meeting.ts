@@ -276,6 +276,14 @@ export function jobTiming(
   return now < plan.deadline ? "due" : "late";
 }
 
+/** When the meeting ends: its start and `durationMinutes` after it. */
+export function meetingEnd(
+  meeting: MeetingSlot,
+  durationMinutes: number,
+): Date {
+  return new Date(meeting.startsAt.getTime() + durationMinutes * 60_000);
+}
+
 /** Whether answers for the meeting can still be given or changed at `now`. */
 export function answersOpen(meeting: MeetingSlot, now: Date): boolean {
   return now < meeting.startsAt;

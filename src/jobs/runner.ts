@@ -3,7 +3,9 @@
  * decides, from the injected clock and the job log in SQLite, what is due, and enqueues
  * it in the outbox, which the sender drains. The same tick runs at start, so a job whose
  * time passed while the bot was down still goes out while it is useful (and is recorded
- * as skipped when it is not), and a job that was enqueued is never enqueued twice.
+ * as skipped when it is not), and a job that was enqueued is never enqueued twice. The
+ * end of each meeting is done the same way: its messages lose their answer buttons,
+ * once (usecases/meeting_end.ts).
  *
  * The tick also closes what is finished: a job or an announcement whose messages are
  * all settled is recorded with its counts and reported to the admins, once; an admin's
@@ -27,6 +29,7 @@ import {
   nextDue,
   planWeeks,
 } from "../usecases/job_plans.ts";
+import { endMeetings, nextEnd } from "../usecases/meeting_end.ts";
 import { closeFeedback, tickAfter } from "./after.ts";
 
 /** What the jobs need; all of it injected. */
@@ -46,8 +49,9 @@ export interface JobDeps {
 /** Decides and enqueues the weekly jobs; closes what is finished. */
 export interface JobRunner {
   /**
-   * Enqueues every due job of every meeting ahead and closes finished ones; resolves to
-   * false when the database refused (the caller tries again soon). Never rejects.
+   * Enqueues every due job of every meeting ahead, owes the messages of meetings that
+   * ended the removal of their buttons, and closes finished jobs; resolves to false
+   * when the database refused (the caller tries again soon). Never rejects.
    */
   tick(): Promise<boolean>;
   /**
@@ -61,9 +65,10 @@ export interface JobRunner {
   /** Every message of `batch` is settled: close its job or announcement. */
   batchDone(batch: string): Promise<void>;
   /**
-   * When the next job falls due, if one does: the cron expressions cover the config's
-   * times; a meeting an admin moved has its reminders at other times, and the jobs after
-   * a meeting follow its end: the caller sets a timer for them.
+   * When the next job falls due, or the next meeting ends, if one does: the cron
+   * expressions cover the config's times; a meeting an admin moved has its reminders at
+   * other times, and a meeting's end and the jobs after it follow where it really is:
+   * the caller sets a timer for them.
    */
   nextDue(): Date | undefined;
 }
@@ -104,10 +109,12 @@ export function createJobRunner(deps: JobDeps): JobRunner {
     nextDue() {
       try {
         const view = { schedule: deps.config, now: deps.now() };
-        const weekly = nextDue(deps.store, view);
-        const after = nextAfterDue(deps.store, view);
-        if (weekly === undefined || after === undefined) return weekly ?? after;
-        return after < weekly ? after : weekly;
+        return [
+          nextDue(deps.store, view),
+          nextAfterDue(deps.store, view),
+          nextEnd(deps.store, { config: deps.config, now: view.now }),
+        ].filter((at) => at !== undefined)
+          .sort((a, b) => a.getTime() - b.getTime())[0];
       } catch (error) {
         deps.log.error("job.error", { error: describeError(error) });
         return undefined;
@@ -161,6 +168,11 @@ function tick(deps: JobDeps) {
       meeting: meeting.id,
       recipients: added,
     });
+    deps.kick();
+  }
+  const ended = endMeetings(store, { config: deps.config, now: deps.now() });
+  if (ended > 0) {
+    log.info("meeting.buttons_removed", { messages: ended });
     deps.kick();
   }
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import type { JobName } from "../core/jobs.ts";
-import type { Delivery } from "../core/owed.ts";
+import { type Delivery, OWED } from "../core/owed.ts";
 import { render } from "../config/texts.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { planJobs } from "../domain/meeting.ts";
@@ -21,6 +21,12 @@ import {
   reminder,
 } from "./build.ts";
 import { editMessage, sendMessage } from "./deliveries.ts";
+import {
+  personalWeekMessage,
+  restoredMessage,
+  restoredText,
+  weekMessageEdit,
+} from "./week_message.ts";
 import {
   activeParticipant,
   liveWeek,
@@ -54,15 +60,21 @@ export async function jobMessage(
   if (job === "nudge" && (!user.is_registered || answer !== undefined)) {
     return null;
   }
+  // An invitation that goes out after an answer shows it (answered under the nudge).
+  const text = job === "invitation" && answer !== undefined
+    ? config.texts[answer === "yes" ? "answer_yes" : "answer_no"]
+    : config.texts[job];
   const meeting = await personalized(at, {
     user,
     meeting: live,
-    templates: [config.texts[job]],
+    templates: [text],
   });
   let message: OutgoingMessage;
   switch (job) {
     case "invitation":
-      message = invitation(config, meeting);
+      message = answer === undefined
+        ? invitation(config, meeting)
+        : answeredInvitation(config, { meeting, answer });
       break;
     case "nudge":
       message = {
@@ -84,11 +96,10 @@ export async function jobMessage(
 /** A notice about a meeting to a participant, from one of the meeting's texts. */
 async function notice(
   at: SendTime,
-  { row, text, meeting, buttons = false, extra = {} }: {
+  { row, text, meeting, extra = {} }: {
     row: OutboxRow;
     text: string;
     meeting: Week | undefined;
-    buttons?: boolean;
     extra?: Record<string, string>;
   },
 ): Promise<Delivery | null> {
@@ -103,50 +114,86 @@ async function notice(
       ...extra,
       link: shown.link,
     }),
-    reply_markup: buttons ? answerKeyboard(config, meeting) : undefined,
   }, { preview: false });
 }
 
-/** "The meeting is cancelled", while it still is. */
+/**
+ * `{reason}` and `{reason_line}` of a notice: the admin's reason, kept in the row's
+ * payload, and `texts.reason_line` with it (empty without one).
+ */
+function reasonValues(at: SendTime, row: OutboxRow): Record<string, string> {
+  const { reason } = JSON.parse(row.payload ?? "{}") as { reason?: string };
+  return reason === undefined || reason === ""
+    ? { reason: "", reason_line: "" }
+    : { reason, reason_line: render(at.config.texts.reason_line, { reason }) };
+}
+
+/** "The meeting is cancelled", with the admin's reason, while it still is. */
 export function cancellationNotice(
   at: SendTime,
   row: OutboxRow,
 ): Promise<Delivery | null> {
   const meeting = rowWeek(at, row);
   return meeting?.cancelled
-    ? notice(at, { row, text: at.config.texts.meeting_cancelled, meeting })
+    ? notice(at, {
+      row,
+      text: at.config.texts.meeting_cancelled,
+      meeting,
+      extra: reasonValues(at, row),
+    })
     : Promise.resolve(null);
 }
 
-/** "The meeting takes place after all", with the answer buttons, while it is ahead. */
-export function restoredNotice(
+/**
+ * "The meeting takes place after all", with the answer buttons, while it is ahead: it
+ * asks those who had not answered, and shows the others their answer, kept.
+ */
+export async function restoredNotice(
   at: SendTime,
   row: OutboxRow,
 ): Promise<Delivery | null> {
-  return notice(at, {
-    row,
-    text: at.config.texts.meeting_restored,
-    meeting: liveWeek(at, row),
-    buttons: true,
+  const user = activeParticipant(at, row);
+  const week = liveWeek(at, row);
+  if (user === undefined || week === undefined) return null;
+  const answer = at.store.answers.get(week.id, user.id);
+  const meeting = await personalized(at, {
+    user,
+    meeting: week,
+    templates: [restoredText(at.config, answer)],
   });
+  return sendMessage(
+    row.chat_id,
+    restoredMessage(at.config, { meeting, answer }),
+    { preview: false },
+  );
 }
 
-/** "The meeting moves from … to …", the old time from the row's payload. */
+/**
+ * "The meeting moves from … to …", the old time and the admin's reason from the row's
+ * payload; those who have not answered are asked to, in the invitation.
+ */
 export function movedNotice(
   at: SendTime,
   row: OutboxRow,
 ): Promise<Delivery | null> {
   const meeting = liveWeek(at, row);
+  const user = activeParticipant(at, row);
   const { from } = JSON.parse(row.payload ?? "{}") as { from?: string };
-  if (meeting === undefined || from === undefined) {
+  if (meeting === undefined || user === undefined || from === undefined) {
     return Promise.resolve(null);
   }
   const to = meeting.startsAt;
+  const answered = at.store.answers.get(meeting.id, user.id) !== undefined;
   return notice(at, {
     row,
-    text: at.config.texts.meeting_moved,
+    text: answered
+      ? at.config.texts.meeting_moved
+      : at.config.texts.meeting_moved_unanswered,
     meeting,
-    extra: moveValues(at.config, { meeting, from: new Date(from), to }),
+    extra: {
+      ...moveValues(at.config, { meeting, from: new Date(from), to }),
+      ...reasonValues(at, row),
+    },
   });
 }
 
@@ -162,26 +209,26 @@ export function linkChangedNotice(
   });
 }
 
-/** The edit that shows the participant's answer, as it is now, in the message pressed. */
+/**
+ * The edit that shows the participant's answer, as it is now, in the message pressed
+ * (as the week is now, with their own link where it shows one: see week_message.ts).
+ */
 export async function answerEdit(
   at: SendTime,
   row: OutboxRow,
 ): Promise<Delivery | null> {
   const user = activeParticipant(at, row);
-  const week = rowWeek(at, row);
-  if (user === undefined || week === undefined) return null;
-  const answer = at.store.answers.get(week.id, user.id);
+  const meeting = rowWeek(at, row);
+  if (user === undefined || meeting === undefined) return null;
+  const answer = at.store.answers.get(meeting.id, user.id);
   if (answer === undefined) return null;
-  const key = answer === "yes" ? "answer_yes" : "answer_no";
-  const meeting = await personalized(at, {
+  const message = await personalWeekMessage(at, {
     user,
-    meeting: week,
-    templates: [at.config.texts[key]],
+    shown: { meeting, answer, shows: OWED.answer_edit, now: at.now() },
   });
-  return editMessage(
-    row,
-    answeredInvitation(at.config, { meeting, answer }),
-  );
+  return message === undefined
+    ? null
+    : weekMessageEdit(row, message, { preview: false });
 }
 
 /** The edit that turns a message with answer buttons into "cancelled", while it is. */

@@ -40,6 +40,7 @@ import { createLinks, type Links } from "../usecases/links.ts";
 import { newKey } from "../domain/tokens.ts";
 import { relayDelivery } from "./relay.ts";
 import { feedbackEdit, feedbackQuestion } from "./feedback.ts";
+import { weekEdit } from "./week_message.ts";
 
 /** The sender's methods that take `allow_paid_broadcast` (edits and forwards do not). */
 const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
@@ -93,6 +94,8 @@ export function createRenderer(
         return jobMessage(at, { row, job: row.kind });
       case OWED.answer_edit:
         return answerEdit(at, row);
+      case OWED.week_edit:
+        return weekEdit(at, row);
       case OWED.calendar: {
         const week = rowWeek(at, row);
         const user = activeParticipant(at, row);

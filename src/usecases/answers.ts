@@ -51,9 +51,11 @@ export const CALENDAR_PAUSE_MS = 60_000;
  * its invitation has gone out (or is due), it is not cancelled and has not started, and
  * the user has not unsubscribed (an answer given then would not count: db/counted.ts).
  * In the same transaction it enqueues what the answer owes: the edit that shows it in
- * the message pressed (`messageId`); after a "yes", or a "no" after a "yes", the
- * person's calendar file (one row, renewed: see {@linkcode oweCalendarFile}); and after a
- * "yes" given once the reminders went out, the latest reminder (with the link).
+ * the message pressed (`messageId`) and in the participant's other messages with this
+ * meeting's buttons (the invitation after a press under the nudge); after a "yes", or a
+ * "no" after a "yes", the person's calendar file (one row, renewed: see
+ * {@linkcode oweCalendarFile}); and after a "yes" given once the reminders went out, the
+ * latest reminder (with the link).
  */
 export function recordAnswer(
   deps: { store: Store; schedule: WeekConfig; now: Date },
@@ -99,6 +101,20 @@ export function recordAnswer(
         lane: LANE.reply,
         payload: { message_id: request.messageId },
       }, now);
+    }
+    if (previous !== request.answer) {
+      const pressed = request.messageId === undefined
+        ? undefined
+        : { chatId: user.tg_id, messageId: request.messageId };
+      store.outbox.renewWeekEdits(
+        {
+          meetingId: meeting.id,
+          user: { id: user.id, chatId: user.tg_id },
+          buttonsOnly: true,
+          except: pressed,
+        },
+        { lane: LANE.reply, now },
+      );
     }
     // A "yes" that comes or goes may change what the person's calendar should hold.
     if ((previous === "yes") !== (request.answer === "yes")) {

@@ -1,5 +1,6 @@
 /**
- * An admin's proposed change to one week (cancel it, move it, give it a new link): the
+ * An admin's proposed change to one week (cancel it, restore it, move it, give it a new
+ * link): the
  * checks that it makes sense, made when it is proposed and again when it is confirmed,
  * and the confirmation itself. A proposal waits as a draft for
  * {@linkcode DRAFT_LIFETIME_MINUTES} minutes; it remembers the meeting's `sequence`, so
@@ -15,16 +16,27 @@ import {
   changeLink,
   type ChangeOutcome,
   moveMeeting,
+  restoreMeeting,
 } from "./meetings.ts";
 import { type Week, weekById, type WeekConfig, weeksAhead } from "./weeks.ts";
 
 /** How long a confirmation stays valid after the question, in minutes. */
 export const DRAFT_LIFETIME_MINUTES = 60;
 
-/** A change waiting for its confirmation; `sequence` is the meeting's when proposed. */
+/**
+ * A change waiting for its confirmation; `sequence` is the meeting's when proposed, and
+ * `reason` what the admin wrote after the date, shown in the notices.
+ */
 export type Action =
-  | { kind: "skip"; meetingId: string; sequence: number }
-  | { kind: "move"; meetingId: string; to: string; sequence: number }
+  | { kind: "skip"; meetingId: string; sequence: number; reason?: string }
+  | { kind: "unskip"; meetingId: string; sequence: number }
+  | {
+    kind: "move";
+    meetingId: string;
+    to: string;
+    sequence: number;
+    reason?: string;
+  }
   | { kind: "link"; meetingId: string; link: string; sequence: number };
 
 /** Why a change is refused, with what the answer names. */
@@ -35,6 +47,8 @@ export type Refusal =
   | { reason: "cancelled"; week: Week }
   /** A skip of a meeting already cancelled. */
   | { reason: "already_skipped"; week: Week }
+  /** A restore of a meeting that is not cancelled. */
+  | { reason: "not_skipped"; week: Week }
   /** It was changed after the question: the admin decided about something else. */
   | { reason: "changed"; week: Week }
   /** The confirmation came after {@linkcode DRAFT_LIFETIME_MINUTES}. */
@@ -71,6 +85,20 @@ export function checkSkip(
     return { reason: "not_offered", last: offered.at(-1)! };
   }
   if (week.cancelled) return { reason: "already_skipped", week };
+  return undefined;
+}
+
+/** Whether `week`, cancelled, can be restored at `now`. */
+export function checkUnskip(
+  store: Store,
+  { config, week, now }: { config: WeekConfig; week: Week; now: Date },
+): Refusal | undefined {
+  if (week.startsAt <= now) return { reason: "started", week };
+  const offered = offeredWeeks(store, { config, now });
+  if (!offered.some((w) => w.id === week.id)) {
+    return { reason: "not_offered", last: offered.at(-1)! };
+  }
+  if (!week.cancelled) return { reason: "not_skipped", week };
   return undefined;
 }
 
@@ -185,13 +213,19 @@ function recheck(
     return { reason: "expired" };
   }
   if (week.sequence !== action.sequence) {
-    return week.cancelled && action.kind === "skip"
-      ? { reason: "already_skipped", week }
-      : { reason: "changed", week };
+    if (week.cancelled && action.kind === "skip") {
+      return { reason: "already_skipped", week };
+    }
+    if (!week.cancelled && action.kind === "unskip") {
+      return { reason: "not_skipped", week };
+    }
+    return { reason: "changed", week };
   }
   switch (action.kind) {
     case "skip":
       return checkSkip(store, { config, week, now });
+    case "unskip":
+      return checkUnskip(store, { config, week, now });
     case "move":
       return checkMove(store, { config, week, to: new Date(action.to), now });
     case "link":
@@ -205,9 +239,16 @@ function apply(
 ): ChangeOutcome {
   switch (action.kind) {
     case "skip":
-      return cancelMeeting(store, { week, now });
+      return cancelMeeting(store, { week, now, reason: action.reason });
+    case "unskip":
+      return restoreMeeting(store, { week, now });
     case "move":
-      return moveMeeting(store, { week, to: new Date(action.to), now });
+      return moveMeeting(store, {
+        week,
+        to: new Date(action.to),
+        now,
+        reason: action.reason,
+      });
     case "link":
       return changeLink(store, { week, link: action.link, now });
   }

@@ -154,8 +154,11 @@ export function heldWeeks(
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
-/** The scheduled meetings of `slotsAround`, with their changes (one query). */
-function weeksAround(
+/**
+ * The scheduled meetings of `slotsAround` (from six weeks before the upcoming one to six
+ * after), with their changes (one query), in the order they are scheduled.
+ */
+export function weeksAround(
   store: Store,
   { config, now }: { config: WeekConfig; now: Date },
 ): Week[] {

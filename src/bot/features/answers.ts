@@ -2,12 +2,14 @@
  * The invitation's "Да, буду" / "Нет, не смогу" buttons: record the answer for that
  * meeting; what it owes (the edit that shows it, the calendar file after a "yes") is
  * enqueued with it and delivered by the sender, also after a crash. Someone who
- * unsubscribed is told so, and how to come back, and nothing is recorded.
+ * unsubscribed is told so, and how to come back, and nothing is recorded. A press once
+ * the meeting has begun is told it has begun, or, once it is over, that it is past.
  *
  * @module
  */
 import { Composer, type Context } from "grammy";
 import { render } from "../../config/texts.ts";
+import { meetingEnd } from "../../domain/meeting.ts";
 import { meetingValues, parseButtonData } from "../../messages/build.ts";
 import { recordAnswer } from "../../usecases/answers.ts";
 import type { FeatureDeps } from "../context.ts";
@@ -71,8 +73,20 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       return;
     }
     if (outcome.kind === "closed") {
-      log.info("answer.expired", { user: user.tg_id, meeting: meeting.id });
-      await answerQuery(ctx, { text: config.texts.answer_expired, log });
+      const over =
+        now() >= meetingEnd(meeting, config.meeting.duration_minutes);
+      log.info("answer.expired", {
+        user: user.tg_id,
+        meeting: meeting.id,
+        over,
+      });
+      await answerQuery(ctx, {
+        text: render(
+          over ? config.texts.answer_expired : config.texts.answer_started,
+          meetingValues(config, meeting),
+        ),
+        log,
+      });
       return;
     }
     log.info("answer.recorded", {

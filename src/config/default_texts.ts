@@ -1,11 +1,12 @@
 /**
- * The shipped Russian texts: what participants read, what admins read, and what comes
- * after the "yes".
+ * The shipped Russian texts: what participants read, what admins read, what comes
+ * after the "yes", and the calendar subscription.
  *
  * @module
  */
 import { ADMIN_TEXTS } from "./texts_admin.ts";
 import { AFTER_TEXTS } from "./texts_after.ts";
+import { FEED_TEXTS } from "./texts_feed.ts";
 import { PARTICIPANT_TEXTS } from "./texts_participant.ts";
 import type { Texts } from "./texts.ts";
 
@@ -14,4 +15,5 @@ export const DEFAULT_TEXTS: Texts = {
   ...PARTICIPANT_TEXTS,
   ...ADMIN_TEXTS,
   ...AFTER_TEXTS,
+  ...FEED_TEXTS,
 };

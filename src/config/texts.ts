@@ -272,6 +272,21 @@ export const TEXT_PLACEHOLDERS = {
   export_comment_columns: [],
   admin_export_comments_caption: ["count"],
   command_history: [],
+  // The calendar subscription: /calendar, and what the feed shows in a calendar app.
+  command_calendar: [],
+  calendar_feed: [...SCHEDULE, "https", "webcal"],
+  calendar_feed_new: [],
+  calendar_feed_confirm: [],
+  button_calendar_reset: [],
+  button_calendar_reset_yes: [],
+  button_calendar_reset_no: [],
+  calendar_feed_kept: [],
+  calendar_feed_off: [],
+  calendar_feed_not_subscribed: [],
+  feed_name: ["title"],
+  feed_summary: ["title"],
+  feed_summary_topic: ["title", "topic"],
+  feed_description: ["title", "link", "bot"],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of one text. */

@@ -268,6 +268,15 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (meeting_id, user_id)
   );
   ALTER TABLE meetings ADD COLUMN tracked INTEGER NOT NULL DEFAULT 0;`,
+  // 12: calendar subscriptions (one self-contained step). Each person's feed as last
+  // served: its ETag, since when it is so (Last-Modified), and when it was last fetched.
+  // The feed's address is a token of web_tokens (purpose `feed`).
+  `CREATE TABLE calendar_feeds (
+    user_id INTEGER PRIMARY KEY REFERENCES users (id),
+    etag TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+  );`,
 ];
 
 /** The schema version this program writes. */

@@ -12,6 +12,7 @@ import { Attendance } from "./attendance.ts";
 import { Backups } from "./backups.ts";
 import { Calendars } from "./calendars.ts";
 import { Drafts } from "./drafts.ts";
+import { Feeds } from "./feeds.ts";
 import { Answers } from "./answers.ts";
 import { History } from "./history.ts";
 import { JobRuns } from "./job_runs.ts";
@@ -54,6 +55,8 @@ export class Store {
   readonly tokens: WebTokens;
   /** The meetings' history as numbers. */
   readonly history: History;
+  /** Each person's calendar feed as last served. */
+  readonly feeds: Feeds;
   #db: Database;
   #statements: Statements;
   #writer: Writer;
@@ -77,6 +80,7 @@ export class Store {
     this.attendance = new Attendance(statements);
     this.tokens = new WebTokens(statements);
     this.history = new History(statements);
+    this.feeds = new Feeds(statements);
   }
 
   /** Runs `fn` in one transaction: all of its writes happen, or none. */

@@ -21,9 +21,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "x-robots-tag": "noindex, nofollow",
 };
 
-/** `response` with {@linkcode SECURITY_HEADERS} set. */
+/**
+ * `response` with {@linkcode SECURITY_HEADERS} set; a route's own `Cache-Control` stays
+ * (a calendar feed's `no-cache`: kept, but asked for again each time).
+ */
 export function secured(response: Response): Response {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    if (name === "cache-control" && response.headers.has(name)) continue;
     response.headers.set(name, value);
   }
   return response;

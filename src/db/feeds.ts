@@ -44,6 +44,11 @@ export class Feeds {
     };
   }
 
+  /** Forgets the person's feed as served (a new address: no app has read it yet). */
+  forget(userId: number): void {
+    this.#s.sql("DELETE FROM calendar_feeds WHERE user_id = ?").run(userId);
+  }
+
   /**
    * Records that the feed with ETag `etag` was served at `now`, and returns its state:
    * a new ETag is changed as of `now`, the same one keeps its time. Writes only when

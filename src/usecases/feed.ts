@@ -70,6 +70,7 @@ export function feedToken(
   if (!subscribed(user)) return undefined;
   if (reset) {
     revokeTokens(store, { scope: { purpose: FEED, userId: user.id }, now });
+    store.feeds.forget(user.id); // no app reads the new address yet
   }
   return issueToken(store, {
     key,
@@ -153,6 +154,25 @@ export function ownJoinLink(
   return resolveToken(store, { token, purpose: JOIN, now }) === undefined
     ? undefined
     : `${publicUrl}${joinPath(token)}`;
+}
+
+/**
+ * Days a feed counts as read by a calendar app after its last fetch: apps fetch from
+ * hourly to daily, some weekly.
+ */
+export const FEED_IN_USE_DAYS = 8;
+
+/**
+ * Whether the person's calendar app reads their feed: it fetched it within
+ * {@linkcode FEED_IN_USE_DAYS}. Then their calendar shows every week already.
+ */
+export function feedInUse(
+  store: Store,
+  { userId, now }: { userId: number; now: Date },
+): boolean {
+  const fetched = store.feeds.get(userId)?.fetchedAt;
+  return fetched !== undefined &&
+    now.getTime() - fetched.getTime() < FEED_IN_USE_DAYS * 86_400_000;
 }
 
 /** Gives people their feed addresses (`/calendar`). */

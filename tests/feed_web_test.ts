@@ -6,6 +6,7 @@
  * the address outliving the retention of personal links, and logs without a token.
  */
 import assert from "node:assert/strict";
+import { commandMenu } from "../src/bot/menus.ts";
 import { createLogger } from "../src/log.ts";
 import { JOIN, personalLink } from "../src/usecases/links.ts";
 import { cancelMeeting } from "../src/usecases/meetings.ts";
@@ -297,4 +298,20 @@ Deno.test("the feed answers 503 until the bot's username is known (its UIDs' dom
   await response.body?.cancel();
   assert.equal(response.status, 503);
   assert.equal(response.headers.get("retry-after"), "10");
+});
+
+Deno.test("the command menu offers /calendar only where there are feeds (public_url)", () => {
+  const commands = (config: ReturnType<typeof testConfig>) =>
+    commandMenu(config, "public").map((c) => c.command);
+  assert.deepEqual(commands(publicConfig()), [
+    "start",
+    "stop",
+    "status",
+    "calendar",
+    "help",
+  ]);
+  assert.ok(!commands(testConfig()).includes("calendar"));
+  assert.ok(
+    commandMenu(publicConfig(), "admin").some((c) => c.command === "calendar"),
+  );
 });

@@ -6,7 +6,6 @@
  * the address outliving the retention of personal links, and logs without a token.
  */
 import assert from "node:assert/strict";
-import { commandMenu } from "../src/bot/menus.ts";
 import { createLogger } from "../src/log.ts";
 import { JOIN, personalLink } from "../src/usecases/links.ts";
 import { cancelMeeting } from "../src/usecases/meetings.ts";
@@ -14,17 +13,11 @@ import { pruneOld } from "../src/usecases/retention.ts";
 import { weekById } from "../src/usecases/weeks.ts";
 import { startWebServer } from "../src/web/server.ts";
 import { user } from "./fake_bot_api.ts";
-import {
-  type Harness,
-  ManualClock,
-  startHarness,
-  testConfig,
-} from "./helpers.ts";
+import { type Harness, ManualClock, startHarness } from "./helpers.ts";
 import { addressOf, FEED_LINK } from "./support/feed.ts";
 import { PUBLIC_URL, publicConfig, startWeb } from "./support/web.ts";
 
 const anna = user(1, { first_name: "Анна" });
-const boris = user(2, { first_name: "Борис" });
 
 /** Anna gets the invitations, Monday 23 November 2026. */
 async function subscribed(
@@ -197,20 +190,6 @@ Deno.test("a stopped person's address answers 404, and again the feed after thei
   assert.equal((await web.get(url)).status, 200);
 });
 
-Deno.test("/calendar: off without public_url; no address, and nothing kept, for someone without invitations", async () => {
-  {
-    await using h = await subscribed(testConfig());
-    assert.match(await h.say(anna, "/calendar"), /не включена/);
-  }
-  await using h = await subscribed();
-  await h.say(boris, "/start");
-  await h.press(boris, "reg:no");
-  assert.match(await h.say(boris, "/calendar"), /Отправьте \/start/);
-  const pressed = await h.press(boris, "feed:reset:yes");
-  assert.match(pressed.text!, /Отправьте \/start/);
-  assert.equal(tokensOf(h, "feed"), 0);
-});
-
 Deno.test("the feed is rate-limited per client address", async () => {
   const base = publicConfig();
   const config = publicConfig({
@@ -298,20 +277,4 @@ Deno.test("the feed answers 503 until the bot's username is known (its UIDs' dom
   await response.body?.cancel();
   assert.equal(response.status, 503);
   assert.equal(response.headers.get("retry-after"), "10");
-});
-
-Deno.test("the command menu offers /calendar only where there are feeds (public_url)", () => {
-  const commands = (config: ReturnType<typeof testConfig>) =>
-    commandMenu(config, "public").map((c) => c.command);
-  assert.deepEqual(commands(publicConfig()), [
-    "start",
-    "stop",
-    "status",
-    "calendar",
-    "help",
-  ]);
-  assert.ok(!commands(testConfig()).includes("calendar"));
-  assert.ok(
-    commandMenu(publicConfig(), "admin").some((c) => c.command === "calendar"),
-  );
 });

@@ -109,7 +109,12 @@ export function seriesIcs(series: Series): string {
     }`,
   ).add({ minutes: series.durationMinutes });
   const stamp = `DTSTAMP:${utcDateTime(series.stamp, "DTSTAMP")}`;
-  const shown = series.weeks.filter((week) => week.id >= series.first);
+  const given = series.weeks.filter((week) => week.id >= series.first);
+  const ids = new Set(given.map((week) => week.id));
+  const shown = [
+    ...given,
+    ...edgeWeeks(series).filter((week) => !ids.has(week.id)),
+  ].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -163,19 +168,65 @@ function scheduledWall(series: Series, id: string): string {
 }
 
 /**
- * `;TZID=<zone>:<local>` when the zone's wall clock names `instant` alone (it is not in
- * the hour repeated in autumn), else `:<UTC>Z`, which names it whatever the zone does.
+ * `;TZID=<zone>:<local>` when the zone's wall clock names `instant` and nothing else,
+ * else `:<UTC>Z`, which names it whatever a client makes of a skipped or repeated wall
+ * time (clients differ there: ical.js takes the offset after a gap and the second of
+ * two, RFC 5545 and the bot the offset before and the first).
  */
 function dateTime(instant: Date, timeZone: string): string {
   const wall = localParts(instant, timeZone);
-  const back = localToInstant({
-    date: wall,
-    time: { hour: wall.hour, minute: wall.minute },
-  }, timeZone);
-  if (back.getTime() === instant.getTime()) {
+  const { earlier, later } = readings(
+    Temporal.PlainDateTime.from({ ...wall, second: 0 }),
+    timeZone,
+  );
+  if (earlier === instant.getTime() && later === instant.getTime()) {
     return `;TZID=${timeZone}:${localDateTime({ ...wall, second: 0 })}`;
   }
   return `:${utcDateTime(instant, "DTSTART")}`;
+}
+
+/** The two instants a wall time may mean in `timeZone`: equal unless skipped or repeated. */
+function readings(
+  wall: Temporal.PlainDateTime,
+  timeZone: string,
+): { earlier: number; later: number } {
+  return {
+    earlier: wall.toZonedDateTime(timeZone, { disambiguation: "earlier" })
+      .epochMilliseconds,
+    later: wall.toZonedDateTime(timeZone, { disambiguation: "later" })
+      .epochMilliseconds,
+  };
+}
+
+/**
+ * The weeks up to `series.until` whose scheduled wall time the zone skips or repeats,
+ * as overrides at the instant the bot means (domain/time.ts): clients read such a wall
+ * time differently, an override in UTC they all read alike.
+ */
+function edgeWeeks(series: Series): SeriesWeek[] {
+  const { timeZone, weekly } = series;
+  const edges: SeriesWeek[] = [];
+  for (
+    let date = Temporal.PlainDate.from(series.first);;
+    date = date.add({ weeks: 1 })
+  ) {
+    const { earlier, later } = readings(
+      date.toPlainDateTime({
+        hour: weekly.time.hour,
+        minute: weekly.time.minute,
+      }),
+      timeZone,
+    );
+    if (earlier > series.until.getTime()) return edges;
+    if (earlier === later) continue;
+    edges.push({
+      id: date.toString(),
+      startsAt: localToInstant({ date, time: weekly.time }, timeZone),
+      cancelled: false,
+      sequence: 0,
+      ...series.text,
+    });
+  }
 }
 
 function textLines(text: SeriesText): string[] {

@@ -120,6 +120,7 @@ Deno.test("the feed answers with ETag and Last-Modified, 304 to a repeat, and a 
         changed.body,
         /\r\nEXDATE;TZID=Europe\/Moscow:20261125T110000\r\n/,
       );
+      assert.equal(tokensOf(h, JOIN), 0, "nor for a week it has a row of");
     },
   );
 

@@ -116,6 +116,25 @@ Deno.test("vtimezone() of Europe/Berlin is its two yearly rules, from the onset 
   );
 });
 
+Deno.test("a rule whose days so far are both the 4th and the last Sunday is the last Sunday, right in 2030 too", () => {
+  const lines = vtimezone("Europe/Berlin", {
+    from: new Date("2027-01-10T00:00:00Z"),
+    until: new Date("2028-06-01T00:00:00Z"),
+  });
+  // 28 March 2027 and 26 March 2028 are both; 31 March 2030 is only the last.
+  assert.ok(lines.includes("DTSTART:20270328T020000"));
+  assert.ok(lines.includes("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"));
+  assert.deepEqual(
+    wrongTimes("Europe/Berlin", {
+      lines,
+      from: "2030-03-20T00:00:00Z",
+      to: "2030-04-05T00:00:00Z",
+      stepMinutes: 30,
+    }),
+    [],
+  );
+});
+
 Deno.test("vtimezone() of America/New_York: the second Sunday of March, the first of November", () => {
   const lines = vtimezone("America/New_York", SPAN);
   assert.ok(lines.includes("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU"));

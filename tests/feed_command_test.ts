@@ -59,3 +59,15 @@ Deno.test("the command menu offers /calendar only where there are feeds (public_
     commandMenu(publicConfig(), "admin").some((c) => c.command === "calendar"),
   );
 });
+
+Deno.test("/help names /calendar only where there are feeds (public_url)", async () => {
+  {
+    await using h = await subscribed();
+    assert.match(
+      await h.say(anna, "/help"),
+      /\n\/calendar — встречи в вашем календаре\n\/help — эта справка/,
+    );
+  }
+  await using h = await subscribed(testConfig());
+  assert.doesNotMatch(await h.say(anna, "/help"), /calendar/);
+});

@@ -276,6 +276,15 @@ export const BREAKAGES: Breakage[] = [
     test: ["tests/feed_command_test.ts", "command menu"],
   },
   {
+    name: "feed: /help names /calendar only with public_url",
+    file: "src/bot/features/info.ts",
+    edits: [[
+      'calendar_line: deps.feeds.enabled ? config.texts.help_calendar_line : "",',
+      "calendar_line: config.texts.help_calendar_line,",
+    ]],
+    test: ["tests/feed_command_test.ts", "/help names /calendar"],
+  },
+  {
     name: "feed: run serves feeds on the public listener",
     file: "src/commands/run.ts",
     edits: [[

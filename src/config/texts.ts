@@ -48,7 +48,7 @@ export const TEXT_PLACEHOLDERS = {
   first_reminder: MEETING,
   second_reminder: MEETING,
   nudge: MEETING,
-  help: [...SCHEDULE, "relay_line"],
+  help: [...SCHEDULE, "relay_line", "calendar_line"],
   help_relay_line: [],
   status: ["subscription", "answer", "link_line", ...MEETING],
   status_cancelled: ["subscription", ...MEETING],
@@ -274,6 +274,7 @@ export const TEXT_PLACEHOLDERS = {
   command_history: [],
   // The calendar subscription: /calendar, and what the feed shows in a calendar app.
   command_calendar: [],
+  help_calendar_line: [],
   calendar_feed: [...SCHEDULE, "https", "webcal"],
   calendar_feed_new: [],
   calendar_feed_confirm: [],

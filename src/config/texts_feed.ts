@@ -10,6 +10,7 @@ import type { TextKey } from "./texts.ts";
 /** The texts of the calendar subscription, by key. */
 export const FEED_TEXTS = {
   command_calendar: "Встречи в вашем календаре",
+  help_calendar_line: "/calendar — встречи в вашем календаре\n",
   calendar_feed: "Встречи «{title}» в вашем календаре: {weekday_every} в " +
     "{time} ({tz}). Переносы, отмены и новые ссылки календарь подхватит сам.\n\n" +
     "Ваш адрес подписки:\n{https}\n\n" +

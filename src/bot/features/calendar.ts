@@ -10,7 +10,7 @@
 import { Composer, type Context } from "grammy";
 import { render } from "../../config/texts.ts";
 import { buttonRow, scheduleValues } from "../../messages/build.ts";
-import type { FeedAddress } from "../../usecases/feed.ts";
+import { type FeedAddress, subscribed } from "../../usecases/feed.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery, editOrIgnore } from "../edit.ts";
 
@@ -40,8 +40,7 @@ export function calendarFeature(deps: FeatureDeps): Composer<Context> {
   /** Why there is no address for this person, if there is none. */
   const refusal = (tgId: number) => {
     if (!feeds.enabled) return texts.calendar_feed_off;
-    const user = store.users.byTgId(tgId);
-    return user?.is_active && user.is_registered
+    return subscribed(store.users.byTgId(tgId))
       ? undefined
       : texts.calendar_feed_not_subscribed;
   };

@@ -1,11 +1,12 @@
 /**
  * The shipped Russian texts: what participants read, what admins read, what comes
- * after the "yes", and the host's panel.
+ * after the "yes", the calendar subscription and the host's panel.
  *
  * @module
  */
 import { ADMIN_TEXTS } from "./texts_admin.ts";
 import { AFTER_TEXTS } from "./texts_after.ts";
+import { FEED_TEXTS } from "./texts_feed.ts";
 import { PANEL_TEXTS } from "./texts_panel.ts";
 import { PARTICIPANT_TEXTS } from "./texts_participant.ts";
 import type { Texts } from "./texts.ts";
@@ -15,5 +16,6 @@ export const DEFAULT_TEXTS: Texts = {
   ...PARTICIPANT_TEXTS,
   ...ADMIN_TEXTS,
   ...AFTER_TEXTS,
+  ...FEED_TEXTS,
   ...PANEL_TEXTS,
 };

@@ -16,6 +16,14 @@ import { clientAddress } from "./client.ts";
 import { RateLimiter } from "./limit.ts";
 import { notFound, notice, secured } from "./pages.ts";
 
+/** What the feed route needs beyond the other routes. */
+export interface FeedKeys {
+  /** The key join links are derived under (db/link_key.ts): the person's own links. */
+  key: Uint8Array;
+  /** The bot's username once `getMe` has told it (the UID's domain); 503 until then. */
+  botUsername: () => string | undefined;
+}
+
 /** What the routes need; all of it injected. */
 export interface WebDeps {
   /** Texts, the meeting, and the public side's settings. */
@@ -28,6 +36,8 @@ export interface WebDeps {
   now: () => Date;
   /** Monotonic milliseconds for the rate limit; default `performance.now()`. */
   clock?: () => number;
+  /** The link key and the bot's username, for calendar feeds; without them, no feeds. */
+  feed?: FeedKeys;
 }
 
 /** What the handler knows of a request beyond the request itself. */

@@ -5,9 +5,12 @@ import { fileURLToPath } from "node:url";
 import { formatLocalTime } from "../src/core/week.ts";
 import { loadConfig, parseConfig } from "../src/config/load.ts";
 import { ConfigError } from "../src/config/schema.ts";
-import { DEFAULT_TEXTS } from "../src/config/default_texts.ts";
+import { DEFAULT_TEXTS, ENGLISH_TEXTS } from "../src/config/default_texts.ts";
 
 const SHIPPED = fileURLToPath(new URL("../config.yaml", import.meta.url));
+const DEPLOYED = fileURLToPath(
+  new URL("../deploy/config.yaml", import.meta.url),
+);
 
 /** The smallest valid config; line numbers in the tests below refer to it. */
 const MINIMAL = `timezone: Europe/Moscow
@@ -85,6 +88,16 @@ Deno.test("loadConfig() finds every default text repeated in the shipped config.
       new RegExp(`^  ${key}: `, "m"),
       `${key} is not in config.yaml`,
     );
+  }
+});
+
+Deno.test("loadConfig() finds every English text repeated under languages.en of the shipped config.yaml", async () => {
+  for (const path of [SHIPPED, DEPLOYED]) {
+    const config = await loadConfig(path);
+    assert.equal(config.language, "ru");
+    assert.deepEqual(Object.keys(config.languages), ["en"]);
+    assert.deepEqual(config.languages.en!.texts, ENGLISH_TEXTS, path);
+    assert.equal(config.languages.en!.timezone_label, "Moscow time");
   }
 });
 

@@ -224,6 +224,7 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
         "start",
         "stop",
         "status",
+        "language",
         "help",
         "stats",
         "who",
@@ -236,6 +237,7 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
         "announce",
         "followup",
         "export",
+        "panel",
       ],
     );
   } finally {

@@ -1,15 +1,19 @@
 /**
- * The shipped texts: Russian (what participants read, what admins read, and what comes
- * after the "yes") and English, the same texts with the same placeholders.
+ * The shipped texts: Russian (what participants read, what admins read, what comes
+ * after the "yes", the calendar subscription and the host's panel) and English, the
+ * same texts with the same placeholders.
  *
  * @module
  */
 import { ADMIN_TEXTS } from "./texts_admin.ts";
 import { AFTER_TEXTS } from "./texts_after.ts";
+import { FEED_TEXTS } from "./texts_feed.ts";
+import { PANEL_TEXTS } from "./texts_panel.ts";
 import { PARTICIPANT_TEXTS } from "./texts_participant.ts";
 import { EN_ADMIN_TEXTS } from "./texts_en_admin.ts";
 import { EN_AFTER_TEXTS } from "./texts_en_after.ts";
 import { EN_PARTICIPANT_TEXTS } from "./texts_en_participant.ts";
+import { EN_FEED_TEXTS, EN_PANEL_TEXTS } from "./texts_en_panel.ts";
 import type { Texts } from "./texts.ts";
 
 /** The shipped Russian texts; `config.yaml` repeats them so that an operator can edit each. */
@@ -17,6 +21,8 @@ export const DEFAULT_TEXTS: Texts = {
   ...PARTICIPANT_TEXTS,
   ...ADMIN_TEXTS,
   ...AFTER_TEXTS,
+  ...PANEL_TEXTS,
+  ...FEED_TEXTS,
 };
 
 /** The shipped English texts; `config.yaml` repeats them under `languages.en.texts`. */
@@ -24,6 +30,8 @@ export const ENGLISH_TEXTS: Texts = {
   ...EN_PARTICIPANT_TEXTS,
   ...EN_ADMIN_TEXTS,
   ...EN_AFTER_TEXTS,
+  ...EN_PANEL_TEXTS,
+  ...EN_FEED_TEXTS,
 };
 
 /** The languages the bot has texts of without a config, by code. */

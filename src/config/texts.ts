@@ -20,6 +20,8 @@ import {
   REPORT,
   SCHEDULE,
 } from "./placeholders.ts";
+import { FEED_PLACEHOLDERS } from "./texts_feed.ts";
+import { PANEL_PLACEHOLDERS } from "./texts_panel.ts";
 
 export { datePlaceholders } from "./placeholders.ts";
 
@@ -50,7 +52,7 @@ export const TEXT_PLACEHOLDERS = {
   second_reminder: MEETING,
   reminder_updated: MEETING,
   nudge: MEETING,
-  help: [...SCHEDULE, "relay_line"],
+  help: [...SCHEDULE, "relay_line", "calendar_line"],
   help_relay_line: [],
   status: ["subscription", "answer", "link_line", ...MEETING],
   status_cancelled: ["subscription", ...MEETING],
@@ -289,6 +291,9 @@ export const TEXT_PLACEHOLDERS = {
   export_comment_columns: [],
   admin_export_comments_caption: ["count"],
   command_history: [],
+  // The host's panel in the browser.
+  ...PANEL_PLACEHOLDERS,
+  ...FEED_PLACEHOLDERS,
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of one text. */

@@ -61,7 +61,7 @@ export const EN_PARTICIPANT_TEXTS = {
     "/start — subscribe to invitations\n" +
     "/stop — unsubscribe\n" +
     "/status — your subscription and your answer for the next meeting\n" +
-    "/language — the bot's language\n" +
+    "{calendar_line}/language — the bot's language\n" +
     "/help — this help{relay_line}",
   help_relay_line:
     "\n\nTo ask the host something, just write it here — I'll pass it on.",

@@ -126,6 +126,7 @@ export function allValues(
     no_names: word.no_names!,
     none_names: texts.admin_who_empty_group,
     relay_line: texts.help_relay_line,
+    calendar_line: "",
     subscription: texts.status_subscribed,
     answer: texts.status_answer_yes,
     link_line: fill(texts.status_link_line, { link: config.meeting.link }),

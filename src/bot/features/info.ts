@@ -29,6 +29,7 @@ export function infoFeature(deps: FeatureDeps): Composer<BotContext> {
     const help = renderText(config, "help", {
       ...scheduleValues(config, now()),
       relay_line: relayed ? config.texts.help_relay_line : "",
+      calendar_line: deps.feeds.enabled ? config.texts.help_calendar_line : "",
     });
     if (!config.admins.includes(ctx.from!.id)) return ctx.reply(help);
     const forAdmins = renderText(config, "help_admin", {

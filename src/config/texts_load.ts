@@ -213,9 +213,12 @@ function sameTexts(own: Block, other: Block): void {
   }
   for (const [name, theirs] of other.written) {
     if (own.written.has(name)) continue;
+    const where = isAbsent(own.section)
+      ? `${own.section.key || "texts"}, which the config leaves out`
+      : `${own.section.key} (line ${own.section.line})`;
     throw new ConfigError(
       `Text ${theirs.field.key} (line ${theirs.field.line}) is not set in ` +
-        `${own.section.key} (line ${own.section.line}): every language sets the same texts`,
+        `${where}: every language sets the same texts`,
       { key: theirs.field.key, line: theirs.field.line },
     );
   }

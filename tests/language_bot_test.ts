@@ -188,3 +188,34 @@ Deno.test("a language change between enqueue and send: the queued invitation goe
     "You are invited",
   ]);
 });
+
+Deno.test("plurals follow each admin's language: 1 subscriber, 2 subscribers; 21 символ, 22 символа", async () => {
+  const host = speaker(9, "en");
+  const cohost = user(10, { first_name: "Вера", language_code: "ru" });
+  await using h = await startHarness({
+    config: testConfig({ admins: [host.id, cohost.id] }),
+    clock: new ManualClock(MONDAY),
+  });
+  const preview = async (admin: typeof host, text: string) =>
+    (await h.say(admin, `/announce ${text}`)).split("\n")[0];
+  await h.say(speaker(1, "en"), "/start");
+  await h.press(speaker(1, "en"), "reg:yes");
+  assert.equal(
+    await preview(host, "x".repeat(21)),
+    "The announcement will go to 1 subscriber. One message, 21 characters of 4096.",
+  );
+  await h.say(speaker(2, "ru"), "/start");
+  await h.press(speaker(2, "ru"), "reg:yes");
+  assert.equal(
+    await preview(host, "x"),
+    "The announcement will go to 2 subscribers. One message, 1 character of 4096.",
+  );
+  assert.equal(
+    await preview(cohost, "x".repeat(22)),
+    "Объявление уйдёт 2 подписчикам. Одно сообщение, 22 символа из 4096.",
+  );
+  assert.equal(
+    await preview(cohost, "x".repeat(21)),
+    "Объявление уйдёт 2 подписчикам. Одно сообщение, 21 символ из 4096.",
+  );
+});

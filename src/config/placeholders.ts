@@ -82,3 +82,14 @@ export const NAMES = [
   "unannounced_names",
   "absent_names",
 ] as const;
+
+/**
+ * The texts of `/language`: each language's own name (on its button), the question,
+ * the answer once chosen, and the refusal of a code the config has no texts of.
+ */
+export const LANGUAGE_PLACEHOLDERS = {
+  language_name: [],
+  language_choose: [],
+  language_set: [],
+  language_unknown: ["text"],
+} as const;

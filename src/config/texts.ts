@@ -1,19 +1,17 @@
 /**
  * Every message and button label the bot shows, with the placeholders each may use.
  *
- * `config.yaml` overrides any of them under `texts:`; a key it does not name keeps the
- * default (`default_texts.ts`), so that a new text added by an upgrade never breaks an
- * older config. A placeholder may carry the three Russian plural forms of the noun that
- * follows a number: `{count|ответ|ответа|ответов}` renders "1 ответ", "2 ответа",
- * "5 ответов". A date comes in every form a sentence may need (`{date_acc}` "среду,
- * 9 декабря", `{date_on}` "в среду, 9 декабря"…; see `datePlaceholders`), wherever a
- * text has a date; placeholder names only ever get added, so an older config keeps
- * loading.
+ * `config.yaml` overrides any of them under `texts:` (and `languages:`); a key it does
+ * not name keeps the default (`default_texts.ts`): a new text never breaks an old
+ * config. A plural lists its language's forms (`{count|ответ|ответа|ответов}`,
+ * `{count|answer|answers}`); a date comes in every form a sentence may need (see
+ * `datePlaceholders`). Placeholder names only get added: an old config keeps loading.
  *
  * @module
  */
 import {
   datePlaceholders,
+  LANGUAGE_PLACEHOLDERS,
   MEETING,
   MOVE,
   NAMES,
@@ -86,11 +84,7 @@ export const TEXT_PLACEHOLDERS = {
   relay_answer_header: [],
   announcement_header: [],
   followup_header: MEETING,
-  // Each person's language: /language, its buttons (each language's own name).
-  language_name: [],
-  language_choose: [],
-  language_set: [],
-  language_unknown: ["text"],
+  ...LANGUAGE_PLACEHOLDERS,
   relay_header: ["name", "id"],
   relay_answered: ["name"],
   relay_answer_blocked: ["name"],
@@ -291,7 +285,6 @@ export const TEXT_PLACEHOLDERS = {
   export_comment_columns: [],
   admin_export_comments_caption: ["count"],
   command_history: [],
-  // The host's panel in the browser.
   ...PANEL_PLACEHOLDERS,
   ...FEED_PLACEHOLDERS,
 } as const satisfies Record<string, readonly string[]>;

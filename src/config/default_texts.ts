@@ -1,6 +1,6 @@
 /**
  * The shipped Russian texts: what participants read, what admins read, what comes
- * after the "yes", the calendar subscription and the host's panel.
+ * after the "yes", the host's panel and the calendar subscription.
  *
  * @module
  */
@@ -16,6 +16,6 @@ export const DEFAULT_TEXTS: Texts = {
   ...PARTICIPANT_TEXTS,
   ...ADMIN_TEXTS,
   ...AFTER_TEXTS,
-  ...FEED_TEXTS,
   ...PANEL_TEXTS,
+  ...FEED_TEXTS,
 };

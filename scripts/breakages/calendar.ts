@@ -127,7 +127,10 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "a returning user's welcome goes ahead of the invitation it brings",
     file: "src/usecases/users.ts",
-    edits: [["lane: LANE.reply,", "lane: LANE.notice,"]],
+    edits: [[
+      "lane: LANE.reply,\n      payload: { text: welcome.text(kind) },",
+      "lane: LANE.notice,\n      payload: { text: welcome.text(kind) },",
+    ]],
     test: ["tests/start_test.ts", "comes back"],
   },
   {

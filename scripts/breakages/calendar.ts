@@ -127,7 +127,10 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "a returning user's welcome goes ahead of the invitation it brings",
     file: "src/usecases/users.ts",
-    edits: [["lane: LANE.reply,", "lane: LANE.notice,"]],
+    edits: [[
+      "lane: LANE.reply,\n      payload: {\n        key: WELCOME_TEXTS[kind],",
+      "lane: LANE.notice,\n      payload: {\n        key: WELCOME_TEXTS[kind],",
+    ]],
     test: ["tests/start_test.ts", "comes back"],
   },
   {
@@ -160,5 +163,23 @@ export const BREAKAGES: Breakage[] = [
     file: "src/delivery/sender.ts",
     edits: [["      also?.();\n", ""]],
     test: ["tests/kill_calendar_test.ts", "kill -9 during /link"],
+  },
+  {
+    name: "retention prunes what calendars were sent for meetings long over",
+    file: "src/usecases/retention.ts",
+    edits: [[
+      "    calendars: store.calendars.prune(before),\n",
+      "    calendars: 0,\n",
+    ]],
+    test: ["tests/retention_test.ts", "pruneOld deletes"],
+  },
+  {
+    name: "retention keeps what calendars were sent for a meeting still ahead",
+    file: "src/db/calendars.ts",
+    edits: [[
+      "WHERE sent_at < ? AND meeting_id IN\n           (SELECT id FROM meetings WHERE starts_at < ?)`,\n      ).run(at, at)",
+      "WHERE sent_at < ?`,\n      ).run(at)",
+    ]],
+    test: ["tests/retention_test.ts", "pruneOld deletes"],
   },
 ];

@@ -36,7 +36,7 @@ export const BREAKAGES: Breakage[] = [
     name: "relay: the admin is told a reply's outcome once it settled",
     file: "src/jobs/runner.ts",
     edits: [[
-      "if (finishRelayAnswer(deps.store, { key: batch, texts, now })) deps.kick();",
+      "if (finishRelayAnswer(deps.store, { key: batch, now })) deps.kick();",
       "",
     ]],
     test: ["tests/relay_answer_test.ts", "delivered only once it was"],

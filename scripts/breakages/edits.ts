@@ -72,8 +72,8 @@ export const BREAKAGES: Breakage[] = [
     name: "edits: /topic says how many sent messages it edits",
     file: "src/bot/features/admin/schedule.ts",
     edits: [[
-      "(edited > 0 ? texts.admin_topic_set_sent : texts.admin_topic_set)",
-      "texts.admin_topic_set",
+      '(edited > 0 ? "admin_topic_set_sent" : "admin_topic_set")',
+      '"admin_topic_set"',
     ]],
     test: ["tests/week_changes_test.ts", "/topic shows"],
   },
@@ -193,8 +193,8 @@ export const BREAKAGES: Breakage[] = [
     name: "edits: a press while the meeting goes on says it has begun",
     file: "src/bot/features/answers.ts",
     edits: [[
-      "over ? config.texts.answer_expired : config.texts.answer_started,",
-      "config.texts.answer_expired,",
+      'over ? "answer_expired" : "answer_started",',
+      '"answer_expired",',
     ]],
     test: ["tests/meeting_end_test.ts", "a press while the meeting goes on"],
   },

@@ -128,7 +128,7 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "texts: the host's reply comes under its header",
     file: "src/bot/features/relay.ts",
-    edits: [["header: deps.config.texts.relay_answer_header,", 'header: "",']],
+    edits: [['header: "relay_answer_header",', "header: undefined,"]],
     test: ["tests/relay_threading_test.ts", "text reply comes under"],
   },
   {
@@ -168,7 +168,7 @@ export const BREAKAGES: Breakage[] = [
     name: "texts: a follow-up comes under its header with the meeting's date",
     file: "src/messages/deliveries.ts",
     edits: [[
-      ": render(config.texts.followup_header, meetingValues(config, meeting));",
+      ': renderText(config, "followup_header", meetingValues(config, meeting));',
       ': "";',
     ]],
     test: ["tests/followup_test.ts", "to those who came"],

@@ -18,7 +18,7 @@ export const BREAKAGES: Breakage[] = [
     name: "the public listener answers nothing but its routes (no /metrics)",
     file: "src/web/routes.ts",
     edits: [[
-      "    return notFound(config);\n  }\n  return async",
+      "    return notFound(visitorConfig(config, request));\n  }\n  return async",
       '    return new Response("ok");\n  }\n  return async',
     ]],
     test: WEEK,

@@ -1,6 +1,6 @@
 /**
  * The shipped texts: Russian (what participants read, what admins read, what comes
- * after the "yes", the calendar subscription and the host's panel) and English, the
+ * after the "yes", the host's panel and the calendar subscription) and English, the
  * same texts with the same placeholders.
  *
  * @module

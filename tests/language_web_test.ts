@@ -65,3 +65,17 @@ Deno.test("setCommandMenus() gives each client language its menu: Russian for ru
   }
   assert.equal(help("en"), undefined, "the default menu serves English");
 });
+
+Deno.test("a public page for a visitor the bot cannot name speaks their browser's first language", async () => {
+  await using h = await startHarness({ config: publicConfig() });
+  await using web = startWeb(h);
+  const page = async (language?: string) =>
+    (await web.get("/j/x", {
+      headers: language === undefined ? {} : { "accept-language": language },
+    })).body;
+  assert.match(await page("en-US,en;q=0.9"), /<html lang="en">/);
+  assert.match(await page("de-DE, ru;q=0.5"), /There is no such link/);
+  assert.match(await page("uk-UA,uk;q=0.9"), /Такой ссылки нет/);
+  assert.match(await page("*"), /Такой ссылки нет/);
+  assert.match(await page(), /Такой ссылки нет/);
+});

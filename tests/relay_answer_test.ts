@@ -11,6 +11,7 @@ import { Store } from "../src/db/store.ts";
 import { createJobRunner } from "../src/jobs/runner.ts";
 import { createLogger } from "../src/log.ts";
 import { replyToParticipant } from "../src/usecases/relays.ts";
+import { relayDelivery } from "../src/messages/relay.ts";
 
 const host = user(9001, { first_name: "Хост" });
 const anna = user(1, {
@@ -161,8 +162,9 @@ Deno.test("a reply that settled while no note was owed (a stop in between) gets 
     assert.equal(await jobs.tick(), true);
     const note = store.outbox.byKey(`relay_outcome/${host.id}/5`);
     assert.equal(note?.chat_id, host.id);
+    // Written when it is sent, in the admin's language then.
     assert.equal(
-      JSON.parse(note!.payload!).text,
+      relayDelivery(note!, { config, store, now: now() })?.params.text,
       "Ответ не доставлен: Анна — бот заблокирован или аккаунт удалён.",
     );
   } finally {

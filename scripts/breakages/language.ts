@@ -151,4 +151,13 @@ export const BREAKAGES: Breakage[] = [
     ]],
     test: [CONFIG_TEST, "main.ts check refuses the shipped config"],
   },
+  {
+    name: "a browser that names no language gets the config's own",
+    file: "src/web/pages.ts",
+    edits: [[
+      'first === "" || first === "*" ? undefined : first',
+      "first || undefined",
+    ]],
+    test: [WEB_TEST, "a public page for a visitor the bot cannot name"],
+  },
 ];

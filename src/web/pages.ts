@@ -92,7 +92,9 @@ export function meetingPage(
 export function visitorConfig(config: Config, request: Request): Config {
   const first = request.headers.get("accept-language")?.split(",")[0]
     ?.split(";")[0]?.trim();
-  return inLanguage(config, firstContactLanguage(config, first || undefined));
+  // "*" (any language, as Deno's fetch says by default) names none.
+  const code = first === "" || first === "*" ? undefined : first;
+  return inLanguage(config, firstContactLanguage(config, code));
 }
 
 /** The same answer for anything that is not there: no detail of why. */

@@ -8,6 +8,7 @@
  */
 import { render, type TextKey } from "../../src/config/texts.ts";
 import { inLanguage } from "../../src/config/language.ts";
+import { SHIPPED_TEXTS } from "../../src/config/default_texts.ts";
 import type { Config } from "../../src/config/schema.ts";
 import {
   dateValues,
@@ -195,15 +196,16 @@ function special(
 }
 
 /**
- * Text `key` of `config` (the shipped texts, in its language), with the values the bot
- * would fill in for the meeting of 9 December, then `values` over them.
+ * Text `key` as shipped in `config`'s language (the built-in texts of
+ * `default_texts.ts`, which config.yaml repeats), with the values the bot would fill
+ * in for the meeting of 9 December, then `values` over them.
  */
 export function sayIn(
   config: Config,
   key: TextKey,
   values: Record<string, string | number> = {},
 ): string {
-  return render(config.texts[key], {
+  return render(SHIPPED_TEXTS[config.language]![key], {
     ...allValues(config),
     ...special(config)[key],
     ...values,

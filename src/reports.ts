@@ -1,7 +1,7 @@
 /**
  * What admins and the operator read: subscriber and attendance statistics, this and the
- * coming weeks' changes, who is coming and who has not answered, and the attendance
- * export, each counting answers by the one rule of db/counted.ts. Shared by the Telegram
+ * coming weeks' changes, who is coming, who waits for a seat and who has not answered,
+ * and the attendance export, each counting answers by the one rule of db/counted.ts. Shared by the Telegram
  * admin commands and the `stats` / `export` commands of the program.
  *
  * @module
@@ -14,6 +14,8 @@ import type { User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
 import { localParts } from "./domain/time.ts";
 import { meetingValues, zoneLabel } from "./messages/build.ts";
+import { capacityText } from "./messages/seat_messages.ts";
+import { type SeatFigures, seatFigures } from "./usecases/seats.ts";
 import { upcomingWeek, weekById, weeksAhead } from "./usecases/weeks.ts";
 
 /** The tables a report reads. */
@@ -47,16 +49,33 @@ export function statsReport(
         : "",
     })
   );
-  return render(config.texts.admin_stats, {
+  const date = meetingValues(config, meeting).date;
+  const stats = render(config.texts.admin_stats, {
     active: subscribers.active,
     registered: subscribers.registered,
-    date: meetingValues(config, meeting).date,
+    date,
     yes: answers.yes,
     no: answers.no,
     none: answers.none,
     changes: scheduleChanges(config, { source, now }).join("\n") || "—",
     history: history.length > 0 ? history.join("\n") : "—",
   });
+  const seats = seatFigures(source, { config, meetingId: meeting.id });
+  if (!showsSeats(seats)) return stats;
+  return `${stats}\n\n${
+    render(config.texts.admin_stats_seats, {
+      date,
+      limit: capacityText(config, seats.capacity),
+      seated: seats.seated,
+      waitlist: seats.waitlist,
+      promotions: seats.promotions,
+    })
+  }`;
+}
+
+/** Whether a meeting's seats are worth a line: a limit, someone waiting, or promoted. */
+function showsSeats(seats: SeatFigures): boolean {
+  return seats.capacity !== null || seats.waitlist > 0 || seats.promotions > 0;
 }
 
 /** One line per change an admin made to this or a coming week (for `/stats` and `check`). */
@@ -100,7 +119,7 @@ export function scheduleChanges(
 /**
  * The `/who` text for the upcoming meeting: who is coming, who is not, and who has not
  * answered, each group with its count and names; answers counted as every report counts
- * them (db/counted.ts).
+ * them (db/counted.ts). With a limit of seats, the waitlist in its order and the seats.
  */
 export function whoReport(
   config: Config,
@@ -109,15 +128,15 @@ export function whoReport(
   const meeting = upcomingWeek(source, { config, now });
   const values = meetingValues(config, meeting);
   const roster = source.answers.roster(meeting.id);
-  const { yes, no, none } = roster;
-  if (yes.length + no.length + none.length === 0) {
+  const { yes, no, none, waitlist } = roster;
+  if (yes.length + no.length + none.length + waitlist.length === 0) {
     return render(config.texts.admin_who_empty, values);
   }
   const names = (group: readonly User[]) =>
     group.length === 0
       ? config.texts.admin_who_empty_group
       : group.map(displayName).join("\n");
-  return render(config.texts.admin_who, {
+  const who = render(config.texts.admin_who, {
     ...values,
     yes: yes.length,
     no: no.length,
@@ -126,6 +145,27 @@ export function whoReport(
     no_names: names(no),
     none_names: names(none),
   });
+  const seats = seatFigures(source, { config, meetingId: meeting.id });
+  if (!showsSeats(seats)) return who;
+  const waiting = waitlist.length === 0
+    ? config.texts.admin_who_empty_group
+    : waitlist.map((user, i) => `${i + 1}. ${displayName(user)}`).join("\n");
+  const parts = [
+    who,
+    render(config.texts.admin_who_waitlist, {
+      waitlist: waitlist.length,
+      waitlist_names: waiting,
+    }),
+  ];
+  if (seats.capacity !== null) {
+    parts.push(render(config.texts.admin_who_seats, {
+      capacity: seats.capacity,
+      seated: seats.seated,
+      free: seats.free ?? 0,
+      promotions: seats.promotions,
+    }));
+  }
+  return parts.join("\n\n");
 }
 
 /** "Анна Иванова (@anna)", or the Telegram id when the profile has no name. */
@@ -163,8 +203,17 @@ export function attendanceCsv(
     yes: config.texts.export_answer_yes,
     no: config.texts.export_answer_no,
   };
+  const columns = (text: string) =>
+    text.split("|").map((column) => column.trim());
+  const seats = {
+    seat: config.texts.export_seat_taken,
+    waitlist: config.texts.export_seat_waitlist,
+  };
   return toCsv([
-    config.texts.export_columns.split("|").map((column) => column.trim()),
+    [
+      ...columns(config.texts.export_columns),
+      ...columns(config.texts.export_seat_columns),
+    ],
     ...rows.map((row) => [
       row.meeting_id,
       meetingStatus(config, row, now),
@@ -176,6 +225,9 @@ export function attendanceCsv(
       row.username,
       answers[row.answer],
       localDateTime(new Date(row.answered_at), config.timezone),
+      row.seat === null ? null : seats[row.seat],
+      row.waitlist_place,
+      row.promoted_at === null ? null : config.texts.export_promoted,
     ]),
   ]);
 }
@@ -202,6 +254,11 @@ export function attendanceRecords(
     username: row.username,
     answer: row.answer,
     answered_at: new Date(row.answered_at).toISOString(),
+    seat: row.seat,
+    waitlist_place: row.waitlist_place,
+    promoted_at: row.promoted_at === null
+      ? null
+      : new Date(row.promoted_at).toISOString(),
   }));
 }
 

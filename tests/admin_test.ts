@@ -287,6 +287,9 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
     "Username",
     "Ответ",
     "Время ответа",
+    "Место",
+    "Номер в листе ожидания",
+    "Из листа ожидания",
   ]);
   assert.deepEqual(rows.slice(1), [
     [
@@ -300,6 +303,9 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
       "",
       "нет",
       "2026-11-16 11:15",
+      "",
+      "",
+      "",
     ],
     [
       MEETING,
@@ -312,6 +318,9 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
       "anna",
       "да",
       "2026-11-23 10:30",
+      "место",
+      "",
+      "",
     ],
     [
       MEETING,
@@ -324,6 +333,9 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
       "",
       "нет",
       "2026-11-23 10:30",
+      "",
+      "",
+      "",
     ],
   ]);
 });

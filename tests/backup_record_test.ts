@@ -48,8 +48,11 @@ Deno.test("backup of a database in an older schema, without the backups table, c
   await using dir = await tempDir();
   const config = testConfig({ database: join(dir.path, "bot.sqlite3") });
   const old = new DatabaseSync(config.database);
-  for (const sql of MIGRATIONS.slice(0, -1)) old.exec(sql);
-  old.exec(`PRAGMA user_version = ${MIGRATIONS.length - 1}`);
+  const before = MIGRATIONS.findIndex((sql) =>
+    sql.includes("CREATE TABLE backups")
+  );
+  for (const sql of MIGRATIONS.slice(0, before)) old.exec(sql);
+  old.exec(`PRAGMA user_version = ${before}`);
   old.close();
   const result = await backupCommand(config, {
     target: join(dir.path, "copy.sqlite3"),

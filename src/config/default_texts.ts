@@ -1,11 +1,16 @@
 /**
- * The shipped Russian texts: what participants read, and what admins read.
+ * The shipped Russian texts: what participants read, what admins read, and about seats.
  *
  * @module
  */
 import { ADMIN_TEXTS } from "./texts_admin.ts";
 import { PARTICIPANT_TEXTS } from "./texts_participant.ts";
+import { SEAT_TEXTS } from "./texts_seats.ts";
 import type { Texts } from "./texts.ts";
 
 /** The shipped Russian texts; `config.yaml` repeats them so that an operator can edit each. */
-export const DEFAULT_TEXTS: Texts = { ...PARTICIPANT_TEXTS, ...ADMIN_TEXTS };
+export const DEFAULT_TEXTS: Texts = {
+  ...PARTICIPANT_TEXTS,
+  ...ADMIN_TEXTS,
+  ...SEAT_TEXTS,
+};

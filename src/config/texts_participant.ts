@@ -21,13 +21,14 @@ export const PARTICIPANT_TEXTS = {
   not_subscribed:
     "Вы не подписаны на приглашения. Чтобы подписаться, отправьте /start.",
   invitation: "Приглашаю на встречу «{title}»!\n\n{topic_line}" +
-    "Когда: {date}, {time} ({tz}), {duration}.\n\nПридёте?",
+    "Когда: {date}, {time} ({tz}), {duration}.\n\n{seats_line}Придёте?",
   topic_line: "Тема: {topic}\n\n",
   button_attend_yes: "Да, буду",
   button_attend_no: "Нет, не смогу",
   answer_yes: "Встреча «{title}»: {date}, {time} ({tz}).\n\n{topic_line}" +
     "✅ Вы придёте. Ссылку пришлю в день встречи. Ответ можно изменить до начала.",
   answer_no: "Встреча «{title}»: {date}, {time} ({tz}).\n\n{topic_line}" +
+    "{seats_line}" +
     "❌ Вы не сможете прийти. Ответ можно изменить до начала.",
   answer_expired: "Эта встреча уже прошла, ответ не изменён.",
   answer_too_early:

@@ -45,6 +45,13 @@ export const OWED = {
   text: "text",
   /** A report to an admin, rendered from a text of the config at send time. Unknown: left. */
   report: "report",
+  /**
+   * "A seat freed up: you are coming", to one promoted from the waitlist, with the link
+   * once the reminders went out, and the answer buttons. Unknown: left.
+   */
+  seat_granted: "seat_granted",
+  /** "No seat for you this time", before the start, to those still waiting. Unknown: left. */
+  waitlist_note: "waitlist_note",
 } as const;
 
 /** One kind of outbox row. */
@@ -78,6 +85,8 @@ export const IF_UNKNOWN: Readonly<Record<OwedKind, IfUnknown>> = {
   calendar: "resend",
   text: "leave",
   report: "leave",
+  seat_granted: "leave",
+  waitlist_note: "leave",
 };
 
 /** The kinds that are sent again after an unknown outcome (for SQL). */
@@ -121,6 +130,9 @@ export const keys = {
     sequence: number,
     userId: number,
   ): string => `calendar/${meetingId}/s${sequence}/u${userId}`,
+  /** The message that tells user `userId` the seat of `meetingId` is theirs (press `queued`). */
+  seatGranted: (meetingId: string, userId: number, queued: number): string =>
+    `seat_granted/${meetingId}/u${userId}/q${queued}`,
   /** A report about `subject` to the admin chat `chatId`. */
   report: (subject: string, chatId: number): string =>
     `report/${subject}/${chatId}`,

@@ -9,7 +9,12 @@ import { batchOf, LANE, type Lane, OWED } from "../core/owed.ts";
 import type { Statements } from "./sqlite.ts";
 
 /** Messages that may still show answer buttons once sent: their message ids are kept. */
-const WITH_BUTTONS = [OWED.invitation, OWED.nudge, OWED.restored] as const;
+const WITH_BUTTONS = [
+  OWED.invitation,
+  OWED.nudge,
+  OWED.restored,
+  OWED.seat_granted,
+] as const;
 
 /** A broadcast's rows: what they are about and when they were owed. */
 export interface BroadcastItem {
@@ -31,8 +36,10 @@ export interface BroadcastItem {
 export type Audience =
   /** Active users who asked for invitations. */
   | { to: "registered" }
-  /** Active users who said yes for the meeting `meetingId`. */
+  /** Active users who said yes for the meeting `meetingId` and hold a seat. */
   | { to: "attendees"; meetingId: string }
+  /** Active users who said yes for the meeting `meetingId` and wait for a seat. */
+  | { to: "waitlisted"; meetingId: string }
   /** Active users who answered the meeting `meetingId`, yes or no. */
   | { to: "answered"; meetingId: string }
   /** Active users who get invitations or answered `meetingId`: all it concerns. */
@@ -49,12 +56,20 @@ function audienceSql(audience: Audience): { sql: string; values: string[] } {
   const answered = (which: string) =>
     `EXISTS (SELECT 1 FROM answers a WHERE a.meeting_id = ? AND a.user_id = u.id
        AND a.answer IN (${which}))`;
+  const holding = (seat: string) =>
+    `EXISTS (SELECT 1 FROM answers a WHERE a.meeting_id = ? AND a.user_id = u.id
+       AND a.seat = '${seat}')`;
   switch (audience.to) {
     case "registered":
       return { sql: "u.is_active = 1 AND u.is_registered = 1", values: [] };
     case "attendees":
       return {
-        sql: `u.is_active = 1 AND ${answered("'yes'")}`,
+        sql: `u.is_active = 1 AND ${holding("seat")}`,
+        values: [audience.meetingId],
+      };
+    case "waitlisted":
+      return {
+        sql: `u.is_active = 1 AND ${holding("waitlist")}`,
         values: [audience.meetingId],
       };
     case "answered":

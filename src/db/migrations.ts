@@ -206,6 +206,21 @@ export const MIGRATIONS: readonly string[] = [
     path TEXT NOT NULL,
     users INTEGER NOT NULL
   );`,
+  // 9: seats (see usecases/seats.ts). A "yes" holds a seat or waits on the waitlist
+  // (`seat`), in the order the bot committed the presses (`queued`, one sequence over all
+  // answers, assigned inside the transaction that records the press); `promoted_at` when
+  // a freed seat came to it from the waitlist. A week's own capacity (`capacity_set` 1,
+  // `capacity` null: no limit that week) and how many seats that week went to the
+  // waitlist. Every "yes" so far holds a seat: there was no limit.
+  `ALTER TABLE answers ADD COLUMN seat TEXT CHECK (seat IN ('seat', 'waitlist'));
+  ALTER TABLE answers ADD COLUMN queued INTEGER;
+  ALTER TABLE answers ADD COLUMN promoted_at TEXT;
+  UPDATE answers SET seat = 'seat', queued = rowid WHERE answer = 'yes';
+  CREATE UNIQUE INDEX answers_queued ON answers (queued);
+  CREATE INDEX answers_seats ON answers (meeting_id, seat, queued);
+  ALTER TABLE meetings ADD COLUMN capacity INTEGER CHECK (capacity >= 1);
+  ALTER TABLE meetings ADD COLUMN capacity_set INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE meetings ADD COLUMN promotions INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** The schema version this program writes. */

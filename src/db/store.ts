@@ -15,6 +15,7 @@ import { JobRuns } from "./job_runs.ts";
 import { Meetings } from "./meetings.ts";
 import { Outbox } from "./outbox.ts";
 import { Relays } from "./relays.ts";
+import { Seats } from "./seats.ts";
 import { type Database, Statements, transaction } from "./sqlite.ts";
 import { HandledUpdates } from "./updates.ts";
 import { Users } from "./users.ts";
@@ -42,6 +43,8 @@ export class Store {
   readonly drafts: Drafts;
   /** The backups `backup` made. */
   readonly backups: Backups;
+  /** Who holds a seat, who waits, and each week's capacity. */
+  readonly seats: Seats;
   #db: Database;
   #statements: Statements;
   #writer: Writer;
@@ -61,6 +64,7 @@ export class Store {
     this.relays = new Relays(statements);
     this.drafts = new Drafts(statements);
     this.backups = new Backups(statements);
+    this.seats = new Seats(statements);
   }
 
   /** Runs `fn` in one transaction: all of its writes happen, or none. */

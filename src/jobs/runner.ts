@@ -5,7 +5,8 @@
  * time passed while the bot was down still goes out while it is useful (and is recorded
  * as skipped when it is not), and a job that was enqueued is never enqueued twice.
  *
- * The tick also closes what is finished: a job or an announcement whose messages are
+ * The tick also gives free seats to the waitlists (a larger capacity in the config), and
+ * closes what is finished: a job or an announcement whose messages are
  * all settled is recorded with its counts and reported to the admins, once; an admin's
  * reply to a participant, once settled, brings the admin a note on how it went.
  *
@@ -16,6 +17,7 @@ import { isJobName, type JobName } from "../core/jobs.ts";
 import { batchOf, OWED, parseBatch } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
+import { fillAllSeats } from "../usecases/seats.ts";
 import { upcomingWeek } from "../usecases/weeks.ts";
 import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
@@ -72,6 +74,7 @@ export function createJobRunner(deps: JobDeps): JobRunner {
     tick() {
       try {
         tick(deps);
+        fillSeats(deps);
         closeFinished(deps);
         deps.kick(); // whatever is due, also rows a stopped process left
         return Promise.resolve(true);
@@ -151,6 +154,18 @@ function tick(deps: JobDeps) {
     });
     deps.kick();
   }
+}
+
+/**
+ * Gives the free seats of the meetings ahead to their waitlists: seats a larger
+ * `meeting.capacity` added while the bot was stopped go at once.
+ */
+function fillSeats(deps: JobDeps) {
+  const { store, config } = deps;
+  const promoted = store.transaction(() =>
+    fillAllSeats(store, { config, now: deps.now() })
+  );
+  if (promoted > 0) deps.log.info("seats.promoted", { promoted });
 }
 
 /** Closes jobs and announcements whose messages were all settled (e.g. before a stop). */

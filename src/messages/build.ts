@@ -38,11 +38,23 @@ export function buttonRow(
   };
 }
 
-/** One week's meeting as messages show it; a plain slot has the config's topic and link. */
+/** A meeting's seats as a message shows them: the capacity and how many are taken. */
+export interface ShownSeats {
+  /** The seats that week; `null`: no limit, and nothing is shown. */
+  capacity: number | null;
+  /** Those who hold a seat. */
+  seated: number;
+}
+
+/**
+ * One week's meeting as messages show it; a plain slot has the config's topic and link,
+ * and shows no seats.
+ */
 export type ShownMeeting = MeetingSlot & {
   topic?: string | null;
   link?: string;
   cancelled?: boolean;
+  seats?: ShownSeats;
 };
 
 /** Button data of the sign-up question. */
@@ -53,17 +65,25 @@ export function answerData(meetingId: string, answer: Answer): string {
   return `rsvp:${meetingId}:${answer}`;
 }
 
+/** Button data of "leave the waitlist" of one meeting. */
+export function leaveData(meetingId: string): string {
+  return `rsvp:${meetingId}:leave`;
+}
+
 /** What a button press asks for, or `undefined` for data the bot never sends. */
 export type ButtonAction =
   | { kind: "register"; register: boolean }
-  | { kind: "answer"; meetingId: string; answer: Answer };
+  | { kind: "answer"; meetingId: string; answer: Answer; leave?: boolean };
 
 /** Decodes button data; forged or malformed data gives `undefined`. */
 export function parseButtonData(data: string): ButtonAction | undefined {
   if (data === REGISTER_DATA.yes) return { kind: "register", register: true };
   if (data === REGISTER_DATA.no) return { kind: "register", register: false };
-  const match = /^rsvp:(\d{4}-\d{2}-\d{2}):(yes|no)$/.exec(data);
+  const match = /^rsvp:(\d{4}-\d{2}-\d{2}):(yes|no|leave)$/.exec(data);
   if (match === null) return undefined;
+  if (match[2] === "leave") {
+    return { kind: "answer", meetingId: match[1]!, answer: "no", leave: true };
+  }
   return { kind: "answer", meetingId: match[1]!, answer: match[2] as Answer };
 }
 
@@ -96,6 +116,8 @@ export interface MeetingValues extends Record<string, string> {
   topic: string;
   /** `texts.topic_line` with the topic; empty when there is none. */
   topic_line: string;
+  /** The free seats (`texts.seats_line`, or `seats_full_line`); empty without a limit. */
+  seats_line: string;
 }
 
 /** The values every text about one meeting may use (see `TEXT_PLACEHOLDERS`). */
@@ -118,7 +140,17 @@ export function meetingValues(
     link: meeting.link ?? config.meeting.link,
     topic,
     topic_line: topic === "" ? "" : render(config.texts.topic_line, { topic }),
+    seats_line: seatsLine(config, meeting.seats),
   };
+}
+
+/** "Осталось 3 места", or that none is left; empty when the meeting has no limit. */
+function seatsLine(config: Config, seats: ShownSeats | undefined): string {
+  if (seats === undefined || seats.capacity === null) return "";
+  const free = seats.capacity - seats.seated;
+  return free > 0
+    ? render(config.texts.seats_line, { free })
+    : config.texts.seats_full_line;
 }
 
 /** The values of the weekly schedule (see `TEXT_PLACEHOLDERS`). */
@@ -179,15 +211,29 @@ export function invitation(
 
 /**
  * The invitation after an answer: shows the choice and keeps the buttons to change it;
- * a cancelled meeting's says so, without buttons.
+ * a cancelled meeting's says so, without buttons. A "yes" waiting for a seat (`place` on
+ * the waitlist) shows its place and the button that leaves the waitlist.
  */
 export function answeredInvitation(
   config: Config,
-  { meeting, answer }: { meeting: ShownMeeting; answer: Answer },
+  { meeting, answer, place }: {
+    meeting: ShownMeeting;
+    answer: Answer;
+    place?: number;
+  },
 ): OutgoingMessage {
   const values = meetingValues(config, meeting);
   if (meeting.cancelled) {
     return { text: render(config.texts.meeting_cancelled_message, values) };
+  }
+  if (answer === "yes" && place !== undefined) {
+    return {
+      text: render(config.texts.answer_waitlisted, { ...values, place }),
+      reply_markup: buttonRow([
+        config.texts.button_leave_waitlist,
+        leaveData(meeting.id),
+      ]),
+    };
   }
   return {
     text: render(

@@ -11,7 +11,6 @@
  *
  * @module
  */
-import type { Answer } from "../core/answers.ts";
 import type { Delivery } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import { render } from "../config/texts.ts";
@@ -57,15 +56,15 @@ export function meetingFile(
 export function calendarFile({ config, now, changedAt }: CalendarDeps): {
   delivery(
     row: OutboxRow,
-    state: { meeting: Week; answer?: Answer },
+    state: { meeting: Week; attending: boolean },
   ): Delivery | null;
   delivered(result: unknown, delivery: Delivery): void;
 } {
   const uploaded = new Map<string, string>();
   return {
-    delivery(row, { meeting, answer }) {
-      // The first file follows a "yes"; an update goes to those who still say yes.
-      if (answer !== "yes") return null;
+    delivery(row, { meeting, attending }) {
+      // The first file follows a seat; an update goes to those who still hold one.
+      if (!attending) return null;
       const update = /\/s\d+\/u\d+$/.test(row.key);
       if (!update && (meeting.cancelled || now() >= meeting.startsAt)) {
         return null;

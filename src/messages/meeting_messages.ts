@@ -20,6 +20,8 @@ import {
   reminder,
 } from "./build.ts";
 import { editMessage, sendMessage } from "./deliveries.ts";
+import { shownSeats } from "./seat_messages.ts";
+import { waitlistPlace } from "../usecases/seats.ts";
 import {
   activeParticipant,
   liveWeek,
@@ -43,12 +45,16 @@ export function jobMessage(
   const deadline = planJobs(config, meeting).find((p) => p.job === job)
     ?.deadline;
   if (deadline !== undefined && now() >= deadline) return null;
-  const answer = store.answers.get(meeting.id, user.id);
+  const held = store.seats.held(meeting.id, user.id);
+  const answer = held?.answer;
   let message: OutgoingMessage;
   switch (job) {
     case "invitation":
       if (!user.is_registered && answer === undefined) return null;
-      message = invitation(config, meeting);
+      message = invitation(config, {
+        ...meeting,
+        seats: shownSeats(at, meeting.id),
+      });
       break;
     case "nudge":
       if (!user.is_registered || answer !== undefined) return null;
@@ -59,7 +65,8 @@ export function jobMessage(
       break;
     case "first_reminder":
     case "second_reminder":
-      if (answer !== "yes") return null;
+      // The link is for those with a seat; the waitlist gets its own note.
+      if (held?.seat !== "seat") return null;
       message = reminder(config, { meeting, job });
       break;
   }
@@ -139,16 +146,31 @@ export function linkChangedNotice(
   });
 }
 
-/** The edit that shows the participant's answer, as it is now, in the message pressed. */
+/**
+ * The edit that shows the participant's answer, as it is now, in the message pressed:
+ * with the free seats after a "no", the place after a "yes" on the waitlist, and the
+ * question again after a "yes" whose place was given up (a `/stop`).
+ */
 export function answerEdit(at: SendTime, row: OutboxRow): Delivery | null {
   const user = activeParticipant(at, row);
   const meeting = rowWeek(at, row);
   if (user === undefined || meeting === undefined) return null;
-  const answer = at.store.answers.get(meeting.id, user.id);
-  if (answer === undefined) return null;
+  const held = at.store.seats.held(meeting.id, user.id);
+  if (held === undefined) return null;
+  const shown = { ...meeting, seats: shownSeats(at, meeting.id) };
+  if (held.answer === "yes" && held.seat === null && !meeting.cancelled) {
+    return editMessage(row, invitation(at.config, shown));
+  }
   return editMessage(
     row,
-    answeredInvitation(at.config, { meeting, answer }),
+    answeredInvitation(at.config, {
+      meeting: shown,
+      answer: held.answer,
+      place: waitlistPlace(at.store, {
+        meetingId: meeting.id,
+        userId: user.id,
+      }),
+    }),
   );
 }
 

@@ -31,6 +31,7 @@ import {
 } from "./meeting_messages.ts";
 import { activeParticipant, rowWeek, type SendTime } from "./recipients.ts";
 import { relayDelivery } from "./relay.ts";
+import { seatGrantedNotice, waitlistNote } from "./seat_messages.ts";
 
 /** The sender's methods that take `allow_paid_broadcast` (edits and forwards do not). */
 const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
@@ -70,9 +71,13 @@ export function createRenderer(
         if (meeting === undefined || user === undefined) return null;
         return calendars.delivery(row, {
           meeting,
-          answer: store.answers.get(meeting.id, user.id),
+          attending: store.seats.held(meeting.id, user.id)?.seat === "seat",
         });
       }
+      case OWED.seat_granted:
+        return seatGrantedNotice(at, row);
+      case OWED.waitlist_note:
+        return waitlistNote(at, row);
       case OWED.announcement:
         return activeParticipant(at, row) === undefined
           ? null

@@ -1,10 +1,11 @@
 /**
- * An admin's proposed change to one week (cancel it, move it, give it a new link): the
- * checks that it makes sense, made when it is proposed and again when it is confirmed,
- * and the confirmation itself. A proposal waits as a draft for
- * {@linkcode DRAFT_LIFETIME_MINUTES} minutes; it remembers the meeting's `sequence`, so
- * that a draft about a meeting changed since (moved, cancelled, restored, a new link,
- * by another draft or another admin) is refused instead of applied over that change.
+ * An admin's proposed change to one week (cancel it, move it, give it a new link or its
+ * own number of seats): the checks that it makes sense, made when it is proposed and
+ * again when it is confirmed, and the confirmation itself. A proposal waits as a draft
+ * for {@linkcode DRAFT_LIFETIME_MINUTES} minutes; it remembers the meeting's `sequence`
+ * (and a change of seats the seats it had), so that a draft about a meeting changed
+ * since (moved, cancelled, restored, a new link, other seats, by another draft or
+ * another admin) is refused instead of applied over that change.
  *
  * @module
  */
@@ -16,6 +17,7 @@ import {
   type ChangeOutcome,
   moveMeeting,
 } from "./meetings.ts";
+import { capacityOf, changeCapacity } from "./seats.ts";
 import { type Week, weekById, type WeekConfig, weeksAhead } from "./weeks.ts";
 
 /** How long a confirmation stays valid after the question, in minutes. */
@@ -25,7 +27,15 @@ export const DRAFT_LIFETIME_MINUTES = 60;
 export type Action =
   | { kind: "skip"; meetingId: string; sequence: number }
   | { kind: "move"; meetingId: string; to: string; sequence: number }
-  | { kind: "link"; meetingId: string; link: string; sequence: number };
+  | { kind: "link"; meetingId: string; link: string; sequence: number }
+  /** New seats for the week (`null`: no limit); `was` its seats when proposed. */
+  | {
+    kind: "capacity";
+    meetingId: string;
+    capacity: number | null;
+    was: number | null;
+    sequence: number;
+  };
 
 /** Why a change is refused, with what the answer names. */
 export type Refusal =
@@ -50,7 +60,11 @@ export type Refusal =
   /** A move that would overlap `other` (each lasts `meeting.duration_minutes`). */
   | { reason: "collides"; other: Week }
   /** A new link that is the one it has. */
-  | { reason: "same_link"; week: Week };
+  | { reason: "same_link"; week: Week }
+  /** New seats that are the ones it has (`null`: no limit). */
+  | { reason: "same_capacity"; week: Week; capacity: number | null }
+  /** Its seats changed after the question: they are `capacity` now. */
+  | { reason: "capacity_changed"; week: Week; capacity: number | null };
 
 /** The meetings `/skip` offers at `now`: the next {@linkcode WEEKS_AHEAD} not started. */
 export function offeredWeeks(
@@ -120,6 +134,24 @@ export function checkLinkChange(
   return undefined;
 }
 
+/** Whether `week` can be given `capacity` seats (`null`: no limit) at `now`. */
+export function checkCapacity(
+  store: Store,
+  { config, week, capacity, now }: {
+    config: WeekConfig;
+    week: Week;
+    capacity: number | null;
+    now: Date;
+  },
+): Refusal | undefined {
+  if (week.startsAt <= now) return { reason: "started", week };
+  if (week.cancelled) return { reason: "cancelled", week };
+  if (capacityOf(store, { config, meetingId: week.id }) === capacity) {
+    return { reason: "same_capacity", week, capacity };
+  }
+  return undefined;
+}
+
 /** What a press of a confirmation button came to. */
 export type Confirmation =
   /** No such draft, or closed already. */
@@ -163,7 +195,7 @@ export function confirmDraft(
       kind: "applied",
       action,
       week,
-      outcome: apply(store, { action, week, now }),
+      outcome: apply(store, { config, action, week, now }),
     };
   });
 }
@@ -196,12 +228,29 @@ function recheck(
       return checkMove(store, { config, week, to: new Date(action.to), now });
     case "link":
       return checkLinkChange({ week, link: action.link, now });
+    case "capacity": {
+      const capacity = capacityOf(store, { config, meetingId: week.id });
+      if (capacity !== action.was) {
+        return { reason: "capacity_changed", week, capacity };
+      }
+      return checkCapacity(store, {
+        config,
+        week,
+        capacity: action.capacity,
+        now,
+      });
+    }
   }
 }
 
 function apply(
   store: Store,
-  { action, week, now }: { action: Action; week: Week; now: Date },
+  { config, action, week, now }: {
+    config: WeekConfig;
+    action: Action;
+    week: Week;
+    now: Date;
+  },
 ): ChangeOutcome {
   switch (action.kind) {
     case "skip":
@@ -210,5 +259,10 @@ function apply(
       return moveMeeting(store, { week, to: new Date(action.to), now });
     case "link":
       return changeLink(store, { week, link: action.link, now });
+    case "capacity": {
+      const capacity = action.capacity;
+      const promoted = changeCapacity(store, { config, week, capacity, now });
+      return { changed: true, notified: promoted };
+    }
   }
 }

@@ -9,9 +9,13 @@
 import { LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { Profile, User } from "../db/users.ts";
+import { reclaimSeats, releaseSeatsOf } from "./seats.ts";
 import { type WeekConfig, weeksAhead } from "./weeks.ts";
 
-/** Creates or refreshes the user and makes them active; a registered one is invited. */
+/**
+ * Creates or refreshes the user and makes them active; a registered one is invited. One
+ * who left and comes back gets back the seats still free (see `reclaimSeats`).
+ */
 export function startUser(
   store: Store,
   { profile, schedule, now }: {
@@ -23,6 +27,7 @@ export function startUser(
   return store.transaction(() => {
     const user = store.users.start(profile, now);
     if (user.is_registered) inviteLatecomer(store, { user, schedule, now });
+    reclaimSeats(store, { config: schedule, user, now });
     return user;
   });
 }
@@ -44,6 +49,25 @@ export function setRegistration(
     const user = store.users.setRegistered({ tgId, registered }, now);
     if (user === undefined) return false;
     if (registered) inviteLatecomer(store, { user, schedule, now });
+    reclaimSeats(store, { config: schedule, user, now });
+    return true;
+  });
+}
+
+/**
+ * Unsubscribes the user (`/stop`, or Telegram says the chat is gone): nothing more is
+ * sent until they come back, and in the same transaction their seat or place in every
+ * meeting ahead is given up, each freed seat going to the first on the waitlist at once
+ * (see seats.ts). False for an unknown user.
+ */
+export function stopUser(
+  store: Store,
+  { tgId, schedule, now }: { tgId: number; schedule: WeekConfig; now: Date },
+): boolean {
+  return store.transaction(() => {
+    if (!store.users.deactivate(tgId, now)) return false;
+    const user = store.users.byTgId(tgId)!;
+    releaseSeatsOf(store, { config: schedule, userId: user.id, now });
     return true;
   });
 }

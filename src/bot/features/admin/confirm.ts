@@ -10,6 +10,7 @@
 import type { Composer, Context } from "grammy";
 import { render } from "../../../config/texts.ts";
 import { meetingValues, zoneLabel } from "../../../messages/build.ts";
+import { capacityText } from "../../../messages/seat_messages.ts";
 import {
   type Action,
   type Confirmation,
@@ -112,6 +113,12 @@ export function confirmations(
           date,
           link: action.link,
           notified: outcome.notified,
+        });
+      case "capacity":
+        return render(config.texts.admin_capacity_set, {
+          date,
+          limit: capacityText(config, action.capacity),
+          promoted: outcome.notified,
         });
       case "move": {
         const to = new Date(action.to);

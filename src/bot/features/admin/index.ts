@@ -1,14 +1,16 @@
 /**
  * Admin commands, for the Telegram ids under `admins` in config.yaml: reports (`/stats`,
- * `/who` with its reminder button, `/export`), broadcasts (`/announce`, `/followup`), and this week's meeting
- * (`/topic`, `/link`, `/move`, `/skip`, `/unskip`). Anyone else falls through to the
- * fallback and gets the reply to an unknown command: nothing tells them these exist.
+ * `/who` with its reminder button, `/export`), broadcasts (`/announce`, `/followup`),
+ * and this week's meeting (`/topic`, `/link`, `/move`, `/skip`, `/unskip`,
+ * `/capacity`). Anyone else falls through to the fallback and gets the reply to an
+ * unknown command: nothing tells them these exist.
  *
  * @module
  */
 import { Composer, type Context } from "grammy";
 import type { FeatureDeps } from "../../context.ts";
 import { broadcastCommands } from "./broadcasts.ts";
+import { capacityCommand } from "./capacity.ts";
 import { reportCommands } from "./reports.ts";
 import { confirmations } from "./confirm.ts";
 import { scheduleCommands } from "./schedule.ts";
@@ -26,6 +28,7 @@ export function adminFeature(deps: FeatureDeps): Composer<Context> {
   broadcastCommands(admins, deps);
   scheduleCommands(admins, deps);
   skipCommands(admins, deps);
+  capacityCommand(admins, deps);
   confirmations(admins, deps);
   return feature;
 }

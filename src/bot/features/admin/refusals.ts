@@ -12,6 +12,7 @@ import {
   MAX_TOPIC_LENGTH,
 } from "../../../domain/week_input.ts";
 import { meetingValues, zoneLabel } from "../../../messages/build.ts";
+import { capacityText } from "../../../messages/seat_messages.ts";
 import {
   DRAFT_LIFETIME_MINUTES,
   type Refusal,
@@ -70,6 +71,16 @@ export function refusalText(config: Config, refusal: Refusal): string {
       return render(texts.admin_link_same, {
         date: at(refusal.week.startsAt).date,
         link: refusal.week.link,
+      });
+    case "same_capacity":
+      return render(texts.admin_capacity_same, {
+        date: at(refusal.week.startsAt).date,
+        limit: capacityText(config, refusal.capacity),
+      });
+    case "capacity_changed":
+      return render(texts.admin_capacity_stale, {
+        date: at(refusal.week.startsAt).date,
+        limit: capacityText(config, refusal.capacity),
       });
   }
 }

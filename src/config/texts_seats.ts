@@ -1,0 +1,58 @@
+/**
+ * The shipped Russian texts about seats (usecases/seats.ts): the free seats in the
+ * invitation, the waitlist, the seat that frees itself, `/capacity`, and the seat figures
+ * of the reports. `config.yaml` repeats them so that an operator can edit each.
+ *
+ * @module
+ */
+import type { TextKey } from "./texts.ts";
+
+/** Texts about seats, by key. */
+export const SEAT_TEXTS = {
+  seats_line: "Осталось {free|место|места|мест}.\n\n",
+  seats_full_line:
+    "Свободных мест нет: ответите «Да, буду» — запишу в лист ожидания.\n\n",
+  answer_waitlisted:
+    "Встреча «{title}»: {date}, {time} ({tz}).\n\n{topic_line}" +
+    "⏳ Мест пока нет — вы в листе ожидания, ваш номер в очереди: {place}. " +
+    "Как только место освободится, оно перейдёт к вам, и я сразу напишу.",
+  button_leave_waitlist: "Выйти из листа ожидания",
+  answer_waitlisted_toast: "Мест нет — вы в листе ожидания, номер {place}",
+  answer_left_waitlist: "Вы вышли из листа ожидания",
+  answer_seat_kept: "Место уже ваше — вы не в листе ожидания",
+  seat_granted: "Освободилось место — вы идёте на встречу «{title}»: {date}, " +
+    "{time} ({tz}).\n\n{topic_line}{link_line}Если планы изменились, нажмите " +
+    "«Нет, не смогу» — место перейдёт следующему в очереди.",
+  seat_link_line: "Ссылка: {link}\n\n",
+  waitlist_note:
+    "Сегодня в {time} ({tz}) — встреча «{title}». В этот раз мест " +
+    "на ней не хватило: вы в листе ожидания, номер {place}. Если кто-то " +
+    "откажется до начала, место перейдёт к вам, и я сразу пришлю ссылку.",
+  status_answer_waitlist: "в листе ожидания, номер {place}",
+  command_capacity: "Число мест на ближайшей встрече",
+  admin_capacity_usage:
+    "Напишите число мест: /capacity 12 — или /capacity -, " +
+    "чтобы снять ограничение. Меняется только ближайшая встреча.",
+  capacity_limit: "{capacity|место|места|мест}",
+  capacity_unlimited: "без ограничения",
+  admin_capacity_confirm: "Число мест на встрече {date}: сейчас {was}, " +
+    "станет {limit}. Занято мест: {seated}, в листе ожидания: {waitlist}.{effect}",
+  admin_capacity_promotes: "\n\nМесто сразу получат " +
+    "{promoted|человек|человека|человек} из листа ожидания — я им напишу.",
+  admin_capacity_over: "\n\nЗанято больше мест, чем станет: ни у кого место " +
+    "не отнимется, а новые «да» пойдут в лист ожидания, пока места не освободятся.",
+  admin_capacity_set: "Готово: на встрече {date} теперь {limit}. " +
+    "Из листа ожидания получили место: {promoted}.",
+  admin_capacity_same: "На встрече {date} и так {limit}.",
+  admin_capacity_stale: "Пока вы решали, число мест на встрече {date} уже " +
+    "поменяли: сейчас {limit}. Отправьте /capacity ещё раз.",
+  admin_stats_seats: "Места на встрече {date} ({limit}): занято {seated}, " +
+    "в листе ожидания {waitlist}, получили место из листа ожидания {promotions}.",
+  admin_who_seats: "Мест: {capacity}, занято {seated}, свободно {free}. " +
+    "Из листа ожидания получили место: {promotions}.",
+  admin_who_waitlist: "⏳ Лист ожидания ({waitlist}):\n{waitlist_names}",
+  export_seat_columns: "Место | Номер в листе ожидания | Из листа ожидания",
+  export_seat_taken: "место",
+  export_seat_waitlist: "лист ожидания",
+  export_promoted: "да",
+} as const satisfies Partial<Record<TextKey, string>>;

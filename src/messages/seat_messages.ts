@@ -1,0 +1,87 @@
+/**
+ * The messages about seats as rows become them at send time: "a seat freed up, you are
+ * coming" to one promoted from the waitlist, and the note before the start to those still
+ * waiting. Each is `null` once it is no longer true (the seat was given up, the place
+ * became a seat, the meeting was cancelled or began); see recipients.ts.
+ *
+ * @module
+ */
+import type { Delivery } from "../core/owed.ts";
+import { render } from "../config/texts.ts";
+import type { OutboxRow } from "../db/outbox.ts";
+import { capacityOf, waitlistPlace } from "../usecases/seats.ts";
+import type { Week } from "../usecases/weeks.ts";
+import { answerKeyboard, meetingValues, type ShownSeats } from "./build.ts";
+import { sendMessage } from "./deliveries.ts";
+import { activeParticipant, liveWeek, type SendTime } from "./recipients.ts";
+
+/** "12 мест", or "без ограничения" (`null`), as admins read a number of seats. */
+export function capacityText(
+  config: Pick<SendTime["config"], "texts">,
+  capacity: number | null,
+): string {
+  return capacity === null
+    ? config.texts.capacity_unlimited
+    : render(config.texts.capacity_limit, { capacity });
+}
+
+/** The meeting's seats as messages show them now. */
+export function shownSeats(
+  { config, store }: SendTime,
+  meetingId: string,
+): ShownSeats {
+  return {
+    capacity: capacityOf(store, { config, meetingId }),
+    seated: store.seats.counts(meetingId).seated,
+  };
+}
+
+/** Whether the reminders of `meeting` went out: a promotion then brings the link. */
+function remindersSent({ store }: SendTime, meeting: Week): boolean {
+  return store.jobRuns.get(meeting.id, "first_reminder") !== undefined ||
+    store.jobRuns.get(meeting.id, "second_reminder") !== undefined;
+}
+
+/**
+ * "A seat freed up: you are coming", with the link once the reminders went out and the
+ * answer buttons (a "no" passes the seat on), while the seat is still theirs.
+ */
+export function seatGrantedNotice(
+  at: SendTime,
+  row: OutboxRow,
+): Delivery | null {
+  const user = activeParticipant(at, row);
+  const meeting = liveWeek(at, row);
+  if (user === undefined || meeting === undefined) return null;
+  if (at.store.seats.held(meeting.id, user.id)?.seat !== "seat") return null;
+  const { config } = at;
+  const values = meetingValues(config, meeting);
+  const link = remindersSent(at, meeting);
+  return sendMessage(row.chat_id, {
+    text: render(config.texts.seat_granted, {
+      ...values,
+      link_line: link
+        ? render(config.texts.seat_link_line, { link: meeting.link })
+        : "",
+    }),
+    reply_markup: answerKeyboard(config, meeting),
+  }, { preview: link });
+}
+
+/** "No seat this time: you are number N on the waitlist", while they still wait. */
+export function waitlistNote(at: SendTime, row: OutboxRow): Delivery | null {
+  const user = activeParticipant(at, row);
+  const meeting = liveWeek(at, row);
+  if (user === undefined || meeting === undefined) return null;
+  const place = waitlistPlace(at.store, {
+    meetingId: meeting.id,
+    userId: user.id,
+  });
+  if (place === undefined) return null;
+  return sendMessage(row.chat_id, {
+    text: render(at.config.texts.waitlist_note, {
+      ...meetingValues(at.config, meeting),
+      place,
+    }),
+  }, { preview: false });
+}

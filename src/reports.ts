@@ -64,7 +64,7 @@ export function statsReport(
   if (!showsSeats(seats)) return stats;
   return `${stats}\n\n${
     render(config.texts.admin_stats_seats, {
-      date,
+      ...meetingValues(config, meeting),
       limit: capacityText(config, seats.capacity),
       seated: seats.seated,
       waitlist: seats.waitlist,

@@ -81,12 +81,12 @@ Deno.test("/capacity 3 asks first, then seats the waitlist at once, and each pro
   const question = await ask(h, "/capacity 3");
   assert.equal(
     question.text,
-    "Число мест на встрече среда, 25 ноября: сейчас 1 место, станет 3 места. Занято мест: 1, в листе ожидания: 2.\n\nМесто сразу получат 2 человека из листа ожидания — я им напишу.",
+    "Число мест на встрече в среду, 25 ноября: сейчас 1 место, станет 3 места. Занято мест: 1, в листе ожидания: 2.\n\nМесто сразу получат 2 человека из листа ожидания — я им напишу.",
   );
   assert.equal(seatOf(h, boris), "waitlist", "nothing before the confirmation");
   assert.equal(
     await confirm(h, question),
-    "Готово: на встрече среда, 25 ноября теперь 3 места. Из листа ожидания получили место: 2.",
+    "Готово: на встрече в среду, 25 ноября теперь 3 места. Из листа ожидания получили место: 2.",
   );
   assert.deepEqual(PEOPLE.map((u) => seatOf(h, u)), [
     "seat",
@@ -109,7 +109,7 @@ Deno.test("a smaller capacity takes no seat away: freed seats are not given agai
   const question = await ask(h, "/capacity 1");
   assert.equal(
     question.text,
-    "Число мест на встрече среда, 25 ноября: сейчас 3 места, станет 1 место. Занято мест: 3, в листе ожидания: 0.\n\nЗанято больше мест, чем станет: ни у кого место не отнимется, а новые «да» пойдут в лист ожидания, пока места не освободятся.",
+    "Число мест на встрече в среду, 25 ноября: сейчас 3 места, станет 1 место. Занято мест: 3, в листе ожидания: 0.\n\nЗанято больше мест, чем станет: ни у кого место не отнимется, а новые «да» пойдут в лист ожидания, пока места не освободятся.",
   );
   await confirm(h, question);
   assert.deepEqual([anna, boris, vera].map((u) => seatOf(h, u)), [
@@ -136,11 +136,11 @@ Deno.test("/capacity - lifts the limit for the week and seats everyone waiting",
   const question = await ask(h, "/capacity -");
   assert.equal(
     question.text,
-    "Число мест на встрече среда, 25 ноября: сейчас 1 место, станет без ограничения. Занято мест: 1, в листе ожидания: 2.\n\nМесто сразу получат 2 человека из листа ожидания — я им напишу.",
+    "Число мест на встрече в среду, 25 ноября: сейчас 1 место, станет без ограничения. Занято мест: 1, в листе ожидания: 2.\n\nМесто сразу получат 2 человека из листа ожидания — я им напишу.",
   );
   assert.equal(
     await confirm(h, question),
-    "Готово: на встрече среда, 25 ноября теперь без ограничения. Из листа ожидания получили место: 2.",
+    "Готово: на встрече в среду, 25 ноября теперь без ограничения. Из листа ожидания получили место: 2.",
   );
   assert.equal((await h.press(gleb, YES)).text, "Ответ сохранён");
   assert.deepEqual(PEOPLE.map((u) => seatOf(h, u)), [
@@ -160,7 +160,7 @@ Deno.test("/capacity refuses nonsense and the seats it already has; only admins 
   }
   assert.equal(
     (await ask(h, "/capacity 2")).text,
-    "На встрече среда, 25 ноября и так 2 места.",
+    "На встрече в среду, 25 ноября и так 2 места.",
   );
   assert.equal(
     await h.say(anna, "/capacity 5"),
@@ -175,7 +175,7 @@ Deno.test("a /capacity confirmation checks again: seats changed meanwhile, or th
   await confirm(h, second);
   assert.equal(
     await confirm(h, first),
-    "Пока вы решали, число мест на встрече среда, 25 ноября уже поменяли: сейчас 5 мест. Отправьте /capacity ещё раз.",
+    "Пока вы решали, число мест на встрече в среду, 25 ноября уже поменяли: сейчас 5 мест. Отправьте /capacity ещё раз.",
   );
   assert.equal(h.store.seats.ownCapacity(MEETING).capacity, 5);
   const late = await ask(h, "/capacity 2");
@@ -202,7 +202,7 @@ Deno.test("/stats, /who and the export show the seats, the waitlist in its order
   await t.step("/stats", async () => {
     assert.match(
       await h.say(admin, "/stats"),
-      /\n\nМеста на встрече среда, 25 ноября \(1 место\): занято 1, в листе ожидания 2, получили место из листа ожидания 1\.$/,
+      /\n\nМеста на встрече в среду, 25 ноября \(1 место\): занято 1, в листе ожидания 2, получили место из листа ожидания 1\.$/,
     );
   });
   await t.step("the export", async () => {
@@ -240,12 +240,30 @@ Deno.test("a larger meeting.capacity in the config seats the waitlist as soon as
   await using h = await startHarness({
     config: { ...config, meeting: { ...config.meeting, capacity: 2 } },
     clock: new ManualClock("2026-11-23T08:00:00Z"),
+    fake: { idsAfter: 100_000 }, // update ids the first bot did not handle
   });
+  // A "yes" before the first tick does not pass those waiting for the new seat.
+  assert.equal(
+    (await h.press(gleb, YES)).text,
+    "Мест нет — вы в листе ожидания, номер 2",
+  );
   await h.jobs.tick(); // as at start
-  assert.deepEqual([anna, boris, vera].map((u) => seatOf(h, u)), [
+  assert.deepEqual(PEOPLE.map((u) => seatOf(h, u)), [
     "seat",
     "seat",
     "waitlist",
+    "waitlist",
   ]);
   assert.match(h.fake.messagesTo(boris.id).at(-1)!, GRANTED);
+});
+
+Deno.test("/link counts and tells only those with a seat, not those waiting", async () => {
+  await using h = await week(1);
+  for (const u of [anna, boris]) await h.press(u, YES);
+  const question = await ask(h, "/link https://meet.example.com/new");
+  assert.match(question.text!, /Сообщу 1 записавшемуся\.$/);
+  await confirm(h, question);
+  const told = (u: FakeUser) =>
+    h.fake.messagesTo(u.id).filter((m) => m.startsWith("Новая ссылка")).length;
+  assert.deepEqual([anna, boris].map(told), [1, 0]);
 });

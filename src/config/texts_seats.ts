@@ -35,18 +35,22 @@ export const SEAT_TEXTS = {
     "чтобы снять ограничение. Меняется только ближайшая встреча.",
   capacity_limit: "{capacity|место|места|мест}",
   capacity_unlimited: "без ограничения",
-  admin_capacity_confirm: "Число мест на встрече {date}: сейчас {was}, " +
+  admin_capacity_confirm:
+    "Число мест на встрече {weekday_on}, {day}: сейчас {was}, " +
     "станет {limit}. Занято мест: {seated}, в листе ожидания: {waitlist}.{effect}",
   admin_capacity_promotes: "\n\nМесто сразу получат " +
     "{promoted|человек|человека|человек} из листа ожидания — я им напишу.",
   admin_capacity_over: "\n\nЗанято больше мест, чем станет: ни у кого место " +
     "не отнимется, а новые «да» пойдут в лист ожидания, пока места не освободятся.",
-  admin_capacity_set: "Готово: на встрече {date} теперь {limit}. " +
+  admin_capacity_set:
+    "Готово: на встрече {weekday_on}, {day} теперь {limit}. " +
     "Из листа ожидания получили место: {promoted}.",
-  admin_capacity_same: "На встрече {date} и так {limit}.",
-  admin_capacity_stale: "Пока вы решали, число мест на встрече {date} уже " +
+  admin_capacity_same: "На встрече {weekday_on}, {day} и так {limit}.",
+  admin_capacity_stale:
+    "Пока вы решали, число мест на встрече {weekday_on}, {day} уже " +
     "поменяли: сейчас {limit}. Отправьте /capacity ещё раз.",
-  admin_stats_seats: "Места на встрече {date} ({limit}): занято {seated}, " +
+  admin_stats_seats:
+    "Места на встрече {weekday_on}, {day} ({limit}): занято {seated}, " +
     "в листе ожидания {waitlist}, получили место из листа ожидания {promotions}.",
   admin_who_seats: "Мест: {capacity}, занято {seated}, свободно {free}. " +
     "Из листа ожидания получили место: {promotions}.",

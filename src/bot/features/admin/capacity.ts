@@ -56,7 +56,7 @@ export function capacityCommand(
         sequence: week.sequence,
       },
       render(config.texts.admin_capacity_confirm, {
-        date: meetingValues(config, week).date,
+        ...meetingValues(config, week),
         was: capacityText(config, seats.capacity),
         limit: capacityText(config, capacity),
         seated: seats.seated,

@@ -116,7 +116,7 @@ export function confirmations(
         });
       case "capacity":
         return render(config.texts.admin_capacity_set, {
-          date,
+          ...meetingValues(config, week),
           limit: capacityText(config, action.capacity),
           promoted: outcome.notified,
         });

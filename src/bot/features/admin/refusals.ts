@@ -74,12 +74,12 @@ export function refusalText(config: Config, refusal: Refusal): string {
       });
     case "same_capacity":
       return render(texts.admin_capacity_same, {
-        date: at(refusal.week.startsAt).date,
+        ...at(refusal.week.startsAt),
         limit: capacityText(config, refusal.capacity),
       });
     case "capacity_changed":
       return render(texts.admin_capacity_stale, {
-        date: at(refusal.week.startsAt).date,
+        ...at(refusal.week.startsAt),
         limit: capacityText(config, refusal.capacity),
       });
   }

@@ -1,0 +1,170 @@
+/**
+ * Seats: a capacity, a fair waitlist in commit order, seats that free themselves, and
+ * the reports that show them.
+ *
+ * @module
+ */
+import type { Breakage } from "./types.ts";
+
+/** Breakages of this area. */
+export const BREAKAGES: Breakage[] = [
+  {
+    name: "seats: a yes beyond the capacity goes to the waitlist",
+    file: "src/usecases/seats.ts",
+    edits: [[
+      'return free === null || free > 0 ? "seat" : "waitlist";',
+      'return "seat";',
+    ]],
+    test: ["tests/seats_race_test.ts", "200 presses"],
+  },
+  {
+    name: "seats: the waitlist is in the order the presses were committed",
+    file: "src/db/answers.ts",
+    edits: [[
+      "ELSE (SELECT coalesce(max(queued), 0) + 1 FROM answers) END)",
+      "ELSE ?2 END)",
+    ]],
+    test: ["tests/seats_race_test.ts", "200 presses"],
+  },
+  {
+    name: "seats: under kill -9 the race keeps its seats and commit order",
+    file: "src/db/answers.ts",
+    edits: [[
+      "ELSE (SELECT coalesce(max(queued), 0) + 1 FROM answers) END)",
+      "ELSE ?2 END)",
+    ]],
+    test: ["tests/kill_seats_test.ts", "200 presses for 20 seats"],
+  },
+  {
+    name: "seats: a freed seat goes to the first on the waitlist, not the last",
+    file: "src/db/seats.ts",
+    edits: [["ORDER BY a.queued LIMIT ?2", "ORDER BY a.queued DESC LIMIT ?2"]],
+    test: ["tests/seats_test.ts", "a 'no' from a seat gives it at once"],
+  },
+  {
+    name: "seats: under kill -9 each freed seat goes to the next in line, once",
+    file: "src/db/seats.ts",
+    edits: [["ORDER BY a.queued LIMIT ?2", "ORDER BY a.queued DESC LIMIT ?2"]],
+    test: ["tests/kill_seats_test.ts", "seats given up while 30 wait"],
+  },
+  {
+    name: "seats: a no from a seat promotes at once",
+    file: "src/usecases/answers.ts",
+    edits: [['if (held?.seat === "seat") {', "if (false) {"]],
+    test: ["tests/seats_test.ts", "a 'no' from a seat gives it at once"],
+  },
+  {
+    name: "seats: /stop frees the seat for the waitlist",
+    file: "src/usecases/users.ts",
+    edits: [[
+      "    releaseSeatsOf(store, { config: schedule, userId: user.id, now });\n",
+      "",
+    ]],
+    test: ["tests/seats_test.ts", "/stop, or a chat Telegram says is gone"],
+  },
+  {
+    name: "seats: a chat Telegram says is gone frees its seat",
+    file: "src/app/delivery.ts",
+    edits: [[
+      "stopUser(store, { tgId: row.chat_id, schedule: config, now: now() });",
+      "store.users.deactivate(row.chat_id, now());",
+    ]],
+    test: ["tests/seats_test.ts", "/stop, or a chat Telegram says is gone"],
+  },
+  {
+    name: "seats: the promoted is told",
+    file: "src/messages/render.ts",
+    edits: [[
+      "case OWED.seat_granted:\n        return seatGrantedNotice(at, row);",
+      "case OWED.seat_granted:\n        return null;",
+    ]],
+    test: ["tests/seats_test.ts", "a 'no' from a seat gives it at once"],
+  },
+  {
+    name: "seats: a promotion after the reminders brings the link",
+    file: "src/messages/seat_messages.ts",
+    edits: [[
+      "const link = remindersSent(at, meeting);",
+      "const link = false;",
+    ]],
+    test: ["tests/seats_test.ts", "a 'no' from a seat gives it at once"],
+  },
+  {
+    name: "seats: those still waiting get a note with the last reminder",
+    file: "src/usecases/jobs.ts",
+    edits: [['if (job === "second_reminder") {', "if (false) {"]],
+    test: ["tests/seats_test.ts", "reminders with the link go to those"],
+  },
+  {
+    name: "seats: the link goes to those with a seat, not those waiting",
+    file: "src/db/audiences.ts",
+    edits: [[
+      'sql: `u.is_active = 1 AND ${holding("seat")}`,',
+      "sql: `u.is_active = 1 AND ${answered(\"'yes'\")}`,",
+    ]],
+    test: ["tests/capacity_test.ts", "/link counts and tells only"],
+  },
+  {
+    name: "seats: the leave button gives up a place, never a seat",
+    file: "src/usecases/answers.ts",
+    edits: [['? held?.seat !== "waitlist"', "? false"]],
+    test: ["tests/seats_test.ts", "the leave button takes one off"],
+  },
+  {
+    name: "seats: one who comes back gets a free seat back",
+    file: "src/usecases/users.ts",
+    edits: [[
+      "    if (user.is_registered) inviteLatecomer(store, { user, schedule, now });\n    reclaimSeats(store, { config: schedule, user, now });\n",
+      "    if (user.is_registered) inviteLatecomer(store, { user, schedule, now });\n",
+    ]],
+    test: ["tests/seats_test.ts", "one who left and comes back"],
+  },
+  {
+    name: "seats: a new yes does not pass those waiting for a free seat",
+    file: "src/usecases/seats.ts",
+    edits: [["  fillSeats(store, { config, meeting, now });\n", ""]],
+    test: ["tests/capacity_test.ts", "a larger meeting.capacity in the config"],
+  },
+  {
+    name: "seats: a larger capacity promotes at once",
+    file: "src/usecases/seats.ts",
+    edits: [[
+      "return fillSeats(store, { config, meeting: week, now });",
+      "return 0;",
+    ]],
+    test: ["tests/capacity_test.ts", "/capacity 3 asks first"],
+  },
+  {
+    name: "seats: a smaller capacity gives no seat while the count is over it",
+    file: "src/usecases/seats.ts",
+    edits: [["Math.max(0, capacity - seated)", "capacity - seated"]],
+    test: ["tests/capacity_test.ts", "a smaller capacity takes no seat away"],
+  },
+  {
+    name: "seats: a /capacity confirmation refuses seats changed meanwhile",
+    file: "src/usecases/proposals.ts",
+    edits: [["if (capacity !== action.was) {", "if (false) {"]],
+    test: ["tests/capacity_test.ts", "a /capacity confirmation checks again"],
+  },
+  {
+    name: "seats: the invitation shows the free seats",
+    file: "src/messages/build.ts",
+    edits: [[
+      "seats_line: seatsLine(config, meeting.seats),",
+      'seats_line: "",',
+    ]],
+    test: ["tests/seats_test.ts", "the invitation shows the free seats"],
+  },
+  {
+    name: "seats: /who lists the waitlist in its order",
+    file: "src/db/answers.ts",
+    edits: [["       ORDER BY a.queued`,", "       ORDER BY a.queued DESC`,"]],
+    test: ["tests/capacity_test.ts", "/stats, /who and the export show"],
+  },
+  {
+    name: "seats: the export says who holds a seat and who waits",
+    file: "src/reports.ts",
+    edits: [["row.seat === null ? null : seats[row.seat],", "null,"]],
+    test: ["tests/capacity_test.ts", "/stats, /who and the export show"],
+  },
+];

@@ -37,6 +37,9 @@ const MEETING = [
   "topic_line",
 ] as const;
 
+/** A week's seats as admins read them: `{limit}` "20 мест", taken, waiting. */
+const SEATS = ["limit", "seated", "waitlist"] as const;
+
 /** Placeholders allowed in each text; `{name}` in a template must be one of these. */
 export const TEXT_PLACEHOLDERS = {
   start_greeting: ["name", ...SCHEDULE],
@@ -227,26 +230,13 @@ export const TEXT_PLACEHOLDERS = {
   admin_capacity_usage: [],
   capacity_limit: ["capacity"],
   capacity_unlimited: [],
-  admin_capacity_confirm: [
-    ...MEETING,
-    "was",
-    "limit",
-    "seated",
-    "waitlist",
-    "effect",
-  ],
+  admin_capacity_confirm: [...MEETING, ...SEATS, "was", "effect"],
   admin_capacity_promotes: ["promoted"],
   admin_capacity_over: [],
   admin_capacity_set: [...MEETING, "limit", "promoted"],
   admin_capacity_same: [...MEETING, "limit"],
   admin_capacity_stale: [...MEETING, "limit"],
-  admin_stats_seats: [
-    ...MEETING,
-    "limit",
-    "seated",
-    "waitlist",
-    "promotions",
-  ],
+  admin_stats_seats: [...MEETING, ...SEATS, "promotions"],
   admin_who_seats: ["capacity", "seated", "free", "promotions"],
   admin_who_waitlist: ["waitlist", "waitlist_names"],
   export_seat_columns: [],

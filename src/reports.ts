@@ -13,7 +13,7 @@ import type { Store } from "./db/store.ts";
 import type { User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
 import { localParts } from "./domain/time.ts";
-import { meetingValues, zoneLabel } from "./messages/build.ts";
+import { meetingValues, moveValues } from "./messages/build.ts";
 import { capacityText } from "./messages/seat_messages.ts";
 import { type SeatFigures, seatFigures } from "./usecases/seats.ts";
 import { upcomingWeek, weekById, weeksAhead } from "./usecases/weeks.ts";
@@ -33,15 +33,15 @@ export function statsReport(
   const meeting = upcomingWeek(source, { config, now });
   const subscribers = source.users.counts();
   const answers = source.answers.counts(meeting.id);
-  const dateOf = (id: string) => {
+  const valuesOf = (id: string) => {
     const week = weekById(source, { config, id });
-    return week === undefined ? id : meetingValues(config, week).date;
+    return week === undefined ? { date: id } : meetingValues(config, week);
   };
   const history = source.meetings.history(meeting.id, HISTORY_WEEKS).map((
     week,
   ) =>
     render(config.texts.admin_stats_week, {
-      date: dateOf(week.id),
+      ...valuesOf(week.id),
       yes: week.yes,
       no: week.no,
       status: week.status === "cancelled"
@@ -49,11 +49,12 @@ export function statsReport(
         : "",
     })
   );
-  const date = meetingValues(config, meeting).date;
   const stats = render(config.texts.admin_stats, {
+    ...meetingValues(config, meeting),
     active: subscribers.active,
     registered: subscribers.registered,
-    date,
+    not_registered: subscribers.active - subscribers.registered,
+    stopped: subscribers.stopped,
     yes: answers.yes,
     no: answers.no,
     none: answers.none,
@@ -87,34 +88,38 @@ export function scheduleChanges(
   for (
     const week of weeksAhead(source, { config, now, count: WEEKS_AHEAD })
   ) {
-    const date = meetingValues(config, { ...week, startsAt: week.scheduledAt })
-      .date;
+    // Each line names the week by its date in the schedule, as the admin knows it.
+    const values = meetingValues(config, {
+      ...week,
+      startsAt: week.scheduledAt,
+    });
     if (week.cancelled) {
-      lines.push(render(config.texts.admin_change_cancelled, { date }));
+      lines.push(render(config.texts.admin_change_cancelled, values));
       continue;
     }
     if (week.startsAt.getTime() !== week.scheduledAt.getTime()) {
-      const moved = meetingValues(config, week);
-      lines.push(render(config.texts.admin_change_moved, {
-        date,
-        new_date: moved.date,
-        new_time: moved.time,
-        tz: zoneLabel(config, week.startsAt),
-      }));
+      lines.push(render(
+        config.texts.admin_change_moved,
+        moveValues(config, {
+          meeting: week,
+          from: week.scheduledAt,
+          to: week.startsAt,
+          date: "old",
+        }),
+      ));
     }
     if (week.topic !== null) {
-      lines.push(
-        render(config.texts.admin_change_topic, { date, topic: week.topic }),
-      );
+      lines.push(render(config.texts.admin_change_topic, values));
     }
     if (week.link !== config.meeting.link) {
-      lines.push(
-        render(config.texts.admin_change_link, { date, link: week.link }),
-      );
+      lines.push(render(config.texts.admin_change_link, values));
     }
   }
   return lines;
 }
+
+/** A placeholder of the three groups of `/who`: `{yes}`, `{no_names}`… */
+const GROUPS = /\{(?:yes|no|none)(?:_names)?[}|]/;
 
 /**
  * The `/who` text for the upcoming meeting: who is coming, who is not, and who has not
@@ -129,7 +134,11 @@ export function whoReport(
   const values = meetingValues(config, meeting);
   const roster = source.answers.roster(meeting.id);
   const { yes, no, none, waitlist } = roster;
-  if (yes.length + no.length + none.length + waitlist.length === 0) {
+  // A config.yaml written before the three groups lists only those coming ({count},
+  // {names}), and said "nobody yet" (admin_who_empty) when there were none.
+  const nobodyComing = yes.length === 0 && !GROUPS.test(config.texts.admin_who);
+  const people = yes.length + no.length + none.length + waitlist.length;
+  if (people === 0 || nobodyComing) {
     return render(config.texts.admin_who_empty, values);
   }
   const names = (group: readonly User[]) =>
@@ -144,6 +153,8 @@ export function whoReport(
     yes_names: names(yes),
     no_names: names(no),
     none_names: names(none),
+    count: yes.length,
+    names: names(yes),
   });
   const seats = seatFigures(source, { config, meetingId: meeting.id });
   if (!showsSeats(seats)) return who;

@@ -110,7 +110,7 @@ Deno.test("a confirmation pressed after the meeting started changes nothing and 
   h.clock.set("2026-11-25T08:01:00Z"); // 11:01: the meeting is on
   assert.equal(
     await answer(h, admin),
-    "Встреча среда, 25 ноября уже началась — менять её поздно.",
+    "Встреча в среду, 25 ноября, уже началась — менять её поздно.",
   );
   assert.equal(h.store.meetings.get(MEETING)!.status, "scheduled");
   assert.equal(told(h, boris.id, /отменяется/), 0);
@@ -137,7 +137,7 @@ Deno.test("a move whose time has passed when it is confirmed is refused", async 
   h.clock.set("2026-11-23T07:55:00Z"); // 10:55
   assert.match(
     await answer(h, admin),
-    /^Время понедельник, 23 ноября, 10:50 \(мск\) уже прошло/,
+    /^Не переношу на понедельник, 23 ноября, 10:50 \(мск\): это время уже прошло/,
   );
   assert.equal(h.store.meetings.get(MEETING)!.moved_to, null);
 });
@@ -149,7 +149,7 @@ Deno.test("a skip confirmed after another admin moved the week is refused with t
   assert.match(await answer(h, admin), /перенесена/);
   assert.match(
     await answer(h, second),
-    /^Пока вы решали, встречу среда, 25 ноября уже изменили/,
+    /^Пока вы решали, встречу в среду, 25 ноября, уже изменили/,
   );
   assert.equal(h.store.meetings.get(MEETING)!.status, "scheduled");
   assert.equal(told(h, anna.id, /отменяется/), 0);
@@ -197,7 +197,7 @@ Deno.test("two skips of one week confirmed by two admins: one cancellation, the 
   assert.match(await answer(h, admin), /отменена\. Сообщаю 2/);
   assert.equal(
     await answer(h, second),
-    "Встреча среда, 25 ноября уже отменена.",
+    "Встреча в среду, 25 ноября, уже отменена.",
   );
   for (const u of [anna, boris]) {
     assert.equal(told(h, u.id, /отменяется/), 1, u.first_name);
@@ -246,19 +246,19 @@ Deno.test("/link with the link the meeting already has is refused; a second draf
   await using h = await week();
   assert.equal(
     await h.say(admin, "/link https://example.com/live"),
-    "У встречи среда, 25 ноября уже эта ссылка: https://example.com/live.",
+    "У встречи в среду, 25 ноября, уже эта ссылка: https://example.com/live.",
   );
   await h.say(admin, "/link https://meet.example.com/new");
   await h.say(second, "/link https://meet.example.com/new");
-  assert.match(
+  assert.equal(
     await answer(h, admin),
-    /теперь https:\/\/meet\.example\.com\/new/,
+    "Ссылка на встречу в среду, 25 ноября, теперь такая: https://meet.example.com/new. Сообщаю 1 записавшемуся.",
   );
   assert.match(await answer(h, second), /^Пока вы решали/);
   assert.equal(told(h, anna.id, /Новая ссылка/), 1);
   assert.equal(
     await h.say(admin, "/link https://meet.example.com/new"),
-    "У встречи среда, 25 ноября уже эта ссылка: https://meet.example.com/new.",
+    "У встречи в среду, 25 ноября, уже эта ссылка: https://meet.example.com/new.",
   );
 });
 

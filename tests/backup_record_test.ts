@@ -47,10 +47,11 @@ Deno.test("backup records each backup in the database it copied: when, which fil
 Deno.test("backup of a database in an older schema, without the backups table, copies it and records nothing", async () => {
   await using dir = await tempDir();
   const config = testConfig({ database: join(dir.path, "bot.sqlite3") });
-  const old = new DatabaseSync(config.database);
+  // The schema just before the step that made the backups table.
   const before = MIGRATIONS.findIndex((sql) =>
     sql.includes("CREATE TABLE backups")
   );
+  const old = new DatabaseSync(config.database);
   for (const sql of MIGRATIONS.slice(0, before)) old.exec(sql);
   old.exec(`PRAGMA user_version = ${before}`);
   old.close();

@@ -59,7 +59,7 @@ Deno.test("/announce of exactly one message says so in its preview and reaches e
   const shown = h.fake.messagesTo(admin.id).join("\n");
   assert.match(
     shown,
-    /Объявление получат 1 подписчик\. Одно сообщение, 4096 символов из 4096\./,
+    /Объявление уйдёт 1 подписчику\. Одно сообщение, 4096 символов из 4096\./,
   );
   const send = inlineButtons(preview.reply_markup)[0]!;
   await h.press(admin, "callback_data" in send ? send.callback_data : "");
@@ -80,12 +80,12 @@ Deno.test("/followup that copies a post says the preview is a copy of it", async
   );
   assert.equal(
     h.fake.messagesTo(admin.id).at(-1),
-    "Итоги встречи среда, 25 ноября. Одно сообщение: копия поста. " +
-      "Кому отправить?\n\nЗапись: https://example.com/rec",
+    "Итоги встречи в среду, 25 ноября. Одно сообщение: копия поста. " +
+      "Кому их отправить?\n\nЗапись: https://example.com/rec",
   );
 });
 
-Deno.test("the announcement report names every outcome, unknown and dropped too, with Russian plurals", () => {
+Deno.test("the announcement report names every outcome, unknown and dropped too, with its count", () => {
   const db = openDatabase(":memory:");
   try {
     const store = new Store(db);
@@ -129,11 +129,11 @@ Deno.test("the announcement report names every outcome, unknown and dropped too,
     assert.equal(
       delivery?.params.text,
       "Объявление разослано:\n" +
-        "— 21 сообщение доставлено;\n" +
-        "— 2 человека заблокировали бота;\n" +
-        "— 5 сообщений Telegram не принял;\n" +
-        "— 1 сообщение осталось без ответа Telegram (повторно не отправляю, чтобы не было дублей);\n" +
-        "— 3 сообщения не отправлены тем, кто успел отписаться.",
+        "— доставлено: 21;\n" +
+        "— заблокировали бота: 2;\n" +
+        "— Telegram не принял: 5;\n" +
+        "— не знаю, дошло ли: 1 (Telegram не ответил; повторно не отправляю, чтобы не было дублей);\n" +
+        "— не отправлено, потому что человек успел отписаться: 3.",
     );
   } finally {
     db.close();

@@ -45,8 +45,12 @@ Deno.test("tick() after downtime sends the missed invitation while the meeting i
   await arrange(h, { annaSaysYes: false });
   h.clock.set("2026-11-24T15:00:00Z"); // down from Sunday to Tuesday
   await h.jobs.tick();
-  assert.deepEqual(texts(h, anna), ["Приглашаю на встречу «Живой эфир»!"]);
-  assert.deepEqual(texts(h, boris), ["Приглашаю на встречу «Живой эфир»!"]);
+  assert.deepEqual(texts(h, anna), [
+    "Приглашаю на встречу «Живой эфир» в среду, 25 ноября, в 11:00 (мск). Она продлится 1 час.",
+  ]);
+  assert.deepEqual(texts(h, boris), [
+    "Приглашаю на встречу «Живой эфир» в среду, 25 ноября, в 11:00 (мск). Она продлится 1 час.",
+  ]);
   assert.equal(h.store.jobRuns.get(MEETING, "invitation")?.status, "done");
   assert.ok(
     h.logs.some((l) =>
@@ -94,7 +98,7 @@ Deno.test("tick() records a first reminder missed past its deadline as skipped a
   h.clock.set("2026-11-25T07:45:00Z"); // down from Sunday to Wednesday 10:45
   await h.jobs.tick();
   assert.deepEqual(texts(h, anna), [
-    "Приглашаю на встречу «Живой эфир»!",
+    "Приглашаю на встречу «Живой эфир» в среду, 25 ноября, в 11:00 (мск). Она продлится 1 час.",
     "Через несколько минут, в 11:00 (мск), начинаем «Живой эфир»!",
   ]);
   const first = h.store.jobRuns.get(MEETING, "first_reminder");
@@ -174,7 +178,7 @@ Deno.test("tick() never starts a finished job again: no second enqueue, no secon
   );
   assert.equal(enqueued.length, 1, "enqueued once");
   const reports = h.fake.messagesTo(admin.id).filter((m) =>
-    m.startsWith("Рассылка")
+    m.startsWith("Встреча в среду, 25 ноября: разослал приглашения.")
   );
   assert.equal(reports.length, 1, "one report to the admin");
 });

@@ -276,17 +276,18 @@ Deno.test("parseConfig() names the text and line of an unknown placeholder", () 
     line: 14,
     message:
       'Unknown placeholder "{nmae}" in texts.start_greeting (line 14): ' +
-      "expected one of {name}, {title}, {weekday}, {weekday_on}, {weekday_every}, " +
-      "{time}, {tz}, {duration}",
+      "expected one of {name}, {title}, {weekday}, {weekday_gen}, {weekday_dat}, " +
+      "{weekday_acc}, {weekday_ins}, {weekday_prep}, {weekday_on}, {weekday_from}, " +
+      "{weekday_every}, {time}, {tz}, {duration}, {duration_acc}",
   });
   assertConfigError(
-    MINIMAL + "texts:\n  admin_change_cancelled: Никого {date|день|дня}\n",
+    MINIMAL + "texts:\n  admin_export_caption: Всего {count|ответ|ответа}\n",
     {
-      key: "texts.admin_change_cancelled",
+      key: "texts.admin_export_caption",
       line: 13,
       message:
-        'Unknown placeholder "{date|день|дня}" in texts.admin_change_cancelled (line 13): ' +
-        "expected one of {date}",
+        'Unknown placeholder "{count|ответ|ответа}" in texts.admin_export_caption (line 13): ' +
+        "expected one of {count}",
     },
   );
   assertConfigError(MINIMAL + "texts:\n  stopped: Пока, {name}\n", {

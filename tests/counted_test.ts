@@ -99,10 +99,13 @@ Deno.test("/who, /stats, its history and the export count an answer only while i
   await t.step("/stats and its history", async () => {
     assert.equal(
       await h.say(admin, "/stats"),
-      "Подписчики: активных 1, получают приглашения 1.\n\n" +
-        "Встреча среда, 25 ноября: придут 1, не смогут 0, не ответили 0.\n\n" +
+      "Приглашения получают: 1.\n" +
+        "Открыли бота, но не подписались: 0.\n" +
+        "Отписались: 3.\n\n" +
+        "Встреча в среду, 25 ноября, в 11:00 (мск):\n" +
+        "— придут: 1;\n— не придут: 0;\n— не ответили: 0.\n\n" +
         "Изменения расписания:\n—\n\n" +
-        "Прошлые недели:\nсреда, 18 ноября: да 1, нет 0",
+        "Прошлые недели:\nсреда, 18 ноября: «да» — 1, «нет» — 0",
     );
   });
 
@@ -111,7 +114,10 @@ Deno.test("/who, /stats, its history and the export count an answer only while i
     const document = await h.fake.waitFor((f) =>
       f.sent(admin.id).find((m) => m.method === "sendDocument")
     );
-    assert.equal(document.caption, "История посещений: 2 ответа.");
+    assert.equal(
+      document.caption,
+      "История ответов на приглашения: 2 записи.",
+    );
     const rows = parseCsv(new TextDecoder().decode(document.document!.bytes));
     assert.deepEqual(rows.slice(1).map((r) => [r[0], r[5], r[8]]), [
       [LAST_WEEK, "Глеб", "да"],
@@ -124,7 +130,7 @@ Deno.test("/who, /stats, its history and the export count an answer only while i
     const stats = await h.say(admin, "/stats");
     assert.match(
       stats,
-      /Прошлые недели:\nсреда, 25 ноября: да 1, нет 0\nсреда, 18 ноября: да 1, нет 0$/,
+      /Прошлые недели:\nсреда, 25 ноября: «да» — 1, «нет» — 0\nсреда, 18 ноября: «да» — 1, «нет» — 0$/,
     );
   });
 });

@@ -22,10 +22,14 @@ import {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Holds the write lock of `path` from another connection until released. */
+/**
+ * Holds the write lock of `path` from another connection until released; waits for a
+ * write the bot has under way (its start, a poll) to end first, as another process
+ * would.
+ */
 function lockDatabase(path: string): { release(): void } {
   const other = new DatabaseSync(path);
-  other.exec("PRAGMA busy_timeout = 0; BEGIN IMMEDIATE");
+  other.exec("PRAGMA busy_timeout = 10000; BEGIN IMMEDIATE");
   other.exec(
     "INSERT INTO processed_updates (update_id, handled_at) VALUES (-7, 'x')",
   );
@@ -151,7 +155,7 @@ Deno.test("a read-only database stops run, send and check with one line, while s
   }
   const stats = await runMain(["stats"], { cwd: dir.path, env: {} });
   assert.equal(stats.code, 0, stats.stderr);
-  assert.match(stats.stdout, /Подписчики: активных 2/);
+  assert.match(stats.stdout, /Приглашения получают: 2\./);
   assert.equal(fake.sent().length, 0);
 });
 

@@ -99,7 +99,7 @@ for (
     );
     assert.equal(invitations.length, 43);
     const offsets = new Set(invitations.map((message) => {
-      const match = /, 11:00 \((UTC[+−]\d)\)/.exec(message.text!);
+      const match = /, в 11:00 \((UTC[+−]\d)\)/.exec(message.text!);
       assert.ok(match, message.text);
       return match[1];
     }));

@@ -52,28 +52,31 @@ Deno.test("/followup to those who came reaches each of them once, and the admin 
   );
   assert.equal(
     preview,
-    "Итоги встречи среда, 25 ноября. Одно сообщение, 39 символов из 4096. " +
-      "Кому отправить?\n\nЗапись встречи: https://example.com/rec",
+    "Итоги встречи в среду, 25 ноября. Одно сообщение, 39 символов из 4096. " +
+      "Кому их отправить?\n\nЗапись встречи: https://example.com/rec",
   );
   assert.deepEqual(
     inlineButtons(h.fake.sent(admin.id).at(-1)!.reply_markup).map((b) =>
       b.text
     ),
-    ["Пришедшим (1)", "Всем подписчикам (3)", "Отмена"],
+    ["Записавшимся (1)", "Всем подписчикам (3)", "Отмена"],
   );
   await choose(h, 0);
   const got = (u: { id: number }) =>
-    h.fake.messagesTo(u.id).filter((m) => m.startsWith("Запись встречи"))
-      .length;
-  assert.deepEqual([got(anna), got(boris), got(vera)], [1, 0, 0]);
+    h.fake.messagesTo(u.id).filter((m) => m.includes("Запись встречи"));
+  assert.deepEqual(got(anna), [
+    "📎 Итоги встречи «Живой эфир» в среду, 25 ноября:\n\n" +
+    "Запись встречи: https://example.com/rec",
+  ]);
+  assert.deepEqual([got(boris).length, got(vera).length], [0, 0]);
   assert.equal(
     h.fake.messagesTo(admin.id).at(-1),
     "Итоги разосланы:\n" +
-      "— 1 сообщение доставлено;\n" +
-      "— 0 человек заблокировали бота;\n" +
-      "— 0 сообщений Telegram не принял;\n" +
-      "— 0 сообщений осталось без ответа Telegram (повторно не отправляю, чтобы не было дублей);\n" +
-      "— 0 сообщений не отправлено тем, кто успел отписаться.",
+      "— доставлено: 1;\n" +
+      "— заблокировали бота: 0;\n" +
+      "— Telegram не принял: 0;\n" +
+      "— не знаю, дошло ли: 0 (Telegram не ответил; повторно не отправляю, чтобы не было дублей);\n" +
+      "— не отправлено, потому что человек успел отписаться: 0.",
   );
   const again = inlineButtons(
     h.fake.sent(admin.id).findLast((m) => m.text?.startsWith("Итоги встречи"))!
@@ -122,6 +125,6 @@ Deno.test("/followup is about the last meeting that took place, not a cancelled 
   });
   assert.match(
     await h.say(admin, "/followup Запись"),
-    /^Итоги встречи среда, 18 ноября\./,
+    /^Итоги встречи в среду, 18 ноября\./,
   );
 });

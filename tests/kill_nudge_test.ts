@@ -91,9 +91,9 @@ Deno.test({
         );
         fake.sendText(user(ADMIN, { first_name: "Хост" }), "/who");
         const who = await fake.waitFor(() =>
-          withButton(fake, "Напомнить не ответившим")
+          withButton(fake, "Напомнить тем, кто не ответил")
         );
-        press(fake, who, "Напомнить не ответившим");
+        press(fake, who, "Напомнить тем, кто не ответил");
         const question = await fake.waitFor(() =>
           withButton(fake, "Напомнить")
         );

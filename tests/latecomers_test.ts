@@ -42,7 +42,7 @@ Deno.test("a Tuesday subscriber gets this week's invitation at once, with its bu
   );
   assert.match(
     await h.say(boris, "/status"),
-    /Ближайшая встреча: среда, 25 ноября, 11:00 \(мск\)\nВаш ответ: ещё нет/,
+    /Ближайшая встреча: среда, 25 ноября, 11:00 \(мск\)\nВаш ответ: пока нет/,
   );
   // Pressing "Да" again, or /start again, does not invite twice.
   await h.press(boris, "reg:yes");

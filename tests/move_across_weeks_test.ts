@@ -223,15 +223,18 @@ async function confirm(h: Harness): Promise<string> {
 Deno.test("/status shows the moved meeting after next week's is over, and a latecomer is invited to it", async () => {
   await using h = await botWeek();
   await h.say(admin, "/move 03.12 11:00");
-  assert.match(
+  assert.equal(
     await confirm(h),
-    /перенесена\. Новое время: четверг, 3 декабря, 11:00/,
+    "Встреча перенесена со среды, 25 ноября, 11:00, на четверг, 3 декабря, 11:00 (мск). Сообщаю 1 ответившему.",
   );
   h.clock.set("2026-11-30T07:00:00Z");
   await h.jobs.tick(); // W2's invitation
   assert.match(await h.say(anna, "/status"), /среда, 2 декабря/);
   h.clock.set("2026-12-02T09:00:00Z"); // W2 is on; W1 is tomorrow
-  assert.match(await h.say(anna, "/status"), /четверг, 3 декабря, 11:00/);
+  assert.match(
+    await h.say(anna, "/status"),
+    /Ближайшая встреча: четверг, 3 декабря, 11:00 \(мск\)/,
+  );
   const boris = user(2, { first_name: "Борис" });
   await h.say(boris, "/start");
   await h.press(boris, "reg:yes");
@@ -250,8 +253,10 @@ Deno.test("/status shows the moved meeting after next week's is over, and a late
 Deno.test("/move onto next week's meeting is refused with the reason", async () => {
   await using h = await botWeek();
   const reply = await h.say(admin, "/move 02.12 11:30");
-  assert.match(reply, /пересек/);
-  assert.match(reply, /среда, 2 декабря, 11:00/);
+  assert.equal(
+    reply,
+    "Не переношу: встречи пересеклись бы — другая встреча начинается в среду, 2 декабря, в 11:00 (мск), и длится 1 час. Выберите другое время.",
+  );
   assert.equal(draftCount(h), 0, "no draft");
 });
 
@@ -261,16 +266,18 @@ Deno.test("/move of next week's meeting onto the moved one before it is refused 
   await confirm(h);
   h.clock.set("2026-11-26T09:00:00Z"); // W2 is the nearest now
   const reply = await h.say(admin, "/move 03.12 10:30");
-  assert.match(reply, /пересек/);
-  assert.match(reply, /четверг, 3 декабря, 11:00/);
+  assert.equal(
+    reply,
+    "Не переношу: встречи пересеклись бы — другая встреча начинается в четверг, 3 декабря, в 11:00 (мск), и длится 1 час. Выберите другое время.",
+  );
 });
 
 Deno.test("/move just after next week's meeting ends keeps both whole", async () => {
   await using h = await botWeek();
   await h.say(admin, "/move 02.12 12:00"); // W2 ends at 12:00
-  assert.match(
+  assert.equal(
     await confirm(h),
-    /перенесена\. Новое время: среда, 2 декабря, 12:00/,
+    "Встреча перенесена со среды, 25 ноября, 11:00, на среду, 2 декабря, 12:00 (мск). Сообщаю 1 ответившему.",
   );
   h.clock.set("2026-11-30T07:00:00Z");
   await h.jobs.tick();

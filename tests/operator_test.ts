@@ -38,8 +38,11 @@ Deno.test("stats and export print the admins' views on the terminal", async () =
     write: (t: string) => lines.push(t),
   };
   statsCommand(config, deps);
-  assert.match(lines.join("\n"), /активных 1, получают приглашения 1/);
-  assert.match(lines.join("\n"), /✅ Придут \(1\):\nАнна Иванова/);
+  assert.match(lines.join("\n"), /^Приглашения получают: 1\.\n/);
+  assert.match(
+    lines.join("\n"),
+    /Встреча в среду, 25 ноября, в 11:00 \(мск\)\n\n✅ Придут \(1\):\nАнна Иванова/,
+  );
   lines.length = 0;
   exportCommand(config, deps);
   const rows = parseCsv(lines.join(""));

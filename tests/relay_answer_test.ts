@@ -1,7 +1,7 @@
 /**
- * An admin's reply to a participant: it goes to them as it is (also when it starts with
- * "/"), and the admin learns how it went once that is known: delivered, blocked, or no
- * answer from Telegram.
+ * An admin's reply to a participant: it goes to them under the host's header (also when
+ * it starts with "/"), and the admin learns how it went once that is known: delivered,
+ * blocked, or no answer from Telegram.
  */
 import assert from "node:assert/strict";
 import { user } from "./fake_bot_api.ts";
@@ -35,6 +35,11 @@ async function asked() {
   return Object.assign(h, { question: forward.message_id });
 }
 
+/** Whether a text is a host's reply, as the participant reads it. */
+function isAnswer(text: string): boolean {
+  return text.startsWith("💬 Ответ ведущего:");
+}
+
 /** The notes the host got about their replies, with what each replies to. */
 function notes(h: Awaited<ReturnType<typeof asked>>) {
   return h.fake.sent(host.id).filter((m) => m.params.reply_parameters).map(
@@ -51,7 +56,7 @@ Deno.test("the admin is told a reply was delivered only once it was, in reply to
   const reply = h.fake.sendReply(host, h.question, "В 11:00 по Москве")
     .message!;
   await h.fake.waitFor((f) =>
-    f.requests.some((r) => r.method === "copyMessage" && r.status === 502)
+    f.requests.some((r) => r.method === "sendMessage" && r.status === 502)
   );
   await h.idle();
   assert.deepEqual(notes(h), [], "nothing said while the reply waits");
@@ -59,7 +64,10 @@ Deno.test("the admin is told a reply was delivered only once it was, in reply to
 
   h.clock.advance(60_000); // the retry falls due
   await h.fake.waitFor(() => notes(h).length === 1);
-  assert.equal(h.fake.sent(anna.id).at(-1)?.text, "В 11:00 по Москве");
+  assert.equal(
+    h.fake.sent(anna.id).at(-1)?.text,
+    "💬 Ответ ведущего:\n\nВ 11:00 по Москве",
+  );
   assert.deepEqual(notes(h), [{
     text: "Ответ доставлен: Анна Иванова (@anna).",
     replyTo: reply.message_id,
@@ -76,10 +84,7 @@ Deno.test("the admin is told plainly when the participant blocked the bot", asyn
       "Ответ не доставлен: Анна Иванова (@anna) — бот заблокирован или аккаунт удалён.",
     replyTo: reply.message_id,
   }]);
-  assert.equal(
-    h.fake.sent(anna.id).filter((m) => m.method === "copyMessage").length,
-    0,
-  );
+  assert.equal(h.fake.messagesTo(anna.id).filter(isAnswer).length, 0);
 });
 
 Deno.test("the admin is told when Telegram gave no answer, and the reply is not sent twice", async () => {
@@ -90,7 +95,10 @@ Deno.test("the admin is told when Telegram gave no answer, and the reply is not 
   assert.match(notes(h)[0]!.text!, /^Не знаю, дошёл ли ответ: Анна Иванова/);
   await h.idle();
   assert.equal(
-    h.fake.requests.filter((r) => r.method === "copyMessage").length,
+    h.fake.requests.filter((r) =>
+      r.method === "sendMessage" && r.params.chat_id === anna.id &&
+      isAnswer(String(r.params.text))
+    ).length,
     1,
   );
 });
@@ -103,7 +111,7 @@ Deno.test('an admin\'s reply to a participant that starts with "/" goes to them 
   await h.idle();
   assert.equal(
     h.fake.sent(anna.id).at(-1)?.text,
-    "/stats — это команда для ведущих",
+    "💬 Ответ ведущего:\n\n/stats — это команда для ведущих",
   );
   assert.deepEqual(
     h.fake.messagesTo(host.id).slice(before),
@@ -111,10 +119,10 @@ Deno.test('an admin\'s reply to a participant that starts with "/" goes to them 
     "no statistics, no other reply",
   );
   // Not a reply, the same command runs; and /help for admins says so.
-  assert.match(await h.say(host, "/stats"), /^Подписчики:/);
+  assert.match(await h.say(host, "/stats"), /^Приглашения получают:/);
   assert.match(
     await h.say(host, "/help"),
-    /Ответ уйдёт как есть, даже если начинается с «\/»: команду пишите отдельным сообщением/,
+    /Ответ уйдёт как есть, даже если начинается с «\/», — команду пишите отдельным сообщением/,
   );
   assert.doesNotMatch(await h.say(anna, "/help"), /Для ведущих/);
 });

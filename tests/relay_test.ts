@@ -18,6 +18,14 @@ const anna = user(1, {
   username: "anna",
 });
 
+/** The hosts' replies that reached `u`, as they read them. */
+function answersTo(
+  h: { fake: { messagesTo(id: number): string[] } },
+  u: FakeUser,
+): string[] {
+  return h.fake.messagesTo(u.id).filter((m) => m.startsWith("💬 Ответ"));
+}
+
 async function relayHarness(
   forwarding = { enabled: true, per_hour: 10 },
   options: { database?: string; clock?: ManualClock; idsAfter?: number } = {},
@@ -47,7 +55,7 @@ Deno.test("a participant's text reaches every admin with who wrote it, and an ad
     const [header, forward] = h.fake.sent(host.id).slice(-2);
     assert.equal(
       header!.text,
-      `💬 Анна Иванова (@anna) (id ${anna.id}) пишет. Ответьте на это сообщение — я передам ответ.`,
+      `💬 Пишет Анна Иванова (@anna), id ${anna.id}. Ответьте на это сообщение — я передам ответ.`,
     );
     assert.equal(forward!.method, "forwardMessage");
     assert.equal(forward!.text, "Я опоздаю минут на десять");
@@ -57,15 +65,11 @@ Deno.test("a participant's text reaches every admin with who wrote it, and an ad
   h.fake.sendReply(hosts[0]!, forward1!.message_id, "Хорошо, ждём!");
   const [header2] = h.fake.sent(hosts[1]!.id).slice(-2);
   h.fake.sendReply(hosts[1]!, header2!.message_id, "Запись будет");
-  await h.fake.waitFor((f) =>
-    f.sent(anna.id).filter((m) => m.method === "copyMessage").length === 2
-  );
-  assert.deepEqual(
-    h.fake.sent(anna.id).filter((m) => m.method === "copyMessage").map((m) =>
-      m.text
-    ),
-    ["Хорошо, ждём!", "Запись будет"],
-  );
+  await h.fake.waitFor(() => answersTo(h, anna).length === 2);
+  assert.deepEqual(answersTo(h, anna), [
+    "💬 Ответ ведущего:\n\nХорошо, ждём!",
+    "💬 Ответ ведущего:\n\nЗапись будет",
+  ]);
   await h.idle();
   assert.equal(
     h.fake.messagesTo(hosts[0]!.id).at(-1),
@@ -250,7 +254,7 @@ Deno.test("an admin's reply reaches the participant it answers, though another a
   await h.say(boris, "вопрос Бориса");
   await h.idle();
   const header = (host: FakeUser, name: string) =>
-    h.fake.sent(host.id).find((m) => m.text?.startsWith(`💬 ${name}`))!;
+    h.fake.sent(host.id).find((m) => m.text?.startsWith(`💬 Пишет ${name}`))!;
   const borisAtFirst = header(hosts[0]!, "Борис");
   const annaAtSecond = header(hosts[1]!, "Анна");
   assert.equal(
@@ -260,14 +264,16 @@ Deno.test("an admin's reply reaches the participant it answers, though another a
   );
   h.fake.sendReply(hosts[0]!, borisAtFirst.message_id, "Борису от хоста");
   h.fake.sendReply(hosts[1]!, annaAtSecond.message_id, "Анне от соведущей");
-  const copies = (u: FakeUser) =>
-    h.fake.sent(u.id).filter((m) => m.method === "copyMessage").map((m) =>
-      m.text
-    );
-  await h.fake.waitFor(() => copies(anna).length + copies(boris).length === 2);
+  await h.fake.waitFor(() =>
+    answersTo(h, anna).length + answersTo(h, boris).length === 2
+  );
   await h.idle();
-  assert.deepEqual(copies(anna), ["Анне от соведущей"]);
-  assert.deepEqual(copies(boris), ["Борису от хоста"]);
+  assert.deepEqual(answersTo(h, anna), [
+    "💬 Ответ ведущего:\n\nАнне от соведущей",
+  ]);
+  assert.deepEqual(answersTo(h, boris), [
+    "💬 Ответ ведущего:\n\nБорису от хоста",
+  ]);
 });
 
 Deno.test("two admins' replies with the same message id in their own chats both reach the participant", async () => {
@@ -282,7 +288,5 @@ Deno.test("two admins' replies with the same message id in their own chats both 
       .message!.message_id;
   });
   assert.equal(replies[0], replies[1], "the replies share a message id");
-  await h.fake.waitFor((f) =>
-    f.sent(anna.id).filter((m) => m.method === "copyMessage").length === 2
-  );
+  await h.fake.waitFor(() => answersTo(h, anna).length === 2);
 });

@@ -180,11 +180,13 @@ Deno.test("/announce keeps the admin's formatting in the preview and for every s
   ]);
   const send = inlineButtons(preview.reply_markup)[0]!;
   await h.press(admin, "callback_data" in send ? send.callback_data : "");
+  // Under its header ("📢 Объявление:" and a blank line, 16 code units).
   const sent = await h.fake.waitFor((f) =>
-    f.sent(anna.id).find((m) => m.text === body)
+    f.sent(anna.id).find((m) => m.text?.endsWith(body))
   );
+  assert.equal(sent.text, `📢 Объявление:\n\n${body}`);
   assert.deepEqual(sent.params.entities, [
-    { type: "bold", offset: 0, length: 5 },
-    { type: "text_link", offset: 18, length: 6, url: "https://example.com/x" },
+    { type: "bold", offset: 16, length: 5 },
+    { type: "text_link", offset: 34, length: 6, url: "https://example.com/x" },
   ]);
 });

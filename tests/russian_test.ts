@@ -1,11 +1,16 @@
 import assert from "node:assert/strict";
 import { WEEKDAYS } from "../src/core/week.ts";
 import {
+  DATE_FORMS,
+  dateIn,
+  dayOfMonth,
   formatDuration,
   plural,
   pluralize,
   weekdayForms,
+  weekdayIn,
 } from "../src/domain/russian.ts";
+import { formatDate, formatDay, localParts } from "../src/domain/time.ts";
 
 const ANSWERS = ["ответ", "ответа", "ответов"] as const;
 
@@ -69,4 +74,141 @@ Deno.test("formatDuration() says hours and minutes as a person would", () => {
   assert.equal(formatDuration(120), "2 часа");
   assert.equal(formatDuration(300), "5 часов");
   assert.equal(formatDuration(62), "1 час 2 минуты");
+});
+
+Deno.test("weekdayIn() gives every weekday in each case and with в/во, с/со as Russian says them", () => {
+  assert.deepEqual(DATE_FORMS, [
+    "gen",
+    "dat",
+    "acc",
+    "ins",
+    "prep",
+    "on",
+    "from",
+  ]);
+  const table = WEEKDAYS.map((day) =>
+    (["nom", ...DATE_FORMS] as const).map((form) => weekdayIn(day, form))
+  );
+  assert.deepEqual(table, [
+    [
+      "понедельник",
+      "понедельника",
+      "понедельнику",
+      "понедельник",
+      "понедельником",
+      "понедельнике",
+      "в понедельник",
+      "с понедельника",
+    ],
+    [
+      "вторник",
+      "вторника",
+      "вторнику",
+      "вторник",
+      "вторником",
+      "вторнике",
+      "во вторник",
+      "со вторника",
+    ],
+    [
+      "среда",
+      "среды",
+      "среде",
+      "среду",
+      "средой",
+      "среде",
+      "в среду",
+      "со среды",
+    ],
+    [
+      "четверг",
+      "четверга",
+      "четвергу",
+      "четверг",
+      "четвергом",
+      "четверге",
+      "в четверг",
+      "с четверга",
+    ],
+    [
+      "пятница",
+      "пятницы",
+      "пятнице",
+      "пятницу",
+      "пятницей",
+      "пятнице",
+      "в пятницу",
+      "с пятницы",
+    ],
+    [
+      "суббота",
+      "субботы",
+      "субботе",
+      "субботу",
+      "субботой",
+      "субботе",
+      "в субботу",
+      "с субботы",
+    ],
+    [
+      "воскресенье",
+      "воскресенья",
+      "воскресенью",
+      "воскресенье",
+      "воскресеньем",
+      "воскресенье",
+      "в воскресенье",
+      "с воскресенья",
+    ],
+  ]);
+});
+
+Deno.test("dayOfMonth() names every month as a date says it, as the ru-RU calendar does", () => {
+  const months = Array.from({ length: 12 }, (_, i) => dayOfMonth(1, i + 1));
+  assert.deepEqual(months, [
+    "1 января",
+    "1 февраля",
+    "1 марта",
+    "1 апреля",
+    "1 мая",
+    "1 июня",
+    "1 июля",
+    "1 августа",
+    "1 сентября",
+    "1 октября",
+    "1 ноября",
+    "1 декабря",
+  ]);
+  assert.throws(() => dayOfMonth(1, 13), RangeError);
+});
+
+Deno.test("dateIn() agrees with the ru-RU calendar on every day of 2026 and changes only the weekday", () => {
+  for (let day = 0; day < 365; day++) {
+    const instant = new Date(Date.UTC(2026, 0, 1 + day, 12));
+    const parts = localParts(instant, "UTC");
+    assert.equal(dateIn(parts, "nom"), formatDate(instant, "UTC"));
+    assert.equal(dayOfMonth(parts.day, parts.month), formatDay(instant, "UTC"));
+  }
+  const wednesday = { weekday: "wednesday", day: 9, month: 12 } as const;
+  assert.deepEqual(
+    DATE_FORMS.map((form) => dateIn(wednesday, form)),
+    [
+      "среды, 9 декабря",
+      "среде, 9 декабря",
+      "среду, 9 декабря",
+      "средой, 9 декабря",
+      "среде, 9 декабря",
+      "в среду, 9 декабря",
+      "со среды, 9 декабря",
+    ],
+  );
+});
+
+Deno.test("formatDuration() in the accusative turns a last minute into «минуту»", () => {
+  assert.equal(formatDuration(60, "acc"), "1 час");
+  assert.equal(formatDuration(81, "acc"), "1 час 21 минуту");
+  assert.equal(formatDuration(1, "acc"), "1 минуту");
+  assert.equal(formatDuration(22, "acc"), "22 минуты");
+  assert.equal(formatDuration(45, "acc"), "45 минут");
+  assert.equal(formatDuration(81), "1 час 21 минута");
 });

@@ -26,8 +26,8 @@ const PEOPLE = [anna, boris, vera, gleb, dina];
 const YES = `rsvp:${MEETING}:yes`;
 const NO = `rsvp:${MEETING}:no`;
 const LEAVE = `rsvp:${MEETING}:leave`;
-const GRANTED = "Освободилось место — вы идёте на встречу «Живой эфир»: " +
-  "среда, 25 ноября, 11:00 (мск).\n\n";
+const GRANTED = "Освободилось место — вы идёте на встречу «Живой эфир» " +
+  "в среду, 25 ноября, в 11:00 (мск).\n\n";
 const DECLINE = "Если планы изменились, нажмите «Нет, не смогу» — место " +
   "перейдёт следующему в очереди.";
 
@@ -73,7 +73,7 @@ Deno.test("the invitation shows the free seats, and a 'yes' beyond them waits on
   await t.step("the invitation says how many seats are left", () => {
     assert.equal(
       h.fake.messagesTo(anna.id).at(-1),
-      "Приглашаю на встречу «Живой эфир»!\n\nКогда: среда, 25 ноября, 11:00 (мск), 1 час.\n\nОсталось 2 места.\n\nПридёте?",
+      "Приглашаю на встречу «Живой эфир» в среду, 25 ноября, в 11:00 (мск). Она продлится 1 час.\n\nОсталось 2 места.\n\nПридёте?",
     );
   });
   await t.step(
@@ -106,7 +106,7 @@ Deno.test("the invitation shows the free seats, and a 'yes' beyond them waits on
       await h.idle();
       assert.equal(
         pressedText(h, gleb),
-        "Встреча «Живой эфир»: среда, 25 ноября, 11:00 (мск).\n\n⏳ Мест пока нет — вы в листе ожидания, ваш номер в очереди: 2. Как только место освободится, оно перейдёт к вам, и я сразу напишу.",
+        "Встреча «Живой эфир» в среду, 25 ноября, в 11:00 (мск).\n\n⏳ Мест пока нет — вы в листе ожидания, ваш номер в очереди: 2. Как только место освободится, оно перейдёт к вам, и я сразу напишу.",
       );
       assert.deepEqual(
         inlineButtons(invitationOf(h, gleb)?.reply_markup).map((b) => b.text),
@@ -119,7 +119,7 @@ Deno.test("the invitation shows the free seats, and a 'yes' beyond them waits on
     await h.idle();
     assert.equal(
       pressedText(h, dina),
-      "Встреча «Живой эфир»: среда, 25 ноября, 11:00 (мск).\n\nСвободных мест нет: ответите «Да, буду» — запишу в лист ожидания.\n\n❌ Вы не сможете прийти. Ответ можно изменить до начала.",
+      "Встреча «Живой эфир» в среду, 25 ноября, в 11:00 (мск).\n\nСвободных мест нет: ответите «Да, буду» — запишу в лист ожидания.\n\n❌ Вы не сможете прийти. Если планы изменятся, ответ можно поменять до начала.",
     );
   });
   await t.step("/status shows the place, and no link", async () => {

@@ -1,7 +1,7 @@
 /**
  * `/who` and the reminder under it, through the fake Bot API: who is coming, who is not
- * and who has not answered; "Напомнить не ответившим" asks with the count, then nudges
- * each one once a week, whoever (the button or the Tuesday job) comes first.
+ * and who has not answered; "Напомнить тем, кто не ответил" asks with the count, then
+ * nudges each one once a week, whoever (the button or the Tuesday job) comes first.
  */
 import assert from "node:assert/strict";
 import { type FakeUser, inlineButtons, user } from "./fake_bot_api.ts";
@@ -32,7 +32,7 @@ const WHO = "Встреча в среду, 25 ноября, в 11:00 (мск)\n\
   "❌ Не смогут (1):\nБорис\n\n" +
   "❔ Не ответили (2):\nВера\nГлеб Сидоров";
 const SENDING =
-  "Напоминаю 2 участникам о встрече в среду, 25 ноября. Ответы появятся в /who.";
+  "Напоминаю 2 участникам о встрече в среду, 25 ноября. Их ответы появятся в /who.";
 const NUDGE =
   "Вы ещё не ответили: придёте на встречу «Живой эфир» в среду, 25 ноября, в 11:00 (мск)?";
 
@@ -85,10 +85,10 @@ async function askToRemind(h: Harness) {
   const buttons = inlineButtons(adminMessages(h).at(-1)!.reply_markup);
   assert.deepEqual(
     buttons.map((b) => [b.text, "callback_data" in b && b.callback_data]),
-    [["Напомнить не ответившим", `nudge:${MEETING}`]],
+    [["Напомнить тем, кто не ответил", `nudge:${MEETING}`]],
   );
   const before = adminMessages(h).length;
-  await pressOn(h, adminMessages(h).at(-1)!, "Напомнить не ответившим");
+  await pressOn(h, adminMessages(h).at(-1)!, "Напомнить тем, кто не ответил");
   return await nextToAdmin(h, before);
 }
 
@@ -113,8 +113,8 @@ Deno.test("/who shows who is coming, who is not and who has not answered; its bu
     assert.equal(
       question.text,
       "Напомнить о встрече в среду, 25 ноября, тем, кто ещё не ответил? " +
-        "Напишу 2 участникам; кто уже получил напоминание на этой неделе, " +
-        "второго не получит.",
+        "Напишу 2 участникам; кому уже напоминал на этой неделе, второй раз " +
+        "писать не буду.",
     );
     assert.deepEqual(
       inlineButtons(question.reply_markup).map((b) => b.text),
@@ -241,7 +241,7 @@ Deno.test("/who before anyone subscribed, and before the invitation went out: no
   });
   assert.equal(
     await h.say(admin, "/who"),
-    "На встречу в среду, 25 ноября, звать пока некого: подписчиков нет.",
+    "Звать на встречу в среду, 25 ноября, пока некого: на приглашения никто не подписан.",
   );
   await h.say(vera, "/start");
   await h.press(vera, "reg:yes");
@@ -288,6 +288,6 @@ Deno.test("/who with hundreds of names arrives whole, split under Telegram's lim
   for (let id = 1; id <= 300; id++) assert.ok(all.includes(`(@user_${id})`));
   assert.deepEqual(
     parts.map((p) => inlineButtons(p.reply_markup).map((b) => b.text)),
-    [...parts.slice(1).map(() => []), ["Напомнить не ответившим"]],
+    [...parts.slice(1).map(() => []), ["Напомнить тем, кто не ответил"]],
   );
 });

@@ -49,7 +49,7 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "a lock held by another process does not block the event loop",
     file: "src/commands/run.ts",
-    edits: [["busyTimeoutMs: 20,", "busyTimeoutMs: 30_000,"]],
+    edits: [["busyTimeoutMs: 20 }", "busyTimeoutMs: 30_000 }"]],
     test: ["tests/database_faults_test.ts", "holds the database's lock"],
   },
   {

@@ -5,37 +5,73 @@
  * default (`default_texts.ts`), so that a new text added by an upgrade never breaks an
  * older config. A placeholder may carry the three Russian plural forms of the noun that
  * follows a number: `{count|ответ|ответа|ответов}` renders "1 ответ", "2 ответа",
- * "5 ответов".
+ * "5 ответов". A date comes in every form a sentence may need (`{date_acc}` "среду,
+ * 9 декабря", `{date_on}` "в среду, 9 декабря"…; see `datePlaceholders`), wherever a
+ * text has a date; placeholder names only ever get added, so an older config keeps
+ * loading.
  *
  * @module
  */
-import { pluralize } from "../domain/russian.ts";
+import { DATE_FORMS, pluralize } from "../domain/russian.ts";
+
+/**
+ * Every form of one date under `prefix` (`""`, `old_`, `new_`…): `{date}` "среда,
+ * 9 декабря" and `{date_gen}` … `{date_from}` (see `DATE_FORMS`), `{day}` "9 декабря",
+ * `{weekday}` and `{weekday_gen}` … `{weekday_from}`; and `{time}` unless `time` is false.
+ */
+export function datePlaceholders(
+  prefix: string,
+  { time = true }: { time?: boolean } = {},
+): string[] {
+  return [
+    `${prefix}date`,
+    ...DATE_FORMS.map((form) => `${prefix}date_${form}`),
+    `${prefix}day`,
+    `${prefix}weekday`,
+    ...DATE_FORMS.map((form) => `${prefix}weekday_${form}`),
+    ...(time ? [`${prefix}time`] : []),
+  ];
+}
+
+/** The weekday of the weekly schedule in every form, and "по средам". */
+const SCHEDULE_WEEKDAY = [
+  "weekday",
+  ...DATE_FORMS.map((form) => `weekday_${form}`),
+  "weekday_every",
+];
 
 /** Values of the weekly schedule: every text about the meeting in general may use these. */
 const SCHEDULE = [
   "title",
-  "weekday",
-  "weekday_on",
-  "weekday_every",
+  ...SCHEDULE_WEEKDAY,
   "time",
   "tz",
   "duration",
-] as const;
+  "duration_acc",
+];
 
 /** Values of one week's meeting: every text about that meeting may use these. */
 const MEETING = [
   "title",
-  "date",
-  "day",
-  "time",
+  ...datePlaceholders(""),
   "tz",
-  "weekday",
-  "weekday_on",
   "duration",
+  "duration_acc",
   "link",
   "topic",
   "topic_line",
-] as const;
+];
+
+/**
+ * A moved meeting: the meeting as it is now, and the time before and after the move,
+ * each date in every form (`{old_date_from}` "со среды, 9 декабря", `{new_date_acc}`
+ * "четверг, 10 декабря").
+ */
+const MOVE = [
+  ...MEETING,
+  ...datePlaceholders("old_"),
+  ...datePlaceholders("new_"),
+];
 
 /** A week's seats as admins read them: `{limit}` "20 мест", taken, waiting. */
 const SEATS = ["limit", "seated", "waitlist"] as const;
@@ -82,13 +118,16 @@ export const TEXT_PLACEHOLDERS = {
   meeting_cancelled: MEETING,
   meeting_cancelled_message: MEETING,
   meeting_restored: MEETING,
-  meeting_moved: [...MEETING, "old_date", "old_time"],
+  meeting_moved: MOVE,
   meeting_link_changed: MEETING,
   calendar_caption: MEETING,
   calendar_updated_caption: MEETING,
   calendar_cancelled_caption: MEETING,
   relay_done: [],
   relay_limited: [],
+  relay_answer_header: [],
+  announcement_header: [],
+  followup_header: MEETING,
   relay_header: ["name", "id"],
   relay_answered: ["name"],
   relay_answer_blocked: ["name"],
@@ -99,19 +138,21 @@ export const TEXT_PLACEHOLDERS = {
   admin_stats: [
     "active",
     "registered",
-    "date",
+    "not_registered",
+    "stopped",
+    ...MEETING,
     "yes",
     "no",
     "none",
     "history",
     "changes",
   ],
-  admin_stats_week: ["date", "yes", "no", "status"],
+  admin_stats_week: [...MEETING, "yes", "no", "status"],
   admin_stats_cancelled: [],
-  admin_change_cancelled: ["date"],
-  admin_change_moved: ["date", "new_date", "new_time", "tz"],
-  admin_change_topic: ["date", "topic"],
-  admin_change_link: ["date", "link"],
+  admin_change_cancelled: MEETING,
+  admin_change_moved: MOVE,
+  admin_change_topic: MEETING,
+  admin_change_link: MEETING,
   admin_who: [
     ...MEETING,
     "yes",
@@ -120,6 +161,9 @@ export const TEXT_PLACEHOLDERS = {
     "yes_names",
     "no_names",
     "none_names",
+    // Before /who showed three groups: those who said yes, and their names.
+    "count",
+    "names",
   ],
   admin_who_empty_group: [],
   admin_who_empty: MEETING,
@@ -145,50 +189,55 @@ export const TEXT_PLACEHOLDERS = {
   button_confirm: [],
   button_abort: [],
   admin_action_aborted: [],
-  admin_change_started: ["date"],
-  admin_change_of_cancelled: ["date"],
-  admin_change_stale: ["date"],
+  admin_change_started: MEETING,
+  admin_change_of_cancelled: MEETING,
+  admin_change_stale: MEETING,
   admin_draft_expired: ["minutes"],
   admin_skip_choose: [],
   admin_skip_bad_date: ["text"],
-  admin_skip_past: ["day"],
-  admin_skip_no_meeting: ["day"],
-  admin_skip_too_far: ["last_date"],
-  admin_skip_confirm: ["date", "time", "tz", "people"],
-  admin_skipped: ["date", "notified"],
-  admin_already_skipped: ["date"],
+  admin_skip_past: datePlaceholders("", { time: false }),
+  admin_skip_no_meeting: datePlaceholders("", { time: false }),
+  admin_skip_too_far: datePlaceholders("last_"),
+  admin_skip_confirm: [...MEETING, "people"],
+  admin_skipped: [...MEETING, "notified"],
+  admin_already_skipped: MEETING,
   admin_unskip_choose: [],
   admin_nothing_to_unskip: [],
-  admin_unskipped: ["date", "notified"],
-  admin_not_skipped: ["date"],
+  admin_unskipped: [...MEETING, "notified"],
+  admin_not_skipped: MEETING,
   admin_topic_usage: [],
   admin_topic_too_long: ["length", "max"],
-  admin_topic_set: ["date", "topic"],
-  admin_topic_cleared: ["date"],
+  admin_topic_set: MEETING,
+  admin_topic_cleared: MEETING,
   admin_link_usage: [],
   admin_link_too_long: ["length", "max"],
   admin_link_spaces: [],
   admin_link_credentials: [],
   admin_link_private: ["host"],
-  admin_link_same: ["date", "link"],
-  admin_link_confirm: ["date", "link", "people"],
-  admin_link_changed: ["date", "link", "notified"],
+  admin_link_same: MEETING,
+  admin_link_confirm: [...MEETING, "people"],
+  admin_link_changed: [...MEETING, "notified"],
   admin_move_usage: [],
   admin_move_invalid: [],
-  admin_move_past: ["new_date", "new_time", "tz"],
-  admin_move_same: ["date", "time", "tz"],
-  admin_move_too_far: ["limit_date", "limit_time", "tz"],
-  admin_move_collides: ["other_date", "other_time", "tz", "duration"],
-  admin_move_confirm: ["date", "time", "new_date", "new_time", "tz", "people"],
-  admin_moved: ["date", "new_date", "new_time", "tz", "notified"],
+  admin_move_past: [...datePlaceholders("new_"), "tz"],
+  admin_move_same: MEETING,
+  admin_move_too_far: [...datePlaceholders("limit_"), "tz"],
+  admin_move_collides: [
+    ...datePlaceholders("other_"),
+    "tz",
+    "duration",
+    "duration_acc",
+  ],
+  admin_move_confirm: [...MOVE, "people"],
+  admin_moved: [...MOVE, "notified"],
   admin_followup_usage: [],
   admin_followup_none: [],
-  admin_followup_preview: ["date", "text", "size"],
+  admin_followup_preview: [...MEETING, "text", "size"],
   button_followup_attendees: ["count"],
   button_followup_all: ["count"],
   admin_followup_sending: ["recipients"],
   admin_followup_done: ["sent", "blocked", "failed", "unknown", "dropped"],
-  admin_report: ["job", "date", "sent", "blocked", "failed", "unknown"],
+  admin_report: [...MEETING, "job", "sent", "blocked", "failed", "unknown"],
   job_invitation: [],
   job_first_reminder: [],
   job_second_reminder: [],

@@ -10,7 +10,7 @@ import type { TextKey } from "./texts.ts";
 export const PARTICIPANT_TEXTS = {
   start_greeting: "Здравствуйте, {name}!\n\n" +
     "Это бот встречи «{title}»: она проходит {weekday_every} в {time} ({tz}) " +
-    "и длится {duration}. Присылать вам приглашение на каждую встречу?",
+    "и длится {duration_acc}. Присылать вам приглашение на каждую встречу?",
   button_register_yes: "Да",
   button_register_no: "Нет",
   registered_yes: "Отлично! Приглашение на «{title}» будет приходить каждую " +
@@ -20,20 +20,20 @@ export const PARTICIPANT_TEXTS = {
   stopped: "Вы отписались от приглашений. Чтобы вернуться, отправьте /start.",
   not_subscribed:
     "Вы не подписаны на приглашения. Чтобы подписаться, отправьте /start.",
-  invitation: "Приглашаю на встречу «{title}»!\n\n{topic_line}" +
-    "Когда: {date}, {time} ({tz}), {duration}.\n\n{seats_line}Придёте?",
+  invitation: "Приглашаю на встречу «{title}» {date_on}, в {time} ({tz}). " +
+    "Она продлится {duration_acc}.\n\n{topic_line}{seats_line}Придёте?",
   topic_line: "Тема: {topic}\n\n",
   button_attend_yes: "Да, буду",
   button_attend_no: "Нет, не смогу",
-  answer_yes: "Встреча «{title}»: {date}, {time} ({tz}).\n\n{topic_line}" +
-    "✅ Вы придёте. Ссылку пришлю в день встречи. Ответ можно изменить до начала.",
-  answer_no: "Встреча «{title}»: {date}, {time} ({tz}).\n\n{topic_line}" +
-    "{seats_line}" +
-    "❌ Вы не сможете прийти. Ответ можно изменить до начала.",
-  answer_expired: "Эта встреча уже прошла, ответ не изменён.",
+  answer_yes: "Встреча «{title}» {date_on}, в {time} ({tz}).\n\n{topic_line}" +
+    "✅ Вы придёте — ждём! Ссылку пришлю в день встречи. Если планы изменятся, " +
+    "ответ можно поменять до начала.",
+  answer_no: "Встреча «{title}» {date_on}, в {time} ({tz}).\n\n{topic_line}" +
+    "{seats_line}❌ Вы не сможете прийти. Если планы изменятся, ответ можно поменять до начала.",
+  answer_expired: "Эта встреча уже прошла — ответ не изменён.",
   answer_too_early:
     "Приглашение на эту встречу ещё не приходило — ответить можно будет, когда оно придёт.",
-  answer_cancelled: "Встреча {day} отменена — отвечать не нужно.",
+  answer_cancelled: "Встреча {date_on}, отменена — отвечать не нужно.",
   answer_saved: "Ответ сохранён",
   answer_unsubscribed: "Вы отписались от приглашений, поэтому ответ не " +
     "сохранён. Чтобы вернуться, отправьте /start и нажмите кнопку ещё раз.",
@@ -43,8 +43,7 @@ export const PARTICIPANT_TEXTS = {
   second_reminder:
     "Через несколько минут, в {time} ({tz}), начинаем «{title}»!\n\n" +
     "{topic_line}Ссылка: {link}",
-  nudge:
-    "Вы ещё не ответили: придёте на встречу «{title}» {weekday_on}, {day}, " +
+  nudge: "Вы ещё не ответили: придёте на встречу «{title}» {date_on}, " +
     "в {time} ({tz})?",
   help:
     "Бот встречи «{title}»: {weekday_every} в {time} ({tz}), {duration}.\n\n" +
@@ -58,14 +57,14 @@ export const PARTICIPANT_TEXTS = {
     "Ближайшая встреча: {date}, {time} ({tz})\n{topic_line}" +
     "Ваш ответ: {answer}{link_line}",
   status_cancelled: "Подписка: {subscription}\n" +
-    "Встреча {date} отменена. Приглашение на следующую придёт как обычно.",
+    "Встреча {date_on}, отменена. Приглашение на следующую придёт как обычно.",
   status_link_line: "\nСсылка: {link}",
   status_subscribed: "вы получаете приглашения",
   status_unsubscribed: "вы не получаете приглашения (отправьте /start)",
   status_inactive: "вы отписались (отправьте /start)",
   status_answer_yes: "приду",
   status_answer_no: "не смогу",
-  status_answer_none: "ещё нет",
+  status_answer_none: "пока нет",
   unknown_command: "Такой команды нет. Список команд — /help.",
   unknown_message: "Я понимаю только команды. Список команд — /help.",
   bad_button: "Эта кнопка больше не работает.",
@@ -73,23 +72,27 @@ export const PARTICIPANT_TEXTS = {
     "Слишком много сообщений подряд. Я пропущу следующие — напишите через минуту.",
   unavailable:
     "Не получилось: у бота временные неполадки. Попробуйте, пожалуйста, через минуту.",
-  meeting_cancelled: "Встреча «{title}» {weekday_on}, {day}, отменяется. " +
+  meeting_cancelled: "Встреча «{title}» {date_on}, отменяется. " +
     "Приглашение на следующую придёт как обычно.",
   meeting_cancelled_message:
-    "Встреча «{title}» {date}, {time} ({tz}) отменена.",
-  meeting_restored: "Встреча «{title}» всё-таки состоится: {date}, {time} " +
-    "({tz}).\n\n{topic_line}Придёте?",
-  meeting_moved: "Встреча «{title}» переносится: не {old_date}, {old_time}, " +
-    "а {date}, {time} ({tz}).\n\n{topic_line}Если планы изменились, ответ можно " +
-    "поменять в приглашении.",
+    "Встреча «{title}» {date_on}, в {time} ({tz}), отменена.",
+  meeting_restored: "Встреча «{title}» {date_on}, в {time} ({tz}), " +
+    "всё-таки состоится!\n\n{topic_line}Придёте?",
+  meeting_moved: "Встреча «{title}» переносится {old_date_from}, {old_time}, " +
+    "на {new_date_acc}, {new_time} ({tz}).\n\n{topic_line}Если планы " +
+    "изменились, ответ можно поменять в приглашении.",
   meeting_link_changed:
-    "Новая ссылка на встречу «{title}» {weekday_on}, {day}, в {time} ({tz}):\n{link}",
-  calendar_caption: "Добавьте встречу «{title}» ({date}, {time}) в календарь.",
-  calendar_updated_caption:
-    "Встреча «{title}» изменилась: откройте файл, и календарь обновит её.",
-  calendar_cancelled_caption:
-    "Встреча «{title}» {day} отменена: откройте файл, и календарь уберёт её.",
+    "Новая ссылка на встречу «{title}» {date_on}, в {time} ({tz}):\n{link}",
+  calendar_caption: "Встреча «{title}» {date_on}, в {time} ({tz}): " +
+    "откройте файл, чтобы добавить её в календарь.",
+  calendar_updated_caption: "Встреча «{title}» изменилась, теперь она " +
+    "{date_on}, в {time} ({tz}): откройте файл, и календарь её обновит.",
+  calendar_cancelled_caption: "Встреча «{title}» {date_on}, отменена: " +
+    "откройте файл, и календарь её уберёт.",
   relay_done: "Передал ваше сообщение ведущему.",
   relay_limited: "Ведущий уже получил от вас много сообщений. " +
     "Следующие смогу передать через час.",
+  relay_answer_header: "💬 Ответ ведущего:",
+  announcement_header: "📢 Объявление:",
+  followup_header: "📎 Итоги встречи «{title}» {date_on}:",
 } as const satisfies Partial<Record<TextKey, string>>;

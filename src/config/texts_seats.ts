@@ -13,15 +13,16 @@ export const SEAT_TEXTS = {
   seats_full_line:
     "Свободных мест нет: ответите «Да, буду» — запишу в лист ожидания.\n\n",
   answer_waitlisted:
-    "Встреча «{title}»: {date}, {time} ({tz}).\n\n{topic_line}" +
+    "Встреча «{title}» {date_on}, в {time} ({tz}).\n\n{topic_line}" +
     "⏳ Мест пока нет — вы в листе ожидания, ваш номер в очереди: {place}. " +
     "Как только место освободится, оно перейдёт к вам, и я сразу напишу.",
   button_leave_waitlist: "Выйти из листа ожидания",
   answer_waitlisted_toast: "Мест нет — вы в листе ожидания, номер {place}",
   answer_left_waitlist: "Вы вышли из листа ожидания",
   answer_seat_kept: "Место уже ваше — вы не в листе ожидания",
-  seat_granted: "Освободилось место — вы идёте на встречу «{title}»: {date}, " +
-    "{time} ({tz}).\n\n{topic_line}{link_line}Если планы изменились, нажмите " +
+  seat_granted:
+    "Освободилось место — вы идёте на встречу «{title}» {date_on}, " +
+    "в {time} ({tz}).\n\n{topic_line}{link_line}Если планы изменились, нажмите " +
     "«Нет, не смогу» — место перейдёт следующему в очереди.",
   seat_link_line: "Ссылка: {link}\n\n",
   waitlist_note:
@@ -35,22 +36,18 @@ export const SEAT_TEXTS = {
     "чтобы снять ограничение. Меняется только ближайшая встреча.",
   capacity_limit: "{capacity|место|места|мест}",
   capacity_unlimited: "без ограничения",
-  admin_capacity_confirm:
-    "Число мест на встрече {weekday_on}, {day}: сейчас {was}, " +
+  admin_capacity_confirm: "Число мест на встрече {date_on}: сейчас {was}, " +
     "станет {limit}. Занято мест: {seated}, в листе ожидания: {waitlist}.{effect}",
   admin_capacity_promotes: "\n\nМесто сразу получат " +
     "{promoted|человек|человека|человек} из листа ожидания — я им напишу.",
   admin_capacity_over: "\n\nЗанято больше мест, чем станет: ни у кого место " +
     "не отнимется, а новые «да» пойдут в лист ожидания, пока места не освободятся.",
-  admin_capacity_set:
-    "Готово: на встрече {weekday_on}, {day} теперь {limit}. " +
+  admin_capacity_set: "Готово: на встрече {date_on} теперь {limit}. " +
     "Из листа ожидания получили место: {promoted}.",
-  admin_capacity_same: "На встрече {weekday_on}, {day} и так {limit}.",
-  admin_capacity_stale:
-    "Пока вы решали, число мест на встрече {weekday_on}, {day} уже " +
+  admin_capacity_same: "На встрече {date_on} и так {limit}.",
+  admin_capacity_stale: "Пока вы решали, число мест на встрече {date_on} уже " +
     "поменяли: сейчас {limit}. Отправьте /capacity ещё раз.",
-  admin_stats_seats:
-    "Места на встрече {weekday_on}, {day} ({limit}): занято {seated}, " +
+  admin_stats_seats: "Места на встрече {date_on} ({limit}): занято {seated}, " +
     "в листе ожидания {waitlist}, получили место из листа ожидания {promotions}.",
   admin_who_seats: "Мест: {capacity}, занято {seated}, свободно {free}. " +
     "Из листа ожидания получили место: {promotions}.",

@@ -206,7 +206,10 @@ export const MIGRATIONS: readonly string[] = [
     path TEXT NOT NULL,
     users INTEGER NOT NULL
   );`,
-  // 9: seats (see usecases/seats.ts). A "yes" holds a seat or waits on the waitlist
+  // 9: the participant's own message behind a relayed one, so that an admin's reply is
+  // threaded to the participant's question (null for relays made before this step).
+  `ALTER TABLE relays ADD COLUMN user_message_id INTEGER;`,
+  // 10: seats (see usecases/seats.ts). A "yes" holds a seat or waits on the waitlist
   // (`seat`), in the order the bot committed the presses (`queued`, one sequence over all
   // answers, assigned inside the transaction that records the press); `promoted_at` when
   // a freed seat came to it from the waitlist. A week's own capacity (`capacity_set` 1,

@@ -16,19 +16,30 @@ export class Relays {
     this.#s = statements;
   }
 
-  /** Remembers that `adminMessageId` in `adminChatId` came from user `userId`. */
+  /**
+   * Remembers that `adminMessageId` in `adminChatId` came from user `userId`, and from
+   * which of their messages (`userMessageId`, in their chat), if known.
+   */
   add(
-    { adminChatId, adminMessageId, userId }: {
+    { adminChatId, adminMessageId, userId, userMessageId }: {
       adminChatId: number;
       adminMessageId: number;
       userId: number;
+      userMessageId?: number;
     },
     now: Date,
   ): void {
     this.#s.sql(
-      `INSERT INTO relays (admin_chat_id, admin_message_id, user_id, created_at)
-       VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    ).run(adminChatId, adminMessageId, userId, now.toISOString());
+      `INSERT INTO relays (admin_chat_id, admin_message_id, user_id, user_message_id,
+         created_at)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ).run(
+      adminChatId,
+      adminMessageId,
+      userId,
+      userMessageId ?? null,
+      now.toISOString(),
+    );
   }
 
   /** Forgets relays made before `before`: a reply to so old a message reaches no one. */
@@ -41,15 +52,34 @@ export class Relays {
 
   /** The user whose message `adminMessageId` in `adminChatId` is, if it is one. */
   userOf(
+    where: { adminChatId: number; adminMessageId: number },
+  ): number | undefined {
+    return this.origin(where)?.userId;
+  }
+
+  /**
+   * The user whose message `adminMessageId` in `adminChatId` is, and the id of that
+   * message in their chat when it is known; `undefined` if it is not a relayed one.
+   */
+  origin(
     { adminChatId, adminMessageId }: {
       adminChatId: number;
       adminMessageId: number;
     },
-  ): number | undefined {
+  ): { userId: number; userMessageId: number | undefined } | undefined {
     const row = this.#s.sql(
-      "SELECT user_id FROM relays WHERE admin_chat_id = ? AND admin_message_id = ?",
-    ).get(adminChatId, adminMessageId) as { user_id: number } | undefined;
-    return row === undefined ? undefined : Number(row.user_id);
+      `SELECT user_id, user_message_id FROM relays
+       WHERE admin_chat_id = ? AND admin_message_id = ?`,
+    ).get(adminChatId, adminMessageId) as
+      | { user_id: number; user_message_id: number | null }
+      | undefined;
+    if (row === undefined) return undefined;
+    return {
+      userId: Number(row.user_id),
+      userMessageId: row.user_message_id === null
+        ? undefined
+        : Number(row.user_message_id),
+    };
   }
 
   /**

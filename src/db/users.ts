@@ -141,12 +141,21 @@ export class Users {
     ).all(meetingId).map(toUser);
   }
 
-  /** Subscriber counts: active users, and those of them who get invitations. */
-  counts(): { active: number; registered: number } {
+  /**
+   * Subscriber counts: active users (who have not stopped the bot), those of them who get
+   * invitations, and those who stopped it.
+   */
+  counts(): { active: number; registered: number; stopped: number } {
     const row = this.#s.sql(
-      `SELECT count(*) AS active, coalesce(sum(is_registered = 1), 0) AS registered
-       FROM users WHERE is_active = 1`,
-    ).get() as { active: number; registered: number };
-    return { active: Number(row.active), registered: Number(row.registered) };
+      `SELECT coalesce(sum(is_active = 1), 0) AS active,
+         coalesce(sum(is_active = 1 AND is_registered = 1), 0) AS registered,
+         coalesce(sum(is_active = 0), 0) AS stopped
+       FROM users`,
+    ).get() as { active: number; registered: number; stopped: number };
+    return {
+      active: Number(row.active),
+      registered: Number(row.registered),
+      stopped: Number(row.stopped),
+    };
   }
 }

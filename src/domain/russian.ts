@@ -42,37 +42,181 @@ export interface WeekdayForms {
   every: string;
 }
 
-const WEEKDAY_FORMS: Record<Weekday, WeekdayForms> = {
+/**
+ * The forms a weekday or a date takes in a sentence, besides the nominative: the five
+ * other cases, and the two prepositions whose own form follows the word ("в среду" but
+ * "во вторник", "с четверга" but "со среды"). `on` is в/во with the accusative, `from`
+ * с/со with the genitive.
+ */
+export const DATE_FORMS = [
+  "gen",
+  "dat",
+  "acc",
+  "ins",
+  "prep",
+  "on",
+  "from",
+] as const;
+
+/** One of {@linkcode DATE_FORMS}, or `nom` for the nominative. */
+export type DateForm = "nom" | typeof DATE_FORMS[number];
+
+/**
+ * Each weekday in its six cases (nominative, genitive, dative, accusative, instrumental,
+ * prepositional), then with в/во and с/со as a native speaker says them.
+ */
+const WEEKDAY_WORDS: Record<
+  Weekday,
+  Record<DateForm, string>
+> = {
   monday: {
-    name: "понедельник",
+    nom: "понедельник",
+    gen: "понедельника",
+    dat: "понедельнику",
+    acc: "понедельник",
+    ins: "понедельником",
+    prep: "понедельнике",
     on: "в понедельник",
-    every: "по понедельникам",
+    from: "с понедельника",
   },
-  tuesday: { name: "вторник", on: "во вторник", every: "по вторникам" },
-  wednesday: { name: "среда", on: "в среду", every: "по средам" },
-  thursday: { name: "четверг", on: "в четверг", every: "по четвергам" },
-  friday: { name: "пятница", on: "в пятницу", every: "по пятницам" },
-  saturday: { name: "суббота", on: "в субботу", every: "по субботам" },
+  tuesday: {
+    nom: "вторник",
+    gen: "вторника",
+    dat: "вторнику",
+    acc: "вторник",
+    ins: "вторником",
+    prep: "вторнике",
+    on: "во вторник",
+    from: "со вторника",
+  },
+  wednesday: {
+    nom: "среда",
+    gen: "среды",
+    dat: "среде",
+    acc: "среду",
+    ins: "средой",
+    prep: "среде",
+    on: "в среду",
+    from: "со среды",
+  },
+  thursday: {
+    nom: "четверг",
+    gen: "четверга",
+    dat: "четвергу",
+    acc: "четверг",
+    ins: "четвергом",
+    prep: "четверге",
+    on: "в четверг",
+    from: "с четверга",
+  },
+  friday: {
+    nom: "пятница",
+    gen: "пятницы",
+    dat: "пятнице",
+    acc: "пятницу",
+    ins: "пятницей",
+    prep: "пятнице",
+    on: "в пятницу",
+    from: "с пятницы",
+  },
+  saturday: {
+    nom: "суббота",
+    gen: "субботы",
+    dat: "субботе",
+    acc: "субботу",
+    ins: "субботой",
+    prep: "субботе",
+    on: "в субботу",
+    from: "с субботы",
+  },
   sunday: {
-    name: "воскресенье",
+    nom: "воскресенье",
+    gen: "воскресенья",
+    dat: "воскресенью",
+    acc: "воскресенье",
+    ins: "воскресеньем",
+    prep: "воскресенье",
     on: "в воскресенье",
-    every: "по воскресеньям",
+    from: "с воскресенья",
   },
 };
 
-/** The Russian forms of `weekday`. */
-export function weekdayForms(weekday: Weekday): WeekdayForms {
-  return WEEKDAY_FORMS[weekday];
+/** `weekday` in the form its sentence needs: `weekdayIn("tuesday", "on")` is "во вторник". */
+export function weekdayIn(weekday: Weekday, form: DateForm): string {
+  return WEEKDAY_WORDS[weekday][form];
 }
 
-/** A length of time: "45 минут", "1 час", "1 час 30 минут", "2 часа". */
-export function formatDuration(minutes: number): string {
+/** The months' names as a date says them: "января" … "декабря"; `month` is 1–12. */
+const MONTHS_GENITIVE = [
+  "января",
+  "февраля",
+  "марта",
+  "апреля",
+  "мая",
+  "июня",
+  "июля",
+  "августа",
+  "сентября",
+  "октября",
+  "ноября",
+  "декабря",
+] as const;
+
+/** A day of a month as written in a date: `dayOfMonth(9, 12)` is "9 декабря". */
+export function dayOfMonth(day: number, month: number): string {
+  const name = MONTHS_GENITIVE[month - 1];
+  if (name === undefined) throw new RangeError(`Unknown month "${month}"`);
+  return `${day} ${name}`;
+}
+
+/**
+ * A date with its weekday in the form its sentence needs: "среда, 9 декабря",
+ * "в среду, 9 декабря", "со среды, 9 декабря". The day and month keep their one form.
+ */
+export function dateIn(
+  date: { weekday: Weekday; day: number; month: number },
+  form: DateForm,
+): string {
+  return `${weekdayIn(date.weekday, form)}, ${
+    dayOfMonth(date.day, date.month)
+  }`;
+}
+
+/** The Russian forms of `weekday`. */
+export function weekdayForms(weekday: Weekday): WeekdayForms {
+  return {
+    name: weekdayIn(weekday, "nom"),
+    on: weekdayIn(weekday, "on"),
+    every: WEEKDAY_EVERY[weekday],
+  };
+}
+
+/** Every such day: "по средам". */
+const WEEKDAY_EVERY: Record<Weekday, string> = {
+  monday: "по понедельникам",
+  tuesday: "по вторникам",
+  wednesday: "по средам",
+  thursday: "по четвергам",
+  friday: "по пятницам",
+  saturday: "по субботам",
+  sunday: "по воскресеньям",
+};
+
+/**
+ * A length of time: "45 минут", "1 час", "1 час 30 минут", "2 часа"; in the accusative
+ * (`"acc"`, after "длится", "продлится") a last "минута" becomes "минуту": "21 минуту".
+ */
+export function formatDuration(
+  minutes: number,
+  form: "nom" | "acc" = "nom",
+): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   const parts: string[] = [];
   if (hours > 0) parts.push(pluralize(hours, ["час", "часа", "часов"]));
   if (rest > 0 || hours === 0) {
-    parts.push(pluralize(rest, ["минута", "минуты", "минут"]));
+    const one = form === "acc" ? "минуту" : "минута";
+    parts.push(pluralize(rest, [one, "минуты", "минут"]));
   }
   return parts.join(" ");
 }

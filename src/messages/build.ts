@@ -10,14 +10,16 @@ import { formatLocalTime } from "../core/week.ts";
 import type { Config } from "../config/schema.ts";
 import { render } from "../config/texts.ts";
 import type { MeetingSlot } from "../domain/meeting.ts";
-import { formatDuration, weekdayForms } from "../domain/russian.ts";
 import {
-  formatDate,
-  formatDay,
-  formatTime,
-  localParts,
-  utcOffsetLabel,
-} from "../domain/time.ts";
+  DATE_FORMS,
+  dateIn,
+  dayOfMonth,
+  formatDuration,
+  weekdayForms,
+  weekdayIn,
+} from "../domain/russian.ts";
+import { formatTime, localParts, utcOffsetLabel } from "../domain/time.ts";
+import type { Weekday } from "../core/week.ts";
 
 /** Text and keyboard of one message. */
 export interface OutgoingMessage {
@@ -92,11 +94,44 @@ export function zoneLabel(config: Config, instant: Date): string {
   return config.timezone_label ?? utcOffsetLabel(instant, config.timezone);
 }
 
+/**
+ * Every form of a local date under `prefix` (see `datePlaceholders`): `{date}` "среда,
+ * 9 декабря", `{date_acc}` "среду, 9 декабря", `{date_on}` "в среду, 9 декабря",
+ * `{date_from}` "со среды, 9 декабря"…, `{day}` "9 декабря", `{weekday}` "среда" and its
+ * forms.
+ */
+export function dayValues(
+  date: { weekday: Weekday; day: number; month: number },
+  prefix = "",
+): Record<string, string> {
+  const values: Record<string, string> = {
+    [`${prefix}date`]: dateIn(date, "nom"),
+    [`${prefix}day`]: dayOfMonth(date.day, date.month),
+    [`${prefix}weekday`]: weekdayIn(date.weekday, "nom"),
+  };
+  for (const form of DATE_FORMS) {
+    values[`${prefix}date_${form}`] = dateIn(date, form);
+    values[`${prefix}weekday_${form}`] = weekdayIn(date.weekday, form);
+  }
+  return values;
+}
+
+/** {@linkcode dayValues} of `instant`'s local date, and `{time}` "11:00", under `prefix`. */
+export function dateValues(
+  config: Pick<Config, "timezone">,
+  { at, prefix = "" }: { at: Date; prefix?: string },
+): Record<string, string> {
+  return {
+    ...dayValues(localParts(at, config.timezone), prefix),
+    [`${prefix}time`]: formatTime(at, config.timezone),
+  };
+}
+
 /** The values every text about one meeting may use (see `TEXT_PLACEHOLDERS`). */
 export interface MeetingValues extends Record<string, string> {
   /** The config's `meeting.title`. */
   title: string;
-  /** "среда, 25 ноября". */
+  /** "среда, 25 ноября"; `date_gen`, `date_acc`, `date_on`… are its other forms. */
   date: string;
   /** "25 ноября". */
   day: string;
@@ -104,12 +139,14 @@ export interface MeetingValues extends Record<string, string> {
   time: string;
   /** The zone: the config's `timezone_label`, or "UTC+3". */
   tz: string;
-  /** "среда". */
+  /** "среда"; `weekday_gen`, `weekday_acc`… are its other forms. */
   weekday: string;
-  /** "в среду". */
+  /** "в среду", "во вторник". */
   weekday_on: string;
   /** "1 час 30 минут". */
   duration: string;
+  /** The same after "длится": "1 час 21 минуту". */
+  duration_acc: string;
   /** This week's link, or the config's. */
   link: string;
   /** This week's topic; empty when none was set. */
@@ -125,18 +162,19 @@ export function meetingValues(
   config: Config,
   meeting: ShownMeeting,
 ): MeetingValues {
-  const zone = config.timezone;
-  const weekday = localParts(meeting.startsAt, zone).weekday;
   const topic = meeting.topic ?? "";
+  const date = dateValues(config, { at: meeting.startsAt });
   return {
+    ...date,
     title: config.meeting.title,
-    date: formatDate(meeting.startsAt, zone),
-    day: formatDay(meeting.startsAt, zone),
-    time: formatTime(meeting.startsAt, zone),
+    date: date.date!,
+    day: date.day!,
+    time: date.time!,
     tz: zoneLabel(config, meeting.startsAt),
-    weekday: weekdayForms(weekday).name,
-    weekday_on: weekdayForms(weekday).on,
+    weekday: date.weekday!,
+    weekday_on: date.weekday_on!,
     duration: formatDuration(config.meeting.duration_minutes),
+    duration_acc: formatDuration(config.meeting.duration_minutes, "acc"),
     link: meeting.link ?? config.meeting.link,
     topic,
     topic_line: topic === "" ? "" : render(config.texts.topic_line, { topic }),
@@ -153,21 +191,49 @@ function seatsLine(config: Config, seats: ShownSeats | undefined): string {
     : config.texts.seats_full_line;
 }
 
+/**
+ * The values of a text about a moved meeting: the meeting as it is now, and every form
+ * of the time before (`old_…`) and after (`new_…`) the move. `{date}` and `{time}` are
+ * the meeting's as it is now, unless `date` says `"old"` (admin texts written before
+ * the move named it so).
+ */
+export function moveValues(
+  config: Config,
+  { meeting, from, to, date = "new" }: {
+    meeting: ShownMeeting;
+    from: Date;
+    to: Date;
+    date?: "old" | "new";
+  },
+): Record<string, string> {
+  const shown = date === "old" ? from : to;
+  return {
+    ...meetingValues(config, { ...meeting, startsAt: shown }),
+    ...dateValues(config, { at: from, prefix: "old_" }),
+    ...dateValues(config, { at: to, prefix: "new_" }),
+    tz: zoneLabel(config, to),
+  };
+}
+
 /** The values of the weekly schedule (see `TEXT_PLACEHOLDERS`). */
 export function scheduleValues(
   config: Config,
   now: Date,
 ): Record<string, string> {
-  const forms = weekdayForms(config.meeting.weekday);
-  return {
+  const weekday = config.meeting.weekday;
+  const values: Record<string, string> = {
     title: config.meeting.title,
-    weekday: forms.name,
-    weekday_on: forms.on,
-    weekday_every: forms.every,
+    weekday: weekdayIn(weekday, "nom"),
+    weekday_every: weekdayForms(weekday).every,
     time: formatLocalTime(config.meeting.time),
     tz: zoneLabel(config, now),
     duration: formatDuration(config.meeting.duration_minutes),
+    duration_acc: formatDuration(config.meeting.duration_minutes, "acc"),
   };
+  for (const form of DATE_FORMS) {
+    values[`weekday_${form}`] = weekdayIn(weekday, form);
+  }
+  return values;
 }
 
 /** The sign-up question of `/start`. */

@@ -7,13 +7,14 @@
 import type { MessageEntity } from "grammy/types";
 import type { Config } from "../config/schema.ts";
 import { render, type TextKey } from "../config/texts.ts";
+import type { Announcement } from "../db/announcements.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { Delivery } from "../core/owed.ts";
 import type { ReportPayload } from "../usecases/jobs.ts";
 import { weekById } from "../usecases/weeks.ts";
 import { meetingValues, type OutgoingMessage } from "./build.ts";
-import { TEXT_LIMIT, truncate } from "./limits.ts";
+import { TEXT_LIMIT, truncate, withHeader } from "./limits.ts";
 
 /** A text payload written when the row was owed (reports to admins). */
 export interface TextPayload {
@@ -59,10 +60,17 @@ export function editMessage(
   };
 }
 
-/** An announcement, as text or as a copy of the admin's message. */
+/**
+ * An announcement, as text or as a copy of the admin's message. A text goes under its
+ * header (`texts.announcement_header`, or `followup_header` with the meeting's values)
+ * when the two fit in one message; a copy goes as it is.
+ */
 export function announcementDelivery(
   row: OutboxRow,
-  store: Pick<Store, "announcements">,
+  { store, config }: {
+    store: Store;
+    config: Config;
+  },
 ): Delivery | null {
   if (row.ref === null) return null;
   const found = store.announcements.get(Number(row.ref));
@@ -77,14 +85,33 @@ export function announcementDelivery(
       },
     };
   }
-  return {
-    method: "sendMessage",
-    params: {
-      chat_id: row.chat_id,
+  const { text, entities } = withHeader(
+    announcementHeader(found, config, store),
+    {
       text: found.text,
       entities: found.entities,
+      limit: TEXT_LIMIT,
     },
+  );
+  return {
+    method: "sendMessage",
+    params: { chat_id: row.chat_id, text, entities },
   };
+}
+
+/** The header of an announcement, or of a follow-up with its meeting's date. */
+function announcementHeader(
+  found: Announcement,
+  config: Config,
+  store: Store,
+): string {
+  if (found.kind !== "followup") return config.texts.announcement_header;
+  const meeting = found.meeting_id === null
+    ? undefined
+    : weekById(store, { config, id: found.meeting_id });
+  return meeting === undefined
+    ? ""
+    : render(config.texts.followup_header, meetingValues(config, meeting));
 }
 
 /** A text written when the row was owed. */
@@ -115,9 +142,8 @@ export function reportDelivery(
   }
   if (payload.meeting_id !== undefined) {
     const meeting = weekById(store, { config, id: payload.meeting_id });
-    values.date = meeting === undefined
-      ? payload.meeting_id
-      : meetingValues(config, meeting).date;
+    if (meeting === undefined) values.date = payload.meeting_id;
+    else Object.assign(values, meetingValues(config, meeting));
   }
   return {
     method: "sendMessage",

@@ -91,3 +91,25 @@ function entitiesIn(
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
+
+/**
+ * `header` above `body`, with the body's formatting moved along; the body alone when
+ * there is no header or the two would not fit in `limit`.
+ */
+export function withHeader(
+  header: string | undefined,
+  body: { text: string; entities?: readonly MessageEntity[]; limit: number },
+): { text: string; entities?: MessageEntity[] } {
+  const entities = body.entities === undefined ? undefined : [...body.entities];
+  if (!header) return { text: body.text, entities };
+  const prefix = `${header}\n\n`;
+  const text = prefix + body.text;
+  if (text.length > body.limit) return { text: body.text, entities };
+  return {
+    text,
+    entities: entities?.map((e) => ({
+      ...e,
+      offset: e.offset + prefix.length,
+    })),
+  };
+}

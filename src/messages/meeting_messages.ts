@@ -16,6 +16,7 @@ import {
   answerKeyboard,
   invitation,
   meetingValues,
+  moveValues,
   type OutgoingMessage,
   reminder,
 } from "./build.ts";
@@ -122,15 +123,12 @@ export function movedNotice(at: SendTime, row: OutboxRow): Delivery | null {
   const meeting = liveWeek(at, row);
   const { from } = JSON.parse(row.payload ?? "{}") as { from?: string };
   if (meeting === undefined || from === undefined) return null;
-  const old = meetingValues(at.config, {
-    ...meeting,
-    startsAt: new Date(from),
-  });
+  const to = meeting.startsAt;
   return notice(at, {
     row,
     text: at.config.texts.meeting_moved,
     meeting,
-    extra: { old_date: old.date, old_time: old.time },
+    extra: moveValues(at.config, { meeting, from: new Date(from), to }),
   });
 }
 

@@ -81,7 +81,7 @@ export function createRenderer(
       case OWED.announcement:
         return activeParticipant(at, row) === undefined
           ? null
-          : announcementDelivery(row, store);
+          : announcementDelivery(row, { store, config });
       case OWED.cancellation:
         return cancellationNotice(at, row);
       case OWED.cancel_edit:
@@ -120,12 +120,16 @@ export function createRenderer(
       if (row.kind === OWED.calendar) calendars.delivered(result, delivery);
       if (row.kind === OWED.relay) {
         const id = (result as { message_id?: number })?.message_id;
-        const user = JSON.parse(row.payload ?? "{}").user_id as number;
+        const { user_id: user, message_id: asked } = JSON.parse(
+          row.payload ?? "{}",
+        ) as { user_id?: number; message_id?: number };
         if (id !== undefined && user !== undefined) {
-          store.relays.add(
-            { adminChatId: row.chat_id, adminMessageId: id, userId: user },
-            now(),
-          );
+          store.relays.add({
+            adminChatId: row.chat_id,
+            adminMessageId: id,
+            userId: user,
+            userMessageId: asked,
+          }, now());
         }
       }
     },

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { MessageEntity } from "grammy/types";
 import type { Config } from "../config/schema.ts";
 import { render, type TextKey } from "../config/texts.ts";
 import { FINAL_STATUSES, LANE, OWED } from "../core/owed.ts";
@@ -15,10 +16,20 @@ import type { User } from "../db/users.ts";
 
 const HOUR_MS = 3_600_000;
 
+/**
+ * What an admin's reply holds that the participant gets with a header: its text, or the
+ * caption of a photo, video, animation, audio, document or voice message; nothing for
+ * other content (a sticker, a location…), which is copied as it is.
+ */
+export type ReplyContent =
+  | { text: string; entities?: MessageEntity[] }
+  | { caption: string; caption_entities?: MessageEntity[] }
+  | Record<never, never>;
+
 /** What a relay row carries. */
 export type RelayPayload =
-  /** The header that says who wrote, to an admin. */
-  | { step: "header"; user_id: number; text: string }
+  /** The header that says who wrote (`message_id`: what they wrote), to an admin. */
+  | { step: "header"; user_id: number; text: string; message_id?: number }
   /** The participant's message itself, forwarded to an admin. */
   | {
     step: "forward";
@@ -26,14 +37,21 @@ export type RelayPayload =
     from_chat_id: number;
     message_id: number;
   }
-  /** An admin's reply (`message_id` in the admin's chat), copied to the participant. */
+  /**
+   * An admin's reply (`message_id` in the admin's chat), sent to the participant under
+   * `header`, in reply to their question (`reply_to`, in their chat) when it is known.
+   */
   | {
     step: "answer";
     from_chat_id: number;
     message_id: number;
     /** The participant as the admin knows them, for the note about the outcome. */
     name?: string;
-  }
+    /** The header above the reply ("Ответ ведущего:"); none when empty or absent. */
+    header?: string;
+    /** The participant's message the reply answers, in their chat. */
+    reply_to?: number;
+  } & ReplyContent
   /** The note to an admin about how their reply (`reply_to`) went. */
   | { step: "outcome"; user_id: number; text: string; reply_to: number };
 
@@ -70,7 +88,12 @@ export function relayToAdmins(
     let added = false;
     for (const admin of admins) {
       const steps: RelayPayload[] = [
-        { step: "header", user_id: user.id, text: header },
+        {
+          step: "header",
+          user_id: user.id,
+          text: header,
+          message_id: messageId,
+        },
         {
           step: "forward",
           user_id: user.id,
@@ -107,34 +130,42 @@ function outcomeKey(key: string): string {
 
 /**
  * Enqueues an admin's reply (`messageId` in `adminChatId`) for the participant whose
- * relayed message it answers (`replyTo`, in the same chat); the participant, or
- * `undefined` when the replied-to message is not a relayed one. The reply is a batch of
- * its own: when it settles, {@linkcode finishRelayAnswer} tells the admin how it went.
+ * relayed message it answers (`replyTo`, in the same chat), under `header` and threaded
+ * to the participant's question; the participant, or `undefined` when the replied-to
+ * message is not a relayed one. The reply is a batch of its own: when it settles,
+ * {@linkcode finishRelayAnswer} tells the admin how it went.
  */
 export function replyToParticipant(
   store: Store,
-  { adminChatId, replyTo, messageId, name, now }: {
+  { adminChatId, replyTo, messageId, content = {}, header = "", name, now }: {
     adminChatId: number;
     replyTo: number;
     messageId: number;
+    /** The reply's text or caption, to send under the header. */
+    content?: ReplyContent;
+    /** The header above it, e.g. "Ответ ведущего:"; empty for none. */
+    header?: string;
     /** The participant as the admin should read it in the note. */
     name: (user: User) => string;
     now: Date;
   },
 ): User | undefined {
   return store.transaction(() => {
-    const userId = store.relays.userOf({
+    const origin = store.relays.origin({
       adminChatId,
       adminMessageId: replyTo,
     });
-    if (userId === undefined) return undefined;
-    const user = store.users.byId(userId);
+    if (origin === undefined) return undefined;
+    const user = store.users.byId(origin.userId);
     if (user === undefined) return undefined;
     const payload: RelayPayload = {
       step: "answer",
       from_chat_id: adminChatId,
       message_id: messageId,
       name: name(user),
+      header,
+      reply_to: origin.userMessageId,
+      ...content,
     };
     const key = answerKey(adminChatId, messageId);
     store.outbox.add({

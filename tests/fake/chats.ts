@@ -128,6 +128,11 @@ export class ChatStore {
     return this.#messages.delete(messageKey(chatId, messageId));
   }
 
+  /** Forgets a message a user sent (they deleted it); false if there was none. */
+  deleteIncoming(chatId: number, messageId: number): boolean {
+    return this.#incoming.delete(messageKey(chatId, messageId));
+  }
+
   /** Successful sends, for one chat or all. */
   sentTo(chatId?: number): readonly SentRecord[] {
     return chatId === undefined

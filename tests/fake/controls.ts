@@ -210,6 +210,14 @@ export class FakeControls {
     return this.#parts.store.message(chatId, messageId);
   }
 
+  /**
+   * A user deletes their message `messageId` in their chat with the bot (for both
+   * sides, as in a private chat): a reply to it then needs `allow_sending_without_reply`.
+   */
+  deleteUserMessage(chatId: number, messageId: number): boolean {
+    return this.#parts.store.deleteIncoming(chatId, messageId);
+  }
+
   /** Successful answerCallbackQuery calls, in order. */
   get answers(): readonly CallbackAnswer[] {
     return this.#parts.store.answers;

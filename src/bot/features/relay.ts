@@ -7,16 +7,22 @@
  * instead.
  *
  * An admin's reply (Telegram's reply) to a relayed message goes back to the participant
- * as it is, even when it starts with "/": a reply to a participant is meant for them,
- * and a command is sent on its own. The admin is told how it went once it settles.
+ * under `texts.relay_answer_header`, as a reply to their question, even when it starts
+ * with "/": a reply to a participant is meant for them, and a command is sent on its
+ * own. The admin is told how it went once it settles.
  *
  * @module
  */
 import { Composer, type Context } from "grammy";
+import type { Message } from "grammy/types";
 import { render } from "../../config/texts.ts";
 import { relayReachesAdmins } from "../../config/warnings.ts";
 import { displayName } from "../../reports.ts";
-import { relayToAdmins, replyToParticipant } from "../../usecases/relays.ts";
+import {
+  relayToAdmins,
+  type ReplyContent,
+  replyToParticipant,
+} from "../../usecases/relays.ts";
 import type { FeatureDeps } from "../context.ts";
 
 /** What a participant may write that is passed on: anything but a service message. */
@@ -35,6 +41,30 @@ const RELAYED = [
   "message:poll",
   "message:dice",
 ] as const;
+
+/** Messages whose caption can carry the header of an admin's reply. */
+const CAPTIONED = [
+  "photo",
+  "video",
+  "animation",
+  "audio",
+  "document",
+  "voice",
+] as const;
+
+/** The text or caption of an admin's reply, which the participant gets with a header. */
+function replyContent(message: Message): ReplyContent {
+  if (message.text !== undefined) {
+    return message.entities === undefined
+      ? { text: message.text }
+      : { text: message.text, entities: message.entities };
+  }
+  if (!CAPTIONED.some((kind) => message[kind] !== undefined)) return {};
+  const caption = message.caption ?? "";
+  return message.caption_entities === undefined
+    ? { caption }
+    : { caption, caption_entities: message.caption_entities };
+}
 
 /** Whether the forwarding is on, with someone to forward to. */
 function relaying(deps: FeatureDeps): boolean {
@@ -68,6 +98,8 @@ export function relayRepliesFeature(deps: FeatureDeps): Composer<Context> {
         adminChatId: ctx.chat.id,
         replyTo: replyTo.message_id,
         messageId: ctx.message.message_id,
+        content: replyContent(ctx.message),
+        header: deps.config.texts.relay_answer_header,
         name: displayName,
         now: now(),
       })

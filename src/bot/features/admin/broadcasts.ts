@@ -106,10 +106,12 @@ export function broadcastCommands(
       })
     );
     log.info("followup.drafted", { followup: draft.id, meeting: meeting.id });
-    const { date } = meetingValues(config, meeting);
     await previewWith(ctx, {
       template: cost(draft.recipients) +
-        render(config.texts.admin_followup_preview, { date, size: length }),
+        render(config.texts.admin_followup_preview, {
+          ...meetingValues(config, meeting),
+          size: length,
+        }),
       body,
       keyboard: new InlineKeyboard()
         .text(

@@ -9,7 +9,7 @@
  */
 import type { Composer, Context } from "grammy";
 import { render } from "../../../config/texts.ts";
-import { meetingValues, zoneLabel } from "../../../messages/build.ts";
+import { meetingValues, moveValues } from "../../../messages/build.ts";
 import { capacityText } from "../../../messages/seat_messages.ts";
 import {
   type Action,
@@ -101,36 +101,35 @@ export function confirmations(
   function reply(
     { action, week, outcome }: Extract<Confirmation, { kind: "applied" }>,
   ): string {
-    const date = meetingValues(config, week).date; // as it was before the change
+    const values = meetingValues(config, week); // as it was before the change
     switch (action.kind) {
       case "skip":
         return render(config.texts.admin_skipped, {
-          date,
+          ...values,
           notified: outcome.notified,
         });
       case "link":
         return render(config.texts.admin_link_changed, {
-          date,
+          ...values,
           link: action.link,
           notified: outcome.notified,
         });
       case "capacity":
         return render(config.texts.admin_capacity_set, {
-          ...meetingValues(config, week),
+          ...values,
           limit: capacityText(config, action.capacity),
           promoted: outcome.notified,
         });
-      case "move": {
-        const to = new Date(action.to);
-        const target = meetingValues(config, { ...week, startsAt: to });
+      case "move":
         return render(config.texts.admin_moved, {
-          date,
-          new_date: target.date,
-          new_time: target.time,
-          tz: zoneLabel(config, to),
+          ...moveValues(config, {
+            meeting: week,
+            from: week.startsAt,
+            to: new Date(action.to),
+            date: "old",
+          }),
           notified: outcome.notified,
         });
-      }
     }
   }
 }

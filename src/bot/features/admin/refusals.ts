@@ -11,7 +11,13 @@ import {
   MAX_LINK_LENGTH,
   MAX_TOPIC_LENGTH,
 } from "../../../domain/week_input.ts";
-import { meetingValues, zoneLabel } from "../../../messages/build.ts";
+import { formatDuration } from "../../../domain/russian.ts";
+import {
+  dateValues,
+  meetingValues,
+  zoneLabel,
+} from "../../../messages/build.ts";
+import type { Week } from "../../../usecases/weeks.ts";
 import { capacityText } from "../../../messages/seat_messages.ts";
 import {
   DRAFT_LIFETIME_MINUTES,
@@ -21,65 +27,55 @@ import {
 /** The answer to a refused change. */
 export function refusalText(config: Config, refusal: Refusal): string {
   const texts = config.texts;
-  const at = (instant: Date) =>
-    meetingValues(config, { id: "", startsAt: instant });
+  const week = (shown: Week, at = shown.startsAt) =>
+    meetingValues(config, { ...shown, startsAt: at });
+  const moment = (at: Date, prefix: string) => ({
+    ...dateValues(config, { at, prefix }),
+    tz: zoneLabel(config, at),
+  });
   switch (refusal.reason) {
     case "started":
-      return render(texts.admin_change_started, at(refusal.week.startsAt));
+      return render(texts.admin_change_started, week(refusal.week));
     case "cancelled":
-      return render(texts.admin_change_of_cancelled, at(refusal.week.startsAt));
+      return render(texts.admin_change_of_cancelled, week(refusal.week));
     case "already_skipped":
-      return render(texts.admin_already_skipped, at(refusal.week.startsAt));
+      return render(texts.admin_already_skipped, week(refusal.week));
     case "changed":
-      return render(texts.admin_change_stale, at(refusal.week.scheduledAt));
+      return render(
+        texts.admin_change_stale,
+        week(refusal.week, refusal.week.scheduledAt),
+      );
     case "expired":
       return render(texts.admin_draft_expired, {
         minutes: DRAFT_LIFETIME_MINUTES,
       });
     case "not_offered":
-      return render(texts.admin_skip_too_far, {
-        last_date: at(refusal.last.startsAt).date,
-      });
-    case "past": {
-      const to = at(refusal.to);
-      return render(texts.admin_move_past, {
-        new_date: to.date,
-        new_time: to.time,
-        tz: to.tz,
-      });
-    }
+      return render(
+        texts.admin_skip_too_far,
+        dateValues(config, { at: refusal.last.startsAt, prefix: "last_" }),
+      );
+    case "past":
+      return render(texts.admin_move_past, moment(refusal.to, "new_"));
     case "same_time":
-      return render(texts.admin_move_same, at(refusal.week.startsAt));
-    case "too_far": {
-      const limit = at(refusal.limit);
-      return render(texts.admin_move_too_far, {
-        limit_date: limit.date,
-        limit_time: limit.time,
-        tz: limit.tz,
-      });
-    }
-    case "collides": {
-      const other = at(refusal.other.startsAt);
+      return render(texts.admin_move_same, week(refusal.week));
+    case "too_far":
+      return render(texts.admin_move_too_far, moment(refusal.limit, "limit_"));
+    case "collides":
       return render(texts.admin_move_collides, {
-        other_date: other.date,
-        other_time: other.time,
-        tz: zoneLabel(config, refusal.other.startsAt),
-        duration: other.duration,
+        ...moment(refusal.other.startsAt, "other_"),
+        duration: formatDuration(config.meeting.duration_minutes),
+        duration_acc: formatDuration(config.meeting.duration_minutes, "acc"),
       });
-    }
     case "same_link":
-      return render(texts.admin_link_same, {
-        date: at(refusal.week.startsAt).date,
-        link: refusal.week.link,
-      });
+      return render(texts.admin_link_same, week(refusal.week));
     case "same_capacity":
       return render(texts.admin_capacity_same, {
-        ...at(refusal.week.startsAt),
+        ...week(refusal.week),
         limit: capacityText(config, refusal.capacity),
       });
     case "capacity_changed":
       return render(texts.admin_capacity_stale, {
-        ...at(refusal.week.startsAt),
+        ...week(refusal.week),
         limit: capacityText(config, refusal.capacity),
       });
   }

@@ -10,7 +10,7 @@ import type { Composer, Context } from "grammy";
 import { render } from "../../../config/texts.ts";
 import { parseWallTime } from "../../../domain/time.ts";
 import { checkLink, checkTopic } from "../../../domain/week_input.ts";
-import { meetingValues, zoneLabel } from "../../../messages/build.ts";
+import { meetingValues, moveValues } from "../../../messages/build.ts";
 import { setTopic } from "../../../usecases/meetings.ts";
 import { checkLinkChange, checkMove } from "../../../usecases/proposals.ts";
 import { upcomingWeek, type Week } from "../../../usecases/weeks.ts";
@@ -50,11 +50,14 @@ export function scheduleCommands(
       meeting: week.id,
       topic: cleared ? "" : topic,
     });
-    const date = values(week).date;
+    const shown = values({ ...week, topic: cleared ? null : topic });
     await ctx.reply(
-      cleared
-        ? render(config.texts.admin_topic_cleared, { date })
-        : render(config.texts.admin_topic_set, { date, topic }),
+      render(
+        cleared
+          ? config.texts.admin_topic_cleared
+          : config.texts.admin_topic_set,
+        shown,
+      ),
     );
   });
 
@@ -83,7 +86,7 @@ export function scheduleCommands(
       ctx,
       { kind: "link", meetingId: week.id, link, sequence: week.sequence },
       render(config.texts.admin_link_confirm, {
-        date: values(week).date,
+        ...values(week),
         link,
         people,
       }),
@@ -110,8 +113,6 @@ export function scheduleCommands(
       await ctx.reply(refusalText(config, refusal));
       return;
     }
-    const old = values(week);
-    const target = values({ ...week, startsAt: to });
     const people = store.outbox.countAudience({
       to: "answered",
       meetingId: week.id,
@@ -125,11 +126,12 @@ export function scheduleCommands(
         sequence: week.sequence,
       },
       render(config.texts.admin_move_confirm, {
-        date: old.date,
-        time: old.time,
-        new_date: target.date,
-        new_time: target.time,
-        tz: zoneLabel(config, to),
+        ...moveValues(config, {
+          meeting: week,
+          from: week.startsAt,
+          to,
+          date: "old",
+        }),
         people,
       }),
     );

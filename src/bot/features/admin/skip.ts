@@ -8,11 +8,11 @@
 import { type Composer, type Context, InlineKeyboard } from "grammy";
 import { render } from "../../../config/texts.ts";
 import {
-  formatDay,
   isoLocalDate,
+  localParts,
   parseWallTime,
 } from "../../../domain/time.ts";
-import { meetingValues } from "../../../messages/build.ts";
+import { dayValues, meetingValues } from "../../../messages/build.ts";
 import { restoreMeeting } from "../../../usecases/meetings.ts";
 import { checkSkip, offeredWeeks } from "../../../usecases/proposals.ts";
 import { type Week, weekById } from "../../../usecases/weeks.ts";
@@ -37,11 +37,10 @@ export function skipCommands(
       to: "concerned",
       meetingId: week.id,
     });
-    const v = values(week);
     return propose(
       ctx,
       { kind: "skip", meetingId: week.id, sequence: week.sequence },
-      render(config.texts.admin_skip_confirm, { ...v, people }),
+      render(config.texts.admin_skip_confirm, { ...values(week), people }),
     );
   }
 
@@ -60,9 +59,7 @@ export function skipCommands(
       )!;
       if (week.cancelled) {
         await ctx.reply(
-          render(config.texts.admin_already_skipped, {
-            date: values(week).date,
-          }),
+          render(config.texts.admin_already_skipped, values(week)),
         );
       } else {
         await proposeSkip(ctx, week);
@@ -95,9 +92,9 @@ export function skipCommands(
     const named = (w: Week) =>
       w.id === day || isoLocalDate(w.startsAt, config.timezone) === day;
     if (offered.some(named)) return undefined;
-    const shown = formatDay(new Date(`${day}T12:00:00Z`), "UTC");
+    const shown = dayValues(localParts(new Date(`${day}T12:00:00Z`), "UTC"));
     if (day < isoLocalDate(now(), config.timezone)) {
-      return render(config.texts.admin_skip_past, { day: shown });
+      return render(config.texts.admin_skip_past, shown);
     }
     const week = weekById(store, { config, id: day });
     if (week !== undefined && week.startsAt <= now()) {
@@ -107,7 +104,7 @@ export function skipCommands(
     if (day > isoLocalDate(last.startsAt, config.timezone)) {
       return refusalText(config, { reason: "not_offered", last });
     }
-    return render(config.texts.admin_skip_no_meeting, { day: shown });
+    return render(config.texts.admin_skip_no_meeting, shown);
   }
 
   feature.callbackQuery(/^skipw:(\d{4}-\d{2}-\d{2})$/, async (ctx) => {
@@ -163,16 +160,15 @@ export function skipCommands(
     const outcome = await store.write(() =>
       restoreMeeting(store, { week, now: now() })
     );
-    const date = values(week).date;
     if (!outcome.changed) {
-      await ctx.reply(render(config.texts.admin_not_skipped, { date }));
+      await ctx.reply(render(config.texts.admin_not_skipped, values(week)));
       return;
     }
     log.info("meeting.restored", { meeting: week.id, admin: ctx.from!.id });
     await deps.tick(); // an invitation whose time passed goes out now
     await ctx.reply(
       render(config.texts.admin_unskipped, {
-        date,
+        ...values(week),
         notified: outcome.notified,
       }),
     );

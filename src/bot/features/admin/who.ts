@@ -1,9 +1,9 @@
 /**
  * `/who` and the reminder under it: who is coming, who is not, who has not answered;
  * while someone invited has neither answered nor been reminded this week, a button
- * "Напомнить не ответившим" asks, with the count, whether to remind them now, and on
- * "Напомнить" owes them the nudge (usecases/nudge.ts: the weekly job's own rows, so
- * nobody gets it twice). The confirmation holds no state: its buttons name the
+ * "Напомнить тем, кто не ответил" asks, with the count, whether to remind them now,
+ * and on "Напомнить" owes them the nudge (usecases/nudge.ts: the weekly job's own
+ * rows, so nobody gets it twice). The confirmation holds no state: its buttons name the
  * meeting, and a second press finds everyone already reminded.
  *
  * @module

@@ -171,7 +171,7 @@ export async function startHarness(
       await idle();
     },
     async runNow(job) {
-      const { batch } = app.jobs.enqueueNow(job);
+      const { batch } = await app.jobs.enqueueNow(job);
       await idle();
       return store.outbox.batchCounts(batch);
     },

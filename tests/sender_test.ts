@@ -190,3 +190,47 @@ Deno.test("Sender stopped during a long 429 wait stops at once and releases the 
   assert.equal(w.status("invitation/2026-11-25/u1"), "sent");
   assert.equal(w.api.calls.length, 3);
 });
+
+Deno.test("Sender never lets a chat's later row overtake one it passed over while the chat was busy", async () => {
+  await using w = virtualOutbox({ perSecond: 10, api: { latencyMs: 50 } });
+  // The reply keeps chat 1 busy while the pass reaches its invitation; the pacer then
+  // sleeps before chat 3's invitation, and chat 1 comes free meanwhile.
+  w.add({
+    key: "reply/1",
+    chatId: 1,
+    lane: LANE.reply,
+    payload: { text: "reply" },
+  });
+  w.add({
+    key: "invitation/u1",
+    chatId: 1,
+    lane: LANE.broadcast,
+    payload: { text: "invitation" },
+  });
+  w.add({
+    key: "invitation/u2",
+    chatId: 2,
+    lane: LANE.broadcast,
+    payload: { text: "invitation" },
+  });
+  w.add({
+    key: "invitation/u3",
+    chatId: 3,
+    lane: LANE.broadcast,
+    payload: { text: "invitation" },
+  });
+  w.add({
+    key: "reminder/u1",
+    chatId: 1,
+    lane: LANE.broadcast,
+    payload: { text: "reminder" },
+  });
+  w.sender().start();
+  await w.time.runUntil(() =>
+    w.api.calls.length === 5 && w.api.calls.every((c) => c.endedAt)
+  );
+  assert.deepEqual(
+    w.api.calls.filter((c) => c.chat === 1).map((c) => c.params.text),
+    ["reply", "invitation", "reminder"],
+  );
+});

@@ -197,4 +197,14 @@ export const BREAKAGES: Breakage[] = [
     ]],
     test: ["tests/sender_test.ts", "stops at once"],
   },
+  {
+    name:
+      "a chat's later row never overtakes one passed over while it was busy",
+    file: "src/delivery/sender.ts",
+    edits: [[
+      "if (passed.has(row.chat_id) || this.#busy.has(row.chat_id)) {",
+      "if (this.#busy.has(row.chat_id)) {",
+    ]],
+    test: ["tests/sender_test.ts", "overtake one it passed over"],
+  },
 ];

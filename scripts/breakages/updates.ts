@@ -58,4 +58,22 @@ export const BREAKAGES: Breakage[] = [
     edits: [["if (bucket.tokens >= 1) {", "if (true) {"]],
     test: ["tests/resilience_test.ts", "flood"],
   },
+  {
+    name: "a weekly job's writes wait out another process's lock",
+    file: "src/jobs/runner.ts",
+    edits: [[
+      "await deps.store.write(() => {\n          tick(deps);",
+      "await (async (fn: () => void) => fn())(() => {\n          tick(deps);",
+    ]],
+    test: ["tests/writes_test.ts", "tick waits out"],
+  },
+  {
+    name: "the sender's claims wait out another process's lock",
+    file: "src/delivery/sender.ts",
+    edits: [[
+      "return this.#deps.write(() =>\n      this.#deps.outbox.claim(row.id, { by: this.id, now: this.#deps.now() })\n    );",
+      "return Promise.resolve(\n      this.#deps.outbox.claim(row.id, { by: this.id, now: this.#deps.now() }),\n    );",
+    ]],
+    test: ["tests/writes_test.ts", "claim waits out"],
+  },
 ];

@@ -126,7 +126,7 @@ export async function sendCommand(
     const before = (batch: string) => store.outbox.batchCounts(batch);
     let start: BatchCounts | undefined;
     try {
-      enqueued = jobs.enqueueNow(job, {
+      enqueued = await jobs.enqueueNow(job, {
         beforeEnqueue: (batch) => start = before(batch),
       });
     } catch (error) {
@@ -149,7 +149,7 @@ export async function sendCommand(
       await drain({ batch: enqueued.batch, until });
       await store.settled();
     }
-    jobs.batchDone(enqueued.batch);
+    await jobs.batchDone(enqueued.batch);
     const end = store.outbox.batchCounts(enqueued.batch);
     const was = start!;
     const report: SendReport = {

@@ -1,12 +1,14 @@
 /**
  * What a failed delivery means for its row: settle it (blocked, failed, unknown, or sent
- * after all) or try again later, and how loudly to say so. Pure: the sender applies it.
+ * after all) or try again later (`decide`, pure: the sender applies it), and how loudly
+ * to say so (`logDecision`).
  *
  * @module
  */
 import { describeError } from "../core/errors.ts";
 import { resendsUnknown } from "../core/owed.ts";
 import type { OutboxRow } from "../db/outbox.ts";
+import type { Logger } from "../log.ts";
 import { classify } from "./telegram.ts";
 
 /** How rows that fail for a while are retried. */
@@ -129,4 +131,41 @@ export function decide(
     event: "retry",
     error: reason,
   };
+}
+
+/** Says what a decision means for `row`: one line, `delivery.<event>`, stable keys. */
+export function logDecision(
+  log: Logger,
+  { row, decision }: { row: OutboxRow; decision: Decision },
+): void {
+  const fields = {
+    kind: row.kind,
+    chat: row.chat_id,
+    attempt: row.attempts,
+    error: decision.error,
+  };
+  if (decision.action === "later") {
+    log.warn(`delivery.${decision.event}`, {
+      ...fields,
+      retry_in_ms: decision.ms,
+    });
+    return;
+  }
+  switch (decision.event) {
+    case "unreachable":
+      log.info("delivery.unreachable", fields);
+      break;
+    case "unknown":
+      log.warn("delivery.unknown", {
+        ...fields,
+        reason: "the request left and no answer came: not resent",
+      });
+      break;
+    case "failed":
+    case "gave_up":
+      log.error(`delivery.${decision.event}`, fields);
+      break;
+    case "not_modified":
+      break;
+  }
 }

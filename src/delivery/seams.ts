@@ -34,13 +34,16 @@ export interface SenderDeps {
   now: () => Date;
   /** Waits for the next look at the outbox (woken early by its signal); default a timer. */
   sleep?: Sleep;
-  /** Runs a write after a request (group commit); rejections are logged. */
+  /** Runs every write of the sender: claims, outcomes, recoveries (group commit). */
   write: <T>(fn: () => T) => Promise<T>;
-  /** A row's chat is gone for good: e.g. deactivate its user. */
+  /** A row's chat is gone for good: e.g. deactivate its user (in the outcome's write). */
   onUnreachable?: (row: OutboxRow) => void;
   /** Every row of `batch` is settled: e.g. close the job and report to admins. */
   onBatchDone?: (batch: string) => void | Promise<void>;
-  /** A row was delivered by `delivery`; `result` is what the Bot API returned. */
+  /**
+   * A row was delivered by `delivery`; `result` is what the Bot API returned. Runs in the
+   * write that records the outcome, so what it writes commits with it.
+   */
   onDelivered?: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
   /**
    * Telegram refused the token (401): the sender has stopped starting requests, and the
@@ -57,4 +60,12 @@ export interface SenderDeps {
   leaseMs?: number;
   /** This process's name in claims; default a random id. */
   id?: string;
+}
+
+/** What `Sender.drain` waits for besides what is due now. */
+export interface DrainOptions {
+  /** The batch whose retries it waits for, e.g. `invitation/2026-11-25`. */
+  batch?: string;
+  /** The latest instant a retry of `batch` may fall due and still be waited for. */
+  until?: Date;
 }

@@ -11,19 +11,17 @@ import { describeError, TokenRejectedError } from "../core/errors.ts";
 import { type Delivery, LANE, resendsUnknown } from "../core/owed.ts";
 import { type Sleep, sleep } from "../core/sleep.ts";
 import type { OutboxRow, Outcome } from "../db/outbox.ts";
-import { decide, DEFAULT_RETRY, type RetryPolicy } from "./outcome.ts";
-import type { SenderDeps } from "./seams.ts";
+import {
+  decide,
+  DEFAULT_RETRY,
+  logDecision,
+  type RetryPolicy,
+} from "./outcome.ts";
+import { recoverClaims } from "./claims.ts";
+import type { DrainOptions, SenderDeps } from "./seams.ts";
 
 export { DEFAULT_RETRY, type RetryPolicy } from "./outcome.ts";
-export type { Render, SenderDeps } from "./seams.ts";
-
-/** What {@linkcode Sender.drain} waits for besides what is due now. */
-export interface DrainOptions {
-  /** The batch whose retries it waits for, e.g. `invitation/2026-11-25`. */
-  batch?: string;
-  /** The latest instant a retry of `batch` may fall due and still be waited for. */
-  until?: Date;
-}
+export type { DrainOptions, Render, SenderDeps } from "./seams.ts";
 
 const PAGE = 200;
 /** Longest sleep between looks at the outbox, for leases and clock jumps. */
@@ -63,8 +61,7 @@ export class Sender {
    */
   start(options: { alone?: boolean } = {}): void {
     if (this.#loop !== undefined) return;
-    this.#recover(options.alone ?? false);
-    this.#loop = this.#run();
+    this.#loop = this.#run(options.alone ?? false);
   }
 
   /** Requests in flight now. */
@@ -105,8 +102,9 @@ export class Sender {
     this.#deps.api.close?.();
   }
 
-  async #run(): Promise<void> {
+  async #run(alone: boolean): Promise<void> {
     const signal = this.#stop.signal;
+    await this.#recover(alone);
     while (!signal.aborted) {
       this.#kicked = false;
       let started = 0;
@@ -115,9 +113,15 @@ export class Sender {
           now: this.#deps.now(),
           limit: PAGE,
         });
+        // A chat passed over in this pass stays passed over: its later rows must not
+        // overtake the earlier one while the pacer sleeps and the chat comes free.
+        const passed = new Set<number>();
         for (const row of due) {
           if (signal.aborted) break;
-          if (this.#busy.has(row.chat_id)) continue;
+          if (passed.has(row.chat_id) || this.#busy.has(row.chat_id)) {
+            passed.add(row.chat_id);
+            continue;
+          }
           if (row.lane !== LANE.reply) {
             if (this.#kicked) break; // replies may be waiting: they go first
             if (!await this.#deps.pacer.take(signal)) break;
@@ -126,7 +130,10 @@ export class Sender {
             await Promise.race(this.#inflight);
           }
           if (signal.aborted) break;
-          if (this.#busy.has(row.chat_id) || !this.#claim(row)) continue;
+          if (this.#busy.has(row.chat_id) || !await this.#claim(row)) {
+            passed.add(row.chat_id);
+            continue;
+          }
           started++;
           this.#launch(row);
         }
@@ -147,11 +154,10 @@ export class Sender {
   }
 
   /** Claims `row` for this sender, committed before its request leaves. */
-  #claim(row: OutboxRow): boolean {
-    return this.#deps.outbox.claim(row.id, {
-      by: this.id,
-      now: this.#deps.now(),
-    });
+  #claim(row: OutboxRow): Promise<boolean> {
+    return this.#deps.write(() =>
+      this.#deps.outbox.claim(row.id, { by: this.id, now: this.#deps.now() })
+    );
   }
 
   #launch(row: OutboxRow) {
@@ -199,24 +205,13 @@ export class Sender {
       signal.removeEventListener("abort", done);
       this.#wake = undefined;
     }
-    if (!signal.aborted) this.#recover(false);
+    if (!signal.aborted) await this.#recover(false);
   }
 
-  #recover(alone: boolean) {
+  #recover(alone: boolean): Promise<void> {
     const now = this.#deps.now();
     const before = alone ? undefined : new Date(now.getTime() - this.#leaseMs);
-    try {
-      const settled = this.#deps.outbox.recover({ by: this.id, before, now });
-      if (settled.retried + settled.unknown > 0) {
-        this.#deps.log.warn("outbox.recovered", {
-          retried: settled.retried,
-          unknown: settled.unknown,
-          reason: "claims of a sender that stopped mid-request",
-        });
-      }
-    } catch (error) {
-      this.#deps.log.error("outbox.error", { error: describeError(error) });
-    }
+    return recoverClaims(this.#deps, { by: this.id, before });
   }
 
   async #deliver(row: OutboxRow): Promise<void> {
@@ -242,8 +237,11 @@ export class Sender {
       const messageId = typeof result === "object"
         ? result.message_id
         : undefined;
-      deps.onDelivered?.(row, result, delivery);
-      return await this.#settle(row, { status: "sent", messageId });
+      return await this.#settle(
+        row,
+        { status: "sent", messageId },
+        () => deps.onDelivered?.(row, result, delivery),
+      );
     } catch (error) {
       return await this.#failed(row, error);
     }
@@ -256,12 +254,7 @@ export class Sender {
       policy: this.#retry,
       now: deps.now(),
     });
-    const fields = {
-      kind: row.kind,
-      chat: row.chat_id,
-      attempt: row.attempts,
-      error: decision.error,
-    };
+    logDecision(deps.log, { row, decision });
     if (decision.action === "later") {
       if (decision.halt) {
         this.#stop.abort(); // no new request after a refused token; the row stays owed
@@ -271,37 +264,21 @@ export class Sender {
         if (row.lane !== LANE.reply) deps.pacer.pause(decision.ms);
         deps.onOutcome?.(row, "rate_limited");
       }
-      deps.log.warn(`delivery.${decision.event}`, {
-        ...fields,
-        retry_in_ms: decision.ms,
-      });
       return await this.#later(row, {
         ms: decision.ms,
         reason: decision.error,
       });
     }
-    switch (decision.event) {
-      case "unreachable":
-        deps.log.info("delivery.unreachable", fields);
-        deps.onUnreachable?.(row);
-        break;
-      case "unknown":
-        deps.log.warn("delivery.unknown", {
-          ...fields,
-          reason: "the request left and no answer came: not resent",
-        });
-        break;
-      case "failed":
-      case "gave_up":
-        deps.log.error(`delivery.${decision.event}`, fields);
-        break;
-      case "not_modified":
-        break;
-    }
-    return await this.#settle(row, {
-      status: decision.status,
-      error: decision.status === "sent" ? undefined : decision.error,
-    });
+    return await this.#settle(
+      row,
+      {
+        status: decision.status,
+        error: decision.status === "sent" ? undefined : decision.error,
+      },
+      decision.event === "unreachable"
+        ? () => deps.onUnreachable?.(row)
+        : undefined,
+    );
   }
 
   async #later(row: OutboxRow, { ms, reason }: { ms: number; reason: string }) {
@@ -315,11 +292,13 @@ export class Sender {
     );
   }
 
-  async #settle(row: OutboxRow, outcome: Outcome) {
+  /** Records `outcome`, and what `also` writes with it, in one committed write. */
+  async #settle(row: OutboxRow, outcome: Outcome, also?: () => void) {
     const deps = this.#deps;
-    await deps.write(() =>
-      deps.outbox.finish(row.id, { ...outcome, now: deps.now() })
-    );
+    await deps.write(() => {
+      also?.();
+      deps.outbox.finish(row.id, { ...outcome, now: deps.now() });
+    });
     deps.onOutcome?.(row, outcome.status);
     if (row.batch !== null && !deps.outbox.batchOpen(row.batch)) {
       await deps.onBatchDone?.(row.batch);

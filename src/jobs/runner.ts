@@ -57,9 +57,9 @@ export interface JobRunner {
   enqueueNow(
     job: JobName,
     options?: { beforeEnqueue?: (batch: string) => void },
-  ): { batch: string; meetingId: string };
+  ): Promise<{ batch: string; meetingId: string }>;
   /** Every message of `batch` is settled: close its job or announcement. */
-  batchDone(batch: string): void;
+  batchDone(batch: string): Promise<void>;
   /**
    * When the next job falls due, if one does: the cron expressions cover the config's
    * times; a meeting an admin moved has its reminders at other times, and the caller
@@ -71,30 +71,35 @@ export interface JobRunner {
 /** Creates the runner. */
 export function createJobRunner(deps: JobDeps): JobRunner {
   return {
-    tick() {
+    async tick() {
       try {
-        tick(deps);
-        fillSeats(deps);
-        closeFinished(deps);
+        await deps.store.write(() => {
+          tick(deps);
+          fillSeats(deps);
+          closeFinished(deps);
+        });
         deps.kick(); // whatever is due, also rows a stopped process left
-        return Promise.resolve(true);
+        return true;
       } catch (error) {
         // Never reaches Deno.cron, whose retries would repeat the tick.
         deps.log.error("job.error", { error: describeError(error) });
-        return Promise.resolve(false);
+        return false;
       }
     },
-    enqueueNow(job, options = {}) {
-      const meeting = upcomingWeek(deps.store, {
-        config: deps.config,
-        now: deps.now(),
+    async enqueueNow(job, options = {}) {
+      const enqueued = await deps.store.write(() => {
+        const meeting = upcomingWeek(deps.store, {
+          config: deps.config,
+          now: deps.now(),
+        });
+        const batch = batchOf(OWED[job], meeting.id);
+        options.beforeEnqueue?.(batch);
+        const added = enqueueJob(deps.store, { job, meeting, now: deps.now() });
+        deps.log.info("job.enqueued", { job, meeting: meeting.id, added });
+        return { batch, meetingId: meeting.id };
       });
-      const batch = batchOf(OWED[job], meeting.id);
-      options.beforeEnqueue?.(batch);
-      const added = enqueueJob(deps.store, { job, meeting, now: deps.now() });
-      deps.log.info("job.enqueued", { job, meeting: meeting.id, added });
       deps.kick();
-      return { batch, meetingId: meeting.id };
+      return enqueued;
     },
     nextDue() {
       try {
@@ -104,9 +109,9 @@ export function createJobRunner(deps: JobDeps): JobRunner {
         return undefined;
       }
     },
-    batchDone(batch) {
+    async batchDone(batch) {
       try {
-        close(batch, deps);
+        await deps.store.write(() => close(batch, deps));
       } catch (error) {
         deps.log.error("job.close_error", {
           batch,

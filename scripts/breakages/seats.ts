@@ -150,7 +150,7 @@ export const BREAKAGES: Breakage[] = [
     name: "seats: the invitation shows the free seats",
     file: "src/messages/build.ts",
     edits: [[
-      "seats_line: seatsLine(config, meeting.seats),",
+      "seats_line: seats.seatsLine(config, meeting.seats),",
       'seats_line: "",',
     ]],
     test: ["tests/seats_test.ts", "the invitation shows the free seats"],

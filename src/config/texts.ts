@@ -13,6 +13,7 @@
  * @module
  */
 import { DATE_FORMS, pluralize } from "../domain/russian.ts";
+import { seatPlaceholders } from "./texts_seats.ts";
 
 /**
  * Every form of one date under `prefix` (`""`, `old_`, `new_`…): `{date}` "среда,
@@ -72,9 +73,6 @@ const MOVE = [
   ...datePlaceholders("old_"),
   ...datePlaceholders("new_"),
 ];
-
-/** A week's seats as admins read them: `{limit}` "20 мест", taken, waiting. */
-const SEATS = ["limit", "seated", "waitlist"] as const;
 
 /** Placeholders allowed in each text; `{name}` in a template must be one of these. */
 export const TEXT_PLACEHOLDERS = {
@@ -263,35 +261,8 @@ export const TEXT_PLACEHOLDERS = {
   command_skip: [],
   command_unskip: [],
   command_export: [],
-  // Seats (usecases/seats.ts; the texts in texts_seats.ts).
-  seats_line: ["free"],
-  seats_full_line: [],
-  answer_waitlisted: [...MEETING, "place"],
-  button_leave_waitlist: [],
-  answer_waitlisted_toast: ["place"],
-  answer_left_waitlist: [],
-  answer_seat_kept: [],
-  seat_granted: [...MEETING, "link_line"],
-  seat_link_line: ["link"],
-  waitlist_note: [...MEETING, "place"],
-  status_answer_waitlist: ["place"],
-  command_capacity: [],
-  admin_capacity_usage: [],
-  capacity_limit: ["capacity"],
-  capacity_unlimited: [],
-  admin_capacity_confirm: [...MEETING, ...SEATS, "was", "effect"],
-  admin_capacity_promotes: ["promoted"],
-  admin_capacity_over: [],
-  admin_capacity_set: [...MEETING, "limit", "promoted"],
-  admin_capacity_same: [...MEETING, "limit"],
-  admin_capacity_stale: [...MEETING, "limit"],
-  admin_stats_seats: [...MEETING, ...SEATS, "promotions"],
-  admin_who_seats: ["capacity", "seated", "free", "promotions"],
-  admin_who_waitlist: ["waitlist", "waitlist_names"],
-  export_seat_columns: [],
-  export_seat_taken: [],
-  export_seat_waitlist: [],
-  export_promoted: [],
+  // Seats: usecases/seats.ts, the texts and their placeholders in texts_seats.ts.
+  ...seatPlaceholders(MEETING),
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of one text. */

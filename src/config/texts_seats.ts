@@ -1,12 +1,11 @@
 /**
  * The shipped Russian texts about seats (usecases/seats.ts): the free seats in the
  * invitation, the waitlist, the seat that frees itself, `/capacity`, and the seat figures
- * of the reports. `config.yaml` repeats them so that an operator can edit each.
+ * of the reports, with the placeholders each may use. `config.yaml` repeats them so that
+ * an operator can edit each.
  *
  * @module
  */
-import type { TextKey } from "./texts.ts";
-
 /** Texts about seats, by key. */
 export const SEAT_TEXTS = {
   seats_line: "Осталось {free|место|места|мест}.\n\n",
@@ -56,4 +55,48 @@ export const SEAT_TEXTS = {
   export_seat_taken: "место",
   export_seat_waitlist: "лист ожидания",
   export_promoted: "да",
-} as const satisfies Partial<Record<TextKey, string>>;
+} as const;
+
+/** The name of one text about seats. */
+export type SeatTextKey = keyof typeof SEAT_TEXTS;
+
+/**
+ * The placeholders each seat text may use, given those of a text about one week's
+ * meeting (`meeting`: `{title}`, `{date_on}`, `{time}`…).
+ */
+export function seatPlaceholders(
+  meeting: readonly string[],
+): Record<SeatTextKey, readonly string[]> {
+  /** A week's seats as admins read them: `{limit}` "20 мест", taken, waiting. */
+  const seats = ["limit", "seated", "waitlist"];
+  return {
+    seats_line: ["free"],
+    seats_full_line: [],
+    answer_waitlisted: [...meeting, "place"],
+    button_leave_waitlist: [],
+    answer_waitlisted_toast: ["place"],
+    answer_left_waitlist: [],
+    answer_seat_kept: [],
+    seat_granted: [...meeting, "link_line"],
+    seat_link_line: ["link"],
+    waitlist_note: [...meeting, "place"],
+    status_answer_waitlist: ["place"],
+    command_capacity: [],
+    admin_capacity_usage: [],
+    capacity_limit: ["capacity"],
+    capacity_unlimited: [],
+    admin_capacity_confirm: [...meeting, ...seats, "was", "effect"],
+    admin_capacity_promotes: ["promoted"],
+    admin_capacity_over: [],
+    admin_capacity_set: [...meeting, "limit", "promoted"],
+    admin_capacity_same: [...meeting, "limit"],
+    admin_capacity_stale: [...meeting, "limit"],
+    admin_stats_seats: [...meeting, ...seats, "promotions"],
+    admin_who_seats: ["capacity", "seated", "free", "promotions"],
+    admin_who_waitlist: ["waitlist", "waitlist_names"],
+    export_seat_columns: [],
+    export_seat_taken: [],
+    export_seat_waitlist: [],
+    export_promoted: [],
+  };
+}

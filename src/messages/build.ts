@@ -20,6 +20,7 @@ import {
 } from "../domain/russian.ts";
 import { formatTime, localParts, utcOffsetLabel } from "../domain/time.ts";
 import type { Weekday } from "../core/week.ts";
+import * as seats from "./seats_shown.ts";
 
 /** Text and keyboard of one message. */
 export interface OutgoingMessage {
@@ -40,23 +41,12 @@ export function buttonRow(
   };
 }
 
-/** A meeting's seats as a message shows them: the capacity and how many are taken. */
-export interface ShownSeats {
-  /** The seats that week; `null`: no limit, and nothing is shown. */
-  capacity: number | null;
-  /** Those who hold a seat. */
-  seated: number;
-}
-
-/**
- * One week's meeting as messages show it; a plain slot has the config's topic and link,
- * and shows no seats.
- */
+/** One week's meeting as messages show it; a plain slot has the config's topic and link. */
 export type ShownMeeting = MeetingSlot & {
   topic?: string | null;
   link?: string;
   cancelled?: boolean;
-  seats?: ShownSeats;
+  seats?: seats.ShownSeats;
 };
 
 /** Button data of the sign-up question. */
@@ -65,11 +55,6 @@ export const REGISTER_DATA = { yes: "reg:yes", no: "reg:no" } as const;
 /** Button data of an answer to one meeting's invitation. */
 export function answerData(meetingId: string, answer: Answer): string {
   return `rsvp:${meetingId}:${answer}`;
-}
-
-/** Button data of "leave the waitlist" of one meeting. */
-export function leaveData(meetingId: string): string {
-  return `rsvp:${meetingId}:leave`;
 }
 
 /** What a button press asks for, or `undefined` for data the bot never sends. */
@@ -178,17 +163,8 @@ export function meetingValues(
     link: meeting.link ?? config.meeting.link,
     topic,
     topic_line: topic === "" ? "" : render(config.texts.topic_line, { topic }),
-    seats_line: seatsLine(config, meeting.seats),
+    seats_line: seats.seatsLine(config, meeting.seats),
   };
-}
-
-/** "Осталось 3 места", or that none is left; empty when the meeting has no limit. */
-function seatsLine(config: Config, seats: ShownSeats | undefined): string {
-  if (seats === undefined || seats.capacity === null) return "";
-  const free = seats.capacity - seats.seated;
-  return free > 0
-    ? render(config.texts.seats_line, { free })
-    : config.texts.seats_full_line;
 }
 
 /**
@@ -293,13 +269,8 @@ export function answeredInvitation(
     return { text: render(config.texts.meeting_cancelled_message, values) };
   }
   if (answer === "yes" && place !== undefined) {
-    return {
-      text: render(config.texts.answer_waitlisted, { ...values, place }),
-      reply_markup: buttonRow([
-        config.texts.button_leave_waitlist,
-        leaveData(meeting.id),
-      ]),
-    };
+    const meetingId = meeting.id;
+    return seats.waitlistedInvitation(config, { values, meetingId, place });
   }
   return {
     text: render(

@@ -11,7 +11,8 @@ import { render } from "../config/texts.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { capacityOf, waitlistPlace } from "../usecases/seats.ts";
 import type { Week } from "../usecases/weeks.ts";
-import { answerKeyboard, meetingValues, type ShownSeats } from "./build.ts";
+import { answerKeyboard, meetingValues } from "./build.ts";
+import type { ShownSeats } from "./seats_shown.ts";
 import { sendMessage } from "./deliveries.ts";
 import { activeParticipant, liveWeek, type SendTime } from "./recipients.ts";
 

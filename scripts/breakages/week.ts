@@ -26,7 +26,7 @@ export const BREAKAGES: Breakage[] = [
     name: "the follow-ups of a press are written with the answer",
     file: "src/usecases/answers.ts",
     edits: [[
-      '    if (request.answer === "yes" && previous !== "yes") {',
+      '    if (!same && seat === "seat") {',
       "    if (false) {",
     ]],
     test: ["tests/week_test.ts", "a whole week"],

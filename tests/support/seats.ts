@@ -1,6 +1,7 @@
 /**
  * The checks of a race for seats, shared by the race through the fake Bot API and the
- * same race under kill -9: what the database says against what each press was told.
+ * same race under kill -9: what the database says against what each press was told;
+ * and presses spread over time, in a fixed shuffled order.
  *
  * @module
  */
@@ -23,6 +24,26 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
+}
+
+/**
+ * Presses for each of `ids`, `every` at a time with `ms` between: `sent` fills as they
+ * go, `done` resolves once all are pressed.
+ */
+export function spread<T>(
+  ids: readonly number[],
+  { every, ms, press }: { every: number; ms: number; press: (id: number) => T },
+): { sent: T[]; done: Promise<void> } {
+  const sent: T[] = [];
+  const done = (async () => {
+    for (const [i, id] of ids.entries()) {
+      sent.push(press(id));
+      if (i % every === every - 1) {
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      }
+    }
+  })();
+  return { sent, done };
 }
 
 /** What a race came to, from the database. */

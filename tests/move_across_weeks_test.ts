@@ -11,6 +11,7 @@ import type { Database } from "../src/db/sqlite.ts";
 import { Store } from "../src/db/store.ts";
 import { createJobRunner, type JobRunner } from "../src/jobs/runner.ts";
 import { silentLogger } from "../src/log.ts";
+import { healthReport } from "../src/app/health.ts";
 import { moveMeeting } from "../src/usecases/meetings.ts";
 import { weekById } from "../src/usecases/weeks.ts";
 import { inlineButtons, user } from "./fake_bot_api.ts";
@@ -293,3 +294,15 @@ function draftCount(h: Harness): number {
       .n,
   );
 }
+
+Deno.test("/healthz names the jobs of the meeting that really comes next after a move past next week's", async () => {
+  using w = world();
+  await walk(w, "2026-11-23T08:00:00Z"); // Monday: W1's invitation went out
+  await move(w, { id: W1, to: "2026-12-03T08:00:00Z" }); // Thursday after W2
+  const report = await healthReport(config, {
+    store: w.store,
+    polling: () => ({ ok: true }),
+    now: w.clock.now(),
+  });
+  assert.equal((report.lastJobs as { meeting?: string }).meeting, W2);
+});

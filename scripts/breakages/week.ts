@@ -37,4 +37,19 @@ export const BREAKAGES: Breakage[] = [
     edits: [["kept.from <= at && at < kept.until", "kept.from <= at"]],
     test: ["tests/meeting_test.ts", "kept only until the meeting starts"],
   },
+  {
+    name: "/healthz names the meeting that really comes next",
+    file: "src/app/health.ts",
+    edits: [
+      [
+        'import { upcomingWeek } from "../usecases/weeks.ts";',
+        'import { upcomingMeeting } from "../domain/meeting.ts";',
+      ],
+      [
+        "const meeting = upcomingWeek(store, { config, now });",
+        "const meeting = upcomingMeeting(config, now);",
+      ],
+    ],
+    test: ["tests/move_across_weeks_test.ts", "healthz names"],
+  },
 ];

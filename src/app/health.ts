@@ -1,11 +1,13 @@
 /**
- * The health report of `GET /healthz`: database reachable, polling alive, this week's jobs.
+ * The health report of `GET /healthz`: database reachable, polling alive, the jobs of the
+ * upcoming meeting (where it really is).
  *
  * @module
  */
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
-import { scheduledJobs, upcomingMeeting } from "../domain/meeting.ts";
+import { scheduledJobs } from "../domain/meeting.ts";
+import { upcomingWeek } from "../usecases/weeks.ts";
 import type { HealthCheck, HealthReport } from "../http.ts";
 
 /**
@@ -22,7 +24,8 @@ export async function healthReport(
   if (!database.ok) {
     return { ok: false, checks: { database, polling } };
   }
-  const meeting = upcomingMeeting(config, now);
+  // Where it really is: an admin may have moved a meeting past the next one's start.
+  const meeting = upcomingWeek(store, { config, now });
   const lastJobs = Object.fromEntries(
     scheduledJobs(config).map((job) => {
       const run = store.jobRuns.get(meeting.id, job);

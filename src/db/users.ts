@@ -131,16 +131,6 @@ export class Users {
     ).all().map(toUser);
   }
 
-  /** Active users who asked for invitations and have not answered this meeting. */
-  nudgeRecipients(meetingId: string): User[] {
-    return this.#s.sql(
-      `SELECT users.* FROM users
-       WHERE is_active = 1 AND is_registered = 1 AND NOT EXISTS (
-         SELECT 1 FROM answers WHERE answers.meeting_id = ? AND answers.user_id = users.id)
-       ORDER BY users.id`,
-    ).all(meetingId).map(toUser);
-  }
-
   /**
    * Subscriber counts: active users (who have not stopped the bot), those of them who get
    * invitations, and those who stopped it.

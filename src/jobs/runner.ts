@@ -21,7 +21,7 @@ import { fillAllSeats } from "../usecases/seats.ts";
 import { upcomingWeek } from "../usecases/weeks.ts";
 import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
-import { enqueueJob, finishJob, type JobOutcome } from "../usecases/jobs.ts";
+import { enqueueJob, finishJob } from "../usecases/jobs.ts";
 import { finishRelayAnswer, finishSettledAnswers } from "../usecases/relays.ts";
 import { jobDecision, nextDue, planWeeks } from "../usecases/job_plans.ts";
 
@@ -37,10 +37,6 @@ export interface JobDeps {
   now: () => Date;
   /** Wakes the sender: something was enqueued. */
   kick: () => void;
-  /** A job was closed: every message settled (e.g. for metrics). */
-  onJobDone?: (
-    done: JobOutcome & { startedAt: Date; finishedAt: Date },
-  ) => void;
 }
 
 /** Decides and enqueues the weekly jobs; closes what is finished. */
@@ -213,14 +209,6 @@ function close(batch: string, deps: JobDeps) {
   });
   if (outcome === undefined) return;
   const { counts } = outcome;
-  const run = deps.store.jobRuns.get(ref, kind);
-  if (run !== undefined) {
-    deps.onJobDone?.({
-      ...outcome,
-      startedAt: new Date(run.started_at),
-      finishedAt: now,
-    });
-  }
   deps.log.info("job.done", {
     job: kind,
     meeting: ref,

@@ -112,10 +112,10 @@ export const BREAKAGES: Breakage[] = [
   },
   {
     name: "seats: one who comes back gets a free seat back",
-    file: "src/usecases/users.ts",
+    file: "src/usecases/seats.ts",
     edits: [[
-      "    if (user.is_registered) inviteLatecomer(store, { user, schedule, now });\n    reclaimSeats(store, { config: schedule, user, now });\n",
-      "    if (user.is_registered) inviteLatecomer(store, { user, schedule, now });\n",
+      'const seat = seatForYes(store, { config, meeting, now }) === "seat";',
+      "const seat = false;",
     ]],
     test: ["tests/seats_test.ts", "one who left and comes back"],
   },
@@ -166,5 +166,64 @@ export const BREAKAGES: Breakage[] = [
     file: "src/reports.ts",
     edits: [["row.seat === null ? null : seats[row.seat],", "null,"]],
     test: ["tests/capacity_test.ts", "/stats, /who and the export show"],
+  },
+  {
+    name: "seats: a place on the waitlist puts nothing in the calendar",
+    file: "src/messages/render.ts",
+    edits: [[
+      'attending: held?.seat === "seat",',
+      'attending: held?.answer === "yes",',
+    ]],
+    test: ["tests/seats_calendar_test.ts", "only a seat puts"],
+  },
+  {
+    name: "seats: a promotion owes the calendar entry on the person's row",
+    file: "src/usecases/seats.ts",
+    edits: [[
+      "  oweCalendarFile(store, { meetingId: meeting.id, user, now });\n  // The messages",
+      "  // The messages",
+    ]],
+    test: ["tests/seats_calendar_test.ts", "only a seat puts"],
+  },
+  {
+    name: "seats: a seat given up by a no owes the calendar removal",
+    file: "src/usecases/answers.ts",
+    edits: [[
+      'if ((held?.seat === "seat") !== (seat === "seat")) {',
+      'if (seat === "seat" && held?.seat !== "seat") {',
+    ]],
+    test: ["tests/seats_calendar_test.ts", "only a seat puts"],
+  },
+  {
+    name:
+      "seats: the welcome of one who comes back says whether the seat is theirs",
+    file: "src/messages/welcome.ts",
+    edits: [["if (!limited) continue;", "continue;"]],
+    test: ["tests/seats_calendar_test.ts", "comes back to a seat still free"],
+  },
+  {
+    name: "seats: the welcome says nothing of seats without a limit",
+    file: "src/messages/welcome.ts",
+    edits: [["if (!limited) continue;", ""]],
+    test: [
+      "tests/seats_calendar_test.ts",
+      "without a limit, one who comes back",
+    ],
+  },
+  {
+    name:
+      "seats: coming back without a seat takes the entry out of the calendar",
+    file: "src/usecases/seats.ts",
+    edits: [[
+      "    oweCalendarFile(store, { meetingId: meeting.id, user, now });\n  }\n  return reclaimed;",
+      "  }\n  return reclaimed;",
+    ]],
+    test: ["tests/seats_calendar_test.ts", "when no seat is free"],
+  },
+  {
+    name: "seats: the calendar removal of a yes without a seat says so",
+    file: "src/messages/calendar.ts",
+    edits: [['owed.reason === "declined" && seatless', "false"]],
+    test: ["tests/seats_calendar_test.ts", "when no seat is free"],
   },
 ];

@@ -25,10 +25,16 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "the follow-ups of a press are written with the answer",
     file: "src/usecases/answers.ts",
-    edits: [[
-      '    if (!same && seat === "seat") {',
-      "    if (false) {",
-    ]],
+    edits: [
+      [
+        '    if (!same && seat === "seat") {',
+        "    if (false) {",
+      ],
+      [
+        'if ((held?.seat === "seat") !== (seat === "seat")) {',
+        "if (false) {",
+      ],
+    ],
     test: ["tests/week_test.ts", "a whole week"],
   },
   {

@@ -34,7 +34,10 @@ export interface App extends Delivery {
 
 /** The bot, the job runner and the sender, sharing one store. */
 export function createApp(config: Config, parts: AppParts): App {
-  const { jobs, sender } = createDelivery(config, parts);
+  const { jobs, sender } = createDelivery(config, {
+    ...parts,
+    botUsername: parts.botUsername ?? parts.botInfo?.username,
+  });
   const transport = jsonTransport({
     apiRoot: parts.apiRoot ?? TELEGRAM_API_ROOT,
     token: parts.token,

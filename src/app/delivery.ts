@@ -25,6 +25,11 @@ export interface DeliveryParts {
   apiRoot?: string;
   /** The open database: the job runner and the sender share it. */
   store: Store;
+  /**
+   * The bot's username, from `getMe`: the domain of its calendar files' UIDs
+   * (`meeting_bot.t.me`), so that two bots' meetings never collide in one calendar.
+   */
+  botUsername?: string;
   /** Shared by the job runner and the sender (`job.*`, `delivery.*`, `outbox.*`). */
   log: Logger;
   /** The clock; tests pass a fake one. */
@@ -59,7 +64,12 @@ export function createDelivery(
   parts: DeliveryParts,
 ): Delivery {
   const { store, log, now, metrics } = parts;
-  const renderer = createRenderer({ config, store, now });
+  const renderer = createRenderer({
+    config,
+    store,
+    now,
+    botUsername: parts.botUsername,
+  });
   const api = parts.api ?? new TelegramClient(parts.token, {
     apiRoot: parts.apiRoot,
     timeoutMs: parts.requestTimeoutMs ??

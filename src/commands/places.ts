@@ -87,17 +87,28 @@ export function requireDatabaseAccess(
   }
 }
 
+const TELEGRAM_API = "https://api.telegram.org";
+const TRAILING_SLASHES = /\/+$/;
+
 /**
- * Throws a {@linkcode PlaceError} unless the program may connect to the Bot API root
- * (`TELEGRAM_API_ROOT`, default `https://api.telegram.org`), rather than waiting for an
- * answer that its permissions forbid.
+ * The Bot API root to use (`TELEGRAM_API_ROOT`, default `https://api.telegram.org`),
+ * without trailing slashes (`http://127.0.0.1:8081/` is taken as `http://127.0.0.1:8081`,
+ * since methods are called at `<root>/bot<token>/<method>`). Throws a
+ * {@linkcode PlaceError} unless it is an http(s) URL without a query or fragment that
+ * the program may connect to, rather than waiting for an answer that its permissions
+ * forbid.
  */
-export function requireApiRoot(apiRoot: string | undefined): void {
-  const root = apiRoot ?? "https://api.telegram.org";
+export function requireApiRoot(apiRoot: string | undefined): string {
+  const root = (apiRoot ?? TELEGRAM_API).trim().replace(TRAILING_SLASHES, "");
   const url = URL.parse(root);
   if (url === null || !/^https?:$/.test(url.protocol)) {
     throw new PlaceError(
-      `TELEGRAM_API_ROOT "${root}" is not an http(s) URL such as https://api.telegram.org`,
+      `TELEGRAM_API_ROOT "${apiRoot}" is not an http(s) URL such as https://api.telegram.org`,
+    );
+  }
+  if (url.search !== "" || url.hash !== "") {
+    throw new PlaceError(
+      `TELEGRAM_API_ROOT "${apiRoot}" has a query or a fragment: give the root alone, such as https://api.telegram.org`,
     );
   }
   const port = url.port || (url.protocol === "https:" ? "443" : "80");
@@ -109,6 +120,7 @@ export function requireApiRoot(apiRoot: string | undefined): void {
       }`,
     );
   }
+  return root;
 }
 
 /**

@@ -42,7 +42,7 @@ export async function runCommand(
 ): Promise<RunningBot> {
   const { env, ...deps } = options;
   const token = requireToken(env);
-  requireApiRoot(env.apiRoot);
+  const apiRoot = requireApiRoot(env.apiRoot);
   // Local problems first: a database that cannot be used stops the start at once.
   // A short busy wait: writes wait for another process's lock off the event loop.
   let opened: ReturnType<typeof openStore>;
@@ -67,7 +67,7 @@ export async function runCommand(
     // The port next: a busy one stops the start before Telegram is asked anything.
     listener = startListener(config, { store, log: deps.log, now: deps.now });
     const botInfo = await whoAmI(token, {
-      apiRoot: env.apiRoot,
+      apiRoot,
       log: deps.log,
       maxWaitMs: config.polling.retry_max_seconds * 1000,
       timeoutMs: config.delivery.request_timeout_seconds * 1000,
@@ -81,7 +81,7 @@ export async function runCommand(
     }
     return await startBot(config, {
       token,
-      apiRoot: env.apiRoot,
+      apiRoot,
       botInfo,
       store,
       close: () => db.close(),

@@ -90,12 +90,12 @@ export async function sendCommand(
     );
   }
   const token = requireToken(env);
-  requireApiRoot(env.apiRoot);
+  const apiRoot = requireApiRoot(env.apiRoot);
   const { db, store } = openStore(config, { verify: "quick" });
   try {
     // The token first: a wrong one must not leave a job started and nothing sent.
-    await whoAmI(token, {
-      apiRoot: env.apiRoot,
+    const me = await whoAmI(token, {
+      apiRoot,
       log: deps.log,
       maxWaitMs: config.delivery.retry_max_seconds * 1000,
       timeoutMs: config.delivery.request_timeout_seconds * 1000,
@@ -105,8 +105,9 @@ export async function sendCommand(
     let refused: TokenRejectedError | undefined;
     const { jobs, sender } = createDelivery(config, {
       token,
-      apiRoot: env.apiRoot,
+      apiRoot,
       store,
+      botUsername: me?.username,
       log: deps.log,
       now: deps.now,
       retry: deps.retry,

@@ -77,6 +77,8 @@ const MOVE = [
 /** Placeholders allowed in each text; `{name}` in a template must be one of these. */
 export const TEXT_PLACEHOLDERS = {
   start_greeting: ["name", ...SCHEDULE],
+  start_welcome_back: ["name", ...SCHEDULE],
+  start_subscribed: ["name", ...SCHEDULE],
   button_register_yes: [],
   button_register_no: [],
   registered_yes: SCHEDULE,
@@ -121,6 +123,7 @@ export const TEXT_PLACEHOLDERS = {
   calendar_caption: MEETING,
   calendar_updated_caption: MEETING,
   calendar_cancelled_caption: MEETING,
+  calendar_declined_caption: MEETING,
   relay_done: [],
   relay_limited: [],
   relay_answer_header: [],

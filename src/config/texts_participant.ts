@@ -11,6 +11,12 @@ export const PARTICIPANT_TEXTS = {
   start_greeting: "Здравствуйте, {name}!\n\n" +
     "Это бот встречи «{title}»: она проходит {weekday_every} в {time} ({tz}) " +
     "и длится {duration_acc}. Присылать вам приглашение на каждую встречу?",
+  start_welcome_back: "С возвращением, {name}! Приглашения на «{title}» " +
+    "снова будут приходить каждую неделю: встречи {weekday_every} в {time} ({tz}). " +
+    "Отписаться — /stop.",
+  start_subscribed: "{name}, вы уже подписаны: приглашение на «{title}» " +
+    "приходит каждую неделю, встречи {weekday_every} в {time} ({tz}). " +
+    "Отписаться — /stop.",
   button_register_yes: "Да",
   button_register_no: "Нет",
   registered_yes: "Отлично! Приглашение на «{title}» будет приходить каждую " +
@@ -87,8 +93,10 @@ export const PARTICIPANT_TEXTS = {
     "откройте файл, чтобы добавить её в календарь.",
   calendar_updated_caption: "Встреча «{title}» изменилась, теперь она " +
     "{date_on}, в {time} ({tz}): откройте файл, и календарь её обновит.",
-  calendar_cancelled_caption: "Встреча «{title}» {date_on}, отменена: " +
-    "откройте файл, и календарь её уберёт.",
+  calendar_cancelled_caption: "Встреча «{title}» {date_on}, в {time} ({tz}), " +
+    "отменена: откройте файл, и календарь её уберёт.",
+  calendar_declined_caption: "Вы не придёте на встречу «{title}» {date_on}, " +
+    "в {time} ({tz}): откройте файл, и календарь её уберёт.",
   relay_done: "Передал ваше сообщение ведущему.",
   relay_limited: "Ведущий уже получил от вас много сообщений. " +
     "Следующие смогу передать через час.",

@@ -1,8 +1,8 @@
 /**
  * The shipped Russian texts about seats (usecases/seats.ts): the free seats in the
- * invitation, the waitlist, the seat that frees itself, `/capacity`, and the seat figures
- * of the reports, with the placeholders each may use. `config.yaml` repeats them so that
- * an operator can edit each.
+ * invitation, the waitlist, the seat that frees itself, the seat of one who comes back,
+ * `/capacity`, and the seat figures of the reports, with the placeholders each may use.
+ * `config.yaml` repeats them so that an operator can edit each.
  *
  * @module
  */
@@ -29,6 +29,11 @@ export const SEAT_TEXTS = {
     "на ней не хватило: вы в листе ожидания, номер {place}. Если кто-то " +
     "откажется до начала, место перейдёт к вам, и я сразу пришлю ссылку.",
   status_answer_waitlist: "в листе ожидания, номер {place}",
+  start_seat_back: "Место на встрече {date_on}, снова ваше.",
+  start_seat_gone: "Свободных мест на встрече {date_on}, сейчас нет: нажмите " +
+    "«Да, буду» в приглашении, и я запишу вас в лист ожидания.",
+  calendar_seat_lost_caption: "У вас сейчас нет места на встрече «{title}» " +
+    "{date_on}, в {time} ({tz}): откройте файл, и календарь её уберёт.",
   command_capacity: "Число мест на ближайшей встрече",
   admin_capacity_usage:
     "Напишите число мест: /capacity 12 — или /capacity -, " +
@@ -81,6 +86,9 @@ export function seatPlaceholders(
     seat_link_line: ["link"],
     waitlist_note: [...meeting, "place"],
     status_answer_waitlist: ["place"],
+    start_seat_back: meeting,
+    start_seat_gone: meeting,
+    calendar_seat_lost_caption: meeting,
     command_capacity: [],
     admin_capacity_usage: [],
     capacity_limit: ["capacity"],

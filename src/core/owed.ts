@@ -37,8 +37,10 @@ export const OWED = {
   /** The edit that shows a participant's answer in the message they pressed. Unknown: resent. */
   answer_edit: "answer_edit",
   /**
-   * The meeting's calendar file after a "yes", or its update. Unknown: resent (the same
-   * UID and SEQUENCE: a calendar that has it keeps one entry).
+   * The meeting's calendar file for one person, when what their calendar should hold
+   * changed: the entry after a "yes", its removal after a "no", its update after a
+   * change. Unknown: resent (the same UID and SEQUENCE: a calendar that has it keeps one
+   * entry; what the person was sent is recorded only once a file is delivered).
    */
   calendar: "calendar",
   /** A text written when it was owed. Unknown: left. */
@@ -121,9 +123,12 @@ export const keys = {
   /** The edit of message `messageId` in `chatId` (renewed on every new answer). */
   answerEdit: (chatId: number, messageId: number): string =>
     `answer_edit/${chatId}/${messageId}`,
-  /** The `nth` calendar file of `meetingId` for user `userId` (one per "yes"). */
-  calendar: (meetingId: string, userId: number, nth: number): string =>
-    `calendar/${meetingId}/u${userId}/${nth}`,
+  /**
+   * The calendar file of `meetingId` that user `userId`'s answers owe: one row, renewed
+   * on every answer that may change what their calendar should hold.
+   */
+  calendar: (meetingId: string, userId: number): string =>
+    `calendar/${meetingId}/u${userId}`,
   /** The update of the calendar entry of `meetingId` at `sequence`, for user `userId`. */
   calendarUpdate: (
     meetingId: string,

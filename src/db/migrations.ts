@@ -209,7 +209,33 @@ export const MIGRATIONS: readonly string[] = [
   // 9: the participant's own message behind a relayed one, so that an admin's reply is
   // threaded to the participant's question (null for relays made before this step).
   `ALTER TABLE relays ADD COLUMN user_message_id INTEGER;`,
-  // 10: seats (see usecases/seats.ts). A "yes" holds a seat or waits on the waitlist
+  // 10: what each person's calendar was last sent for each meeting (an entry or its
+  // removal, the UID's domain, the SEQUENCE, the meeting's sequence it showed), so that
+  // a file goes only when what their calendar should hold changes. Files sent before
+  // this step are taken as the meeting stands (an update still owed is still sent),
+  // under the UID domain they were sent with.
+  `CREATE TABLE calendar_entries (
+    meeting_id TEXT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    uid_domain TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    meeting_sequence INTEGER NOT NULL,
+    holds INTEGER NOT NULL CHECK (holds IN (0, 1)),
+    sent_at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, user_id)
+  );
+  INSERT INTO calendar_entries (meeting_id, user_id, uid_domain, sequence,
+      meeting_sequence, holds, sent_at)
+    SELECT o.ref, o.user_id, 'meeting-bot', m.sequence,
+      CASE WHEN EXISTS (SELECT 1 FROM outbox p WHERE p.kind = 'calendar'
+        AND p.ref = o.ref AND p.user_id = o.user_id
+        AND p.status IN ('pending', 'sending')) THEN -1 ELSE m.sequence END,
+      m.status != 'cancelled', max(o.updated_at)
+    FROM outbox o JOIN meetings m ON m.id = o.ref
+    WHERE o.kind = 'calendar' AND o.status IN ('sent', 'unknown')
+      AND o.user_id IS NOT NULL
+    GROUP BY o.ref, o.user_id;`,
+  // 11: seats (see usecases/seats.ts). A "yes" holds a seat or waits on the waitlist
   // (`seat`), in the order the bot committed the presses (`queued`, one sequence over all
   // answers, assigned inside the transaction that records the press); `promoted_at` when
   // a freed seat came to it from the waitlist. A week's own capacity (`capacity_set` 1,

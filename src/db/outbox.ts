@@ -72,7 +72,7 @@ export class Outbox {
       item.userId ?? null,
       item.payload === undefined ? null : JSON.stringify(item.payload),
       item.lane,
-      at,
+      item.notBefore?.toISOString() ?? at,
       at,
       at,
     );
@@ -81,7 +81,9 @@ export class Outbox {
 
   /**
    * Adds a row, or asks for it again if it exists (an edit whose content changed): a
-   * finished row becomes pending, a row in flight is sent once more after it lands.
+   * finished row becomes pending, a row in flight is sent once more after it lands;
+   * either is due at `item.notBefore` (default now), so that a row renewed again
+   * before then goes out once.
    */
   renew(item: NewOutboxItem, now: Date): void {
     if (this.add(item, now)) return;
@@ -89,15 +91,22 @@ export class Outbox {
     this.#s.sql(
       `UPDATE outbox SET payload = ?, attempts = 0, error = NULL, updated_at = ?,
          redo = (status = 'sending'),
-         not_before = CASE WHEN status = 'sending' THEN not_before ELSE ? END,
+         not_before = ?,
          status = CASE WHEN status = 'sending' THEN 'sending' ELSE 'pending' END
        WHERE key = ?`,
     ).run(
       item.payload === undefined ? null : JSON.stringify(item.payload),
       at,
-      at,
+      item.notBefore?.toISOString() ?? at,
       item.key,
     );
+  }
+
+  /** Whether the row with this key is in flight (claimed, its request not settled). */
+  inFlight(key: string): boolean {
+    return this.#s.sql(
+      "SELECT 1 FROM outbox WHERE key = ? AND status = 'sending'",
+    ).get(key) !== undefined;
   }
 
   /**

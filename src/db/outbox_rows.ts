@@ -24,6 +24,8 @@ export interface NewOutboxItem {
   userId?: number;
   /** Anything the renderer needs that it cannot read from the database. */
   payload?: unknown;
+  /** Not sent before this instant; default when it is added (or renewed). */
+  notBefore?: Date;
 }
 
 /** One row as the sender sees it. */

@@ -9,6 +9,7 @@
  */
 import { Announcements } from "./announcements.ts";
 import { Backups } from "./backups.ts";
+import { Calendars } from "./calendars.ts";
 import { Drafts } from "./drafts.ts";
 import { Answers } from "./answers.ts";
 import { JobRuns } from "./job_runs.ts";
@@ -45,6 +46,8 @@ export class Store {
   readonly backups: Backups;
   /** Who holds a seat, who waits, and each week's capacity. */
   readonly seats: Seats;
+  /** What each person's calendar was last sent for each meeting. */
+  readonly calendars: Calendars;
   #db: Database;
   #statements: Statements;
   #writer: Writer;
@@ -65,6 +68,7 @@ export class Store {
     this.drafts = new Drafts(statements);
     this.backups = new Backups(statements);
     this.seats = new Seats(statements);
+    this.calendars = new Calendars(statements);
   }
 
   /** Runs `fn` in one transaction: all of its writes happen, or none. */

@@ -9,7 +9,7 @@
  */
 import { describeError, TokenRejectedError } from "../core/errors.ts";
 import { type Delivery, LANE, resendsUnknown } from "../core/owed.ts";
-import { type Sleep, sleep } from "../core/sleep.ts";
+import { Alarm, type Sleep, sleep } from "../core/sleep.ts";
 import type { OutboxRow, Outcome } from "../db/outbox.ts";
 import {
   decide,
@@ -39,7 +39,7 @@ export class Sender {
   #inflight = new Set<Promise<void>>();
   #busy = new Set<number>();
   #kicked = false;
-  #wake: (() => void) | undefined;
+  #alarm = new Alarm();
   #stop = new AbortController();
   #loop: Promise<void> | undefined;
   /** Set by `drain`: stop when nothing is due, unless a row it waits for falls due soon. */
@@ -72,7 +72,7 @@ export class Sender {
   /** Something was added: look at the outbox now. */
   kick(): void {
     this.#kicked = true;
-    this.#wake?.();
+    this.#alarm.wake();
   }
 
   /**
@@ -96,7 +96,7 @@ export class Sender {
   /** Starts no new request, lets those in flight land, and resolves when they have. */
   async stop(): Promise<void> {
     this.#stop.abort();
-    this.#wake?.();
+    this.#alarm.wake();
     await this.#loop;
     await Promise.allSettled([...this.#inflight]);
     this.#deps.api.close?.();
@@ -173,7 +173,7 @@ export class Sender {
       .finally(() => {
         this.#busy.delete(row.chat_id);
         this.#inflight.delete(task);
-        this.#wake?.();
+        this.#alarm.wake();
       });
     this.#inflight.add(task);
   }
@@ -193,18 +193,7 @@ export class Sender {
       IDLE_MAX_MS,
       Math.max(5, next.getTime() - this.#deps.now().getTime()),
     );
-    // One signal for the sleep, aborted by a wake or by the stop (a listener removed
-    // after, so that a sender idling for months keeps nothing per sleep).
-    const wake = new AbortController();
-    const done = () => wake.abort();
-    signal.addEventListener("abort", done, { once: true });
-    this.#wake = done;
-    try {
-      await this.#sleep(wait, wake.signal);
-    } finally {
-      signal.removeEventListener("abort", done);
-      this.#wake = undefined;
-    }
+    await this.#alarm.sleep(this.#sleep, { ms: wait, signal });
     if (!signal.aborted) await this.#recover(false);
   }
 

@@ -9,6 +9,10 @@
  * since the bot has no mailbox (`.invalid`, RFC 2606, is never delivered to, so no
  * calendar sends it replies).
  *
+ * The UID is `meeting-<id>@<domain>`, the domain being the bot's own (`meeting_bot.t.me`,
+ * see {@linkcode uidDomain}), so that two bots' meetings of the same day never collide
+ * in one calendar, and the same bot gives the same UID across restarts.
+ *
  * Times are written in UTC (`20261125T080000Z`), which every client converts to its own
  * zone, so no VTIMEZONE is needed. Lines end with CRLF and are folded at 75 octets of
  * UTF-8 without splitting a character.
@@ -42,7 +46,7 @@ export interface MeetingIcsOptions {
   stamp: Date;
   /** The ORGANIZER's name (its CN); default the meeting's title. */
   organizer?: string;
-  /** Right-hand side of the UID; default `meeting-bot`. */
+  /** Right-hand side of the UID (see {@linkcode uidDomain}); default `meeting-bot`. */
   domain?: string;
 }
 
@@ -55,9 +59,23 @@ export class IcsError extends Error {
   override name = "IcsError";
 }
 
+/**
+ * The UID domain of files sent before UIDs named the bot, and of a bot whose username is
+ * not known: entries already in calendars keep it.
+ */
+export const LEGACY_UID_DOMAIN = "meeting-bot";
+
+/**
+ * The right-hand side of this deployment's UIDs: the bot's username, lower-cased, under
+ * `t.me` (`meeting_bot.t.me`), which no other bot has; {@linkcode LEGACY_UID_DOMAIN}
+ * when the username is not known.
+ */
+export function uidDomain(botUsername: string | undefined): string {
+  return botUsername ? `${botUsername.toLowerCase()}.t.me` : LEGACY_UID_DOMAIN;
+}
+
 const CRLF = "\r\n";
 const MAX_LINE_OCTETS = 75;
-const DEFAULT_DOMAIN = "meeting-bot";
 const MINUTE_MS = 60_000;
 
 /**
@@ -80,7 +98,7 @@ export function meetingIcs(
   const end = new Date(
     meeting.startsAt.getTime() + meeting.durationMinutes * MINUTE_MS,
   );
-  const domain = options.domain ?? DEFAULT_DOMAIN;
+  const domain = options.domain ?? LEGACY_UID_DOMAIN;
   const link = uriValue(meeting.link);
   const lines = [
     "BEGIN:VCALENDAR",

@@ -14,6 +14,7 @@ import { type Delivery, LANE, OWED } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
+import { uidDomain } from "../domain/ics.ts";
 import { calendarFile } from "./calendar.ts";
 import {
   announcementDelivery,
@@ -40,13 +41,22 @@ const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
 export interface Renderer {
   /** Turns a row into its call, or `null` when it is no longer owed. */
   render: (row: OutboxRow) => Delivery | null;
-  /** Tells the renderer what a delivery returned (an upload's `file_id`, a relay's id). */
+  /**
+   * Tells the renderer what a delivery returned (an upload's `file_id`, a relay's id);
+   * called inside the write that settles the row, so what it records commits with it.
+   */
   delivered: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
 }
 
 /** Builds the renderer of the sender, reading the config and the store at send time. */
 export function createRenderer(
-  deps: { config: Config; store: Store; now: () => Date },
+  deps: {
+    config: Config;
+    store: Store;
+    now: () => Date;
+    /** The bot's username (`getMe`): the domain of its calendar files' UIDs. */
+    botUsername?: string;
+  },
 ): Renderer {
   const at: SendTime = deps;
   const { config, store, now } = deps;
@@ -54,6 +64,8 @@ export function createRenderer(
     config,
     now,
     changedAt: (id) => store.meetings.changedAt(id),
+    domain: uidDomain(deps.botUsername),
+    record: (entry, at) => store.calendars.sent(entry, at),
   });
 
   function renderRow(row: OutboxRow): Delivery | null {
@@ -69,9 +81,13 @@ export function createRenderer(
         const meeting = rowWeek(at, row);
         const user = activeParticipant(at, row);
         if (meeting === undefined || user === undefined) return null;
+        const held = store.seats.held(meeting.id, user.id);
         return calendars.delivery(row, {
           meeting,
-          attending: store.seats.held(meeting.id, user.id)?.seat === "seat",
+          userId: user.id,
+          attending: held?.seat === "seat",
+          seatless: held?.answer === "yes" && held.seat !== "seat",
+          sent: store.calendars.get(meeting.id, user.id),
         });
       }
       case OWED.seat_granted:

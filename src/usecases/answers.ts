@@ -8,7 +8,13 @@ import { keys, LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
 import { answersOpen, planJobs } from "../domain/meeting.ts";
-import { fillSeats, oweSeat, seatForYes, waitlistPlace } from "./seats.ts";
+import { oweCalendarFile } from "./calendar_files.ts";
+import {
+  fillSeats,
+  oweMissedReminder,
+  seatForYes,
+  waitlistPlace,
+} from "./seats.ts";
 import {
   beyondWeeksAround,
   type Week,
@@ -52,9 +58,11 @@ export type AnswerOutcome =
  * A "yes" takes a seat, or a place on the waitlist when none is free; a "no" gives up a
  * seat, which goes to the first on the waitlist at once; `leave` gives up a place on the
  * waitlist and nothing else (see seats.ts). In the same transaction it enqueues what the
- * answer owes: the edit that shows it in the message pressed (`messageId`); after a
- * "yes" that got a seat, the calendar file, and the latest reminder (with the link) if
- * the reminders went out; whatever a promotion owes.
+ * answer owes: the edit that shows it in the message pressed (`messageId`); after a seat
+ * taken or given up, the person's calendar file (one row, renewed: see
+ * {@linkcode oweCalendarFile}; a place on the waitlist owes none); after a "yes" that got
+ * a seat once the reminders went out, the latest reminder (with the link); whatever a
+ * promotion owes.
  */
 export function recordAnswer(
   deps: { store: Store; schedule: WeekConfig; now: Date },
@@ -117,8 +125,12 @@ export function recordAnswer(
         payload: { message_id: request.messageId },
       }, now);
     }
+    // A seat taken or given up changes what the person's calendar should hold.
+    if ((held?.seat === "seat") !== (seat === "seat")) {
+      oweCalendarFile(store, { meetingId: meeting.id, user, now });
+    }
     if (!same && seat === "seat") {
-      oweSeat(store, { meeting, user, now, calendar: true });
+      oweMissedReminder(store, { meeting, user, now });
     }
     const answer = held !== undefined && same ? held.answer : request.answer;
     const place = waitlistPlace(store, ids);

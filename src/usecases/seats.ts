@@ -18,6 +18,7 @@ import { keys, LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
 import { slotsAround } from "../domain/meeting.ts";
+import { oweCalendarFile } from "./calendar_files.ts";
 import { type Week, weekById, type WeekConfig } from "./weeks.ts";
 
 /** A meeting's seats as admins read them (`/stats`, `/who`, the host's report). */
@@ -114,7 +115,7 @@ function promote(
     kind: OWED.seat_granted,
     lane: LANE.notice,
   }, now);
-  oweCalendar(store, { meeting, user, now });
+  oweCalendarFile(store, { meetingId: meeting.id, user, now });
   // The messages they pressed said "waitlist": they say "coming" now.
   for (const messageId of store.seats.pressedMessages(meeting.id, user.id)) {
     store.outbox.renew({
@@ -131,19 +132,13 @@ function promote(
 const REMINDERS = ["second_reminder", "first_reminder"] as const;
 
 /**
- * What a seat taken by a "yes" owes: the calendar file (unless `calendar` is false: they
- * have it), and the latest reminder (with the link) if the reminders already went out.
+ * What a seat taken by a "yes" owes besides the calendar file: the latest reminder (with
+ * the link) if the reminders already went out.
  */
-export function oweSeat(
+export function oweMissedReminder(
   store: Store,
-  { meeting, user, now, calendar }: {
-    meeting: Week;
-    user: User;
-    now: Date;
-    calendar: boolean;
-  },
+  { meeting, user, now }: { meeting: Week; user: User; now: Date },
 ): void {
-  if (calendar) oweCalendar(store, { meeting, user, now });
   const missed = REMINDERS.find((job) =>
     store.jobRuns.get(meeting.id, job) !== undefined
   );
@@ -153,26 +148,6 @@ export function oweSeat(
     key: `${OWED[missed]}/${meeting.id}/u${user.id}`,
     batch: `${OWED[missed]}/${meeting.id}`,
     kind: OWED[missed],
-    ref: meeting.id,
-    chatId: user.tg_id,
-    userId: user.id,
-    lane: LANE.reply,
-  }, now);
-}
-
-/** Owes `user` the meeting's calendar file, one more than they were ever owed. */
-function oweCalendar(
-  store: Store,
-  { meeting, user, now }: { meeting: Week; user: User; now: Date },
-): void {
-  const nth = store.outbox.countFor({
-    kind: OWED.calendar,
-    ref: meeting.id,
-    userId: user.id,
-  }) + 1;
-  store.outbox.add({
-    key: keys.calendar(meeting.id, user.id, nth),
-    kind: OWED.calendar,
     ref: meeting.id,
     chatId: user.tg_id,
     userId: user.id,
@@ -200,27 +175,53 @@ export function releaseSeatsOf(
   return promoted;
 }
 
+/** A meeting ahead that one who came back had said yes to: is the seat theirs again? */
+export interface Reclaimed {
+  /** The meeting. */
+  meeting: Week;
+  /** True: the seat is theirs again; false: no seat was free (others wait for it). */
+  seat: boolean;
+  /** Whether the meeting has a limit that week (without one, the seat is always back). */
+  limited: boolean;
+}
+
 /**
  * Gives a seat back to one who left and came back (`/start`), in every meeting ahead
  * that they had said yes to, while a seat is free and nobody waits for it; otherwise
  * their "yes" stays without a place and the button takes them to the end of the
- * waitlist. Returns how many seats they got back.
+ * waitlist. Then `before` owes what goes ahead (the welcome that says so), and what the
+ * seats owe follows: a missed reminder for a seat back, and the calendar file either
+ * way, so that an entry sent before they left is taken out of their calendar when the
+ * seat went to someone else (or updated, if the meeting changed meanwhile). Returns
+ * those meetings, in order.
  */
 export function reclaimSeats(
   store: Store,
-  { config, user, now }: { config: WeekConfig; user: User; now: Date },
-): number {
-  let seats = 0;
+  { config, user, now, before }: {
+    config: WeekConfig;
+    user: User;
+    now: Date;
+    before?: (reclaimed: readonly Reclaimed[]) => void;
+  },
+): Reclaimed[] {
+  const reclaimed: Reclaimed[] = [];
   for (const id of store.seats.lapsedFrom(user.id, firstAround(config, now))) {
     const meeting = weekById(store, { config, id });
     if (meeting === undefined || meeting.startsAt <= now) continue;
-    if (seatForYes(store, { config, meeting, now }) !== "seat") continue;
-    const ids = { meetingId: id, userId: user.id };
-    store.answers.record({ ...ids, answer: "yes", seat: "seat" }, now);
-    oweSeat(store, { meeting, user, now, calendar: false });
-    seats++;
+    const seat = seatForYes(store, { config, meeting, now }) === "seat";
+    if (seat) {
+      const ids = { meetingId: id, userId: user.id };
+      store.answers.record({ ...ids, answer: "yes", seat: "seat" }, now);
+    }
+    const limited = capacityOf(store, { config, meetingId: id }) !== null;
+    reclaimed.push({ meeting, seat, limited });
   }
-  return seats;
+  before?.(reclaimed);
+  for (const { meeting, seat } of reclaimed) {
+    if (seat) oweMissedReminder(store, { meeting, user, now });
+    oweCalendarFile(store, { meetingId: meeting.id, user, now });
+  }
+  return reclaimed;
 }
 
 /**

@@ -2,33 +2,82 @@
  * Signing up: `/start`, the "send me invitations?" answer, and `/stop`. A latecomer, who
  * signs up (or comes back) after a meeting's invitation went out and before the
  * meeting, gets it at once, unless they already had it (or the restore notice that
- * stood for it).
+ * stood for it). Someone who already asked for invitations is not asked again: their
+ * `/start` is welcomed, and the welcome goes before the invitation it brings.
  *
  * @module
  */
 import { LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { Profile, User } from "../db/users.ts";
-import { reclaimSeats, releaseSeatsOf } from "./seats.ts";
+import { type Reclaimed, reclaimSeats, releaseSeatsOf } from "./seats.ts";
 import { type WeekConfig, weeksAhead } from "./weeks.ts";
 
 /**
- * Creates or refreshes the user and makes them active; a registered one is invited. One
- * who left and comes back gets back the seats still free (see `reclaimSeats`).
+ * Who sent `/start`: `ask`, someone new or who declined invitations, is asked whether to
+ * send them; `back`, someone who had asked for them and left (`/stop`, or the chat was
+ * gone), gets them again; `subscribed`, someone who gets them, is told so.
+ */
+export type StartKind = "ask" | "back" | "subscribed";
+
+/** What `/start` came to. */
+export interface StartOutcome {
+  /** The user as now stored: active. */
+  user: User;
+  /** Whether they are asked, welcomed back or told they are subscribed. */
+  kind: StartKind;
+}
+
+/**
+ * Creates or refreshes the user and makes them active. Someone who asked for
+ * invitations before is welcomed (`welcome`: the text for their kind, owed under
+ * `welcome.key`, e.g. the update's id, so that a handled-again update owes it once),
+ * then invited to the meetings ahead whose invitation they missed, in that order. One
+ * who left and comes back gets back the seats still free (see `reclaimSeats`); the
+ * welcome says, for each meeting with a limit they had said yes to, whether the seat is
+ * theirs again, and what the seats owe follows it.
  */
 export function startUser(
   store: Store,
-  { profile, schedule, now }: {
+  { profile, schedule, now, welcome }: {
     profile: Profile;
     schedule: WeekConfig;
     now: Date;
+    welcome: {
+      key: string;
+      text: (
+        kind: Exclude<StartKind, "ask">,
+        seats: readonly Reclaimed[],
+      ) => string;
+    };
   },
-): User {
+): StartOutcome {
   return store.transaction(() => {
+    const before = store.users.byTgId(profile.tg_id);
     const user = store.users.start(profile, now);
-    if (user.is_registered) inviteLatecomer(store, { user, schedule, now });
-    reclaimSeats(store, { config: schedule, user, now });
-    return user;
+    const kind = !user.is_registered
+      ? "ask"
+      : before?.is_active
+      ? "subscribed"
+      : "back";
+    reclaimSeats(store, {
+      config: schedule,
+      user,
+      now,
+      before: (reclaimed) => {
+        if (kind === "ask") return;
+        store.outbox.add({
+          key: `${OWED.text}/${welcome.key}`,
+          kind: OWED.text,
+          chatId: user.tg_id,
+          userId: user.id,
+          lane: LANE.reply,
+          payload: { text: welcome.text(kind, reclaimed) },
+        }, now);
+        inviteLatecomer(store, { user, schedule, now });
+      },
+    });
+    return { user, kind };
   });
 }
 

@@ -113,6 +113,8 @@ export function allValues(): Record<string, string | number> {
 /** Where a text's values differ from {@linkcode allValues}, as the bot would fill them. */
 const SPECIAL: Partial<Record<TextKey, Record<string, string | number>>> = {
   start_greeting: { name: "Анна" },
+  start_welcome_back: { name: "Анна" },
+  start_subscribed: { name: "Анна" },
   topic_line: { topic: "Итоги года" },
   admin_change_topic: { topic: "Итоги года" },
   admin_topic_set: { topic: "Итоги года" },

@@ -1,6 +1,8 @@
 /**
  * `/start` signs a participant up; the "Да" / "Нет" buttons set whether invitations come.
- * A latecomer, after this week's invitation went out, gets it at once.
+ * A latecomer, after this week's invitation went out, gets it at once. Someone who asked
+ * for invitations before is not asked again: one welcome, then the invitation if one is
+ * open.
  *
  * @module
  */
@@ -11,6 +13,7 @@ import {
   REGISTER_DATA,
   scheduleValues,
 } from "../../messages/build.ts";
+import { welcome } from "../../messages/welcome.ts";
 import { setRegistration, startUser } from "../../usecases/users.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery, editOrIgnore } from "../edit.ts";
@@ -22,7 +25,8 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
 
   feature.command("start", async (ctx) => {
     const from = ctx.from!;
-    const user = await store.write(() =>
+    const name = from.first_name;
+    const { user, kind } = await store.write(() =>
       startUser(store, {
         profile: {
           tg_id: from.id,
@@ -32,11 +36,23 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
         },
         schedule: config,
         now: now(),
+        welcome: {
+          key: `start/${ctx.update.update_id}`,
+          text: (kind, seats) =>
+            welcome(config, { kind, name, seats, now: now() }),
+        },
       })
     );
     deps.kick();
-    log.info("user.started", { user: from.id, registered: user.is_registered });
-    const message = greeting(config, { name: from.first_name, now: now() });
+    log.info("user.started", {
+      user: from.id,
+      registered: user.is_registered,
+      kind,
+    });
+    // Whoever asked for invitations before is welcomed through the outbox, ahead of
+    // the invitation it may bring; only the others are asked.
+    if (kind !== "ask") return;
+    const message = greeting(config, { name, now: now() });
     await ctx.reply(message.text, { reply_markup: message.reply_markup });
   });
 

@@ -12,67 +12,9 @@
  *
  * @module
  */
-import { DATE_FORMS, pluralize } from "../domain/russian.ts";
+import { pluralize } from "../domain/russian.ts";
+import { datePlaceholders, MEETING, MOVE, SCHEDULE } from "./placeholders.ts";
 import { seatPlaceholders } from "./texts_seats.ts";
-
-/**
- * Every form of one date under `prefix` (`""`, `old_`, `new_`…): `{date}` "среда,
- * 9 декабря" and `{date_gen}` … `{date_from}` (see `DATE_FORMS`), `{day}` "9 декабря",
- * `{weekday}` and `{weekday_gen}` … `{weekday_from}`; and `{time}` unless `time` is false.
- */
-export function datePlaceholders(
-  prefix: string,
-  { time = true }: { time?: boolean } = {},
-): string[] {
-  return [
-    `${prefix}date`,
-    ...DATE_FORMS.map((form) => `${prefix}date_${form}`),
-    `${prefix}day`,
-    `${prefix}weekday`,
-    ...DATE_FORMS.map((form) => `${prefix}weekday_${form}`),
-    ...(time ? [`${prefix}time`] : []),
-  ];
-}
-
-/** The weekday of the weekly schedule in every form, and "по средам". */
-const SCHEDULE_WEEKDAY = [
-  "weekday",
-  ...DATE_FORMS.map((form) => `weekday_${form}`),
-  "weekday_every",
-];
-
-/** Values of the weekly schedule: every text about the meeting in general may use these. */
-const SCHEDULE = [
-  "title",
-  ...SCHEDULE_WEEKDAY,
-  "time",
-  "tz",
-  "duration",
-  "duration_acc",
-];
-
-/** Values of one week's meeting: every text about that meeting may use these. */
-const MEETING = [
-  "title",
-  ...datePlaceholders(""),
-  "tz",
-  "duration",
-  "duration_acc",
-  "link",
-  "topic",
-  "topic_line",
-];
-
-/**
- * A moved meeting: the meeting as it is now, and the time before and after the move,
- * each date in every form (`{old_date_from}` "со среды, 9 декабря", `{new_date_acc}`
- * "четверг, 10 декабря").
- */
-const MOVE = [
-  ...MEETING,
-  ...datePlaceholders("old_"),
-  ...datePlaceholders("new_"),
-];
 
 /** Placeholders allowed in each text; `{name}` in a template must be one of these. */
 export const TEXT_PLACEHOLDERS = {

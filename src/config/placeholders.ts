@@ -1,0 +1,67 @@
+/**
+ * The groups of placeholders that texts share: the weekly schedule's, one week's
+ * meeting's, a moved meeting's, and every form of a date (texts.ts gives each text its
+ * own list from these).
+ *
+ * @module
+ */
+import { DATE_FORMS } from "../domain/russian.ts";
+
+/**
+ * Every form of one date under `prefix` (`""`, `old_`, `new_`…): `{date}` "среда,
+ * 9 декабря" and `{date_gen}` … `{date_from}` (see `DATE_FORMS`), `{day}` "9 декабря",
+ * `{weekday}` and `{weekday_gen}` … `{weekday_from}`; and `{time}` unless `time` is false.
+ */
+export function datePlaceholders(
+  prefix: string,
+  { time = true }: { time?: boolean } = {},
+): string[] {
+  return [
+    `${prefix}date`,
+    ...DATE_FORMS.map((form) => `${prefix}date_${form}`),
+    `${prefix}day`,
+    `${prefix}weekday`,
+    ...DATE_FORMS.map((form) => `${prefix}weekday_${form}`),
+    ...(time ? [`${prefix}time`] : []),
+  ];
+}
+
+/** The weekday of the weekly schedule in every form, and "по средам". */
+const SCHEDULE_WEEKDAY = [
+  "weekday",
+  ...DATE_FORMS.map((form) => `weekday_${form}`),
+  "weekday_every",
+];
+
+/** Values of the weekly schedule: every text about the meeting in general may use these. */
+export const SCHEDULE: readonly string[] = [
+  "title",
+  ...SCHEDULE_WEEKDAY,
+  "time",
+  "tz",
+  "duration",
+  "duration_acc",
+];
+
+/** Values of one week's meeting: every text about that meeting may use these. */
+export const MEETING: readonly string[] = [
+  "title",
+  ...datePlaceholders(""),
+  "tz",
+  "duration",
+  "duration_acc",
+  "link",
+  "topic",
+  "topic_line",
+];
+
+/**
+ * A moved meeting: the meeting as it is now, and the time before and after the move,
+ * each date in every form (`{old_date_from}` "со среды, 9 декабря", `{new_date_acc}`
+ * "четверг, 10 декабря").
+ */
+export const MOVE: readonly string[] = [
+  ...MEETING,
+  ...datePlaceholders("old_"),
+  ...datePlaceholders("new_"),
+];

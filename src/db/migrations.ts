@@ -2,27 +2,14 @@
  * The schema, as numbered migrations. The version lives in `PRAGMA user_version`.
  *
  * Version 1 is exactly the `users` table of the earlier Python bot, whose file has
- * `user_version = 0`: such a file is recognised by its table and adopted as version 1,
- * so that every user is kept.
+ * `user_version = 0`: such a file is recognised by its table and adopted as version 1
+ * (legacy.ts), so that every user is kept.
  *
  * @module
  */
 import { DatabaseSync } from "node:sqlite";
+import { adoptLegacy } from "./legacy.ts";
 import { DatabaseError, transaction } from "./sqlite.ts";
-
-/** Columns the earlier bot's `users` table has; a legacy file must have all of them. */
-const LEGACY_USER_COLUMNS = [
-  "id",
-  "tg_id",
-  "first_name",
-  "last_name",
-  "username",
-  "is_active",
-  "is_registered",
-  "last_response",
-  "created_at",
-  "updated_at",
-];
 
 /** Migrations by target version; each runs inside one transaction. */
 export const MIGRATIONS: readonly string[] = [
@@ -266,23 +253,7 @@ export function schemaVersion(db: DatabaseSync): number {
 /** Brings the schema of `db` up to {@linkcode SCHEMA_VERSION}, one transaction a step. */
 export function migrate(db: DatabaseSync): void {
   let version = schemaVersion(db);
-  if (version === 0 && hasTable(db, "users")) {
-    const columns = new Set(
-      (db.prepare("PRAGMA table_info(users)").all() as { name: string }[]).map((
-        c,
-      ) => c.name),
-    );
-    const missing = LEGACY_USER_COLUMNS.filter((c) => !columns.has(c));
-    if (missing.length > 0) {
-      throw new DatabaseError(
-        `Table "users" lacks columns ${
-          missing.join(", ")
-        }: not a database of this bot`,
-      );
-    }
-    db.exec("PRAGMA user_version = 1");
-    version = 1;
-  }
+  if (version === 0 && adoptLegacy(db)) version = 1;
   if (version > SCHEMA_VERSION) {
     throw new DatabaseError(
       `Database schema version ${version} is newer than this program's ${SCHEMA_VERSION}: upgrade the program`,
@@ -295,11 +266,4 @@ export function migrate(db: DatabaseSync): void {
       db.exec(`PRAGMA user_version = ${version + 1}`);
     });
   }
-}
-
-function hasTable(db: DatabaseSync, name: string): boolean {
-  return db.prepare(
-    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-  ).get(name) !==
-    undefined;
 }

@@ -86,7 +86,11 @@ function calendarRows(h: Harness, chat: number): number {
 
 Deno.test("seven presses yes, no, yes… within a minute bring one calendar file, on one row", async () => {
   await using h = await monday();
-  await pressAll(h, anna, [YES, NO, YES, NO, YES, NO, YES]);
+  // The first press's file is delivered before the others, as when a person presses on
+  // after it arrived: what her calendar holds is then known, and the rest must not
+  // send it again.
+  await pressAll(h, anna, [YES]);
+  await pressAll(h, anna, [NO, YES, NO, YES, NO, YES]);
   await afterPause(h);
   await afterPause(h);
   const files = filesTo(h, anna.id);

@@ -12,7 +12,7 @@ import { OperatorError, UsageError } from "./src/core/errors.ts";
 import { loadConfig } from "./src/config/load.ts";
 import { backupCommand, parseBackupArgs } from "./src/commands/backup.ts";
 import { checkCommand } from "./src/commands/check.ts";
-import { exportCommand } from "./src/commands/export.ts";
+import { exportCommand, parseExportArgs } from "./src/commands/export.ts";
 import { healthCommand } from "./src/commands/health.ts";
 import { permissionLine, requireAccess } from "./src/commands/places.ts";
 import { restoreCommand } from "./src/commands/restore.ts";
@@ -23,13 +23,13 @@ import { createOutput } from "./src/output.ts";
 import { programName, VERSION, versionLine } from "./src/version.ts";
 import type { RunningBot } from "./src/commands/run.ts";
 
-/** Each command and the number of arguments it takes (`backup` checks its own). */
+/** Each command and the number of arguments it takes (`backup`, `export` check their own). */
 const ARITY: Record<string, number | undefined> = {
   run: 0,
   check: 0,
   send: 1,
   stats: 0,
-  export: 0,
+  export: undefined,
   backup: undefined,
   restore: 1,
   health: 0,
@@ -47,8 +47,11 @@ function usage(): string {
                       waits up to 60 s for its retries (saying so), then exits
                       0 nothing left, 1 something failed, 3 something still
                       waits for a retry (run delivers it), 2 operator error
-  stats               subscribers, answers and who is coming, on the terminal
-  export              the attendance history as CSV on stdout
+  stats               subscribers, answers, who is coming and the past meetings
+                      (who came, ratings), on the terminal
+  export [comments]   the attendance history as CSV on stdout: each person's
+                      answer, whether they came, their rating; with comments,
+                      the comments on the meetings
   backup [--keep N] TARGET
                       a consistent, checked copy of the database (safe while
                       running) into the folder TARGET (a name without an extension)
@@ -116,6 +119,7 @@ async function main(args: string[]): Promise<number> {
       );
     }
     const backupArgs = command === "backup" ? parseBackupArgs(rest) : undefined;
+    const exportWhat = command === "export" ? parseExportArgs(rest) : undefined;
     const configPath = env.CONFIG ?? "config.yaml";
     requireAccess(configPath, {
       what: "Config file",
@@ -142,7 +146,7 @@ async function main(args: string[]): Promise<number> {
         statsCommand(config, deps);
         return 0;
       case "export":
-        exportCommand(config, deps);
+        exportCommand(config, { ...deps, what: exportWhat });
         return 0;
       case "backup":
         await backupCommand(config, { ...deps, ...backupArgs! });

@@ -180,7 +180,7 @@ async function metricsResponse(options: HttpServerOptions): Promise<Response> {
 }
 
 /** Why listening failed, in the operator's terms, with what to change. */
-function listenProblem(cause: unknown): string {
+export function listenProblem(cause: unknown): string {
   if (cause instanceof Deno.errors.AddrInUse) {
     return "the port is in use by another program: choose another http.port, or stop that program";
   }

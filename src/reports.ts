@@ -1,8 +1,9 @@
 /**
  * What admins and the operator read: subscriber and attendance statistics, this and the
  * coming weeks' changes, who is coming, who waits for a seat and who has not answered,
- * and the attendance export, each counting answers by the one rule of db/counted.ts. Shared by the Telegram
- * admin commands and the `stats` / `export` commands of the program.
+ * and the attendance export, each counting answers by the one rule of db/counted.ts.
+ * Shared by the Telegram admin commands and the `stats` / `export` commands of the
+ * program.
  *
  * @module
  */
@@ -12,17 +13,19 @@ import type { AttendanceRow } from "./db/answers.ts";
 import type { Store } from "./db/store.ts";
 import type { User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
-import { localParts } from "./domain/time.ts";
 import { meetingValues, moveValues } from "./messages/build.ts";
 import { capacityText } from "./messages/seat_messages.ts";
 import { type SeatFigures, seatFigures } from "./usecases/seats.ts";
-import { upcomingWeek, weekById, weeksAhead } from "./usecases/weeks.ts";
+import { upcomingWeek, weeksAhead } from "./usecases/weeks.ts";
+import { localDateTime, namesWithComing, weekLines } from "./history.ts";
+
+export { displayName } from "./db/users.ts";
 
 /** The tables a report reads. */
 export type ReportSource = Store;
 
 /** Weeks of history shown by `/stats`; weeks ahead whose changes it lists. */
-const HISTORY_WEEKS = 4;
+const HISTORY_WEEKS = 8;
 const WEEKS_AHEAD = 6;
 
 /** The `/stats` text: subscribers, the upcoming meeting's answers, changes, the last weeks. */
@@ -33,22 +36,11 @@ export function statsReport(
   const meeting = upcomingWeek(source, { config, now });
   const subscribers = source.users.counts();
   const answers = source.answers.counts(meeting.id);
-  const valuesOf = (id: string) => {
-    const week = weekById(source, { config, id });
-    return week === undefined ? { date: id } : meetingValues(config, week);
-  };
-  const history = source.meetings.history(meeting.id, HISTORY_WEEKS).map((
-    week,
-  ) =>
-    render(config.texts.admin_stats_week, {
-      ...valuesOf(week.id),
-      yes: week.yes,
-      no: week.no,
-      status: week.status === "cancelled"
-        ? config.texts.admin_stats_cancelled
-        : "",
-    })
-  );
+  const history = weekLines(config, {
+    source,
+    before: now,
+    count: HISTORY_WEEKS,
+  });
   const stats = render(config.texts.admin_stats, {
     ...meetingValues(config, meeting),
     active: subscribers.active,
@@ -141,10 +133,12 @@ export function whoReport(
   if (people === 0 || nobodyComing) {
     return render(config.texts.admin_who_empty, values);
   }
+  // Beside each name: how many of the last meetings they came to (history.ts).
+  const coming = namesWithComing(config, { source, now });
   const names = (group: readonly User[]) =>
     group.length === 0
       ? config.texts.admin_who_empty_group
-      : group.map(displayName).join("\n");
+      : group.map(coming.name).join("\n");
   const who = render(config.texts.admin_who, {
     ...values,
     yes: yes.length,
@@ -156,11 +150,12 @@ export function whoReport(
     count: yes.length,
     names: names(yes),
   });
+  const note = coming.note === "" ? [] : [coming.note];
   const seats = seatFigures(source, { config, meetingId: meeting.id });
-  if (!showsSeats(seats)) return who;
+  if (!showsSeats(seats)) return [who, ...note].join("\n\n");
   const waiting = waitlist.length === 0
     ? config.texts.admin_who_empty_group
-    : waitlist.map((user, i) => `${i + 1}. ${displayName(user)}`).join("\n");
+    : waitlist.map((user, i) => `${i + 1}. ${coming.name(user)}`).join("\n");
   const parts = [
     who,
     render(config.texts.admin_who_waitlist, {
@@ -176,16 +171,7 @@ export function whoReport(
       promotions: seats.promotions,
     }));
   }
-  return parts.join("\n\n");
-}
-
-/** "Анна Иванова (@anna)", or the Telegram id when the profile has no name. */
-export function displayName(
-  user: Pick<User, "first_name" | "last_name" | "username" | "tg_id">,
-): string {
-  const name = [user.first_name, user.last_name].filter(Boolean).join(" ") ||
-    `id ${user.tg_id}`;
-  return user.username ? `${name} (@${user.username})` : name;
+  return [...parts, ...note].join("\n\n");
 }
 
 /** A meeting's status as of `now`: cancelled, held (it has started), or ahead. */
@@ -204,7 +190,10 @@ function startOf(row: AttendanceRow): Date {
 
 /**
  * The attendance history as CSV (UTF-8 with BOM, so that a spreadsheet shows Cyrillic
- * names as they are): one row per answer, times in the configured zone.
+ * names as they are): one row per person and meeting they answered, joined or rated,
+ * times in the configured zone; after the answer, where it stood (a seat or the
+ * waitlist, the place on it, whether the seat came from the waitlist), then whether they
+ * came (yes, no, or unknown where joins were not counted) and their rating.
  */
 export function attendanceCsv(
   config: Config,
@@ -224,6 +213,7 @@ export function attendanceCsv(
     [
       ...columns(config.texts.export_columns),
       ...columns(config.texts.export_seat_columns),
+      ...columns(config.texts.export_columns_after),
     ],
     ...rows.map((row) => [
       row.meeting_id,
@@ -234,11 +224,15 @@ export function attendanceCsv(
       row.first_name,
       row.last_name,
       row.username,
-      answers[row.answer],
-      localDateTime(new Date(row.answered_at), config.timezone),
+      row.answer === null ? null : answers[row.answer],
+      row.answered_at === null
+        ? null
+        : localDateTime(new Date(row.answered_at), config.timezone),
       row.seat === null ? null : seats[row.seat],
       row.waitlist_place,
       row.promoted_at === null ? null : config.texts.export_promoted,
+      config.texts[JOINED_TEXTS[joined(row)]],
+      row.rating,
     ]),
   ]);
 }
@@ -264,19 +258,28 @@ export function attendanceRecords(
     last_name: row.last_name,
     username: row.username,
     answer: row.answer,
-    answered_at: new Date(row.answered_at).toISOString(),
+    answered_at: row.answered_at === null
+      ? null
+      : new Date(row.answered_at).toISOString(),
     seat: row.seat,
     waitlist_place: row.waitlist_place,
     promoted_at: row.promoted_at === null
       ? null
       : new Date(row.promoted_at).toISOString(),
+    joined: joined(row),
+    rating: row.rating,
   }));
 }
 
-function localDateTime(instant: Date, timeZone: string): string {
-  const p = localParts(instant, timeZone);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${
-    pad(p.minute)
-  }`;
+/** The export's texts of whether someone came. */
+const JOINED_TEXTS = {
+  yes: "export_joined_yes",
+  no: "export_joined_no",
+  unknown: "export_joined_unknown",
+} as const;
+
+/** Whether the row's person came: unknown where joins were not counted. */
+function joined(row: AttendanceRow): "yes" | "no" | "unknown" {
+  if (!row.tracked) return "unknown";
+  return row.joined_at === null ? "no" : "yes";
 }

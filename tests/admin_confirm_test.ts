@@ -267,7 +267,7 @@ Deno.test("/unskip sends those who said yes the calendar entry back", async () =
   await h.say(admin, `/skip ${MEETING}`);
   await answer(h, admin);
   await h.say(admin, "/unskip");
-  await h.idle();
+  await answer(h, admin);
   const calendars = h.fake.sent(anna.id)
     .filter((m) => m.method === "sendDocument")
     .map((m) => new TextDecoder().decode(m.document!.bytes));

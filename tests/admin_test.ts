@@ -92,7 +92,9 @@ Deno.test("/stats counts subscribers and answers and shows past weeks", async ()
       "— не ответили: 0.\n\n" +
       "Изменения расписания:\n—\n\n" +
       "Прошлые недели:\n" +
-      "среда, 18 ноября: «да» — 1, «нет» — 0",
+      // Without personal links who came is unknown: said so, never 0.
+      "среда, 18 ноября: «да» — 1, «нет» — 0, пришли — неизвестно сколько, " +
+      "оценки — нет",
   );
 });
 
@@ -242,10 +244,19 @@ Deno.test("/skip cancels the meeting after a confirmation, tells everyone it con
     },
   );
   await t.step(
-    "/unskip brings the meeting and its due reminder back",
+    "/unskip, confirmed, brings the meeting and its due reminder back",
     async () => {
       assert.equal(
         await h.say(admin, "/unskip"),
+        "Вернуть встречу в среду, 25 ноября, в 11:00 (мск)? Сообщу 3 " +
+          "подписчикам, что она всё-таки состоится.",
+      );
+      await pressLast("act:");
+      const done = await h.fake.waitFor((f) =>
+        f.edits(admin.id).find((m) => m.text?.includes("снова в расписании"))
+      );
+      assert.equal(
+        done.text,
         "Встреча в среду, 25 ноября, снова в расписании. Сообщаю 3 подписчикам.",
       );
       await h.jobs.tick();
@@ -299,6 +310,8 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
     "Место",
     "Номер в листе ожидания",
     "Из листа ожидания",
+    "Пришёл",
+    "Оценка",
   ]);
   assert.deepEqual(rows.slice(1), [
     [
@@ -315,6 +328,8 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
       "",
       "",
       "",
+      "неизвестно",
+      "",
     ],
     [
       MEETING,
@@ -330,6 +345,8 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
       "место",
       "",
       "",
+      "неизвестно",
+      "",
     ],
     [
       MEETING,
@@ -344,6 +361,8 @@ Deno.test("/export sends the attendance as a CSV that opens with Cyrillic intact
       "2026-11-23 10:30",
       "",
       "",
+      "",
+      "неизвестно",
       "",
     ],
   ]);

@@ -85,7 +85,7 @@ Deno.test("/followup that copies a post says the preview is a copy of it", async
   );
 });
 
-Deno.test("the announcement report names every outcome, unknown and dropped too, with its count", () => {
+Deno.test("the announcement report names every outcome, unknown and dropped too, with its count", async () => {
   const db = openDatabase(":memory:");
   try {
     const store = new Store(db);
@@ -123,9 +123,10 @@ Deno.test("the announcement report names every outcome, unknown and dropped too,
     }
     assert.equal(finishAnnouncement(store, { id, now }), true);
     const report = store.outbox.byKey(`report/announcement/${id}/${admin.id}`)!;
-    const delivery = createRenderer({ config, store, now: () => now }).render(
-      report,
-    );
+    const delivery = await createRenderer({ config, store, now: () => now })
+      .render(
+        report,
+      );
     assert.equal(
       delivery?.params.text,
       "Объявление разослано:\n" +

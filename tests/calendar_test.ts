@@ -55,7 +55,7 @@ function vevent(ics: string): Record<string, string> {
   return parseIcs(ics).find((c) => c.BEGIN === "VEVENT")!;
 }
 
-Deno.test("a calendar file is the same bytes after a restart: its DTSTAMP is the meeting's last change", () => {
+Deno.test("a calendar file is the same bytes after a restart: its DTSTAMP is the meeting's last change", async () => {
   const { db, store, add } = world();
   try {
     const config = testConfig();
@@ -66,31 +66,31 @@ Deno.test("a calendar file is the same bytes after a restart: its DTSTAMP is the
       store,
       now: () => new Date(MONDAY.getTime() + 3_600_000),
     });
-    const file = uploaded(before.render(row));
-    assert.equal(uploaded(restarted.render(row)), file);
+    const file = uploaded(await before.render(row));
+    assert.equal(uploaded(await restarted.render(row)), file);
     assert.equal(vevent(file).DTSTAMP, "20261123T080000Z");
   } finally {
     db.close();
   }
 });
 
-Deno.test("a calendar file after /topic carries the new topic, not the cached file of before", () => {
+Deno.test("a calendar file after /topic carries the new topic, not the cached file of before", async () => {
   const { db, store, add } = world();
   try {
     const config = testConfig();
     const renderer = createRenderer({ config, store, now: () => MONDAY });
     const first = add(1);
-    const delivery = renderer.render(first)!;
+    const delivery = (await renderer.render(first))!;
     const file = uploaded(delivery);
     renderer.delivered(first, { document: { file_id: "F1" } }, delivery);
     // The same file again goes by its file_id.
-    const again = renderer.render(add(2))!;
+    const again = (await renderer.render(add(2)))!;
     assert.equal(again.params.document, "F1");
     assert.equal(again.upload, undefined);
 
     const later = new Date(MONDAY.getTime() + 60_000);
     store.meetings.change(MEETING, { topic: "Итоги года" }, later);
-    const after = renderer.render(add(3));
+    const after = await renderer.render(add(3));
     const changed = vevent(uploaded(after));
     assert.equal(changed.SUMMARY, `${config.meeting.title}: Итоги года`);
     assert.equal(changed.UID, vevent(file).UID);
@@ -100,16 +100,16 @@ Deno.test("a calendar file after /topic carries the new topic, not the cached fi
   }
 });
 
-Deno.test("a cancellation's calendar file is METHOD:CANCEL with the bot as ORGANIZER", () => {
+Deno.test("a cancellation's calendar file is METHOD:CANCEL with the bot as ORGANIZER", async () => {
   const { db, store, add, ids } = world();
   try {
     const config = testConfig();
     const renderer = createRenderer({ config, store, now: () => MONDAY });
     const first = add(1);
-    renderer.delivered(first, {}, renderer.render(first)!);
+    renderer.delivered(first, {}, (await renderer.render(first))!);
     store.meetings.setStatus({ id: MEETING, status: "cancelled" }, MONDAY);
     const row: OutboxRow = add(1, keys.calendarUpdate(MEETING, 1, ids[0]!));
-    const [calendar, event] = parseIcs(uploaded(renderer.render(row)));
+    const [calendar, event] = parseIcs(uploaded(await renderer.render(row)));
     assert.equal(calendar!.METHOD, "CANCEL");
     assert.equal(event!.STATUS, "CANCELLED");
     assert.equal(event!.SEQUENCE, "1");

@@ -59,18 +59,28 @@ function uploadedEvent(
     .find((c) => c.BEGIN === "VEVENT")!;
 }
 
-Deno.test("a calendar file's UID names its bot: the same after a restart, another for another bot", () => {
+Deno.test("a calendar file's UID names its bot: the same after a restart, another for another bot", async () => {
   const { store, add, ids } = world();
   {
     const config = testConfig();
-    const uid = (botUsername: string, n: number) =>
+    const uid = async (botUsername: string, n: number) =>
       uploadedEvent(
-        createRenderer({ config, store, now: () => MONDAY, botUsername })
+        await createRenderer({ config, store, now: () => MONDAY, botUsername })
           .render(add(n)),
       ).UID;
-    assert.equal(uid("Meeting_Bot", 1), `meeting-${MEETING}@meeting_bot.t.me`);
-    assert.equal(uid("Meeting_Bot", 1), uid("Meeting_Bot", 2), "restarted");
-    assert.equal(uid("other_bot", 3), `meeting-${MEETING}@other_bot.t.me`);
+    assert.equal(
+      await uid("Meeting_Bot", 1),
+      `meeting-${MEETING}@meeting_bot.t.me`,
+    );
+    assert.equal(
+      await uid("Meeting_Bot", 1),
+      await uid("Meeting_Bot", 2),
+      "restarted",
+    );
+    assert.equal(
+      await uid("other_bot", 3),
+      `meeting-${MEETING}@other_bot.t.me`,
+    );
 
     // An entry sent under another domain keeps it in every later file.
     store.calendars.sent({
@@ -86,7 +96,7 @@ Deno.test("a calendar file's UID names its bot: the same after a restart, anothe
       { link: "https://meet.example.com/new" },
       MONDAY,
     );
-    assert.equal(uid("Meeting_Bot", 1), `meeting-${MEETING}@meeting-bot`);
+    assert.equal(await uid("Meeting_Bot", 1), `meeting-${MEETING}@meeting-bot`);
   }
 });
 
@@ -125,12 +135,12 @@ Deno.test("files sent before the calendar state was kept are taken as sent, unde
     });
     const row = (key: string) => store.outbox.byKey(key)!;
     assert.equal(
-      renderer.render(row(`calendar/${MEETING}/s1/u1`)),
+      await renderer.render(row(`calendar/${MEETING}/s1/u1`)),
       null,
       "user 1 has the update already",
     );
     const owed = uploadedEvent(
-      renderer.render(row(`calendar/${MEETING}/s1/u2`)),
+      await renderer.render(row(`calendar/${MEETING}/s1/u2`)),
     );
     assert.equal(
       owed.UID,
@@ -147,7 +157,7 @@ Deno.test("files sent before the calendar state was kept are taken as sent, unde
       lane: LANE.reply,
     }, MONDAY);
     const fresh = uploadedEvent(
-      renderer.render(row(keys.calendar(MEETING, 3))),
+      await renderer.render(row(keys.calendar(MEETING, 3))),
     );
     assert.equal(
       fresh.UID,

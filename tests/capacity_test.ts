@@ -211,18 +211,21 @@ Deno.test("/stats, /who and the export show the seats, the waitlist in its order
       f.sent(admin.id).find((m) => m.method === "sendDocument")
     );
     const rows = parseCsv(new TextDecoder().decode(document.document!.bytes));
-    assert.deepEqual(rows[0]!.slice(-3), [
+    // The seat's columns after the answer, then whether they came and the rating.
+    assert.deepEqual(rows[0]!.slice(-5), [
       "Место",
       "Номер в листе ожидания",
       "Из листа ожидания",
+      "Пришёл",
+      "Оценка",
     ]);
     assert.deepEqual(
-      rows.slice(1).map((r) => [r[5], r[8], ...r.slice(-3)]),
+      rows.slice(1).map((r) => [r[5], r[8], ...r.slice(-5)]),
       [
-        ["Анна", "нет", "", "", ""],
-        ["Вера", "да", "место", "", "да"],
-        ["Борис", "да", "лист ожидания", "1", ""],
-        ["Глеб", "да", "лист ожидания", "2", ""],
+        ["Анна", "нет", "", "", "", "неизвестно", ""],
+        ["Борис", "да", "лист ожидания", "1", "", "неизвестно", ""],
+        ["Вера", "да", "место", "", "да", "неизвестно", ""],
+        ["Глеб", "да", "лист ожидания", "2", "", "неизвестно", ""],
       ],
     );
   });

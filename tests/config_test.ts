@@ -336,7 +336,7 @@ Deno.test("parseConfig() names the line of a YAML syntax error", () => {
     message:
       "Invalid value null at the top level (line 1): expected a map with keys " +
       "timezone, timezone_label, database, admins, meeting, schedule, broadcast, delivery, " +
-      "forwarding, flood, polling, http, texts",
+      "forwarding, flood, polling, http, feedback, texts",
   });
 });
 

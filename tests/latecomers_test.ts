@@ -158,6 +158,15 @@ Deno.test("someone who got the notice that a cancelled meeting takes place after
   await h.jobs.tick(); // nothing for a cancelled meeting
   h.clock.set("2026-11-24T07:00:00Z");
   await h.say(admin, "/unskip");
+  const restore = h.fake.sent(admin.id).at(-1)!;
+  const confirmed = inlineButtons(restore.reply_markup)[0]!;
+  await h.press(
+    admin,
+    "callback_data" in confirmed ? confirmed.callback_data : "",
+  );
+  await h.fake.waitFor((f) =>
+    f.edits(admin.id).find((m) => m.message_id === restore.message_id)
+  );
   await h.idle();
   const withButtons = () =>
     h.fake.sent(anna.id).filter((m) =>

@@ -106,6 +106,17 @@ async function move(
   assert.ok(await runner.tick());
 }
 
+/**
+ * The jobs after meeting `id`, held on `day` at 08:00Z: the question 15 minutes after its
+ * hour's end, and (on `next`) the report when the feedback closes a day later.
+ */
+const AFTER = (id: string, day: string, next?: string) => ({
+  [`${id} feedback`]: `${day}T09:15:00.000Z`,
+  ...(next === undefined
+    ? {}
+    : { [`${id} meeting_report`]: `${next}T09:15:00.000Z` }),
+});
+
 /** The shipped nudge is Tuesday 18:00 Moscow (15:00Z), the day before a Wednesday meeting. */
 const REGULAR = (id: string, monday: string, tuesday: string) => ({
   [`${id} invitation`]: `${monday}T07:00:00.000Z`,
@@ -124,8 +135,11 @@ Deno.test("a meeting moved to the day before next week's keeps its reminders, an
     [`${W1} nudge`]: "2026-11-30T15:00:00.000Z", // moved with the meeting
     [`${W1} first_reminder`]: "2026-12-01T06:00:00.000Z",
     [`${W1} second_reminder`]: "2026-12-01T07:40:00.000Z",
+    ...AFTER(W1, "2026-12-01", "2026-12-02"), // after its own end
     ...REGULAR(W2, "2026-11-30", "2026-12-01"),
+    ...AFTER(W2, "2026-12-02", "2026-12-03"),
     ...REGULAR(W3, "2026-12-07", "2026-12-08"),
+    ...AFTER(W3, "2026-12-09"),
   });
 });
 
@@ -139,8 +153,11 @@ Deno.test("a meeting moved past next week's is not lost: both get their invitati
     [`${W1} nudge`]: "2026-12-02T15:00:00.000Z", // moved with the meeting
     [`${W1} first_reminder`]: "2026-12-03T06:00:00.000Z",
     [`${W1} second_reminder`]: "2026-12-03T07:40:00.000Z",
+    ...AFTER(W1, "2026-12-03", "2026-12-04"), // after its own end
     ...REGULAR(W2, "2026-11-30", "2026-12-01"),
+    ...AFTER(W2, "2026-12-02", "2026-12-03"),
     ...REGULAR(W3, "2026-12-07", "2026-12-08"),
+    ...AFTER(W3, "2026-12-09"),
   });
 });
 
@@ -149,7 +166,13 @@ Deno.test("nextDue() names the moved meeting's reminder after next week's meetin
   await walk(w, "2026-11-23T08:00:00Z");
   await move(w, { id: W1, to: "2026-12-03T08:00:00Z" });
   await walk(w, "2026-12-02T09:00:00Z"); // W2 is on
-  // The moved meeting's nudge (it moved with the meeting), then its first reminder.
+  // W2's question after its end, then the moved meeting's nudge (it moved with the
+  // meeting), then its first reminder.
+  assert.equal(
+    w.runner.nextDue()?.toISOString(),
+    "2026-12-02T09:15:00.000Z",
+  );
+  await walk(w, "2026-12-02T09:16:00Z");
   assert.equal(
     w.runner.nextDue()?.toISOString(),
     "2026-12-02T15:00:00.000Z",
@@ -226,7 +249,7 @@ Deno.test("/status shows the moved meeting after next week's is over, and a late
   await h.say(admin, "/move 03.12 11:00");
   assert.equal(
     await confirm(h),
-    "Встреча перенесена со среды, 25 ноября, 11:00, на четверг, 3 декабря, 11:00 (мск). Сообщаю 1 ответившему.",
+    "Встреча перенесена со среды, 25 ноября, 11:00, на четверг, 3 декабря, 11:00 (мск). Сообщаю 1 приглашённому и поправляю время в уже отправленных сообщениях о встрече.",
   );
   h.clock.set("2026-11-30T07:00:00Z");
   await h.jobs.tick(); // W2's invitation
@@ -278,7 +301,7 @@ Deno.test("/move just after next week's meeting ends keeps both whole", async ()
   await h.say(admin, "/move 02.12 12:00"); // W2 ends at 12:00
   assert.equal(
     await confirm(h),
-    "Встреча перенесена со среды, 25 ноября, 11:00, на среду, 2 декабря, 12:00 (мск). Сообщаю 1 ответившему.",
+    "Встреча перенесена со среды, 25 ноября, 11:00, на среду, 2 декабря, 12:00 (мск). Сообщаю 1 приглашённому и поправляю время в уже отправленных сообщениях о встрече.",
   );
   h.clock.set("2026-11-30T07:00:00Z");
   await h.jobs.tick();

@@ -227,6 +227,7 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
         "help",
         "stats",
         "who",
+        "history",
         "topic",
         "link",
         "move",

@@ -5,6 +5,7 @@
  * The backup's record: backup_record_test.ts.
  */
 import assert from "node:assert/strict";
+import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
 import { startListener } from "../src/app/listener.ts";
 import { runCommand } from "../src/commands/run.ts";
@@ -65,12 +66,22 @@ async function startRun(
     parseMetrics(
       await (await fetch(`http://127.0.0.1:${bot.httpPort}/metrics`)).text(),
     );
-  /** Scrapes until `check` holds (the sender works on its own time). */
+  /**
+   * Scrapes until `check` holds (the sender works on its own time); the manual clock
+   * moves on by a second between scrapes, so that a retry planned after the test's
+   * last move of the clock still falls due.
+   */
   const scrapeUntil = async (check: (m: Map<string, number>) => boolean) => {
-    for (let tries = 0;; tries++) {
+    for (let tries = 0;; tries++, options.clock.advance(1_000)) {
       const scraped = await metrics();
       if (check(scraped)) return scraped;
-      assert.ok(tries < 1_000, `the metrics never got there: ${[...scraped]}`);
+      if (tries >= 1_000) {
+        assert.fail(
+          `the metrics never got there: ${[...scraped]}; the outbox: ${
+            JSON.stringify(outboxRows(config.database))
+          }`,
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
@@ -215,3 +226,15 @@ Deno.test("Metrics.clear() drops a gauge's series and keeps its HELP and TYPE", 
   );
   assert.throws(() => metrics.clear(BOT_METRICS.updates), MetricsError);
 });
+
+/** The outbox as it stands, for a failure's message. */
+function outboxRows(path: string): unknown[] {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    return db.prepare(
+      "SELECT key, status, attempts, not_before, error, claimed_by FROM outbox",
+    ).all();
+  } finally {
+    db.close();
+  }
+}

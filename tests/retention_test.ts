@@ -7,6 +7,7 @@ import { openDatabase } from "../src/db/database.ts";
 import { LANE } from "../src/core/owed.ts";
 import { Store } from "../src/db/store.ts";
 import { pruneOld } from "../src/usecases/retention.ts";
+import { hashToken } from "../src/domain/tokens.ts";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 const DAY = 86_400_000;
@@ -72,10 +73,33 @@ Deno.test("pruneOld deletes finished deliveries older than keep_days, and nothin
         { adminChatId: 1, adminMessageId: 5, userId: user.id },
         daysAgo(400),
       );
+      // A year-old personal link goes; this week's stays, and who came is kept.
+      for (
+        const [age, ref] of [[400, "2025-10-01"], [3, "2026-12-02"]] as const
+      ) {
+        store.tokens.add({
+          hash: hashToken(ref),
+          purpose: "join",
+          userId: user.id,
+          ref,
+        }, daysAgo(age));
+      }
+      store.attendance.join(
+        { meetingId: "2025-10-01", userId: user.id },
+        daysAgo(426),
+      );
     });
 
     const pruned = await pruneOld(store, { keepDays: 365, now: NOW });
-    assert.deepEqual(pruned, { deliveries: 4_502, drafts: 1, relays: 1 });
+    assert.deepEqual(pruned, {
+      deliveries: 4_502,
+      drafts: 1,
+      relays: 1,
+      tokens: 1,
+    });
+    assert.equal(store.tokens.find(hashToken("2025-10-01")), undefined);
+    assert.ok(store.tokens.find(hashToken("2026-12-02")));
+    assert.ok(store.attendance.joinedAt("2025-10-01", user.id));
     assert.equal(store.outbox.byKey("old-pending")?.status, "pending");
     assert.equal(store.outbox.byKey("old-sending")?.status, "sending");
     assert.equal(store.outbox.byKey("recent")?.status, "sent");
@@ -87,7 +111,7 @@ Deno.test("pruneOld deletes finished deliveries older than keep_days, and nothin
     );
     assert.deepEqual(
       await pruneOld(store, { keepDays: 365, now: NOW }),
-      { deliveries: 0, drafts: 0, relays: 0 },
+      { deliveries: 0, drafts: 0, relays: 0, tokens: 0 },
     );
   } finally {
     db.close();

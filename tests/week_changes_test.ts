@@ -13,43 +13,17 @@ import {
   testConfig,
 } from "./helpers.ts";
 import { parseIcs } from "./support/ics.ts";
-
-const MEETING = "2026-11-25";
-const admin = user(9001, { first_name: "Хост" });
-const anna = user(1, { first_name: "Анна" });
-const boris = user(2, { first_name: "Борис" });
-const vera = user(3, { first_name: "Вера" });
-
-/** Monday after the invitation: Anna yes, Boris no, Vera silent. */
-async function week(): Promise<Harness> {
-  const h = await startHarness({
-    config: testConfig({ admins: [admin.id] }),
-    clock: new ManualClock("2026-11-23T06:00:00Z"),
-  });
-  await h.say(admin, "/start");
-  for (const u of [anna, boris, vera]) {
-    await h.say(u, "/start");
-    await h.press(u, "reg:yes");
-  }
-  h.clock.set("2026-11-23T07:00:00Z");
-  await h.jobs.tick();
-  await h.press(anna, `rsvp:${MEETING}:yes`);
-  await h.press(boris, `rsvp:${MEETING}:no`);
-  await h.idle();
-  return h;
-}
-
-/** Confirms the last question the admin was asked. */
-async function confirm(h: Harness): Promise<string> {
-  const question = h.fake.sent(admin.id).at(-1)!;
-  const button = inlineButtons(question.reply_markup)[0]!;
-  await h.press(admin, "callback_data" in button ? button.callback_data : "");
-  const done = await h.fake.waitFor((f) =>
-    f.edits(admin.id).find((m) => m.message_id === question.message_id)
-  );
-  await h.idle();
-  return done.text!;
-}
+import {
+  admin,
+  anna,
+  boris,
+  confirm,
+  invitationOf,
+  MEETING,
+  pressUnder,
+  vera,
+  week,
+} from "./support/week.ts";
 
 const calendarsTo = (h: Harness, id: number) =>
   h.fake.sent(id).filter((m) => m.method === "sendDocument").map((m) => {
@@ -61,9 +35,31 @@ const calendarsTo = (h: Harness, id: number) =>
 
 Deno.test("/topic shows this week's topic in its invitation and reminders, not next week's", async () => {
   await using h = await week();
+  const messages = h.fake.messagesTo(vera.id).length;
   assert.equal(
     await h.say(admin, "/topic Как читать договоры"),
-    "Тема встречи в среду, 25 ноября: «Как читать договоры». Она будет в приглашении и напоминаниях.",
+    "Тема встречи в среду, 25 ноября: «Как читать договоры». Допишу её в 3 " +
+      "отправленных сообщения о встрече — без нового уведомления — и покажу в " +
+      "следующих.",
+  );
+  await h.idle();
+  assert.equal(
+    invitationOf(h, vera).text,
+    "Приглашаю на встречу «Живой эфир» в среду, 25 ноября, в 11:00 (мск). " +
+      "Она продлится 1 час.\n\nТема: Как читать договоры\n\nПридёте?",
+    "the invitation already sent says it",
+  );
+  assert.equal(
+    invitationOf(h, anna).text,
+    "Встреча «Живой эфир» в среду, 25 ноября, в 11:00 (мск).\n\n" +
+      "Тема: Как читать договоры\n\n✅ Вы придёте — ждём! Ссылку пришлю в день " +
+      "встречи. Если планы изменятся, ответ можно поменять до начала.",
+    "with the answer shown in it",
+  );
+  assert.equal(
+    h.fake.messagesTo(vera.id).length,
+    messages,
+    "an edit, no new message",
   );
   const gleb = user(4, { first_name: "Глеб" });
   await h.say(gleb, "/start");
@@ -122,29 +118,48 @@ Deno.test("/link asks to confirm, then tells only those who said yes, once, with
   assert.match(reminders[1]!, /example\.com\/live/);
 });
 
-Deno.test("/move moves the meeting, its reminders and the answer cut-off; those who answered are told once", async () => {
+Deno.test("/move moves the meeting, its reminders and the answer cut-off; everyone invited is told once, and every invitation shows the new time", async () => {
   await using h = await week();
   assert.equal(
+    invitationOf(h, vera).text,
+    "Приглашаю на встречу «Живой эфир» в среду, 25 ноября, в 11:00 (мск). " +
+      "Она продлится 1 час.\n\nПридёте?",
+    "before",
+  );
+  assert.equal(
     await h.say(admin, "/move 26.11 15:00"),
-    "Перенести встречу со среды, 25 ноября, 11:00, на четверг, 26 ноября, 15:00 (мск)? Сообщу 2 ответившим.",
+    "Перенести встречу со среды, 25 ноября, 11:00, на четверг, 26 ноября, 15:00 (мск)? Сообщу 3 приглашённым, а в уже отправленных сообщениях о встрече поправлю время.",
   );
   assert.equal(
     await confirm(h),
-    "Встреча перенесена со среды, 25 ноября, 11:00, на четверг, 26 ноября, 15:00 (мск). Сообщаю 2 ответившим.",
+    "Встреча перенесена со среды, 25 ноября, 11:00, на четверг, 26 ноября, 15:00 (мск). Сообщаю 3 приглашённым и поправляю время в уже отправленных сообщениях о встрече.",
   );
   const told = (id: number) =>
     h.fake.messagesTo(id).filter((m) => m.includes("переносится"));
   assert.equal(told(anna.id).length, 1);
   assert.equal(told(boris.id).length, 1, "said no: may come now");
   assert.equal(
-    told(vera.id).length,
-    0,
-    "did not answer: the invitation stands",
-  );
-  assert.equal(
     told(anna.id)[0],
     "Встреча «Живой эфир» переносится со среды, 25 ноября, 11:00, на четверг, 26 ноября, 15:00 (мск).\n\n" +
       "Если планы изменились, ответ можно поменять в приглашении.",
+  );
+  assert.deepEqual(told(vera.id), [
+    "Встреча «Живой эфир» переносится со среды, 25 ноября, 11:00, на четверг, 26 ноября, 15:00 (мск).\n\n" +
+    "Придёте в новое время? Ответить можно кнопками в приглашении.",
+  ], "did not answer: told too");
+  assert.equal(
+    invitationOf(h, vera).text,
+    "Приглашаю на встречу «Живой эфир» в четверг, 26 ноября, в 15:00 (мск). " +
+      "Она продлится 1 час.\n\nПридёте?",
+    "after: the invitation shows the new time",
+  );
+  assert.equal(inlineButtons(invitationOf(h, vera).reply_markup).length, 2);
+  assert.equal(
+    invitationOf(h, anna).text,
+    "Встреча «Живой эфир» в четверг, 26 ноября, в 15:00 (мск).\n\n✅ Вы " +
+      "придёте — ждём! Ссылку пришлю в день встречи. Если планы изменятся, " +
+      "ответ можно поменять до начала.",
+    "and the answer shown in it",
   );
   const [first, updated] = calendarsTo(h, anna.id);
   const event = (ics: typeof first) => ics!.find((c) => c.BEGIN === "VEVENT")!;
@@ -163,7 +178,7 @@ Deno.test("/move moves the meeting, its reminders and the answer cut-off; those 
   // Wednesday after 11:00 answers are still open: the meeting is on Thursday.
   h.clock.set("2026-11-25T09:00:00Z");
   assert.equal(
-    (await h.press(vera, `rsvp:${MEETING}:yes`)).text,
+    (await pressUnder(h, vera, `rsvp:${MEETING}:yes`)).text,
     "Ответ сохранён",
   );
   h.clock.set("2026-11-26T10:00:00Z");
@@ -171,9 +186,14 @@ Deno.test("/move moves the meeting, its reminders and the answer cut-off; those 
   assert.equal(reminders().length, 1);
   assert.match(reminders()[0]!, /сегодня в 15:00 \(мск\)/);
   h.clock.set("2026-11-26T12:00:01Z");
-  assert.match(
-    (await h.press(boris, `rsvp:${MEETING}:yes`)).text!,
-    /уже прошла/,
+  assert.equal(
+    (await pressUnder(h, boris, `rsvp:${MEETING}:yes`)).text!,
+    "Эта встреча уже началась — ответ не изменён.",
+  );
+  h.clock.set("2026-11-26T13:00:00Z");
+  assert.equal(
+    (await pressUnder(h, boris, `rsvp:${MEETING}:yes`)).text!,
+    "Эта встреча уже прошла — ответ не изменён.",
   );
 });
 
@@ -255,8 +275,15 @@ Deno.test("/unskip after the invitation's time sends the invitation at once, wit
     0,
   );
   h.clock.set("2026-11-24T09:00:00Z"); // Tuesday
-  assert.match(await h.say(admin, "/unskip"), /снова в расписании/);
-  await h.idle();
+  assert.equal(
+    await h.say(admin, "/unskip"),
+    "Вернуть встречу в среду, 25 ноября, в 11:00 (мск)? Сообщу 2 подписчикам, " +
+      "что она всё-таки состоится.",
+  );
+  assert.equal(
+    await confirm(h),
+    "Встреча в среду, 25 ноября, снова в расписании. Сообщаю 2 подписчикам.",
+  );
   for (const u of [anna, boris]) {
     const back = h.fake.sent(u.id).filter((m) =>
       m.text?.includes("всё-таки состоится")

@@ -170,7 +170,7 @@ Deno.test("a whole week: sign-up, invitation, answers, reminders, /stop, next we
       );
       clock.set("2026-11-25T08:00:00Z");
       const late = await h.press(boris, "rsvp:2026-11-25:no");
-      assert.equal(late.text, "Эта встреча уже прошла — ответ не изменён.");
+      assert.equal(late.text, "Эта встреча уже началась — ответ не изменён.");
       assert.equal(
         store.answers.get("2026-11-25", store.users.byTgId(boris.id)!.id),
         "yes",

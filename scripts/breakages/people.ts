@@ -103,7 +103,7 @@ export const BREAKAGES: Breakage[] = [
   },
   {
     name: "the migration dates the leaving of those who left before it",
-    file: "src/db/migrations.ts",
+    file: "src/db/migrations_first.ts",
     edits: [["    WHERE is_active = 0;`,", "    WHERE is_active = 2;`,"]],
     test: ["tests/counted_test.ts", "the migration takes"],
   },

@@ -84,7 +84,7 @@ export const BREAKAGES: Breakage[] = [
     name: "seats: a promotion after the reminders brings the link",
     file: "src/messages/seat_messages.ts",
     edits: [[
-      "const link = remindersSent(at, meeting);",
+      "const link = remindersSent(at, week);",
       "const link = false;",
     ]],
     test: ["tests/seats_test.ts", "a 'no' from a seat gives it at once"],
@@ -143,7 +143,7 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "seats: a /capacity confirmation refuses seats changed meanwhile",
     file: "src/usecases/proposals.ts",
-    edits: [["if (capacity !== action.was) {", "if (false) {"]],
+    edits: [["if (was !== undefined && seats !== was) {", "if (false) {"]],
     test: ["tests/capacity_test.ts", "a /capacity confirmation checks again"],
   },
   {
@@ -171,8 +171,8 @@ export const BREAKAGES: Breakage[] = [
     name: "seats: a place on the waitlist puts nothing in the calendar",
     file: "src/messages/render.ts",
     edits: [[
-      'attending: held?.seat === "seat",',
-      'attending: held?.answer === "yes",',
+      'const attending = held?.seat === "seat";',
+      'const attending = held?.answer === "yes";',
     ]],
     test: ["tests/seats_calendar_test.ts", "only a seat puts"],
   },

@@ -58,8 +58,8 @@ export const BREAKAGES: Breakage[] = [
     name: "texts: admin texts may use every date form",
     file: "src/config/texts.ts",
     edits: [[
-      'admin_skip_confirm: [...MEETING, "people"],',
-      'admin_skip_confirm: ["date", "time", "tz", "people"],',
+      'admin_skip_confirm: [...MEETING, "people", "reason", "reason_line"],',
+      'admin_skip_confirm: ["date", "time", "tz", "people", "reason", "reason_line"],',
     ]],
     test: ["tests/config_test.ts", "repeated in the shipped config.yaml"],
   },

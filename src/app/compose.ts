@@ -10,6 +10,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config/schema.ts";
 import { createBot, TELEGRAM_API_ROOT } from "../bot/bot.ts";
 import { jsonTransport } from "../bot/transport.ts";
+import { newKey } from "../domain/tokens.ts";
 import {
   createDelivery,
   type Delivery,
@@ -34,8 +35,9 @@ export interface App extends Delivery {
 
 /** The bot, the job runner and the sender, sharing one store. */
 export function createApp(config: Config, parts: AppParts): App {
-  const { jobs, sender } = createDelivery(config, {
+  const { jobs, sender, links } = createDelivery(config, {
     ...parts,
+    linkKey: parts.linkKey ?? newKey(), // one key for the bot and the sender
     botUsername: parts.botUsername ?? parts.botInfo?.username,
   });
   const transport = jsonTransport({
@@ -55,6 +57,7 @@ export function createApp(config: Config, parts: AppParts): App {
     tick: () => jobs.tick(),
     metrics: parts.metrics,
     transport,
+    links,
   });
-  return { bot, jobs, sender, close: transport.close };
+  return { bot, jobs, sender, links, close: transport.close };
 }

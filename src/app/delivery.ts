@@ -15,6 +15,8 @@ import { createJobRunner, type JobRunner } from "../jobs/runner.ts";
 import type { Logger } from "../log.ts";
 import { createRenderer } from "../messages/render.ts";
 import { BOT_METRICS, type Metrics } from "../metrics.ts";
+import { newKey } from "../domain/tokens.ts";
+import { createLinks, type Links } from "../usecases/links.ts";
 import { stopUser } from "../usecases/users.ts";
 
 /** What {@linkcode createDelivery} needs besides the config. */
@@ -48,6 +50,11 @@ export interface DeliveryParts {
   metrics?: Metrics;
   /** Telegram refused the token: the sender has stopped; stop the rest (see `Sender`). */
   onHalt?: (error: TokenRejectedError) => void;
+  /**
+   * The key personal links are derived under (db/link_key.ts); default one of this
+   * process's own, which is enough for an in-memory database.
+   */
+  linkKey?: Uint8Array;
 }
 
 /** The job runner and the sender that delivers what it enqueues. */
@@ -56,6 +63,8 @@ export interface Delivery {
   jobs: JobRunner;
   /** Drains the outbox, once started. */
   sender: Sender;
+  /** The meeting link each person gets (the bot's `/status` shows the same). */
+  links: Links;
 }
 
 /** The job runner and the outbox's sender, without the bot (`send` needs only these). */
@@ -64,11 +73,18 @@ export function createDelivery(
   parts: DeliveryParts,
 ): Delivery {
   const { store, log, now, metrics } = parts;
+  const links = createLinks({
+    config,
+    store,
+    key: parts.linkKey ?? newKey(),
+    now,
+  });
   const renderer = createRenderer({
     config,
     store,
     now,
     botUsername: parts.botUsername,
+    links,
   });
   const api = parts.api ?? new TelegramClient(parts.token, {
     apiRoot: parts.apiRoot,
@@ -122,5 +138,5 @@ export function createDelivery(
       giveUpMs: config.delivery.give_up_after_hours * 3_600_000,
     },
   });
-  return { jobs, sender };
+  return { jobs, sender, links };
 }

@@ -45,6 +45,8 @@ export interface RunningBot {
   stop(): Promise<void>;
   /** The port of the health and metrics listener, when `http` is configured. */
   httpPort?: number;
+  /** The port of the public listener, when `http.public_url` is set. */
+  publicPort?: number;
 }
 
 /** What {@linkcode startBot} needs: an open store and a checked token. */
@@ -71,6 +73,8 @@ export interface StartDeps {
   retry?: RetryPolicy;
   /** The listener, when the caller bound it before asking the Bot API anything. */
   listener?: Listener;
+  /** The key of personal links (db/link_key.ts); default one of this process's own. */
+  linkKey?: Uint8Array;
 }
 
 /** How often records older than `delivery.keep_days` are pruned. */
@@ -95,6 +99,7 @@ export async function startBot(
   const listener = deps.listener ??
     startListener(config, { store, log, now: deps.now });
   const http = listener?.http;
+  const web = listener?.web;
   const metrics = listener?.metrics;
   try {
     const plainApi = createPlainApi(deps.token, deps.apiRoot);
@@ -118,6 +123,7 @@ export async function startBot(
       retry: deps.retry,
       metrics,
       onHalt,
+      linkKey: deps.linkKey,
     });
     log.info("bot.starting", {
       version: VERSION,
@@ -177,6 +183,7 @@ export async function startBot(
     log.info("bot.started", {
       bot: bot.botInfo.username,
       http_port: http?.port,
+      public_port: web?.port,
     });
     const catchUp = tick();
     // Old delivery records go at start and once a day after (see usecases/retention.ts).
@@ -184,7 +191,7 @@ export async function startBot(
       pruneOld(store, { keepDays: config.delivery.keep_days, now: deps.now() })
         .then(
           (pruned) => {
-            if (pruned.deliveries + pruned.drafts + pruned.relays > 0) {
+            if (Object.values(pruned).some((n) => n > 0)) {
               log.info("retention.pruned", { ...pruned });
             }
           },
@@ -210,8 +217,9 @@ export async function startBot(
         await pruning;
         await sender.stop();
         close();
+        await web?.shutdown(); // no click is taken once the database may close
         await store.settled();
-        await http?.shutdown();
+        await listener?.shutdown();
         deps.close();
         log.info("bot.stopped");
       })();
@@ -227,9 +235,9 @@ export async function startBot(
       failure = refused ?? failure;
       if (failure instanceof OperatorError) throw failure;
     })();
-    return { done, stop, httpPort: http?.port };
+    return { done, stop, httpPort: http?.port, publicPort: web?.port };
   } catch (error) {
-    await http?.shutdown();
+    await listener?.shutdown();
     throw error;
   }
 }

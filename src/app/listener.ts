@@ -1,6 +1,7 @@
 /**
- * The health and metrics listener of `run`: `/healthz` and `/metrics` on the `http:`
- * address, bound first, so that a busy port stops the start before anything else.
+ * The listeners of `run`: `/healthz` and `/metrics` on the `http:` address, and with
+ * `http.public_url` the public side (src/web/) on its own port; both bound first, so that
+ * a busy port stops the start before anything else.
  *
  * @module
  */
@@ -17,6 +18,7 @@ import {
 } from "../metrics.ts";
 import { dueTimes } from "../usecases/job_plans.ts";
 import { VERSION } from "../version.ts";
+import { startWebServer } from "../web/server.ts";
 import { healthReport } from "./health.ts";
 import type { Polling } from "./polling.ts";
 
@@ -26,8 +28,12 @@ import type { Polling } from "./polling.ts";
  * asked anything.
  */
 export interface Listener {
-  /** The server; shut down when the bot stops. */
+  /** The local server (`/healthz`, `/metrics`); shut down when the bot stops. */
   http: HttpServer;
+  /** The public server (join links), when `http.public_url` is set. */
+  web?: HttpServer;
+  /** Shuts both down; again, the same. */
+  shutdown(): Promise<void>;
   /** The registry `/metrics` renders; the bot and the sender count into it. */
   metrics: Metrics;
   /** From now on `/healthz` and `/metrics` report this polling. */
@@ -35,8 +41,8 @@ export interface Listener {
 }
 
 /**
- * Starts the listener of `config.http` (`undefined` when not configured); throws an
- * {@linkcode HttpServerError} when it cannot listen. Until polling is attached,
+ * Starts the listeners of `config.http` (`undefined` when not configured); throws an
+ * {@linkcode HttpServerError} when one cannot listen. Until polling is attached,
  * `/healthz` answers 503 "polling not started".
  */
 export function startListener(
@@ -70,12 +76,32 @@ export function startListener(
       setStoreMetrics(metrics, { config, store, now: deps.now() });
     },
   });
+  let web: HttpServer | undefined;
+  if (config.http.public !== undefined) {
+    try {
+      web = startWebServer(config.http.public, {
+        config,
+        store,
+        log: deps.log,
+        now: deps.now,
+      });
+    } catch (error) {
+      void http.shutdown();
+      throw error;
+    }
+  }
+  let closing: Promise<void> | undefined;
   return {
     http,
+    web,
     metrics,
     attach(started) {
       polling = started;
     },
+    shutdown: () =>
+      closing ??= Promise.all([http.shutdown(), web?.shutdown()]).then(
+        () => {},
+      ),
   };
 }
 

@@ -17,6 +17,7 @@ import { adminFeature } from "./features/admin/index.ts";
 import { answersFeature } from "./features/answers.ts";
 import { relayFeature, relayRepliesFeature } from "./features/relay.ts";
 import { fallbackFeature } from "./features/fallback.ts";
+import { feedbackFeature } from "./features/feedback.ts";
 import { infoFeature } from "./features/info.ts";
 import { startFeature } from "./features/start.ts";
 import { stopFeature } from "./features/stop.ts";
@@ -25,6 +26,8 @@ import { denoFetch } from "./fetch.ts";
 import { floodGuard } from "./flood.ts";
 import { handleOnce } from "./once.ts";
 import { jsonTransport, type Transport } from "./transport.ts";
+import { newKey } from "../domain/tokens.ts";
+import { createLinks, type Links } from "../usecases/links.ts";
 
 /** What {@linkcode createBot} needs besides the config. */
 export interface BotDeps {
@@ -48,6 +51,8 @@ export interface BotDeps {
   metrics?: Metrics;
   /** Carries the bot's own calls; default a {@linkcode jsonTransport} to `apiRoot`. */
   transport?: Transport;
+  /** The meeting link each person gets; default the meeting's own (links.ts). */
+  links?: Links;
 }
 
 /** The default Bot API root. */
@@ -113,6 +118,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     now: deps.now,
     kick: deps.kick,
     tick: deps.tick,
+    links: deps.links ??
+      createLinks({ config, store: deps.store, key: newKey(), now: deps.now }),
   };
   const privateChats = bot.chatType("private");
   // An admin's reply to a participant goes to them, even one that starts with "/".
@@ -122,6 +129,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   privateChats.use(infoFeature(featureDeps));
   privateChats.use(adminFeature(featureDeps));
   bot.use(answersFeature(featureDeps));
+  bot.use(feedbackFeature(featureDeps));
   bot.use(relayFeature(featureDeps));
   bot.use(fallbackFeature(featureDeps));
 

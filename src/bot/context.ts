@@ -6,6 +6,7 @@
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
 import type { Logger } from "../log.ts";
+import type { Links } from "../usecases/links.ts";
 
 /** Dependencies of the Telegram features. */
 export interface FeatureDeps {
@@ -21,4 +22,6 @@ export interface FeatureDeps {
   kick: () => void;
   /** Runs the jobs' tick now (after an admin changed this week's meeting). */
   tick: () => Promise<unknown>;
+  /** The meeting link each person gets: their own under `http.public_url`. */
+  links: Links;
 }

@@ -23,6 +23,7 @@ export const PUBLIC_COMMANDS: readonly { command: string; text: TextKey }[] = [
 export const ADMIN_COMMANDS: readonly { command: string; text: TextKey }[] = [
   { command: "stats", text: "command_stats" },
   { command: "who", text: "command_who" },
+  { command: "history", text: "command_history" },
   { command: "topic", text: "command_topic" },
   { command: "link", text: "command_link" },
   { command: "move", text: "command_move" },

@@ -21,6 +21,7 @@ import type { Store } from "../db/store.ts";
 import { nextDue } from "../usecases/job_plans.ts";
 import { upcomingWeek, weeksAhead } from "../usecases/weeks.ts";
 import { checkListen } from "../http.ts";
+import { checkPublicListen } from "../web/server.ts";
 import { type AppDeps, type Env, openStore } from "./common.ts";
 import { requireApiRoot } from "./places.ts";
 
@@ -37,6 +38,7 @@ export function checkCommand(
   requireApiRoot(deps.env?.apiRoot);
   if (config.http !== null) {
     checkListen(config.http.hostname, config.http.port);
+    if (config.http.public) checkPublicListen(config.http.public);
   }
   const { db, store } = openStore(config, { verify: "full" });
   try {
@@ -51,7 +53,19 @@ export function checkCommand(
     if (config.http !== null) {
       const { hostname, port } = config.http;
       deps.print(`http: ${hostname}:${port} (/healthz, /metrics)`);
+      const open = config.http.public;
+      deps.print(
+        open === undefined
+          ? "public: none (links are the meeting's own: who came is unknown)"
+          : `public: ${open.hostname}:${open.port} as ${open.url} (/j/…: personal links, who came)`,
+      );
     }
+    const { feedback } = config;
+    deps.print(
+      feedback.enabled
+        ? `feedback: asked ${feedback.delay_minutes} min after the end, open ${feedback.open_hours} h, then the report`
+        : `feedback: off; the report ${feedback.delay_minutes} min after the end`,
+    );
     const meeting = upcomingWeek(store, { config, now });
     deps.print(
       `meeting: "${config.meeting.title}" ${config.meeting.weekday} ${

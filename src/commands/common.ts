@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { UsageError } from "../core/errors.ts";
 import type { Config } from "../config/schema.ts";
 import { openDatabase, verifyDatabase } from "../db/database.ts";
+import { loadLinkKey } from "../db/link_key.ts";
 import { type Database, DatabaseError } from "../db/sqlite.ts";
 import { Store } from "../db/store.ts";
 import type { RetryPolicy } from "../delivery/sender.ts";
@@ -90,6 +91,14 @@ export function openStore(
     throw error;
   }
   return { db, store: new Store(db) };
+}
+
+/**
+ * The key of personal links (db/link_key.ts), made beside the database on first use:
+ * only when `http.public_url` is set (without it links are not personal).
+ */
+export function linkKeyOf(config: Config): Uint8Array | undefined {
+  return config.http?.public ? loadLinkKey(config.database) : undefined;
 }
 
 function isFile(path: string): boolean {

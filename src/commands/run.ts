@@ -9,7 +9,13 @@ import { sleep } from "../core/sleep.ts";
 import { type RunningBot, startBot } from "../app/lifecycle.ts";
 import { type Listener, startListener } from "../app/listener.ts";
 import type { CronRegistrar } from "../app/schedule.ts";
-import { type AppDeps, type Env, openStore, requireToken } from "./common.ts";
+import {
+  type AppDeps,
+  type Env,
+  linkKeyOf,
+  openStore,
+  requireToken,
+} from "./common.ts";
 import { requireApiRoot } from "./places.ts";
 import { whoAmI } from "./token.ts";
 
@@ -64,6 +70,7 @@ export async function runCommand(
   const { db, store } = opened;
   let listener: Listener | undefined;
   try {
+    const linkKey = linkKeyOf(config);
     // The port next: a busy one stops the start before Telegram is asked anything.
     listener = startListener(config, { store, log: deps.log, now: deps.now });
     const botInfo = await whoAmI(token, {
@@ -74,7 +81,7 @@ export async function runCommand(
       signal: deps.signal,
     });
     if (botInfo === undefined) {
-      await listener?.http.shutdown();
+      await listener?.shutdown();
       db.close();
       deps.log.info("bot.stopped", { reason: "stopped before it started" });
       return NOT_STARTED;
@@ -90,9 +97,10 @@ export async function runCommand(
       retry: deps.retry,
       cron: deps.cron,
       listener,
+      linkKey,
     });
   } catch (error) {
-    await listener?.http.shutdown();
+    await listener?.shutdown();
     db.close();
     throw error;
   }

@@ -15,7 +15,13 @@ import { createDelivery } from "../app/delivery.ts";
 import type { DrainOptions } from "../delivery/sender.ts";
 import type { BotApi } from "../delivery/telegram.ts";
 import { MeetingCancelledError } from "../usecases/jobs.ts";
-import { type AppDeps, type Env, openStore, requireToken } from "./common.ts";
+import {
+  type AppDeps,
+  type Env,
+  linkKeyOf,
+  openStore,
+  requireToken,
+} from "./common.ts";
 import { requireApiRoot } from "./places.ts";
 import { whoAmI } from "./token.ts";
 
@@ -114,6 +120,7 @@ export async function sendCommand(
       onHalt: (error) => refused ??= error,
       sleep: deps.sleep,
       api: deps.api,
+      linkKey: linkKeyOf(config),
     });
     /** Stops at a refused token: what is not sent stays owed, the job stays open. */
     const drain = async (options?: DrainOptions) => {

@@ -1,9 +1,11 @@
 /**
- * The shipped Russian texts: what participants read, what admins read, and about seats.
+ * The shipped Russian texts: what participants read, what admins read, what comes
+ * after the "yes", and about seats.
  *
  * @module
  */
 import { ADMIN_TEXTS } from "./texts_admin.ts";
+import { AFTER_TEXTS } from "./texts_after.ts";
 import { PARTICIPANT_TEXTS } from "./texts_participant.ts";
 import { SEAT_TEXTS } from "./texts_seats.ts";
 import type { Texts } from "./texts.ts";
@@ -12,5 +14,6 @@ import type { Texts } from "./texts.ts";
 export const DEFAULT_TEXTS: Texts = {
   ...PARTICIPANT_TEXTS,
   ...ADMIN_TEXTS,
+  ...AFTER_TEXTS,
   ...SEAT_TEXTS,
 };

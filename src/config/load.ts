@@ -36,11 +36,12 @@ import {
   DEFAULT_BROADCAST,
   DEFAULT_DATABASE,
   DEFAULT_DELIVERY,
+  DEFAULT_FEEDBACK,
   DEFAULT_FLOOD,
   DEFAULT_FORWARDING,
-  DEFAULT_HOSTNAME,
   DEFAULT_POLLING,
 } from "./schema.ts";
+import { readHttp } from "./http.ts";
 import { DEFAULT_TEXTS } from "./default_texts.ts";
 import {
   TEXT_PLACEHOLDERS,
@@ -62,6 +63,7 @@ const ROOT_KEYS = [
   "flood",
   "polling",
   "http",
+  "feedback",
   "texts",
 ] as const;
 const MEETING_KEYS = [
@@ -119,6 +121,7 @@ export function parseConfig(
     }),
     polling: readPolling(child(root, "polling")),
     http: readHttp(child(root, "http")),
+    feedback: readFeedback(child(root, "feedback")),
     texts: readTexts(child(root, "texts")),
     path: path ?? "<memory>",
   };
@@ -243,15 +246,25 @@ function readPolling(field: Field): Config["polling"] {
   });
 }
 
-function readHttp(field: Field): Config["http"] {
-  if (isAbsent(field)) return null;
-  const http = openSection(field, ["port", "hostname"]);
-  const port = readInteger(child(http, "port"), { min: 1, max: 65535 });
-  const hostname = child(http, "hostname");
-  return {
-    port,
-    hostname: isAbsent(hostname) ? DEFAULT_HOSTNAME : readString(hostname),
-  };
+function readFeedback(field: Field): Config["feedback"] {
+  return readOptional(field, {
+    defaults: DEFAULT_FEEDBACK,
+    readers: {
+      enabled: readBoolean,
+      delay_minutes: (minutes) =>
+        readInteger(minutes, {
+          min: 0,
+          max: 24 * 60,
+          expected: "a whole number of minutes from 0 to 1440",
+        }),
+      open_hours: (hours) =>
+        readInteger(hours, {
+          min: 1,
+          max: 7 * 24,
+          expected: "a whole number of hours from 1 to 168",
+        }),
+    },
+  });
 }
 
 /** The default texts overridden by `texts:`, each checked for unknown `{placeholders}`. */

@@ -1,7 +1,7 @@
 /**
- * The groups of placeholders that texts share: the weekly schedule's, one week's
- * meeting's, a moved meeting's, and every form of a date (texts.ts gives each text its
- * own list from these).
+ * The sets of placeholders texts share: the weekly schedule's, one week's meeting's (its
+ * date in every form), a moved meeting's, and those of a meeting's report. texts.ts says
+ * which text may use which (the seat texts' own in texts_seats.ts).
  *
  * @module
  */
@@ -34,7 +34,7 @@ const SCHEDULE_WEEKDAY = [
 ];
 
 /** Values of the weekly schedule: every text about the meeting in general may use these. */
-export const SCHEDULE: readonly string[] = [
+export const SCHEDULE = [
   "title",
   ...SCHEDULE_WEEKDAY,
   "time",
@@ -44,7 +44,7 @@ export const SCHEDULE: readonly string[] = [
 ];
 
 /** Values of one week's meeting: every text about that meeting may use these. */
-export const MEETING: readonly string[] = [
+export const MEETING = [
   "title",
   ...datePlaceholders(""),
   "tz",
@@ -60,8 +60,25 @@ export const MEETING: readonly string[] = [
  * each date in every form (`{old_date_from}` "со среды, 9 декабря", `{new_date_acc}`
  * "четверг, 10 декабря").
  */
-export const MOVE: readonly string[] = [
+export const MOVE = [
   ...MEETING,
   ...datePlaceholders("old_"),
   ...datePlaceholders("new_"),
 ];
+
+/** The numbers of a meeting's report: who said yes, came, and what they thought. */
+export const REPORT = [
+  "yes",
+  "joined",
+  "joined_without_yes",
+  "no_show",
+  "rating",
+  "comments",
+] as const;
+
+/** The names of those who came, came without saying yes, or said yes and did not. */
+export const NAMES = [
+  "came_names",
+  "unannounced_names",
+  "absent_names",
+] as const;

@@ -77,12 +77,45 @@ export interface Config {
     /** Delete a webhook set on the token at start (it blocks long polling). */
     delete_webhook: boolean;
   };
-  /** The optional HTTP listener; `null` when the section is absent. */
-  http: { port: number; hostname: string } | null;
+  /** The HTTP listeners; `null` when the section is absent. */
+  http: {
+    /** The local listener's port: `/healthz` and `/metrics`. */
+    port: number;
+    /** The local listener's address. */
+    hostname: string;
+    /** The public side (personal join links); absent without `http.public_url`. */
+    public?: PublicHttp;
+  } | null;
+  /** The question after each meeting, and the host's report. */
+  feedback: {
+    /** Off: no question is asked (the host's report still comes). */
+    enabled: boolean;
+    /** How long after the meeting's end the question is asked. */
+    delay_minutes: number;
+    /** How long a rating may be given or changed, and a comment written; then the report. */
+    open_hours: number;
+  };
   /** Every text the bot shows: the defaults overridden by `texts:`. */
   texts: Texts;
   /** Absolute path of the config file, or `<memory>` when parsed from a string. */
   path: string;
+}
+
+/** The public listener: what people reach through the operator's reverse proxy. */
+export interface PublicHttp {
+  /** `http.public_url`: where the proxy exposes it, e.g. `https://bot.example.org` (no trailing `/`). */
+  url: string;
+  /** `http.public_port`: the port it listens on, never the local listener's. */
+  port: number;
+  /** `http.public_hostname`: its address; default `127.0.0.1` (a proxy on this host). */
+  hostname: string;
+  /**
+   * `http.client_ip_header`: the header the proxy puts the client's address in (its last
+   * entry is taken), for the rate limit; `null`: the peer's address (nothing in front).
+   */
+  client_ip_header: string | null;
+  /** `http.rate_limit`: requests one address may make at once, then per minute. */
+  rate_limit: { burst: number; per_minute: number };
 }
 
 /** Default of `database`, relative to the config file's folder. */
@@ -113,8 +146,19 @@ export const DEFAULT_POLLING: Config["polling"] = {
   unhealthy_after_seconds: 120,
   delete_webhook: false,
 };
-/** Default of `http.hostname`. */
+/** Default of `http.hostname` and `http.public_hostname`. */
 export const DEFAULT_HOSTNAME = "127.0.0.1";
+/** Default of `http.rate_limit`: a room behind one address can still all click at once. */
+export const DEFAULT_RATE_LIMIT: PublicHttp["rate_limit"] = {
+  burst: 60,
+  per_minute: 120,
+};
+/** Defaults of `feedback`. */
+export const DEFAULT_FEEDBACK: Config["feedback"] = {
+  enabled: true,
+  delay_minutes: 15,
+  open_hours: 24,
+};
 
 /** A config that cannot be read or is invalid; `key` and `line` say where. */
 export class ConfigError extends OperatorError {

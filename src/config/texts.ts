@@ -12,9 +12,18 @@
  *
  * @module
  */
-import { pluralize } from "../domain/russian.ts";
-import { datePlaceholders, MEETING, MOVE, SCHEDULE } from "./placeholders.ts";
+import {
+  datePlaceholders,
+  MEETING,
+  MOVE,
+  NAMES,
+  REPORT,
+  SCHEDULE,
+} from "./placeholders.ts";
+
 import { seatPlaceholders } from "./texts_seats.ts";
+
+export { datePlaceholders } from "./placeholders.ts";
 
 /** Placeholders allowed in each text; `{name}` in a template must be one of these. */
 export const TEXT_PLACEHOLDERS = {
@@ -33,13 +42,15 @@ export const TEXT_PLACEHOLDERS = {
   button_attend_no: [],
   answer_yes: MEETING,
   answer_no: [...MEETING, "seats_line"],
-  answer_expired: [],
+  answer_started: MEETING,
+  answer_expired: MEETING,
   answer_too_early: [],
   answer_cancelled: MEETING,
   answer_saved: [],
   answer_unsubscribed: [],
   first_reminder: MEETING,
   second_reminder: MEETING,
+  reminder_updated: MEETING,
   nudge: MEETING,
   help: [...SCHEDULE, "relay_line"],
   help_relay_line: [],
@@ -57,10 +68,14 @@ export const TEXT_PLACEHOLDERS = {
   bad_button: [],
   flood_notice: [],
   unavailable: [],
-  meeting_cancelled: MEETING,
+  meeting_cancelled: [...MEETING, "reason", "reason_line"],
+  reason_line: ["reason"],
   meeting_cancelled_message: MEETING,
   meeting_restored: MEETING,
-  meeting_moved: MOVE,
+  meeting_restored_yes: MEETING,
+  meeting_restored_no: MEETING,
+  meeting_moved: [...MOVE, "reason", "reason_line"],
+  meeting_moved_unanswered: [...MOVE, "reason", "reason_line"],
   meeting_link_changed: MEETING,
   calendar_caption: MEETING,
   calendar_updated_caption: MEETING,
@@ -90,7 +105,7 @@ export const TEXT_PLACEHOLDERS = {
     "history",
     "changes",
   ],
-  admin_stats_week: [...MEETING, "yes", "no", "status"],
+  admin_stats_week: [...MEETING, "yes", "no", "joined", "rating", "status"],
   admin_stats_cancelled: [],
   admin_change_cancelled: MEETING,
   admin_change_moved: MOVE,
@@ -141,17 +156,22 @@ export const TEXT_PLACEHOLDERS = {
   admin_skip_past: datePlaceholders("", { time: false }),
   admin_skip_no_meeting: datePlaceholders("", { time: false }),
   admin_skip_too_far: datePlaceholders("last_"),
-  admin_skip_confirm: [...MEETING, "people"],
+  admin_skip_confirm: [...MEETING, "people", "reason", "reason_line"],
+  admin_reason_line: ["reason"],
+  admin_reason_too_long: ["length", "max"],
   admin_skipped: [...MEETING, "notified"],
   admin_already_skipped: MEETING,
   admin_unskip_choose: [],
+  admin_unskip_confirm: [...MEETING, "people"],
   admin_nothing_to_unskip: [],
   admin_unskipped: [...MEETING, "notified"],
   admin_not_skipped: MEETING,
   admin_topic_usage: [],
   admin_topic_too_long: ["length", "max"],
   admin_topic_set: MEETING,
+  admin_topic_set_sent: [...MEETING, "edited"],
   admin_topic_cleared: MEETING,
+  admin_topic_cleared_sent: [...MEETING, "edited"],
   admin_link_usage: [],
   admin_link_too_long: ["length", "max"],
   admin_link_spaces: [],
@@ -171,7 +191,7 @@ export const TEXT_PLACEHOLDERS = {
     "duration",
     "duration_acc",
   ],
-  admin_move_confirm: [...MOVE, "people"],
+  admin_move_confirm: [...MOVE, "people", "reason", "reason_line"],
   admin_moved: [...MOVE, "notified"],
   admin_followup_usage: [],
   admin_followup_none: [],
@@ -206,6 +226,65 @@ export const TEXT_PLACEHOLDERS = {
   command_skip: [],
   command_unskip: [],
   command_export: [],
+  // After the "yes": the public pages, feedback, the host's report, the history.
+  web_lang: [],
+  web_meeting_cancelled: MEETING,
+  web_meeting_finished: MEETING,
+  web_not_found: [],
+  web_too_many: [],
+  feedback_question: MEETING,
+  feedback_rated: [...MEETING, "rating", "until"],
+  button_rating: ["rating"],
+  button_rating_chosen: ["rating"],
+  feedback_saved: [],
+  feedback_closed: [],
+  feedback_not_invited: [],
+  feedback_comment_ask: [],
+  feedback_comment_saved: [],
+  feedback_comment_kept: [],
+  feedback_comment_too_long: ["length", "max"],
+  feedback_comment_header: [...MEETING, "name", "id", "rating"],
+  admin_meeting_report: [...MEETING, ...REPORT],
+  admin_meeting_report_unknown: [...MEETING, "yes", "rating", "comments"],
+  admin_rating: ["average", "count"],
+  admin_rating_short: ["average", "count"],
+  admin_rating_none: [],
+  admin_comment_line: ["name", "rating", "comment"],
+  admin_comments_none: [],
+  admin_joined_unknown: [],
+  admin_who_name: ["name", "came", "of"],
+  admin_who_came_note: ["of"],
+  admin_history: ["lines"],
+  admin_history_line: [
+    ...MEETING,
+    "topic_part",
+    "status",
+    "yes",
+    "joined",
+    "rating",
+  ],
+  admin_history_topic: ["topic"],
+  admin_history_empty: [],
+  admin_history_more: ["count"],
+  admin_history_meeting: [...MEETING, "status", "no", ...REPORT, ...NAMES],
+  admin_history_meeting_unknown: [
+    ...MEETING,
+    "status",
+    "yes",
+    "no",
+    "rating",
+    "comments",
+    "yes_names",
+  ],
+  admin_history_bad_date: ["text"],
+  admin_history_not_found: ["day"],
+  export_columns_after: [],
+  export_joined_yes: [],
+  export_joined_no: [],
+  export_joined_unknown: [],
+  export_comment_columns: [],
+  admin_export_comments_caption: ["count"],
+  command_history: [],
   // Seats: usecases/seats.ts, the texts and their placeholders in texts_seats.ts.
   ...seatPlaceholders(MEETING),
 } as const satisfies Record<string, readonly string[]>;
@@ -216,47 +295,4 @@ export type TextKey = keyof typeof TEXT_PLACEHOLDERS;
 /** All texts, by key. */
 export type Texts = Record<TextKey, string>;
 
-/** `{name}`, or `{name|one|few|many}` with the plural forms of the noun after a number. */
-const PLACEHOLDER = /\{([a-z_]+)(?:\|([^|{}]+)\|([^|{}]+)\|([^|{}]+))?\}/g;
-
-/**
- * Replaces each `{name}` in `template` by `values[name]`, and `{name|one|few|many}` by
- * the number and the form of the noun it takes; unknown names stay as they are.
- */
-export function render(
-  template: string,
-  values: Readonly<Record<string, string | number>>,
-): string {
-  return template.replace(
-    PLACEHOLDER,
-    (whole, name: string, one?: string, few?: string, many?: string) => {
-      if (!(name in values)) return whole;
-      const value = values[name]!;
-      if (one === undefined || few === undefined || many === undefined) {
-        return String(value);
-      }
-      return pluralize(Number(value), [one, few, many]);
-    },
-  );
-}
-
-/**
- * The placeholders of `template` that `allowed` does not have, as written
- * (`"{nmae}"`); a plural form needs all three forms.
- */
-export function unknownPlaceholders(
-  template: string,
-  allowed: readonly string[],
-): string[] {
-  const unknown: string[] = [];
-  for (const match of template.matchAll(/\{([^{}]*)\}/g)) {
-    const inner = match[1]!;
-    const [name, ...forms] = inner.split("|");
-    const shaped = forms.length === 0 ||
-      (forms.length === 3 && forms.every((f) => f.trim() !== ""));
-    if (!shaped || !/^[a-z_]+$/.test(name!) || !allowed.includes(name!)) {
-      unknown.push(match[0]);
-    }
-  }
-  return unknown;
-}
+export { render, unknownPlaceholders } from "./template.ts";

@@ -36,6 +36,7 @@ export const PARTICIPANT_TEXTS = {
     "ответ можно поменять до начала.",
   answer_no: "Встреча «{title}» {date_on}, в {time} ({tz}).\n\n{topic_line}" +
     "{seats_line}❌ Вы не сможете прийти. Если планы изменятся, ответ можно поменять до начала.",
+  answer_started: "Эта встреча уже началась — ответ не изменён.",
   answer_expired: "Эта встреча уже прошла — ответ не изменён.",
   answer_too_early:
     "Приглашение на эту встречу ещё не приходило — ответить можно будет, когда оно придёт.",
@@ -49,6 +50,8 @@ export const PARTICIPANT_TEXTS = {
   second_reminder:
     "Через несколько минут, в {time} ({tz}), начинаем «{title}»!\n\n" +
     "{topic_line}Ссылка: {link}",
+  reminder_updated: "Напоминаю: встреча «{title}» {date_on}, в {time} ({tz})." +
+    "\n\n{topic_line}Ссылка: {link}",
   nudge: "Вы ещё не ответили: придёте на встречу «{title}» {date_on}, " +
     "в {time} ({tz})?",
   help:
@@ -78,15 +81,25 @@ export const PARTICIPANT_TEXTS = {
     "Слишком много сообщений подряд. Я пропущу следующие — напишите через минуту.",
   unavailable:
     "Не получилось: у бота временные неполадки. Попробуйте, пожалуйста, через минуту.",
-  meeting_cancelled: "Встреча «{title}» {date_on}, отменяется. " +
-    "Приглашение на следующую придёт как обычно.",
+  meeting_cancelled: "Встреча «{title}» {date_on}, отменяется.\n\n" +
+    "{reason_line}Приглашение на следующую придёт как обычно.",
+  reason_line: "Причина: {reason}\n\n",
   meeting_cancelled_message:
     "Встреча «{title}» {date_on}, в {time} ({tz}), отменена.",
   meeting_restored: "Встреча «{title}» {date_on}, в {time} ({tz}), " +
     "всё-таки состоится!\n\n{topic_line}Придёте?",
+  meeting_restored_yes: "Встреча «{title}» {date_on}, в {time} ({tz}), " +
+    "всё-таки состоится!\n\n{topic_line}✅ Ваш ответ в силе: вы придёте. " +
+    "Если планы изменились, ответ можно поменять до начала.",
+  meeting_restored_no: "Встреча «{title}» {date_on}, в {time} ({tz}), " +
+    "всё-таки состоится!\n\n{topic_line}❌ Ваш ответ в силе: вы не сможете " +
+    "прийти. Если планы изменились, ответ можно поменять до начала.",
   meeting_moved: "Встреча «{title}» переносится {old_date_from}, {old_time}, " +
-    "на {new_date_acc}, {new_time} ({tz}).\n\n{topic_line}Если планы " +
-    "изменились, ответ можно поменять в приглашении.",
+    "на {new_date_acc}, {new_time} ({tz}).\n\n{reason_line}{topic_line}Если " +
+    "планы изменились, ответ можно поменять в приглашении.",
+  meeting_moved_unanswered: "Встреча «{title}» переносится {old_date_from}, " +
+    "{old_time}, на {new_date_acc}, {new_time} ({tz}).\n\n{reason_line}" +
+    "{topic_line}Придёте в новое время? Ответить можно кнопками в приглашении.",
   meeting_link_changed:
     "Новая ссылка на встречу «{title}» {date_on}, в {time} ({tz}):\n{link}",
   calendar_caption: "Встреча «{title}» {date_on}, в {time} ({tz}): " +

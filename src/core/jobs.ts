@@ -26,3 +26,12 @@ export const REQUIRED_JOBS: readonly JobName[] = [
 export function isJobName(name: string): name is JobName {
   return (JOB_NAMES as readonly string[]).includes(name);
 }
+
+/**
+ * The jobs after each meeting, planned from its end rather than at a time of the week:
+ * the question to those who came, and the host's report once the answers are in.
+ */
+export const AFTER_JOBS = ["feedback", "meeting_report"] as const;
+
+/** The name of one job after a meeting. */
+export type AfterJob = typeof AFTER_JOBS[number];

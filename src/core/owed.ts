@@ -22,11 +22,15 @@ export const OWED = {
   cancellation: "cancellation",
   /** An admin's announcement, or a follow-up after a meeting (the same table). Unknown: left. */
   announcement: "announcement",
-  /** The edit that takes a cancelled meeting's answer buttons away. Unknown: resent. */
+  /**
+   * The edit that took a cancelled meeting's answer buttons away; no longer written (a
+   * cancellation owes `week_edit`s), rows of earlier versions are still delivered.
+   * Unknown: resent.
+   */
   cancel_edit: "cancel_edit",
   /** "The meeting takes place after all", with the answer buttons again. Unknown: left. */
   restored: "restored",
-  /** "The meeting moves to …" to those who answered. Unknown: left. */
+  /** "The meeting moves to …" to those who were invited or answered. Unknown: left. */
   moved: "moved",
   /** "The new link is …" to those who said yes. Unknown: left. */
   link_changed: "link_changed",
@@ -36,6 +40,14 @@ export const OWED = {
   relay_answer: "relay_answer",
   /** The edit that shows a participant's answer in the message they pressed. Unknown: resent. */
   answer_edit: "answer_edit",
+  /**
+   * The edit of one message that shows a week's details (an invitation, a nudge, a
+   * restore notice, a reminder), to show the week as it is when the edit is sent:
+   * moved, relinked, its topic, cancelled, restored, the participant's answer, and no
+   * answer buttons once it is over. One row per message, renewed by every change.
+   * Unknown: resent.
+   */
+  week_edit: "week_edit",
   /**
    * The meeting's calendar file for one person, when what their calendar should hold
    * changed: the entry after a "yes", its removal after a "no", its update after a
@@ -47,6 +59,13 @@ export const OWED = {
   text: "text",
   /** A report to an admin, rendered from a text of the config at send time. Unknown: left. */
   report: "report",
+  /**
+   * The question after a meeting, with the 1-5 buttons, to each who came (a job).
+   * Unknown: left (asked twice is worse than once not at all).
+   */
+  feedback: "feedback",
+  /** The edit that shows a participant's rating in the question. Unknown: resent. */
+  feedback_edit: "feedback_edit",
   /**
    * "A seat freed up: you are coming", to one promoted from the waitlist, with the link
    * once the reminders went out, and the answer buttons. Unknown: left.
@@ -84,9 +103,12 @@ export const IF_UNKNOWN: Readonly<Record<OwedKind, IfUnknown>> = {
   relay: "leave",
   relay_answer: "leave",
   answer_edit: "resend",
+  week_edit: "resend",
   calendar: "resend",
   text: "leave",
   report: "leave",
+  feedback: "leave",
+  feedback_edit: "resend",
   seat_granted: "leave",
   waitlist_note: "leave",
 };
@@ -123,6 +145,9 @@ export const keys = {
   /** The edit of message `messageId` in `chatId` (renewed on every new answer). */
   answerEdit: (chatId: number, messageId: number): string =>
     `answer_edit/${chatId}/${messageId}`,
+  /** The edit of message `messageId` in `chatId` that shows its week as it is now. */
+  weekEdit: (chatId: number, messageId: number): string =>
+    `week_edit/${chatId}/${messageId}`,
   /**
    * The calendar file of `meetingId` that user `userId`'s answers owe: one row, renewed
    * on every answer that may change what their calendar should hold.
@@ -135,6 +160,12 @@ export const keys = {
     sequence: number,
     userId: number,
   ): string => `calendar/${meetingId}/s${sequence}/u${userId}`,
+  /** The edit of the question `messageId` in `chatId` (renewed on every new rating). */
+  feedbackEdit: (chatId: number, messageId: number): string =>
+    `feedback_edit/${chatId}/${messageId}`,
+  /** The invitation to comment on `meetingId`, to user `userId`: once. */
+  feedbackComment: (meetingId: string, userId: number): string =>
+    `feedback_comment/${meetingId}/u${userId}`,
   /** The message that tells user `userId` the seat of `meetingId` is theirs (press `queued`). */
   seatGranted: (meetingId: string, userId: number, queued: number): string =>
     `seat_granted/${meetingId}/u${userId}/q${queued}`,

@@ -30,16 +30,22 @@ export interface AttendanceRow {
   last_name: string | null;
   /** Their Telegram username, without `@`; `null` when they have none. */
   username: string | null;
-  /** `yes` or `no`. */
-  answer: Answer;
-  /** When it was given or last changed, an ISO instant. */
-  answered_at: string;
+  /** `yes` or `no`; `null` for one who came or rated without an answer that counts. */
+  answer: Answer | null;
+  /** When it was given or last changed, an ISO instant; `null` without an answer. */
+  answered_at: string | null;
   /** Where a "yes" stands: a seat, the waitlist, or `null` (a "no", or a place given up). */
   seat: SeatStatus | null;
   /** The place on the waitlist (1 first), for one waiting. */
   waitlist_place: number | null;
   /** When a freed seat came to them from the waitlist, an ISO instant. */
   promoted_at: string | null;
+  /** Whether joins were counted for the meeting (personal links went out). */
+  tracked: boolean;
+  /** When they joined, an ISO instant; `null` when they did not (or it is unknown). */
+  joined_at: string | null;
+  /** Their rating of the meeting, 1 to 5; `null` when none. */
+  rating: number | null;
 }
 
 /** Counts of a meeting's answers that count (counted.ts), and of those who gave none. */
@@ -168,17 +174,35 @@ export class Answers {
     };
   }
 
-  /** Every answer that counts (counted.ts), oldest meeting first: the attendance export. */
+  /**
+   * Every person and meeting with an answer that counts (counted.ts), a join or a
+   * rating, oldest meeting first: the attendance export.
+   */
   attendance(): AttendanceRow[] {
-    return this.#s.sql(
-      `SELECT a.meeting_id, m.status AS meeting_status, m.starts_at AS meeting_starts_at,
-         m.moved_to AS meeting_moved_to, m.topic AS meeting_topic, u.tg_id, u.first_name, u.last_name,
-         u.username, a.answer, a.answered_at, a.seat, a.promoted_at,
-         CASE WHEN a.seat = 'waitlist' THEN row_number() OVER
-           (PARTITION BY a.meeting_id, a.seat ORDER BY a.queued) END AS waitlist_place
-       FROM answers a JOIN users u ON u.id = a.user_id JOIN meetings m ON m.id = a.meeting_id
-       WHERE ${COUNTED_ANSWER}
-       ORDER BY a.meeting_id, a.answered_at, a.rowid`,
-    ).all() as unknown as AttendanceRow[];
+    return (this.#s.sql(
+      `SELECT p.meeting_id, m.status AS meeting_status, m.starts_at AS meeting_starts_at,
+         m.moved_to AS meeting_moved_to, m.topic AS meeting_topic, m.tracked,
+         u.tg_id, u.first_name, u.last_name, u.username, a.answer, a.answered_at,
+         a.seat, a.promoted_at, CASE WHEN a.seat = 'waitlist' THEN row_number() OVER
+           (PARTITION BY p.meeting_id, a.seat ORDER BY a.queued) END AS waitlist_place,
+         j.joined_at, f.rating
+       FROM (SELECT meeting_id, user_id FROM answers
+         UNION SELECT meeting_id, user_id FROM attendance
+         UNION SELECT meeting_id, user_id FROM feedback) p
+       JOIN users u ON u.id = p.user_id JOIN meetings m ON m.id = p.meeting_id
+       LEFT JOIN answers a ON a.meeting_id = p.meeting_id AND a.user_id = p.user_id
+         AND ${COUNTED_ANSWER}
+       LEFT JOIN attendance j ON j.meeting_id = p.meeting_id AND j.user_id = p.user_id
+       LEFT JOIN feedback f ON f.meeting_id = p.meeting_id AND f.user_id = p.user_id
+       WHERE a.answer IS NOT NULL OR j.joined_at IS NOT NULL OR f.rating IS NOT NULL
+       ORDER BY p.meeting_id, a.answered_at IS NULL, a.answered_at, u.id`,
+    ).all() as Record<string, unknown>[]).map((row) => ({
+      ...row,
+      tracked: Number(row.tracked) === 1,
+      rating: row.rating === null ? null : Number(row.rating),
+      waitlist_place: row.waitlist_place === null
+        ? null
+        : Number(row.waitlist_place),
+    })) as unknown as AttendanceRow[];
   }
 }

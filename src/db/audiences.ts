@@ -5,16 +5,9 @@
  *
  * @module
  */
-import { batchOf, LANE, type Lane, OWED } from "../core/owed.ts";
+import { batchOf, type Lane } from "../core/owed.ts";
 import type { Statements } from "./sqlite.ts";
-
-/** Messages that may still show answer buttons once sent: their message ids are kept. */
-const WITH_BUTTONS = [
-  OWED.invitation,
-  OWED.nudge,
-  OWED.restored,
-  OWED.seat_granted,
-] as const;
+import { WITH_BUTTONS } from "./week_edits.ts";
 
 /** A broadcast's rows: what they are about and when they were owed. */
 export interface BroadcastItem {
@@ -40,10 +33,18 @@ export type Audience =
   | { to: "attendees"; meetingId: string }
   /** Active users who said yes for the meeting `meetingId` and wait for a seat. */
   | { to: "waitlisted"; meetingId: string }
+  /** Active users who joined the meeting `meetingId` (clicked their link in time). */
+  | { to: "joined"; meetingId: string }
   /** Active users who answered the meeting `meetingId`, yes or no. */
   | { to: "answered"; meetingId: string }
   /** Active users who get invitations or answered `meetingId`: all it concerns. */
   | { to: "concerned"; meetingId: string }
+  /**
+   * Active users who answered the meeting `meetingId`, or were sent a message with its
+   * answer buttons (an invitation, a nudge, a restore notice; sent, or maybe: unknown):
+   * those who know of it. Who has not been invited yet learns of it from the invitation.
+   */
+  | { to: "invited"; meetingId: string }
   /**
    * Active registered users who have not answered the meeting `meetingId` although its
    * invitation reached them (sent, or maybe: unknown): not those whose invitation is
@@ -72,6 +73,12 @@ function audienceSql(audience: Audience): { sql: string; values: string[] } {
         sql: `u.is_active = 1 AND ${holding("waitlist")}`,
         values: [audience.meetingId],
       };
+    case "joined":
+      return {
+        sql: `u.is_active = 1 AND EXISTS (SELECT 1 FROM attendance j
+          WHERE j.meeting_id = ? AND j.user_id = u.id)`,
+        values: [audience.meetingId],
+      };
     case "answered":
       return {
         sql: `u.is_active = 1 AND ${answered("'yes', 'no'")}`,
@@ -83,6 +90,14 @@ function audienceSql(audience: Audience): { sql: string; values: string[] } {
           answered("'yes', 'no'")
         })`,
         values: [audience.meetingId],
+      };
+    case "invited":
+      return {
+        sql: `u.is_active = 1 AND (${answered("'yes', 'no'")} OR u.id IN (
+          SELECT o.user_id FROM outbox o WHERE o.ref = ? AND o.kind IN (${
+          WITH_BUTTONS.map((kind) => `'${kind}'`).join(", ")
+        }) AND o.status IN ('sent', 'unknown')))`,
+        values: [audience.meetingId, audience.meetingId],
       };
     case "unanswered":
       return {
@@ -149,53 +164,4 @@ export function countAudience(
     `SELECT count(*) AS n FROM users u WHERE ${sql}${fresh}`,
   ).get(...values, ...(notIn === undefined ? [] : [notIn])) as { n: number };
   return Number(row.n);
-}
-
-/**
- * Adds, for every message about `meetingId` still shown with answer buttons (sent
- * invitations, nudges, restore notices, and messages whose buttons were pressed), an
- * edit that takes the buttons away (`kind`, rendered as the meeting is then). Returns
- * how many.
- */
-export function addButtonEdits(
-  statements: Statements,
-  { meetingId, kind, round, now }: {
-    meetingId: string;
-    kind: string;
-    round: string;
-    now: Date;
-  },
-): number {
-  const at = now.toISOString();
-  const shown = WITH_BUTTONS.map(() => "?").join(", ");
-  return Number(
-    statements.sql(
-      `INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, payload, lane,
-         not_before, created_at, updated_at)
-       SELECT ? || '/' || chat_id || '/' || mid || '/' || ?, ?, ?, ?, chat_id,
-         user_id, json_object('message_id', mid), ?, ?, ?, ?
-       FROM (
-         SELECT chat_id, user_id, message_id AS mid FROM outbox
-         WHERE ref = ? AND kind IN (${shown})
-           AND status = 'sent' AND message_id IS NOT NULL
-         UNION
-         SELECT chat_id, user_id, json_extract(payload, '$.message_id') AS mid
-         FROM outbox WHERE ref = ? AND kind = ?
-       ) WHERE mid IS NOT NULL ON CONFLICT (key) DO NOTHING`,
-    ).run(
-      kind,
-      round,
-      batchOf(kind, meetingId, round),
-      kind,
-      meetingId,
-      LANE.notice,
-      at,
-      at,
-      at,
-      meetingId,
-      ...WITH_BUTTONS,
-      meetingId,
-      OWED.answer_edit,
-    ).changes,
-  );
 }

@@ -22,6 +22,8 @@ export interface Meeting {
   link: string | null;
   /** Bumped by every change that calendars must learn: the .ics SEQUENCE. */
   sequence: number;
+  /** When its messages lost their answer buttons, once it was over (ISO instant). */
+  ended_at: string | null;
 }
 
 /** A change an admin makes to one week. */
@@ -66,7 +68,7 @@ export class Meetings {
   /** The meeting with this id, if it was ever created. */
   get(id: string): Meeting | undefined {
     const row = this.#s.sql(
-      `SELECT id, starts_at, status, moved_to, topic, link, sequence
+      `SELECT id, starts_at, status, moved_to, topic, link, sequence, ended_at
        FROM meetings WHERE id = ?`,
     ).get(id) as Meeting | undefined;
     return row === undefined
@@ -108,11 +110,21 @@ export class Meetings {
     }
   }
 
+  /**
+   * Records that the meeting is over and its messages' buttons are owed their removal;
+   * false if that was recorded already.
+   */
+  markEnded(id: string, now: Date): boolean {
+    return this.#s.sql(
+      "UPDATE meetings SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+    ).run(now.toISOString(), id).changes > 0;
+  }
+
   /** The meetings from `fromId` to `toId` (local dates, both included), by id. */
   between(fromId: string, toId: string): Meeting[] {
     return (this.#s.sql(
-      `SELECT id, starts_at, status, moved_to, topic, link, sequence FROM meetings
-       WHERE id BETWEEN ? AND ? ORDER BY id`,
+      `SELECT id, starts_at, status, moved_to, topic, link, sequence, ended_at
+       FROM meetings WHERE id BETWEEN ? AND ? ORDER BY id`,
     ).all(fromId, toId) as unknown as Meeting[]).map((row) => ({
       ...row,
       sequence: Number(row.sequence),

@@ -10,192 +10,14 @@
 import { DatabaseSync } from "node:sqlite";
 import { adoptLegacy } from "./legacy.ts";
 import { DatabaseError, transaction } from "./sqlite.ts";
+import { FIRST_STEPS } from "./migrations_first.ts";
 
-/** Migrations by target version; each runs inside one transaction. */
+/**
+ * Migrations by target version; each runs inside one transaction. Steps 1 to 9 are in
+ * migrations_first.ts; a new step is appended here, at the end.
+ */
 export const MIGRATIONS: readonly string[] = [
-  // 1: the earlier bot's schema, unchanged.
-  `CREATE TABLE users (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    tg_id INTEGER UNIQUE NOT NULL,
-    first_name TEXT,
-    last_name TEXT,
-    username TEXT,
-    is_active BOOLEAN DEFAULT TRUE,
-    is_registered BOOLEAN DEFAULT FALSE,
-    last_response TEXT CHECK (last_response IN ('yes', 'no') OR last_response IS NULL),
-    created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
-    updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
-  );`,
-  // 2: meetings, answers per meeting, the delivery log, job runs, handled updates.
-  `CREATE TABLE meetings (
-    id TEXT PRIMARY KEY,
-    starts_at TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'cancelled')),
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  );
-  CREATE TABLE answers (
-    meeting_id TEXT NOT NULL REFERENCES meetings (id),
-    user_id INTEGER NOT NULL REFERENCES users (id),
-    answer TEXT NOT NULL CHECK (answer IN ('yes', 'no')),
-    answered_at TEXT NOT NULL,
-    PRIMARY KEY (meeting_id, user_id)
-  );
-  CREATE INDEX answers_by_meeting ON answers (meeting_id, answer);
-  CREATE TABLE deliveries (
-    meeting_id TEXT NOT NULL,
-    job TEXT NOT NULL,
-    user_id INTEGER NOT NULL REFERENCES users (id),
-    status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'blocked', 'failed')),
-    message_id INTEGER,
-    error TEXT,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (meeting_id, job, user_id)
-  );
-  CREATE TABLE job_runs (
-    meeting_id TEXT NOT NULL,
-    job TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'skipped')),
-    started_at TEXT NOT NULL,
-    finished_at TEXT,
-    sent INTEGER NOT NULL DEFAULT 0,
-    blocked INTEGER NOT NULL DEFAULT 0,
-    failed INTEGER NOT NULL DEFAULT 0,
-    note TEXT,
-    PRIMARY KEY (meeting_id, job)
-  );
-  CREATE INDEX users_recipients ON users (is_active, is_registered);
-  CREATE TABLE processed_updates (
-    update_id INTEGER PRIMARY KEY,
-    handled_at TEXT NOT NULL
-  );
-  CREATE INDEX processed_updates_by_time ON processed_updates (handled_at);`,
-  // 3: admin announcements, broadcast like the weekly jobs.
-  `CREATE TABLE announcements (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    text TEXT NOT NULL,
-    created_by INTEGER NOT NULL,
-    status TEXT NOT NULL DEFAULT 'draft'
-      CHECK (status IN ('draft', 'sending', 'sent', 'cancelled')),
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  );`,
-  // 4: one durable outbox for everything the bot owes a person, and an inbox of the
-  // updates received and not yet handled (polling confirms them to Telegram before
-  // they are handled, so they must outlive a crash). The delivery log of
-  // version 2 moves into it: what was delivered stays delivered, a claim left by a
-  // stopped process stays unknown (never sent twice), a failure is retried.
-  `CREATE TABLE outbox (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    key TEXT NOT NULL UNIQUE,
-    batch TEXT,
-    kind TEXT NOT NULL,
-    ref TEXT,
-    chat_id INTEGER NOT NULL,
-    user_id INTEGER REFERENCES users (id),
-    payload TEXT,
-    lane INTEGER NOT NULL,
-    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN
-      ('pending', 'sending', 'sent', 'blocked', 'failed', 'unknown', 'dropped')),
-    attempts INTEGER NOT NULL DEFAULT 0,
-    not_before TEXT NOT NULL,
-    idempotent INTEGER NOT NULL DEFAULT 0,
-    redo INTEGER NOT NULL DEFAULT 0,
-    claimed_by TEXT,
-    message_id INTEGER,
-    error TEXT,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  );
-  CREATE INDEX outbox_pending ON outbox (lane, id) WHERE status = 'pending';
-  CREATE INDEX outbox_wake ON outbox (not_before) WHERE status = 'pending';
-  CREATE INDEX outbox_sending ON outbox (updated_at) WHERE status = 'sending';
-  CREATE INDEX outbox_batch ON outbox (batch, status);
-  CREATE INDEX outbox_ref ON outbox (ref, kind, status);
-  CREATE INDEX outbox_age ON outbox (created_at);
-  INSERT INTO outbox (key, batch, kind, ref, chat_id, user_id, lane, status, attempts,
-      not_before, message_id, error, created_at, updated_at)
-    SELECT batch || '/u' || user_id, batch, kind, ref, chat_id, user_id, lane, status,
-      attempts, updated_at, message_id, error, updated_at, updated_at
-    FROM (SELECT
-      CASE WHEN d.job LIKE 'announcement-%' THEN 'announcement/' || substr(d.job, 14)
-        ELSE d.job || '/' || d.meeting_id END AS batch,
-      CASE WHEN d.job LIKE 'announcement-%' THEN 'announcement' ELSE d.job END AS kind,
-      CASE WHEN d.job LIKE 'announcement-%' THEN substr(d.job, 14)
-        ELSE d.meeting_id END AS ref,
-      u.tg_id AS chat_id, d.user_id AS user_id,
-      CASE WHEN d.job = 'cancellation' THEN 1 ELSE 2 END AS lane,
-      CASE d.status WHEN 'sending' THEN 'unknown' WHEN 'failed' THEN 'pending'
-        ELSE d.status END AS status,
-      d.attempts AS attempts, d.message_id AS message_id, d.error AS error,
-      d.updated_at AS updated_at
-    FROM deliveries d JOIN users u ON u.id = d.user_id);
-  DROP TABLE deliveries;
-  CREATE TABLE inbox (
-    update_id INTEGER PRIMARY KEY,
-    payload TEXT NOT NULL,
-    received_at TEXT NOT NULL
-  );
-  ALTER TABLE job_runs ADD COLUMN unknown INTEGER NOT NULL DEFAULT 0;
-  ALTER TABLE announcements ADD COLUMN entities TEXT;`,
-  // 5: this week's meeting changed by an admin (moved, its own topic or link; the
-  // sequence numbers calendar updates), follow-ups beside announcements, admin actions
-  // waiting for a confirmation, and who a message relayed to an admin came from.
-  `ALTER TABLE meetings ADD COLUMN moved_to TEXT;
-  ALTER TABLE meetings ADD COLUMN topic TEXT;
-  ALTER TABLE meetings ADD COLUMN link TEXT;
-  ALTER TABLE meetings ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
-  ALTER TABLE announcements ADD COLUMN kind TEXT NOT NULL DEFAULT 'announcement'
-    CHECK (kind IN ('announcement', 'followup'));
-  ALTER TABLE announcements ADD COLUMN audience TEXT NOT NULL DEFAULT 'registered'
-    CHECK (audience IN ('registered', 'attendees'));
-  ALTER TABLE announcements ADD COLUMN meeting_id TEXT;
-  ALTER TABLE announcements ADD COLUMN copy_chat_id INTEGER;
-  ALTER TABLE announcements ADD COLUMN copy_message_id INTEGER;
-  CREATE TABLE drafts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    kind TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    created_by INTEGER NOT NULL,
-    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'done', 'cancelled')),
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  );
-  CREATE TABLE relays (
-    admin_chat_id INTEGER NOT NULL,
-    admin_message_id INTEGER NOT NULL,
-    user_id INTEGER NOT NULL REFERENCES users (id),
-    created_at TEXT NOT NULL,
-    PRIMARY KEY (admin_chat_id, admin_message_id)
-  );`,
-  // 6: what each participant had passed on to the admins in the last hour (`passed` 1)
-  // and when they were told they are over the limit (`passed` 0), so that the limit
-  // holds across a restart.
-  `CREATE TABLE relay_log (
-    user_id INTEGER NOT NULL REFERENCES users (id),
-    at TEXT NOT NULL,
-    passed INTEGER NOT NULL CHECK (passed IN (0, 1))
-  );
-  CREATE INDEX relay_log_by_user ON relay_log (user_id, at);`,
-  // 7: when each participant last left (/stop, or Telegram said the chat is gone), so
-  // that an answer counts for the meetings that began while they were subscribed and no
-  // other (see counted.ts). Those who left before it was kept left when their row last
-  // changed: the stop, or a press after it, which then does not count.
-  `ALTER TABLE users ADD COLUMN stopped_at TEXT;
-  UPDATE users SET stopped_at = strftime('%Y-%m-%dT%H:%M:%fZ', updated_at)
-    WHERE is_active = 0;`,
-  // 8: each backup the backup command made and checked, so that /metrics can say how old
-  // the last one is whichever process made it (the daily timer's), across restarts.
-  `CREATE TABLE backups (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    taken_at TEXT NOT NULL,
-    path TEXT NOT NULL,
-    users INTEGER NOT NULL
-  );`,
-  // 9: the participant's own message behind a relayed one, so that an admin's reply is
-  // threaded to the participant's question (null for relays made before this step).
-  `ALTER TABLE relays ADD COLUMN user_message_id INTEGER;`,
+  ...FIRST_STEPS,
   // 10: what each person's calendar was last sent for each meeting (an entry or its
   // removal, the UID's domain, the SEQUENCE, the meeting's sequence it showed), so that
   // a file goes only when what their calendar should hold changes. Files sent before
@@ -222,12 +44,51 @@ export const MIGRATIONS: readonly string[] = [
     WHERE o.kind = 'calendar' AND o.status IN ('sent', 'unknown')
       AND o.user_id IS NOT NULL
     GROUP BY o.ref, o.user_id;`,
-  // 11: seats (see usecases/seats.ts). A "yes" holds a seat or waits on the waitlist
-  // (`seat`), in the order the bot committed the presses (`queued`, one sequence over all
-  // answers, assigned inside the transaction that records the press); `promoted_at` when
-  // a freed seat came to it from the waitlist. A week's own capacity (`capacity_set` 1,
-  // `capacity` null: no limit that week) and how many seats that week went to the
-  // waitlist. Every "yes" so far holds a seat: there was no limit.
+  // 11: what happened after the "yes" (one self-contained step). Secrets in URLs (join
+  // links now; feeds and sign-in links later) are kept only as their SHA-256, never in
+  // clear; `attendance` holds each person's first join-link click in a meeting's window;
+  // `feedback` their rating and comment; `meetings.tracked` says that personal links went
+  // out for the meeting, so that its attendance is known (else it is unknown, never 0).
+  `CREATE TABLE web_tokens (
+    hash BLOB PRIMARY KEY,
+    purpose TEXT NOT NULL,
+    user_id INTEGER REFERENCES users (id),
+    ref TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    used_at TEXT,
+    revoked_at TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX web_tokens_by_subject ON web_tokens (purpose, user_id, ref);
+  CREATE INDEX web_tokens_by_age ON web_tokens (created_at);
+  CREATE TABLE attendance (
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    joined_at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, user_id)
+  );
+  CREATE TABLE feedback (
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    rated_at TEXT NOT NULL,
+    comment TEXT,
+    commented_at TEXT,
+    PRIMARY KEY (meeting_id, user_id)
+  );
+  ALTER TABLE meetings ADD COLUMN tracked INTEGER NOT NULL DEFAULT 0;`,
+  // 12: when each meeting's messages lost their answer buttons, once it was over; and,
+  // on a message that shows a week's details, that the week changed while it was in
+  // flight, so that it is edited once it lands (see db/week_edits.ts).
+  `ALTER TABLE meetings ADD COLUMN ended_at TEXT;
+  ALTER TABLE outbox ADD COLUMN edit_after INTEGER NOT NULL DEFAULT 0;`,
+  // 13: seats (one self-contained step; see usecases/seats.ts). A "yes" holds a seat or
+  // waits on the waitlist (`seat`), in the order the bot committed the presses
+  // (`queued`, one sequence over all answers, assigned inside the transaction that
+  // records the press); `promoted_at` when a freed seat came to it from the waitlist. A
+  // week's own capacity (`capacity_set` 1, `capacity` null: no limit that week) and how
+  // many seats that week went to the waitlist. Every "yes" so far holds a seat: there
+  // was no limit.
   `ALTER TABLE answers ADD COLUMN seat TEXT CHECK (seat IN ('seat', 'waitlist'));
   ALTER TABLE answers ADD COLUMN queued INTEGER;
   ALTER TABLE answers ADD COLUMN promoted_at TEXT;

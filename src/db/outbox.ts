@@ -14,7 +14,6 @@
  */
 import {
   addBroadcast,
-  addButtonEdits,
   type Audience,
   type BroadcastItem,
   countAudience,
@@ -27,12 +26,19 @@ import type {
 } from "./outbox_rows.ts";
 import type { Statements } from "./sqlite.ts";
 import {
+  editIfChangedInFlight,
+  renewWeekEdits,
+  type WeekEditTarget,
+} from "./week_edits.ts";
+import {
   FINAL_STATUSES,
+  type Lane,
   type OutboxStatus,
   RESENT_WHEN_UNKNOWN,
 } from "../core/owed.ts";
 
 export type { Audience } from "./audiences.ts";
+export type { WeekEditTarget } from "./week_edits.ts";
 export type {
   BatchCounts,
   NewOutboxItem,
@@ -126,13 +132,14 @@ export class Outbox {
   }
 
   /**
-   * Adds the edits that take the answer buttons off every message about a meeting:
-   * see {@linkcode addButtonEdits}. Returns how many.
+   * Owes each message of a week that `target` names the edit that shows the week as it
+   * is then: see {@linkcode renewWeekEdits}. Returns how many messages.
    */
-  addButtonEdits(
-    edits: { meetingId: string; kind: string; round: string; now: Date },
+  renewWeekEdits(
+    target: WeekEditTarget,
+    options: { lane: Lane; now: Date },
   ): number {
-    return addButtonEdits(this.#s, edits);
+    return renewWeekEdits(this.#s, target, options);
   }
 
   /** Up to `limit` pending rows due at `now`, replies first, oldest first in a lane. */
@@ -164,12 +171,17 @@ export class Outbox {
     ).run(by, now.toISOString(), id).changes > 0;
   }
 
-  /** Records the final outcome of a claimed row (a renewed one is pending again). */
+  /**
+   * Records the final outcome of a claimed row (a renewed one is pending again); a
+   * message whose week changed while it was in flight is owed its edit.
+   */
   finish(id: number, outcome: Outcome & { now: Date }): void {
+    editIfChangedInFlight(this.#s, { id, outcome });
     this.#s.sql(
       `UPDATE outbox SET
          status = CASE WHEN redo = 1 AND ? = 'sent' THEN 'pending' ELSE ? END,
-         message_id = coalesce(?, message_id), error = ?, redo = 0, updated_at = ?
+         message_id = coalesce(?, message_id), error = ?, redo = 0, edit_after = 0,
+         updated_at = ?
        WHERE id = ?`,
     ).run(
       outcome.status,

@@ -166,13 +166,4 @@ export class Seats {
       .get(meetingId) as { promotions: number } | undefined;
     return Number(row?.promotions ?? 0);
   }
-
-  /** The message ids whose answer buttons the user pressed for the meeting. */
-  pressedMessages(meetingId: string, userId: number): number[] {
-    return (this.#s.sql(
-      `SELECT json_extract(payload, '$.message_id') AS id FROM outbox
-       WHERE kind = 'answer_edit' AND ref = ? AND user_id = ?`,
-    ).all(meetingId, userId) as { id: number | null }[])
-      .flatMap((r) => r.id === null ? [] : [Number(r.id)]);
-  }
 }

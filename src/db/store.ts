@@ -8,16 +8,19 @@
  * @module
  */
 import { Announcements } from "./announcements.ts";
+import { Attendance } from "./attendance.ts";
 import { Backups } from "./backups.ts";
 import { Calendars } from "./calendars.ts";
 import { Drafts } from "./drafts.ts";
 import { Answers } from "./answers.ts";
+import { History } from "./history.ts";
 import { JobRuns } from "./job_runs.ts";
 import { Meetings } from "./meetings.ts";
 import { Outbox } from "./outbox.ts";
 import { Relays } from "./relays.ts";
 import { Seats } from "./seats.ts";
 import { type Database, Statements, transaction } from "./sqlite.ts";
+import { WebTokens } from "./tokens.ts";
 import { HandledUpdates } from "./updates.ts";
 import { Users } from "./users.ts";
 import { Writer, type WriterHealth, type WriterOptions } from "./writer.ts";
@@ -48,6 +51,12 @@ export class Store {
   readonly seats: Seats;
   /** What each person's calendar was last sent for each meeting. */
   readonly calendars: Calendars;
+  /** Who joined each meeting, and their ratings and comments. */
+  readonly attendance: Attendance;
+  /** Secrets in URLs, by their hash. */
+  readonly tokens: WebTokens;
+  /** The meetings' history as numbers. */
+  readonly history: History;
   #db: Database;
   #statements: Statements;
   #writer: Writer;
@@ -69,6 +78,9 @@ export class Store {
     this.backups = new Backups(statements);
     this.seats = new Seats(statements);
     this.calendars = new Calendars(statements);
+    this.attendance = new Attendance(statements);
+    this.tokens = new WebTokens(statements);
+    this.history = new History(statements);
   }
 
   /** Runs `fn` in one transaction: all of its writes happen, or none. */

@@ -55,6 +55,15 @@ export function toUser(row: Row): User {
   };
 }
 
+/** "Анна Иванова (@anna)", or the Telegram id when the profile has no name. */
+export function displayName(
+  user: Pick<User, "first_name" | "last_name" | "username" | "tg_id">,
+): string {
+  const name = [user.first_name, user.last_name].filter(Boolean).join(" ") ||
+    `id ${user.tg_id}`;
+  return user.username ? `${name} (@${user.username})` : name;
+}
+
 /** The `users` table. */
 export class Users {
   #s: Statements;

@@ -2,7 +2,7 @@
  * What a week is: which meeting is upcoming, when each job of that meeting is due, and
  * until when it is still worth running. Plain functions of the config and an instant.
  */
-import { JOB_NAMES, type JobName } from "../core/jobs.ts";
+import { type AfterJob, JOB_NAMES, type JobName } from "../core/jobs.ts";
 import type { WeeklyTime } from "../core/week.ts";
 import { isoLocalDate, nextOccurrence, previousOccurrence } from "./time.ts";
 
@@ -201,10 +201,87 @@ export function planJobs(
   return plans.sort((a, b) => a.due.getTime() - b.due.getTime());
 }
 
+/** When a job after a meeting is due, and the instant after which it is useless. */
+export interface AfterPlan {
+  /** `feedback` or `meeting_report`. */
+  job: AfterJob;
+  /** The meeting it is about. */
+  meeting: MeetingSlot;
+  /** When it is due: from the meeting's end (see {@linkcode planAfter}). */
+  due: Date;
+  /** After this it is skipped. */
+  deadline: Date;
+}
+
+/** What the jobs after a meeting are planned from. */
+export interface AfterSchedule {
+  /** The meeting's length. */
+  meeting: { duration_minutes: number };
+  /** Whether the question is asked, how long after the end, and for how long it is open. */
+  feedback: { enabled: boolean; delay_minutes: number; open_hours: number };
+}
+
+/** How long after it is due the host's report is still sent (the bot was down). */
+const REPORT_KEPT_MS = 7 * 86_400_000;
+
+/** The instant the feedback on `meeting` closes: ratings are taken until then. */
+export function feedbackCloses(
+  config: AfterSchedule,
+  meeting: Pick<MeetingSlot, "startsAt">,
+): Date {
+  const { duration_minutes } = config.meeting;
+  const { delay_minutes, open_hours } = config.feedback;
+  return new Date(
+    meeting.startsAt.getTime() +
+      (duration_minutes + delay_minutes + open_hours * 60) * 60_000,
+  );
+}
+
+/**
+ * The jobs after `meeting`: the question `feedback.delay_minutes` after its end (when
+ * `feedback.enabled`), useful until the feedback closes; then the host's report, when it
+ * closes (without the question, when the question would have been asked), still sent
+ * up to a week late.
+ */
+export function planAfter(
+  config: AfterSchedule,
+  meeting: MeetingSlot,
+): AfterPlan[] {
+  const asked = new Date(
+    meeting.startsAt.getTime() +
+      (config.meeting.duration_minutes + config.feedback.delay_minutes) *
+        60_000,
+  );
+  const closes = feedbackCloses(config, meeting);
+  const report = config.feedback.enabled ? closes : asked;
+  const plans: AfterPlan[] = [];
+  if (config.feedback.enabled) {
+    plans.push({ job: "feedback", meeting, due: asked, deadline: closes });
+  }
+  plans.push({
+    job: "meeting_report",
+    meeting,
+    due: report,
+    deadline: new Date(report.getTime() + REPORT_KEPT_MS),
+  });
+  return plans;
+}
+
 /** Whether a planned job is not yet due, due now, or past its deadline at `now`. */
-export function jobTiming(plan: JobPlan, now: Date): JobTiming {
+export function jobTiming(
+  plan: Pick<JobPlan, "due" | "deadline">,
+  now: Date,
+): JobTiming {
   if (now < plan.due) return "early";
   return now < plan.deadline ? "due" : "late";
+}
+
+/** When the meeting ends: its start and `durationMinutes` after it. */
+export function meetingEnd(
+  meeting: MeetingSlot,
+  durationMinutes: number,
+): Date {
+  return new Date(meeting.startsAt.getTime() + durationMinutes * 60_000);
 }
 
 /** Whether answers for the meeting can still be given or changed at `now`. */

@@ -1,6 +1,7 @@
 /**
- * What an admin may type for one week's meeting: a topic of bounded length, and a link
- * participants can open. Pure checks, each naming what is wrong.
+ * What an admin may type for one week's meeting: a topic and a reason of bounded
+ * length, and a link participants can open. Pure checks, each naming what is wrong, and
+ * the split of `/skip` and `/move` into the date and the reason that may follow it.
  *
  * @module
  */
@@ -20,6 +21,45 @@ export function checkTopic(topic: string): TopicProblem | undefined {
   return length > MAX_TOPIC_LENGTH
     ? { problem: "too_long", length }
     : undefined;
+}
+
+/** The longest reason of a cancellation or a move, in characters: each notice shows it. */
+export const MAX_REASON_LENGTH = 200;
+
+/** The reason's problem, or `undefined` when it may be shown. */
+export function checkReason(reason: string): TopicProblem | undefined {
+  const length = [...reason].length;
+  return length > MAX_REASON_LENGTH
+    ? { problem: "too_long", length }
+    : undefined;
+}
+
+/** What an admin typed after a command: the date (and time), and the reason after it. */
+export interface WithReason {
+  /** The date, or the date and time, as typed. */
+  when: string;
+  /** What follows it, trimmed; empty when nothing does. */
+  reason: string;
+}
+
+/** `/skip 02.12 Ведущий заболел`: the first word is the date, the rest the reason. */
+export function splitSkipArgument(text: string): WithReason {
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(text.trim());
+  return { when: match?.[1] ?? "", reason: match?.[2]?.trim() ?? "" };
+}
+
+/**
+ * `/move 03.12 15:00 Ведущий в дороге`: up to the first time (`15:00`) is when, the
+ * rest the reason; without a time, all of it is when (and is refused as such).
+ */
+export function splitMoveArgument(text: string): WithReason {
+  const trimmed = text.trim();
+  const match = /^([\s\S]*?(?:^|\s)\d{1,2}:\d{2})(?=\s|$)([\s\S]*)$/.exec(
+    trimmed,
+  );
+  return match === null
+    ? { when: trimmed, reason: "" }
+    : { when: match[1]!.trim(), reason: match[2]!.trim() };
 }
 
 /** Why a link is refused. */

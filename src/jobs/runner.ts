@@ -3,12 +3,15 @@
  * decides, from the injected clock and the job log in SQLite, what is due, and enqueues
  * it in the outbox, which the sender drains. The same tick runs at start, so a job whose
  * time passed while the bot was down still goes out while it is useful (and is recorded
- * as skipped when it is not), and a job that was enqueued is never enqueued twice.
+ * as skipped when it is not), and a job that was enqueued is never enqueued twice. The
+ * end of each meeting is done the same way: its messages lose their answer buttons,
+ * once (usecases/meeting_end.ts).
  *
- * The tick also gives free seats to the waitlists (a larger capacity in the config), and
- * closes what is finished: a job or an announcement whose messages are
- * all settled is recorded with its counts and reported to the admins, once; an admin's
- * reply to a participant, once settled, brings the admin a note on how it went.
+ * The tick also gives free seats to the waitlists (a larger capacity in the config), runs
+ * the jobs after each meeting (jobs/after.ts), and closes what is finished: a job or an
+ * announcement whose messages are all settled is recorded with its counts and reported
+ * to the admins, once; an admin's reply to a participant, once settled, brings the admin
+ * a note on how it went.
  *
  * @module
  */
@@ -23,7 +26,14 @@ import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
 import { enqueueJob, finishJob } from "../usecases/jobs.ts";
 import { finishRelayAnswer, finishSettledAnswers } from "../usecases/relays.ts";
-import { jobDecision, nextDue, planWeeks } from "../usecases/job_plans.ts";
+import {
+  jobDecision,
+  nextAfterDue,
+  nextDue,
+  planWeeks,
+} from "../usecases/job_plans.ts";
+import { endMeetings, nextEnd } from "../usecases/meeting_end.ts";
+import { closeFeedback, tickAfter } from "./after.ts";
 
 /** What the jobs need; all of it injected. */
 export interface JobDeps {
@@ -42,8 +52,9 @@ export interface JobDeps {
 /** Decides and enqueues the weekly jobs; closes what is finished. */
 export interface JobRunner {
   /**
-   * Enqueues every due job of every meeting ahead and closes finished ones; resolves to
-   * false when the database refused (the caller tries again soon). Never rejects.
+   * Enqueues every due job of every meeting ahead, owes the messages of meetings that
+   * ended the removal of their buttons, and closes finished jobs; resolves to false
+   * when the database refused (the caller tries again soon). Never rejects.
    */
   tick(): Promise<boolean>;
   /**
@@ -57,9 +68,10 @@ export interface JobRunner {
   /** Every message of `batch` is settled: close its job or announcement. */
   batchDone(batch: string): Promise<void>;
   /**
-   * When the next job falls due, if one does: the cron expressions cover the config's
-   * times; a meeting an admin moved has its reminders at other times, and the caller
-   * sets a timer for them.
+   * When the next job falls due, or the next meeting ends, if one does: the cron
+   * expressions cover the config's times; a meeting an admin moved has its reminders at
+   * other times, and a meeting's end and the jobs after it follow where it really is:
+   * the caller sets a timer for them.
    */
   nextDue(): Date | undefined;
 }
@@ -72,6 +84,7 @@ export function createJobRunner(deps: JobDeps): JobRunner {
         await deps.store.write(() => {
           tick(deps);
           fillSeats(deps);
+          tickAfter(deps);
           closeFinished(deps);
         });
         deps.kick(); // whatever is due, also rows a stopped process left
@@ -99,7 +112,13 @@ export function createJobRunner(deps: JobDeps): JobRunner {
     },
     nextDue() {
       try {
-        return nextDue(deps.store, { schedule: deps.config, now: deps.now() });
+        const view = { schedule: deps.config, now: deps.now() };
+        return [
+          nextDue(deps.store, view),
+          nextAfterDue(deps.store, view),
+          nextEnd(deps.store, { config: deps.config, now: view.now }),
+        ].filter((at) => at !== undefined)
+          .sort((a, b) => a.getTime() - b.getTime())[0];
       } catch (error) {
         deps.log.error("job.error", { error: describeError(error) });
         return undefined;
@@ -155,6 +174,11 @@ function tick(deps: JobDeps) {
     });
     deps.kick();
   }
+  const ended = endMeetings(store, { config: deps.config, now: deps.now() });
+  if (ended > 0) {
+    log.info("meeting.buttons_removed", { messages: ended });
+    deps.kick();
+  }
 }
 
 /**
@@ -172,7 +196,9 @@ function fillSeats(deps: JobDeps) {
 /** Closes jobs and announcements whose messages were all settled (e.g. before a stop). */
 function closeFinished(deps: JobDeps) {
   for (const run of deps.store.jobRuns.running()) {
-    close(batchOf(OWED[run.job as JobName], run.meeting_id), deps);
+    if (run.job === OWED.feedback) closeFeedback(deps, run.meeting_id);
+    if (!isJobName(run.job)) continue;
+    close(batchOf(OWED[run.job], run.meeting_id), deps);
   }
   for (const announcement of deps.store.announcements.unfinished()) {
     close(`${OWED.announcement}/${announcement.id}`, deps);
@@ -198,6 +224,10 @@ function close(batch: string, deps: JobDeps) {
   if (kind === OWED.relay_answer) {
     const texts = deps.config.texts;
     if (finishRelayAnswer(deps.store, { key: batch, texts, now })) deps.kick();
+    return;
+  }
+  if (kind === OWED.feedback) {
+    closeFeedback(deps, ref);
     return;
   }
   if (!isJobName(kind)) return;

@@ -41,10 +41,14 @@ export function sendMessage(
   };
 }
 
-/** An edit of the message whose id the row's payload holds. */
+/**
+ * An edit of the message whose id the row's payload holds; with `preview`, whether its
+ * link gets a preview (an edit without it gets Telegram's default, a preview).
+ */
 export function editMessage(
   row: OutboxRow,
   message: OutgoingMessage,
+  { preview }: { preview?: boolean } = {},
 ): Delivery {
   const { message_id } = JSON.parse(row.payload ?? "{}") as {
     message_id: number;
@@ -56,6 +60,9 @@ export function editMessage(
       message_id,
       text: truncate(message.text, TEXT_LIMIT),
       reply_markup: message.reply_markup,
+      ...(preview === undefined
+        ? {}
+        : { link_preview_options: { is_disabled: !preview } }),
     },
   };
 }

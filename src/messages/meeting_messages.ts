@@ -6,26 +6,30 @@
  * @module
  */
 import type { JobName } from "../core/jobs.ts";
-import type { Delivery } from "../core/owed.ts";
+import { type Delivery, OWED } from "../core/owed.ts";
 import { render } from "../config/texts.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { planJobs } from "../domain/meeting.ts";
 import type { Week } from "../usecases/weeks.ts";
 import {
-  answeredInvitation,
   answerKeyboard,
-  invitation,
   meetingValues,
   moveValues,
   type OutgoingMessage,
   reminder,
 } from "./build.ts";
 import { editMessage, sendMessage } from "./deliveries.ts";
-import { shownSeats } from "./seat_messages.ts";
-import { waitlistPlace } from "../usecases/seats.ts";
+import { seatedWeek } from "./seat_messages.ts";
+import {
+  personalWeekMessage,
+  restoredMessage,
+  restoredText,
+  weekMessageEdit,
+} from "./week_message.ts";
 import {
   activeParticipant,
   liveWeek,
+  personalized,
   rowWeek,
   type SendTime,
 } from "./recipients.ts";
@@ -33,32 +37,49 @@ import {
 /**
  * A weekly job's message, as the participant's answer and the meeting stand now:
  * nothing once the job's deadline passed, to one who answered already (a nudge), or
- * to one who did not say yes (a reminder).
+ * to one who holds no seat (a reminder: the waitlist gets its own note).
  */
-export function jobMessage(
+export async function jobMessage(
   at: SendTime,
   { row, job }: { row: OutboxRow; job: JobName },
-): Delivery | null {
-  const { config, store, now } = at;
+): Promise<Delivery | null> {
+  const { config, now } = at;
   const user = activeParticipant(at, row);
-  const meeting = liveWeek(at, row);
-  if (user === undefined || meeting === undefined) return null;
-  const deadline = planJobs(config, meeting).find((p) => p.job === job)
+  const live = liveWeek(at, row);
+  if (user === undefined || live === undefined) return null;
+  const deadline = planJobs(config, live).find((p) => p.job === job)
     ?.deadline;
   if (deadline !== undefined && now() >= deadline) return null;
-  const held = store.seats.held(meeting.id, user.id);
-  const answer = held?.answer;
+  const seated = seatedWeek(at, { meeting: live, userId: user.id });
+  const { answer } = seated;
+  const reminds = job === "first_reminder" || job === "second_reminder";
+  // The link is for those with a seat; the waitlist gets its own note.
+  if (reminds && seated.seat !== "seat") return null;
+  if (job === "invitation" && !user.is_registered && answer === undefined) {
+    return null;
+  }
+  if (job === "nudge" && (!user.is_registered || answer !== undefined)) {
+    return null;
+  }
+  if (job === "invitation") {
+    // One that goes out after an answer shows it (answered under the nudge, or waiting
+    // for a seat), as its edits will; each with the free seats.
+    const message = await personalWeekMessage(at, {
+      user,
+      shown: { ...seated, shows: OWED.invitation, now: now() },
+    });
+    return typeof message === "object"
+      ? sendMessage(row.chat_id, message, { preview: false })
+      : null;
+  }
+  const meeting = await personalized(at, {
+    user,
+    meeting: live,
+    templates: [config.texts[job]],
+  });
   let message: OutgoingMessage;
   switch (job) {
-    case "invitation":
-      if (!user.is_registered && answer === undefined) return null;
-      message = invitation(config, {
-        ...meeting,
-        seats: shownSeats(at, meeting.id),
-      });
-      break;
     case "nudge":
-      if (!user.is_registered || answer !== undefined) return null;
       message = {
         text: render(config.texts.nudge, meetingValues(config, meeting)),
         reply_markup: answerKeyboard(config, meeting),
@@ -66,69 +87,116 @@ export function jobMessage(
       break;
     case "first_reminder":
     case "second_reminder":
-      // The link is for those with a seat; the waitlist gets its own note.
-      if (held?.seat !== "seat") return null;
       message = reminder(config, { meeting, job });
       break;
   }
+  // A preview of a personal link would be a fetch nobody clicked: never for those.
   return sendMessage(row.chat_id, message, {
-    preview: job === "first_reminder" || job === "second_reminder",
+    preview: reminds && !at.links.personal,
   });
 }
 
 /** A notice about a meeting to a participant, from one of the meeting's texts. */
-function notice(
+async function notice(
   at: SendTime,
-  { row, text, meeting, buttons = false, extra = {} }: {
+  { row, text, meeting, extra = {} }: {
     row: OutboxRow;
     text: string;
     meeting: Week | undefined;
-    buttons?: boolean;
     extra?: Record<string, string>;
   },
-): Delivery | null {
+): Promise<Delivery | null> {
   const { config } = at;
-  if (activeParticipant(at, row) === undefined || meeting === undefined) {
-    return null;
-  }
+  const user = activeParticipant(at, row);
+  if (user === undefined || meeting === undefined) return null;
+  const shown = await personalized(at, { user, meeting, templates: [text] });
   return sendMessage(row.chat_id, {
-    text: render(text, { ...meetingValues(config, meeting), ...extra }),
-    reply_markup: buttons ? answerKeyboard(config, meeting) : undefined,
+    // The person's own link, whatever else the text's values bring.
+    text: render(text, {
+      ...meetingValues(config, shown),
+      ...extra,
+      link: shown.link,
+    }),
   }, { preview: false });
 }
 
-/** "The meeting is cancelled", while it still is. */
+/**
+ * `{reason}` and `{reason_line}` of a notice: the admin's reason, kept in the row's
+ * payload, and `texts.reason_line` with it (empty without one).
+ */
+function reasonValues(at: SendTime, row: OutboxRow): Record<string, string> {
+  const { reason } = JSON.parse(row.payload ?? "{}") as { reason?: string };
+  return reason === undefined || reason === ""
+    ? { reason: "", reason_line: "" }
+    : { reason, reason_line: render(at.config.texts.reason_line, { reason }) };
+}
+
+/** "The meeting is cancelled", with the admin's reason, while it still is. */
 export function cancellationNotice(
   at: SendTime,
   row: OutboxRow,
-): Delivery | null {
+): Promise<Delivery | null> {
   const meeting = rowWeek(at, row);
   return meeting?.cancelled
-    ? notice(at, { row, text: at.config.texts.meeting_cancelled, meeting })
-    : null;
+    ? notice(at, {
+      row,
+      text: at.config.texts.meeting_cancelled,
+      meeting,
+      extra: reasonValues(at, row),
+    })
+    : Promise.resolve(null);
 }
 
-/** "The meeting takes place after all", with the answer buttons, while it is ahead. */
-export function restoredNotice(at: SendTime, row: OutboxRow): Delivery | null {
-  return notice(at, {
-    row,
-    text: at.config.texts.meeting_restored,
-    meeting: liveWeek(at, row),
-    buttons: true,
+/**
+ * "The meeting takes place after all", with the answer buttons, while it is ahead: it
+ * asks those who had not answered, and shows the others their answer, kept.
+ */
+export async function restoredNotice(
+  at: SendTime,
+  row: OutboxRow,
+): Promise<Delivery | null> {
+  const user = activeParticipant(at, row);
+  const week = liveWeek(at, row);
+  if (user === undefined || week === undefined) return null;
+  const answer = at.store.answers.get(week.id, user.id);
+  const meeting = await personalized(at, {
+    user,
+    meeting: week,
+    templates: [restoredText(at.config, answer)],
   });
+  return sendMessage(
+    row.chat_id,
+    restoredMessage(at.config, { meeting, answer }),
+    { preview: false },
+  );
 }
 
-/** "The meeting moves from … to …", the old time from the row's payload. */
-export function movedNotice(at: SendTime, row: OutboxRow): Delivery | null {
+/**
+ * "The meeting moves from … to …", the old time and the admin's reason from the row's
+ * payload; those who have not answered are asked to, in the invitation.
+ */
+export function movedNotice(
+  at: SendTime,
+  row: OutboxRow,
+): Promise<Delivery | null> {
   const meeting = liveWeek(at, row);
+  const user = activeParticipant(at, row);
   const { from } = JSON.parse(row.payload ?? "{}") as { from?: string };
-  if (meeting === undefined || from === undefined) return null;
+  if (meeting === undefined || user === undefined || from === undefined) {
+    return Promise.resolve(null);
+  }
   const to = meeting.startsAt;
+  const answered = at.store.answers.get(meeting.id, user.id) !== undefined;
   return notice(at, {
     row,
-    text: at.config.texts.meeting_moved,
+    text: answered
+      ? at.config.texts.meeting_moved
+      : at.config.texts.meeting_moved_unanswered,
     meeting,
-    extra: moveValues(at.config, { meeting, from: new Date(from), to }),
+    extra: {
+      ...moveValues(at.config, { meeting, from: new Date(from), to }),
+      ...reasonValues(at, row),
+    },
   });
 }
 
@@ -136,7 +204,7 @@ export function movedNotice(at: SendTime, row: OutboxRow): Delivery | null {
 export function linkChangedNotice(
   at: SendTime,
   row: OutboxRow,
-): Delivery | null {
+): Promise<Delivery | null> {
   return notice(at, {
     row,
     text: at.config.texts.meeting_link_changed,
@@ -145,31 +213,27 @@ export function linkChangedNotice(
 }
 
 /**
- * The edit that shows the participant's answer, as it is now, in the message pressed:
+ * The edit that shows the participant's answer, as it is now, in the message pressed
+ * (as the week is now, with their own link where it shows one: see week_message.ts):
  * with the free seats after a "no", the place after a "yes" on the waitlist, and the
  * question again after a "yes" whose place was given up (a `/stop`).
  */
-export function answerEdit(at: SendTime, row: OutboxRow): Delivery | null {
+export async function answerEdit(
+  at: SendTime,
+  row: OutboxRow,
+): Promise<Delivery | null> {
   const user = activeParticipant(at, row);
-  const meeting = rowWeek(at, row);
-  if (user === undefined || meeting === undefined) return null;
-  const held = at.store.seats.held(meeting.id, user.id);
-  if (held === undefined) return null;
-  const shown = { ...meeting, seats: shownSeats(at, meeting.id) };
-  if (held.answer === "yes" && held.seat === null && !meeting.cancelled) {
-    return editMessage(row, invitation(at.config, shown));
-  }
-  return editMessage(
-    row,
-    answeredInvitation(at.config, {
-      meeting: shown,
-      answer: held.answer,
-      place: waitlistPlace(at.store, {
-        meetingId: meeting.id,
-        userId: user.id,
-      }),
-    }),
-  );
+  const week = rowWeek(at, row);
+  if (user === undefined || week === undefined) return null;
+  const seated = seatedWeek(at, { meeting: week, userId: user.id });
+  if (seated.answer === undefined) return null;
+  const message = await personalWeekMessage(at, {
+    user,
+    shown: { ...seated, shows: OWED.answer_edit, now: at.now() },
+  });
+  return message === undefined
+    ? null
+    : weekMessageEdit(row, message, { preview: false });
 }
 
 /** The edit that turns a message with answer buttons into "cancelled", while it is. */

@@ -9,6 +9,7 @@ import type { Config } from "../config/schema.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
+import type { Links } from "../usecases/links.ts";
 import { type Week, weekById } from "../usecases/weeks.ts";
 
 /** What a renderer reads at send time: the config, the store and the clock. */
@@ -19,6 +20,8 @@ export interface SendTime {
   store: Store;
   /** The clock. */
   now: () => Date;
+  /** The meeting link each person gets: their own under `http.public_url`. */
+  links: Links;
 }
 
 /** The row's participant, if it is for one who is still active. */
@@ -46,4 +49,24 @@ export function liveWeek(at: SendTime, row: OutboxRow): Week | undefined {
   const meeting = rowWeek(at, row);
   if (meeting === undefined || meeting.cancelled) return undefined;
   return at.now() < meeting.startsAt ? meeting : undefined;
+}
+
+/**
+ * `meeting` as `user` is shown it: with their own link (links.ts) when one of
+ * `templates` shows `{link}` (or `always`), else as it is.
+ */
+export async function personalized<M extends Week>(
+  { links }: SendTime,
+  { user, meeting, templates = [], always = false }: {
+    user: Pick<User, "id">;
+    meeting: M;
+    templates?: readonly string[];
+    always?: boolean;
+  },
+): Promise<M> {
+  if (!links.personal) return meeting;
+  if (!always && !templates.some((text) => text.includes("{link"))) {
+    return meeting;
+  }
+  return { ...meeting, link: await links.forMeeting(user.id, meeting) };
 }

@@ -30,9 +30,18 @@ import {
   movedNotice,
   restoredNotice,
 } from "./meeting_messages.ts";
-import { activeParticipant, rowWeek, type SendTime } from "./recipients.ts";
+import {
+  activeParticipant,
+  personalized,
+  rowWeek,
+  type SendTime,
+} from "./recipients.ts";
+import { createLinks, type Links } from "../usecases/links.ts";
+import { newKey } from "../domain/tokens.ts";
 import { relayDelivery } from "./relay.ts";
+import { feedbackEdit, feedbackQuestion } from "./feedback.ts";
 import { seatGrantedNotice, waitlistNote } from "./seat_messages.ts";
+import { weekEdit } from "./week_message.ts";
 
 /** The sender's methods that take `allow_paid_broadcast` (edits and forwards do not). */
 const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
@@ -40,7 +49,7 @@ const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
 /** The renderer of the sender, and what it learns from deliveries. */
 export interface Renderer {
   /** Turns a row into its call, or `null` when it is no longer owed. */
-  render: (row: OutboxRow) => Delivery | null;
+  render: (row: OutboxRow) => Promise<Delivery | null>;
   /**
    * Tells the renderer what a delivery returned (an upload's `file_id`, a relay's id);
    * called inside the write that settles the row, so what it records commits with it.
@@ -48,7 +57,10 @@ export interface Renderer {
   delivered: (row: OutboxRow, result: unknown, delivery: Delivery) => void;
 }
 
-/** Builds the renderer of the sender, reading the config and the store at send time. */
+/**
+ * Builds the renderer of the sender, reading the config and the store at send time;
+ * meeting links are each person's own from `links`.
+ */
 export function createRenderer(
   deps: {
     config: Config;
@@ -56,9 +68,15 @@ export function createRenderer(
     now: () => Date;
     /** The bot's username (`getMe`): the domain of its calendar files' UIDs. */
     botUsername?: string;
+    /** The meeting link each person gets; default links.ts's of the config. */
+    links?: Links;
   },
 ): Renderer {
-  const at: SendTime = deps;
+  const at: SendTime = {
+    ...deps,
+    links: deps.links ??
+      createLinks({ ...deps, key: newKey() }),
+  };
   const { config, store, now } = deps;
   const calendars = calendarFile({
     config,
@@ -68,7 +86,7 @@ export function createRenderer(
     record: (entry, at) => store.calendars.sent(entry, at),
   });
 
-  function renderRow(row: OutboxRow): Delivery | null {
+  async function renderRow(row: OutboxRow): Promise<Delivery | null> {
     switch (row.kind) {
       case OWED.invitation:
       case OWED.nudge:
@@ -77,17 +95,25 @@ export function createRenderer(
         return jobMessage(at, { row, job: row.kind });
       case OWED.answer_edit:
         return answerEdit(at, row);
+      case OWED.week_edit:
+        return weekEdit(at, row);
       case OWED.calendar: {
-        const meeting = rowWeek(at, row);
+        const week = rowWeek(at, row);
         const user = activeParticipant(at, row);
-        if (meeting === undefined || user === undefined) return null;
-        const held = store.seats.held(meeting.id, user.id);
+        if (week === undefined || user === undefined) return null;
+        const held = store.seats.held(week.id, user.id);
+        const attending = held?.seat === "seat";
+        // The file's URL is the person's own link while it holds the entry: a file
+        // per person, then.
+        const meeting = attending && !week.cancelled
+          ? await personalized(at, { user, meeting: week, always: true })
+          : week;
         return calendars.delivery(row, {
           meeting,
           userId: user.id,
-          attending: held?.seat === "seat",
-          seatless: held?.answer === "yes" && held.seat !== "seat",
-          sent: store.calendars.get(meeting.id, user.id),
+          attending,
+          seatless: held?.answer === "yes" && !attending,
+          sent: store.calendars.get(week.id, user.id),
         });
       }
       case OWED.seat_granted:
@@ -115,14 +141,18 @@ export function createRenderer(
         return textDelivery(row);
       case OWED.report:
         return reportDelivery(row, { config, store });
+      case OWED.feedback:
+        return feedbackQuestion(at, row);
+      case OWED.feedback_edit:
+        return feedbackEdit(at, row);
       default:
         throw new RangeError(`Unknown outbox kind "${row.kind}"`);
     }
   }
 
   return {
-    render(row) {
-      const delivery = renderRow(row);
+    async render(row) {
+      const delivery = await renderRow(row);
       // Paced sends may use Telegram's paid broadcast; edits and replies never do.
       if (
         config.broadcast.paid && delivery !== null &&

@@ -58,11 +58,12 @@ export type AnswerOutcome =
  * A "yes" takes a seat, or a place on the waitlist when none is free; a "no" gives up a
  * seat, which goes to the first on the waitlist at once; `leave` gives up a place on the
  * waitlist and nothing else (see seats.ts). In the same transaction it enqueues what the
- * answer owes: the edit that shows it in the message pressed (`messageId`); after a seat
- * taken or given up, the person's calendar file (one row, renewed: see
- * {@linkcode oweCalendarFile}; a place on the waitlist owes none); after a "yes" that got
- * a seat once the reminders went out, the latest reminder (with the link); whatever a
- * promotion owes.
+ * answer owes: the edit that shows it in the message pressed (`messageId`) and in the
+ * participant's other messages with this meeting's buttons (the invitation after a press
+ * under the nudge); after a seat taken or given up, the person's calendar file (one row,
+ * renewed: see {@linkcode oweCalendarFile}; a place on the waitlist owes none); after a
+ * "yes" that got a seat once the reminders went out, the latest reminder (with the
+ * link); whatever a promotion owes.
  */
 export function recordAnswer(
   deps: { store: Store; schedule: WeekConfig; now: Date },
@@ -124,6 +125,20 @@ export function recordAnswer(
         lane: LANE.reply,
         payload: { message_id: request.messageId },
       }, now);
+    }
+    if (!same) {
+      const pressed = request.messageId === undefined
+        ? undefined
+        : { chatId: user.tg_id, messageId: request.messageId };
+      store.outbox.renewWeekEdits(
+        {
+          meetingId: meeting.id,
+          user: { id: user.id, chatId: user.tg_id },
+          buttonsOnly: true,
+          except: pressed,
+        },
+        { lane: LANE.reply, now },
+      );
     }
     // A seat taken or given up changes what the person's calendar should hold.
     if ((held?.seat === "seat") !== (seat === "seat")) {

@@ -7,8 +7,15 @@
  */
 import type { JobName } from "../core/jobs.ts";
 import type { Store } from "../db/store.ts";
-import { type JobPlan, jobTiming, planJobs } from "../domain/meeting.ts";
-import { type WeekConfig, weeksAhead } from "./weeks.ts";
+import {
+  type AfterPlan,
+  type AfterSchedule,
+  type JobPlan,
+  jobTiming,
+  planAfter,
+  planJobs,
+} from "../domain/meeting.ts";
+import { heldWeeks, type WeekConfig, weeksAhead } from "./weeks.ts";
 
 /**
  * The jobs of every meeting that has not started by `now` and is not cancelled, in the
@@ -31,13 +38,26 @@ export function planWeeks(
  */
 export function jobDecision(
   store: Store,
-  { plan, now }: { plan: JobPlan; now: Date },
+  { plan, now }: { plan: JobPlan | AfterPlan; now: Date },
 ): "finished" | "running" | "early" | "late" | "due" {
   const run = store.jobRuns.get(plan.meeting.id, plan.job);
   if (run !== undefined) {
     return run.status === "running" ? "running" : "finished";
   }
   return jobTiming(plan, now);
+}
+
+/**
+ * The jobs after every meeting held in the last weeks (see `heldWeeks`), in the order
+ * they fall due: each meeting's question and report, planned from its end.
+ */
+export function planAfterWeeks(
+  store: Store,
+  { schedule, now }: { schedule: WeekConfig & AfterSchedule; now: Date },
+): AfterPlan[] {
+  return heldWeeks(store, { config: schedule, now })
+    .flatMap((week) => planAfter(schedule, week))
+    .sort((a, b) => a.due.getTime() - b.due.getTime());
 }
 
 /**
@@ -52,6 +72,32 @@ export function nextDue(
     plan.due > now && (job === undefined || plan.job === job) &&
     store.jobRuns.get(plan.meeting.id, plan.job) === undefined
   )?.due;
+}
+
+/**
+ * When the next job after a meeting (its question, its report) falls due after `now`:
+ * of the meetings held lately, and of the next one (it ends before the week is out).
+ */
+export function nextAfterDue(
+  store: Store,
+  { schedule, now }: { schedule: WeekConfig & AfterSchedule; now: Date },
+): Date | undefined {
+  const next = weeksAhead(store, { config: schedule, now, count: 1 })
+    .filter((week) => !week.cancelled);
+  let soonest: Date | undefined;
+  for (
+    const plan of [
+      ...planAfterWeeks(store, { schedule, now }),
+      ...next.flatMap((week) => planAfter(schedule, week)),
+    ]
+  ) {
+    if (plan.due <= now || (soonest !== undefined && plan.due >= soonest)) {
+      continue;
+    }
+    if (store.jobRuns.get(plan.meeting.id, plan.job) !== undefined) continue;
+    soonest = plan.due;
+  }
+  return soonest;
 }
 
 /** How long after its deadline a job that never ran still counts as late. */

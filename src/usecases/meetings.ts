@@ -1,8 +1,10 @@
 /**
  * An admin's changes to one week's meeting, each with what it owes people, written in
- * the same transaction: cancel (everyone concerned is told, every message with answer
- * buttons loses them, calendars drop the entry), restore (the invitation comes again),
- * move and new link (those concerned are told, calendars update the same entry), topic.
+ * the same transaction: cancel (everyone concerned is told, calendars drop the entry),
+ * restore (the invitation comes again), move and new link (those concerned are told,
+ * calendars update the same entry), topic. Every change also owes each message already
+ * sent that shows the week (invitations, nudges, restore notices, reminders, and the
+ * answers shown in them) the edit that shows it as it is then (db/week_edits.ts).
  *
  * @module
  */
@@ -28,6 +30,14 @@ function round(store: Store, meetingId: string): string {
   return `s${store.meetings.get(meetingId)!.sequence}`;
 }
 
+/** The edits of every message already sent about the week; how many messages. */
+function editMessages(store: Store, meetingId: string, now: Date): number {
+  return store.outbox.renewWeekEdits({ meetingId }, {
+    lane: LANE.notice,
+    now,
+  });
+}
+
 /** Updated calendar files for those who said yes (same UID, higher SEQUENCE). */
 function updateCalendars(store: Store, meetingId: string, now: Date): void {
   store.outbox.addBroadcast({ to: "attendees", meetingId }, {
@@ -40,13 +50,14 @@ function updateCalendars(store: Store, meetingId: string, now: Date): void {
 }
 
 /**
- * Cancels `week`: everyone it concerns is told (registered or answered), every message
- * still showing its answer buttons is edited to say it is cancelled, and those who said
- * yes get the calendar file that removes it.
+ * Cancels `week`: everyone it concerns is told (registered or answered), with the
+ * admin's `reason` if one was given, every message about it is edited to say it is
+ * cancelled (without answer buttons), and those who said yes get the calendar file that
+ * removes it.
  */
 export function cancelMeeting(
   store: Store,
-  { week, now }: { week: Week; now: Date },
+  { week, now, reason }: { week: Week; now: Date; reason?: string },
 ): ChangeOutcome {
   return store.transaction(() => {
     store.meetings.ensure(week, now);
@@ -62,14 +73,10 @@ export function cancelMeeting(
         round: r,
         lane: LANE.notice,
         now,
+        payload: reason === undefined ? undefined : { reason },
       },
     );
-    store.outbox.addButtonEdits({
-      meetingId: week.id,
-      kind: OWED.cancel_edit,
-      round: r,
-      now,
-    });
+    editMessages(store, week.id, now);
     updateCalendars(store, week.id, now);
     return { changed: true, notified };
   });
@@ -77,9 +84,10 @@ export function cancelMeeting(
 
 /**
  * Puts a cancelled meeting back: everyone it concerns (they were all told it was
- * cancelled) is told it takes place, with the answer buttons, which serves as this
- * week's invitation (the old buttons were taken away; a later one would come twice).
- * Those who said yes get the calendar file back.
+ * cancelled) is told it takes place, with the answer buttons and the answer they had
+ * given, which serves as this week's invitation (a later one would come twice). The
+ * messages edited to say it was cancelled show it again as it is. Those who said yes
+ * get the calendar file back.
  */
 export function restoreMeeting(
   store: Store,
@@ -105,17 +113,25 @@ export function restoreMeeting(
       now,
     });
     updateCalendars(store, week.id, now);
+    editMessages(store, week.id, now);
     return { changed: true, notified };
   });
 }
 
 /**
  * Moves `week` to `to`: its reminders and the answer cut-off move with it; those who
- * answered are told, and those who said yes get the updated calendar file.
+ * answered or were invited are told (with the admin's `reason`, if given; who has not
+ * been invited yet reads the new time in the invitation), every message about it is
+ * edited to show the new time, and those who said yes get the updated calendar file.
  */
 export function moveMeeting(
   store: Store,
-  { week, to, now }: { week: Week; to: Date; now: Date },
+  { week, to, now, reason }: {
+    week: Week;
+    to: Date;
+    now: Date;
+    reason?: string;
+  },
 ): ChangeOutcome {
   return store.transaction(() => {
     store.meetings.ensure(week, now);
@@ -125,22 +141,26 @@ export function moveMeeting(
     const movedTo = to.getTime() === week.scheduledAt.getTime() ? null : to;
     store.meetings.change(week.id, { movedTo }, now);
     const notified = store.outbox.addBroadcast(
-      { to: "answered", meetingId: week.id },
+      { to: "invited", meetingId: week.id },
       {
         kind: OWED.moved,
         ref: week.id,
         round: round(store, week.id),
         lane: LANE.notice,
         now,
-        payload: { from: week.startsAt.toISOString() },
+        payload: { from: week.startsAt.toISOString(), reason },
       },
     );
+    editMessages(store, week.id, now);
     updateCalendars(store, week.id, now);
     return { changed: true, notified };
   });
 }
 
-/** Gives `week` its own link: those who said yes get it, with the updated calendar file. */
+/**
+ * Gives `week` its own link: those who said yes get it, with the updated calendar file,
+ * and the messages already sent show it (the reminders carry the link).
+ */
 export function changeLink(
   store: Store,
   { week, link, now }: { week: Week; link: string; now: Date },
@@ -159,18 +179,25 @@ export function changeLink(
         now,
       },
     );
+    editMessages(store, week.id, now);
     updateCalendars(store, week.id, now);
     return { changed: true, notified };
   });
 }
 
-/** Sets (or with `null` clears) `week`'s topic, shown in what is sent from now on. */
+/**
+ * Sets (or with `null` clears) `week`'s topic, shown in what is sent from now on and,
+ * by an edit (which notifies nobody), in every message about it already sent. Returns
+ * how many messages are edited (0 when the topic is the one it has).
+ */
 export function setTopic(
   store: Store,
   { week, topic, now }: { week: Week; topic: string | null; now: Date },
-): void {
-  store.transaction(() => {
+): number {
+  return store.transaction(() => {
     store.meetings.ensure(week, now);
+    if (topic === week.topic) return 0;
     store.meetings.change(week.id, { topic }, now);
+    return editMessages(store, week.id, now);
   });
 }

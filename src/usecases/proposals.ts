@@ -1,10 +1,10 @@
 /**
- * An admin's proposed change to one week (cancel it, move it, give it a new link or its
- * own number of seats): the checks that it makes sense, made when it is proposed and
- * again when it is confirmed, and the confirmation itself. A proposal waits as a draft
- * for {@linkcode DRAFT_LIFETIME_MINUTES} minutes; it remembers the meeting's `sequence`
- * (and a change of seats the seats it had), so that a draft about a meeting changed
- * since (moved, cancelled, restored, a new link, other seats, by another draft or
+ * An admin's proposed change to one week (cancel it, restore it, move it, give it a new
+ * link or its own number of seats): the checks that it makes sense, made when it is
+ * proposed and again when it is confirmed, and the confirmation itself. A proposal waits
+ * as a draft for {@linkcode DRAFT_LIFETIME_MINUTES} minutes; it remembers the meeting's
+ * `sequence` (and a change of seats the seats it had), so that a draft about a meeting
+ * changed since (moved, cancelled, restored, a new link, other seats, by another draft or
  * another admin) is refused instead of applied over that change.
  *
  * @module
@@ -16,17 +16,31 @@ import {
   changeLink,
   type ChangeOutcome,
   moveMeeting,
+  restoreMeeting,
 } from "./meetings.ts";
 import { capacityOf, changeCapacity } from "./seats.ts";
+import type { Refusal } from "./refusal.ts";
 import { type Week, weekById, type WeekConfig, weeksAhead } from "./weeks.ts";
+
+export type { Refusal } from "./refusal.ts";
 
 /** How long a confirmation stays valid after the question, in minutes. */
 export const DRAFT_LIFETIME_MINUTES = 60;
 
-/** A change waiting for its confirmation; `sequence` is the meeting's when proposed. */
+/**
+ * A change waiting for its confirmation; `sequence` is the meeting's when proposed, and
+ * `reason` what the admin wrote after the date, shown in the notices.
+ */
 export type Action =
-  | { kind: "skip"; meetingId: string; sequence: number }
-  | { kind: "move"; meetingId: string; to: string; sequence: number }
+  | { kind: "skip"; meetingId: string; sequence: number; reason?: string }
+  | { kind: "unskip"; meetingId: string; sequence: number }
+  | {
+    kind: "move";
+    meetingId: string;
+    to: string;
+    sequence: number;
+    reason?: string;
+  }
   | { kind: "link"; meetingId: string; link: string; sequence: number }
   /** New seats for the week (`null`: no limit); `was` its seats when proposed. */
   | {
@@ -36,35 +50,6 @@ export type Action =
     was: number | null;
     sequence: number;
   };
-
-/** Why a change is refused, with what the answer names. */
-export type Refusal =
-  /** The meeting has started (or is over): too late to change it. */
-  | { reason: "started"; week: Week }
-  /** It is cancelled: restore it before moving it or changing its link. */
-  | { reason: "cancelled"; week: Week }
-  /** A skip of a meeting already cancelled. */
-  | { reason: "already_skipped"; week: Week }
-  /** It was changed after the question: the admin decided about something else. */
-  | { reason: "changed"; week: Week }
-  /** The confirmation came after {@linkcode DRAFT_LIFETIME_MINUTES}. */
-  | { reason: "expired" }
-  /** Not among the weeks `/skip` offers. */
-  | { reason: "not_offered"; last: Week }
-  /** A move to a time that has passed. */
-  | { reason: "past"; to: Date }
-  /** A move to the time the meeting already has. */
-  | { reason: "same_time"; week: Week }
-  /** A move beyond the weeks `/skip` offers (`limit` excluded). */
-  | { reason: "too_far"; limit: Date }
-  /** A move that would overlap `other` (each lasts `meeting.duration_minutes`). */
-  | { reason: "collides"; other: Week }
-  /** A new link that is the one it has. */
-  | { reason: "same_link"; week: Week }
-  /** New seats that are the ones it has (`null`: no limit). */
-  | { reason: "same_capacity"; week: Week; capacity: number | null }
-  /** Its seats changed after the question: they are `capacity` now. */
-  | { reason: "capacity_changed"; week: Week; capacity: number | null };
 
 /** The meetings `/skip` offers at `now`: the next {@linkcode WEEKS_AHEAD} not started. */
 export function offeredWeeks(
@@ -85,6 +70,20 @@ export function checkSkip(
     return { reason: "not_offered", last: offered.at(-1)! };
   }
   if (week.cancelled) return { reason: "already_skipped", week };
+  return undefined;
+}
+
+/** Whether `week`, cancelled, can be restored at `now`. */
+export function checkUnskip(
+  store: Store,
+  { config, week, now }: { config: WeekConfig; week: Week; now: Date },
+): Refusal | undefined {
+  if (week.startsAt <= now) return { reason: "started", week };
+  const offered = offeredWeeks(store, { config, now });
+  if (!offered.some((w) => w.id === week.id)) {
+    return { reason: "not_offered", last: offered.at(-1)! };
+  }
+  if (!week.cancelled) return { reason: "not_skipped", week };
   return undefined;
 }
 
@@ -134,21 +133,27 @@ export function checkLinkChange(
   return undefined;
 }
 
-/** Whether `week` can be given `capacity` seats (`null`: no limit) at `now`. */
+/**
+ * Whether `week` can be given `capacity` seats (`null`: no limit) at `now`; with `was`
+ * (a confirmation), only while its seats are still those it had at the question.
+ */
 export function checkCapacity(
   store: Store,
-  { config, week, capacity, now }: {
+  { config, week, capacity, was, now }: {
     config: WeekConfig;
     week: Week;
     capacity: number | null;
+    was?: number | null;
     now: Date;
   },
 ): Refusal | undefined {
+  const seats = capacityOf(store, { config, meetingId: week.id });
+  if (was !== undefined && seats !== was) {
+    return { reason: "capacity_changed", week, capacity: seats };
+  }
   if (week.startsAt <= now) return { reason: "started", week };
   if (week.cancelled) return { reason: "cancelled", week };
-  if (capacityOf(store, { config, meetingId: week.id }) === capacity) {
-    return { reason: "same_capacity", week, capacity };
-  }
+  if (seats === capacity) return { reason: "same_capacity", week, capacity };
   return undefined;
 }
 
@@ -217,28 +222,26 @@ function recheck(
     return { reason: "expired" };
   }
   if (week.sequence !== action.sequence) {
-    return week.cancelled && action.kind === "skip"
-      ? { reason: "already_skipped", week }
-      : { reason: "changed", week };
+    if (week.cancelled && action.kind === "skip") {
+      return { reason: "already_skipped", week };
+    }
+    if (!week.cancelled && action.kind === "unskip") {
+      return { reason: "not_skipped", week };
+    }
+    return { reason: "changed", week };
   }
   switch (action.kind) {
     case "skip":
       return checkSkip(store, { config, week, now });
+    case "unskip":
+      return checkUnskip(store, { config, week, now });
     case "move":
       return checkMove(store, { config, week, to: new Date(action.to), now });
     case "link":
       return checkLinkChange({ week, link: action.link, now });
     case "capacity": {
-      const capacity = capacityOf(store, { config, meetingId: week.id });
-      if (capacity !== action.was) {
-        return { reason: "capacity_changed", week, capacity };
-      }
-      return checkCapacity(store, {
-        config,
-        week,
-        capacity: action.capacity,
-        now,
-      });
+      const { capacity, was } = action;
+      return checkCapacity(store, { config, week, capacity, was, now });
     }
   }
 }
@@ -254,9 +257,16 @@ function apply(
 ): ChangeOutcome {
   switch (action.kind) {
     case "skip":
-      return cancelMeeting(store, { week, now });
+      return cancelMeeting(store, { week, now, reason: action.reason });
+    case "unskip":
+      return restoreMeeting(store, { week, now });
     case "move":
-      return moveMeeting(store, { week, to: new Date(action.to), now });
+      return moveMeeting(store, {
+        week,
+        to: new Date(action.to),
+        now,
+        reason: action.reason,
+      });
     case "link":
       return changeLink(store, { week, link: action.link, now });
     case "capacity": {

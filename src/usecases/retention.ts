@@ -1,7 +1,8 @@
 /**
  * Retention: records of finished deliveries (who got what, and how it went), drafts of
- * admin actions and the links between relayed messages are kept `delivery.keep_days`,
- * then pruned. Answers and meetings stay: they are the attendance history.
+ * admin actions, the links between relayed messages and the hashes of personal links are
+ * kept `delivery.keep_days`, then pruned (such a link then opens nothing). Answers,
+ * meetings, who came and the ratings stay: they are the attendance history.
  *
  * @module
  */
@@ -18,6 +19,8 @@ export interface Pruned {
   drafts: number;
   /** Links from relayed messages to the participants they came from. */
   relays: number;
+  /** Hashes of personal links (and other secrets in URLs). */
+  tokens: number;
 }
 
 /** Deletes what is older than `keepDays` days before `now`, in short transactions. */
@@ -34,9 +37,10 @@ export async function pruneOld(
     deliveries += deleted;
     if (deleted < PRUNE_BATCH) break;
   }
-  const { drafts, relays } = await store.write(() => ({
+  const { drafts, relays, tokens } = await store.write(() => ({
     drafts: store.drafts.prune(before),
     relays: store.relays.prune(before),
+    tokens: store.tokens.prune(before),
   }));
-  return { deliveries, drafts, relays };
+  return { deliveries, drafts, relays, tokens };
 }

@@ -7,10 +7,11 @@
  * (or a chat Telegram says is gone) or a larger capacity goes at once to the first on
  * the waitlist: {@linkcode fillSeats} runs in the transaction of the change that freed it
  * and owes, in the same transaction, the message that says so (with the link once the
- * reminders went out), the calendar file and the edit of the messages they pressed, so
- * that a crash can neither give one seat to two people nor lose the promotion. A smaller
- * capacity takes no seat from anyone who has one: the next seats that free up are not
- * given again until the count is under it.
+ * reminders went out), the calendar file and the edit of each of their messages with the
+ * meeting's buttons (one per message, db/week_edits.ts), so that a crash can neither
+ * give one seat to two people nor lose the promotion. A smaller capacity takes no seat
+ * from anyone who has one: the next seats that free up are not given again until the
+ * count is under it.
  *
  * @module
  */
@@ -116,16 +117,16 @@ function promote(
     lane: LANE.notice,
   }, now);
   oweCalendarFile(store, { meetingId: meeting.id, user, now });
-  // The messages they pressed said "waitlist": they say "coming" now.
-  for (const messageId of store.seats.pressedMessages(meeting.id, user.id)) {
-    store.outbox.renew({
-      ...item,
-      key: keys.answerEdit(user.tg_id, messageId),
-      kind: OWED.answer_edit,
-      lane: LANE.reply,
-      payload: { message_id: messageId },
-    }, now);
-  }
+  // The messages with this meeting's buttons (those they pressed, and the invitation
+  // under a nudge they answered) said "waitlist": they say "coming" now, one edit each.
+  store.outbox.renewWeekEdits(
+    {
+      meetingId: meeting.id,
+      user: { id: user.id, chatId: user.tg_id },
+      buttonsOnly: true,
+    },
+    { lane: LANE.reply, now },
+  );
 }
 
 /** The reminders, latest first: a late seat gets the latest that went out. */

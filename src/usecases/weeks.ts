@@ -133,8 +133,32 @@ export function lastHeldWeek(
   return undefined;
 }
 
-/** The scheduled meetings of `slotsAround`, with their changes (one query). */
-function weeksAround(
+/**
+ * The meetings of the last weeks that began by `now`, were not cancelled and that the
+ * bot knew of (it has a row for each: an invitation, an answer, a change), oldest first:
+ * those whose jobs after the meeting may still be due.
+ */
+export function heldWeeks(
+  store: Store,
+  { config, now }: { config: WeekConfig; now: Date },
+): Week[] {
+  const slots = slotsAround(config, now);
+  const rows = new Map(
+    store.meetings.between(slots[0]!.id, slots.at(-1)!.id).map((
+      row,
+    ) => [row.id, row]),
+  );
+  return slots.filter((slot) => rows.has(slot.id))
+    .map((slot) => withChanges(config, { slot, row: rows.get(slot.id) }))
+    .filter((week) => week.startsAt <= now && !week.cancelled)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+/**
+ * The scheduled meetings of `slotsAround` (from six weeks before the upcoming one to six
+ * after), with their changes (one query), in the order they are scheduled.
+ */
+export function weeksAround(
   store: Store,
   { config, now }: { config: WeekConfig; now: Date },
 ): Week[] {

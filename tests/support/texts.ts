@@ -50,6 +50,7 @@ export function counts(n: number): Record<string, number> {
     "registered",
     "not_registered",
     "stopped",
+    "edited",
   ];
   return Object.fromEntries(names.map((name) => [name, n]));
 }
@@ -90,6 +91,8 @@ export function allValues(): Record<string, string | number> {
     text: "Запись встречи: https://example.com/rec",
     size: render(texts.admin_broadcast_size, { length: 39, max: 4096 }),
     host: "192.168.0.10",
+    reason: "",
+    reason_line: "",
     ...counts(5),
     registered: 21,
     not_registered: 2,
@@ -118,6 +121,11 @@ const SPECIAL: Partial<Record<TextKey, Record<string, string | number>>> = {
   topic_line: { topic: "Итоги года" },
   admin_change_topic: { topic: "Итоги года" },
   admin_topic_set: { topic: "Итоги года" },
+  admin_topic_set_sent: { topic: "Итоги года", edited: 3 },
+  admin_topic_cleared_sent: { edited: 1 },
+  reason_line: { reason: "ведущий заболел" },
+  admin_reason_line: { reason: "ведущий заболел" },
+  admin_reason_too_long: { length: 250, max: 200 },
   admin_who: { yes: 2, no: 1, none: 0 },
   admin_skip_bad_date: { text: "31.02" },
   admin_skip_past: dayValues({ weekday: "wednesday", day: 2, month: 12 }),
@@ -127,6 +135,7 @@ const SPECIAL: Partial<Record<TextKey, Record<string, string | number>>> = {
   admin_topic_too_long: { length: 250, max: 200 },
   admin_link_too_long: { length: 420, max: 300 },
   admin_broadcast_too_long: { length: 4500, max: 4096 },
+  admin_stats_week: { joined: 4, rating: "4,3 (3)" },
 };
 
 /**

@@ -4,12 +4,14 @@
  * file after a seat, what a freed seat owes the next on the waitlist) is enqueued with it
  * and delivered by the sender, also after a crash. The pop-up says where a "yes" stands:
  * saved with a seat, or the place on the waitlist. Someone who unsubscribed is told so,
- * and how to come back, and nothing is recorded.
+ * and how to come back, and nothing is recorded. A press once the meeting has begun is
+ * told it has begun, or, once it is over, that it is past.
  *
  * @module
  */
 import { Composer, type Context } from "grammy";
 import { render, type Texts } from "../../config/texts.ts";
+import { meetingEnd } from "../../domain/meeting.ts";
 import { meetingValues, parseButtonData } from "../../messages/build.ts";
 import { type AnswerOutcome, recordAnswer } from "../../usecases/answers.ts";
 import type { FeatureDeps } from "../context.ts";
@@ -74,8 +76,20 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       return;
     }
     if (outcome.kind === "closed") {
-      log.info("answer.expired", { user: user.tg_id, meeting: meeting.id });
-      await answerQuery(ctx, { text: config.texts.answer_expired, log });
+      const over =
+        now() >= meetingEnd(meeting, config.meeting.duration_minutes);
+      log.info("answer.expired", {
+        user: user.tg_id,
+        meeting: meeting.id,
+        over,
+      });
+      await answerQuery(ctx, {
+        text: render(
+          over ? config.texts.answer_expired : config.texts.answer_started,
+          meetingValues(config, meeting),
+        ),
+        log,
+      });
       return;
     }
     const { standing } = outcome;

@@ -51,9 +51,14 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
     const place = user &&
       waitlistPlace(store, { meetingId: meeting.id, userId: user.id });
     const seated = held?.seat === "seat";
+    // Their own link (links.ts): the same one the reminders carry, once a seat is theirs.
+    const link = user !== undefined && seated
+      ? await deps.links.forMeeting(user.id, meeting)
+      : meeting.link;
     await ctx.reply(
       render(config.texts.status, {
         ...values,
+        link,
         subscription,
         answer: place !== undefined
           ? render(config.texts.status_answer_waitlist, { place })
@@ -65,7 +70,7 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
               : "status_answer_none"
           ],
         link_line: seated
-          ? render(config.texts.status_link_line, { link: meeting.link })
+          ? render(config.texts.status_link_line, { link })
           : "",
       }),
       { link_preview_options: { is_disabled: true } },

@@ -1,5 +1,6 @@
 /**
- * Confirmations of the admin commands that tell people something: the action is saved
+ * Confirmations of the admin commands that tell people something (`/skip`, `/unskip`,
+ * `/move`, `/link`): the action is saved
  * as a draft with Yes/No buttons; once confirmed it is checked again and applied, with
  * what it owes people, in the same transaction that closes the draft, so a double press
  * or a restart between the two can neither apply it twice nor lose it. A draft lives
@@ -8,6 +9,7 @@
  * @module
  */
 import type { Composer, Context } from "grammy";
+import type { Config } from "../../../config/schema.ts";
 import { render } from "../../../config/texts.ts";
 import { meetingValues, moveValues } from "../../../messages/build.ts";
 import { capacityText } from "../../../messages/seat_messages.ts";
@@ -29,6 +31,20 @@ export type Propose = (
   action: Action,
   question: string,
 ) => Promise<void>;
+
+/**
+ * `{reason}` and `{reason_line}` of an admin's question: the reason typed after the
+ * date, and `texts.admin_reason_line` with it (empty without one).
+ */
+export function reasonValues(
+  config: Config,
+  reason: string,
+): Record<string, string> {
+  return reason === "" ? { reason: "", reason_line: "" } : {
+    reason,
+    reason_line: render(config.texts.admin_reason_line, { reason }),
+  };
+}
 
 /** The function that saves an action as a draft and asks for its confirmation. */
 export function proposer(deps: FeatureDeps): Propose {
@@ -105,6 +121,11 @@ export function confirmations(
     switch (action.kind) {
       case "skip":
         return render(config.texts.admin_skipped, {
+          ...values,
+          notified: outcome.notified,
+        });
+      case "unskip":
+        return render(config.texts.admin_unskipped, {
           ...values,
           notified: outcome.notified,
         });

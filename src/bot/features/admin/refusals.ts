@@ -9,6 +9,7 @@ import { render } from "../../../config/texts.ts";
 import type { LinkProblem, TopicProblem } from "../../../domain/week_input.ts";
 import {
   MAX_LINK_LENGTH,
+  MAX_REASON_LENGTH,
   MAX_TOPIC_LENGTH,
 } from "../../../domain/week_input.ts";
 import { formatDuration } from "../../../domain/russian.ts";
@@ -40,6 +41,8 @@ export function refusalText(config: Config, refusal: Refusal): string {
       return render(texts.admin_change_of_cancelled, week(refusal.week));
     case "already_skipped":
       return render(texts.admin_already_skipped, week(refusal.week));
+    case "not_skipped":
+      return render(texts.admin_not_skipped, week(refusal.week));
     case "changed":
       return render(
         texts.admin_change_stale,
@@ -89,6 +92,17 @@ export function topicProblemText(
   return render(config.texts.admin_topic_too_long, {
     length: problem.length,
     max: MAX_TOPIC_LENGTH,
+  });
+}
+
+/** The answer to a reason (after `/skip` or `/move`) that is refused. */
+export function reasonProblemText(
+  config: Config,
+  problem: TopicProblem,
+): string {
+  return render(config.texts.admin_reason_too_long, {
+    length: problem.length,
+    max: MAX_REASON_LENGTH,
   });
 }
 

@@ -1,11 +1,18 @@
 /**
- * `/stats` and `/export`: what admins read (`/who`, with its button, is in who.ts).
+ * `/stats`, `/history` and `/export`: what admins read (`/who`, with its button, is in
+ * who.ts). `/export` sends two files: the attendance, and the comments.
  *
  * @module
  */
 import { Composer, type Context, InputFile } from "grammy";
 import { render } from "../../../config/texts.ts";
 import { attendanceCsv, statsReport } from "../../../reports.ts";
+import {
+  commentsCsv,
+  findMeeting,
+  historyReport,
+  meetingHistory,
+} from "../../../history.ts";
 import type { FeatureDeps } from "../../context.ts";
 import { replyLong } from "./reply.ts";
 
@@ -31,5 +38,26 @@ export function reportCommands(
         count: rows.length,
       }),
     });
+    const comments = commentsCsv(config, { source: store });
+    await ctx.replyWithDocument(
+      new InputFile(new TextEncoder().encode(comments.csv), "comments.csv"),
+      {
+        caption: render(config.texts.admin_export_comments_caption, {
+          count: comments.count,
+        }),
+      },
+    );
+  });
+
+  feature.command("history", (ctx) => {
+    const text = ctx.match.trim();
+    const view = { source: store, now: now() };
+    if (text === "") return replyLong(ctx, historyReport(config, view));
+    const found = findMeeting(config, { ...view, text });
+    if ("problem" in found) return ctx.reply(found.problem);
+    return replyLong(
+      ctx,
+      meetingHistory(config, { ...view, summary: found.summary }),
+    );
   });
 }

@@ -1,22 +1,34 @@
 /**
- * The nearest meeting from Telegram: `/topic`, `/link` and `/move`. What an admin types
- * is checked first (a topic of bounded length, a public link, a time within the weeks
- * `/skip` offers that takes no other meeting's time) and refused with the reason; a
- * change that tells people something asks for a confirmation (see `confirm.ts`).
+ * The nearest meeting from Telegram: `/topic`, `/link` and `/move` (a reason may follow
+ * the new time). What an admin types is checked first (a topic or a reason of bounded
+ * length, a public link, a time within the weeks `/skip` offers that takes no other
+ * meeting's time) and refused with the reason; a change that tells people something
+ * asks for a confirmation (see `confirm.ts`). A topic is set at once: it only edits what
+ * was sent, silently, and the answer says how many messages.
  *
  * @module
  */
 import type { Composer, Context } from "grammy";
 import { render } from "../../../config/texts.ts";
 import { parseWallTime } from "../../../domain/time.ts";
-import { checkLink, checkTopic } from "../../../domain/week_input.ts";
+import {
+  checkLink,
+  checkReason,
+  checkTopic,
+  splitMoveArgument,
+} from "../../../domain/week_input.ts";
 import { meetingValues, moveValues } from "../../../messages/build.ts";
 import { setTopic } from "../../../usecases/meetings.ts";
 import { checkLinkChange, checkMove } from "../../../usecases/proposals.ts";
 import { upcomingWeek, type Week } from "../../../usecases/weeks.ts";
 import type { FeatureDeps } from "../../context.ts";
-import { proposer } from "./confirm.ts";
-import { linkProblemText, refusalText, topicProblemText } from "./refusals.ts";
+import { proposer, reasonValues } from "./confirm.ts";
+import {
+  linkProblemText,
+  reasonProblemText,
+  refusalText,
+  topicProblemText,
+} from "./refusals.ts";
 
 /** `/topic`, `/link` and `/move`; `feature` lets only admins through. */
 export function scheduleCommands(
@@ -43,21 +55,26 @@ export function scheduleCommands(
     }
     const week = upcoming();
     const cleared = topic === "-";
-    await store.write(() =>
+    const edited = await store.write(() =>
       setTopic(store, { week, topic: cleared ? null : topic, now: now() })
     );
     log.info("meeting.topic", {
       meeting: week.id,
       topic: cleared ? "" : topic,
+      edited,
     });
-    const shown = values({ ...week, topic: cleared ? null : topic });
+    if (edited > 0) deps.kick();
+    const texts = config.texts;
+    const text = cleared
+      ? (edited > 0
+        ? texts.admin_topic_cleared_sent
+        : texts.admin_topic_cleared)
+      : (edited > 0 ? texts.admin_topic_set_sent : texts.admin_topic_set);
     await ctx.reply(
-      render(
-        cleared
-          ? config.texts.admin_topic_cleared
-          : config.texts.admin_topic_set,
-        shown,
-      ),
+      render(text, {
+        ...values({ ...week, topic: cleared ? null : topic }),
+        edited,
+      }),
     );
   });
 
@@ -95,7 +112,7 @@ export function scheduleCommands(
 
   feature.command("move", async (ctx) => {
     const week = upcoming();
-    const text = argument(ctx);
+    const { when: text, reason } = splitMoveArgument(argument(ctx));
     if (text === "") {
       await ctx.reply(config.texts.admin_move_usage);
       return;
@@ -113,8 +130,13 @@ export function scheduleCommands(
       await ctx.reply(refusalText(config, refusal));
       return;
     }
+    const tooLong = checkReason(reason);
+    if (tooLong !== undefined) {
+      await ctx.reply(reasonProblemText(config, tooLong));
+      return;
+    }
     const people = store.outbox.countAudience({
-      to: "answered",
+      to: "invited",
       meetingId: week.id,
     });
     await propose(
@@ -124,6 +146,7 @@ export function scheduleCommands(
         meetingId: week.id,
         to: to.toISOString(),
         sequence: week.sequence,
+        ...(reason === "" ? {} : { reason }),
       },
       render(config.texts.admin_move_confirm, {
         ...moveValues(config, {
@@ -133,6 +156,7 @@ export function scheduleCommands(
           date: "old",
         }),
         people,
+        ...reasonValues(config, reason),
       }),
     );
   });

@@ -1,7 +1,7 @@
 /**
- * `/skip` (one of the meetings ahead that it offers, by date or by button) and
- * `/unskip`. Skipping tells people and so asks for a confirmation; restoring only gives
- * back. A date that names no meeting it offers is answered with what is wrong with it.
+ * `/skip` (one of the meetings ahead that it offers, by date or by button; a reason may
+ * follow the date) and `/unskip`. Both tell people and so ask for a confirmation. A date
+ * that names no meeting it offers is answered with what is wrong with it.
  *
  * @module
  */
@@ -12,14 +12,18 @@ import {
   localParts,
   parseWallTime,
 } from "../../../domain/time.ts";
+import { checkReason, splitSkipArgument } from "../../../domain/week_input.ts";
 import { dayValues, meetingValues } from "../../../messages/build.ts";
-import { restoreMeeting } from "../../../usecases/meetings.ts";
-import { checkSkip, offeredWeeks } from "../../../usecases/proposals.ts";
+import {
+  checkSkip,
+  checkUnskip,
+  offeredWeeks,
+} from "../../../usecases/proposals.ts";
 import { type Week, weekById } from "../../../usecases/weeks.ts";
 import type { FeatureDeps } from "../../context.ts";
 import { answerQuery } from "../../edit.ts";
-import { proposer } from "./confirm.ts";
-import { refusalText } from "./refusals.ts";
+import { proposer, reasonValues } from "./confirm.ts";
+import { reasonProblemText, refusalText } from "./refusals.ts";
 
 /** `/skip` and `/unskip`; `feature` lets only admins through. */
 export function skipCommands(
@@ -32,25 +36,39 @@ export function skipCommands(
     (typeof ctx.match === "string" ? ctx.match : "").trim();
   const propose = proposer(deps);
 
-  function proposeSkip(ctx: Context, week: Week) {
+  function proposeSkip(ctx: Context, week: Week, reason = "") {
     const people = store.outbox.countAudience({
       to: "concerned",
       meetingId: week.id,
     });
     return propose(
       ctx,
-      { kind: "skip", meetingId: week.id, sequence: week.sequence },
-      render(config.texts.admin_skip_confirm, { ...values(week), people }),
+      {
+        kind: "skip",
+        meetingId: week.id,
+        sequence: week.sequence,
+        ...(reason === "" ? {} : { reason }),
+      },
+      render(config.texts.admin_skip_confirm, {
+        ...values(week),
+        people,
+        ...reasonValues(config, reason),
+      }),
     );
   }
 
   feature.command("skip", async (ctx) => {
-    const chosen = argument(ctx);
+    const { when: chosen, reason } = splitSkipArgument(argument(ctx));
     const offered = offeredWeeks(store, { config, now: now() });
     if (chosen !== "") {
       const problem = skipDateProblem(chosen, offered);
       if (problem !== undefined) {
         await ctx.reply(problem);
+        return;
+      }
+      const tooLong = checkReason(reason);
+      if (tooLong !== undefined) {
+        await ctx.reply(reasonProblemText(config, tooLong));
         return;
       }
       const day = localDay(chosen)!;
@@ -62,7 +80,7 @@ export function skipCommands(
           render(config.texts.admin_already_skipped, values(week)),
         );
       } else {
-        await proposeSkip(ctx, week);
+        await proposeSkip(ctx, week, reason);
       }
       return;
     }
@@ -131,7 +149,7 @@ export function skipCommands(
       return;
     }
     if (cancelled.length === 1) {
-      await restore(ctx, cancelled[0]!);
+      await proposeUnskip(ctx, cancelled[0]!);
       return;
     }
     const keyboard = new InlineKeyboard();
@@ -144,33 +162,31 @@ export function skipCommands(
   });
 
   feature.callbackQuery(/^unskipw:(\d{4}-\d{2}-\d{2})$/, async (ctx) => {
-    const id = ctx.match[1]!;
-    const week = offeredWeeks(store, { config, now: now() })
-      .find((w) => w.id === id);
-    if (week === undefined) {
-      await answerQuery(ctx, { text: config.texts.bad_button, log });
+    const week = weekById(store, { config, id: ctx.match[1]! });
+    const refusal = week && checkUnskip(store, { config, week, now: now() });
+    if (week === undefined || refusal !== undefined) {
+      await answerQuery(ctx, {
+        text: refusal === undefined
+          ? config.texts.bad_button
+          : refusalText(config, refusal),
+        log,
+      });
       return;
     }
     await answerQuery(ctx, { log });
-    await restore(ctx, week);
+    await proposeUnskip(ctx, week);
   });
 
-  /** Restores `week`: nothing to confirm, it only gives back. */
-  async function restore(ctx: Context, week: Week) {
-    const outcome = await store.write(() =>
-      restoreMeeting(store, { week, now: now() })
-    );
-    if (!outcome.changed) {
-      await ctx.reply(render(config.texts.admin_not_skipped, values(week)));
-      return;
-    }
-    log.info("meeting.restored", { meeting: week.id, admin: ctx.from!.id });
-    await deps.tick(); // an invitation whose time passed goes out now
-    await ctx.reply(
-      render(config.texts.admin_unskipped, {
-        ...values(week),
-        notified: outcome.notified,
-      }),
+  /** Asks to confirm that `week` takes place after all: everyone it concerns is told. */
+  function proposeUnskip(ctx: Context, week: Week) {
+    const people = store.outbox.countAudience({
+      to: "concerned",
+      meetingId: week.id,
+    });
+    return propose(
+      ctx,
+      { kind: "unskip", meetingId: week.id, sequence: week.sequence },
+      render(config.texts.admin_unskip_confirm, { ...values(week), people }),
     );
   }
 }

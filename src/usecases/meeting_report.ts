@@ -1,0 +1,153 @@
+/**
+ * The host's report on a meeting, once its feedback has closed: who said yes, who came,
+ * who came without saying yes, who said yes and did not come, the average rating and
+ * the comments; one to each admin, once, through the outbox. Where joins were not
+ * counted it says that who came is unknown, never that nobody did. Its numbers are those
+ * of the history (db/history.ts) at the moment it is owed.
+ *
+ * @module
+ */
+import type { Config } from "../config/schema.ts";
+import { render } from "../config/texts.ts";
+import { keys, LANE, OWED } from "../core/owed.ts";
+import type { MeetingComment, MeetingSummary } from "../db/history.ts";
+import type { Store } from "../db/store.ts";
+import { displayName } from "../db/users.ts";
+import type { ReportPayload } from "./jobs.ts";
+
+/** The job's name in the job log. */
+export const MEETING_REPORT = "meeting_report";
+
+/** How much of a report the comments may fill; the rest is in `/history DATE`. */
+const COMMENTS_MAX_LENGTH = 3_000;
+
+/** An average rating as people write it: `4,3`. */
+export function formatAverage(average: number): string {
+  return average.toFixed(1).replace(".", ",");
+}
+
+/** "в среднем 4,3 из 5 (7 оценок)" (`short`: "4,3 (7)"), or "нет". */
+export function ratingText(
+  config: Pick<Config, "texts">,
+  summary: Pick<MeetingSummary, "ratings" | "average">,
+  { short = false }: { short?: boolean } = {},
+): string {
+  if (summary.ratings === 0 || summary.average === null) {
+    return config.texts.admin_rating_none;
+  }
+  return render(config.texts[short ? "admin_rating_short" : "admin_rating"], {
+    average: formatAverage(summary.average),
+    count: summary.ratings,
+  });
+}
+
+/**
+ * The comments as lines, "• Анна, оценка 4: …", at most about `max` characters of them
+ * (then a line that says how many more); "—" when there are none.
+ */
+export function commentLines(
+  config: Pick<Config, "texts">,
+  { comments, max = COMMENTS_MAX_LENGTH }: {
+    comments: readonly MeetingComment[];
+    max?: number;
+  },
+): string {
+  if (comments.length === 0) return config.texts.admin_comments_none;
+  const lines: string[] = [];
+  let length = 0;
+  for (const comment of comments) {
+    const line = render(config.texts.admin_comment_line, {
+      name: displayName(comment.user),
+      rating: comment.rating,
+      comment: comment.comment,
+    });
+    if (lines.length > 0 && length + line.length > max) {
+      lines.push(
+        render(config.texts.admin_history_more, {
+          count: comments.length - lines.length,
+        }),
+      );
+      break;
+    }
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return lines.join("\n");
+}
+
+/** The report's text key and values for `summary` (its date is added when it is sent). */
+export function meetingReport(
+  config: Config,
+  { summary, comments }: {
+    summary: MeetingSummary;
+    comments: readonly MeetingComment[];
+  },
+): ReportPayload {
+  const rating = ratingText(config, summary);
+  const listed = commentLines(config, { comments });
+  if (!summary.tracked) {
+    return {
+      text: "admin_meeting_report_unknown",
+      meeting_id: summary.id,
+      values: { yes: summary.yes, rating, comments: listed },
+    };
+  }
+  return {
+    text: "admin_meeting_report",
+    meeting_id: summary.id,
+    values: {
+      yes: summary.yes,
+      joined: summary.joined,
+      joined_without_yes: summary.joined_without_yes,
+      no_show: summary.no_show,
+      rating,
+      comments: listed,
+    },
+  };
+}
+
+/**
+ * Owes each admin the report on `meetingId`, as its numbers stand at `now`, and records
+ * the job done, in one transaction; again, nothing. Returns how many reports were owed.
+ */
+export function enqueueMeetingReport(
+  store: Store,
+  { config, meetingId, now }: { config: Config; meetingId: string; now: Date },
+): number {
+  return store.transaction(() => {
+    if (store.jobRuns.get(meetingId, MEETING_REPORT) !== undefined) return 0;
+    const summary = store.history.summary(meetingId);
+    if (summary === undefined) return 0;
+    store.jobRuns.start({ meetingId, job: MEETING_REPORT }, now);
+    const payload = meetingReport(config, {
+      summary,
+      comments: store.history.comments(meetingId),
+    });
+    let owed = 0;
+    for (const admin of config.admins) {
+      const added = store.outbox.add({
+        key: keys.report(`${MEETING_REPORT}/${meetingId}`, admin),
+        kind: OWED.report,
+        ref: meetingId,
+        chatId: admin,
+        lane: LANE.notice,
+        payload,
+      }, now);
+      if (added) owed++;
+    }
+    // Its messages are reports, counted as such: the job itself sends none.
+    store.jobRuns.finish({ meetingId, job: MEETING_REPORT }, {
+      counts: {
+        pending: 0,
+        sending: 0,
+        sent: 0,
+        blocked: 0,
+        failed: 0,
+        unknown: 0,
+        dropped: 0,
+      },
+      now,
+    });
+    return owed;
+  });
+}

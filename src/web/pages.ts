@@ -1,0 +1,87 @@
+/**
+ * The responses of the public side: small pages in the person's language from the
+ * config's texts, a redirect, and the headers every response carries (a strict
+ * Content-Security-Policy, no caching, no referrer, no framing).
+ *
+ * @module
+ */
+import type { Config } from "../config/schema.ts";
+import { render, type TextKey } from "../config/texts.ts";
+import { meetingValues } from "../messages/build.ts";
+import type { Week } from "../usecases/weeks.ts";
+import { CONTENT_SECURITY_POLICY, type Html, page } from "./html.ts";
+
+/** The headers of every response of the public side. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "cache-control": "no-store",
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "x-robots-tag": "noindex, nofollow",
+};
+
+/** `response` with {@linkcode SECURITY_HEADERS} set. */
+export function secured(response: Response): Response {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    response.headers.set(name, value);
+  }
+  return response;
+}
+
+/** An HTML page as a response. */
+export function htmlResponse(
+  body: Html,
+  { status = 200, headers = {} }: {
+    status?: number;
+    headers?: Record<string, string>;
+  } = {},
+): Response {
+  return new Response(body.markup, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", ...headers },
+  });
+}
+
+/** A page that says one thing (the text `key`), under the title `title`. */
+export function notice(
+  config: Config,
+  { key, title, status = 200, headers }: {
+    key: TextKey;
+    title?: string;
+    status?: number;
+    headers?: Record<string, string>;
+  },
+): Response {
+  const text = config.texts[key];
+  return htmlResponse(
+    page({
+      lang: config.texts.web_lang,
+      title: title ?? text,
+      text: title === undefined ? "" : text,
+    }),
+    { status, headers },
+  );
+}
+
+/** A page about a meeting: its title, and the text `key` about it. */
+export function meetingPage(
+  config: Config,
+  { key, meeting }: { key: TextKey; meeting: Week },
+): Response {
+  return htmlResponse(page({
+    lang: config.texts.web_lang,
+    title: config.meeting.title,
+    text: render(config.texts[key], meetingValues(config, meeting)),
+  }));
+}
+
+/** The same answer for anything that is not there: no detail of why. */
+export function notFound(config: Config): Response {
+  return notice(config, { key: "web_not_found", status: 404 });
+}
+
+/** A 302 to `location`. */
+export function redirect(location: string): Response {
+  return new Response(null, { status: 302, headers: { location } });
+}

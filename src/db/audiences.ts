@@ -33,7 +33,10 @@ export type Audience =
   | { to: "attendees"; meetingId: string }
   /** Active users who said yes for the meeting `meetingId` and wait for a seat. */
   | { to: "waitlisted"; meetingId: string }
-  /** Active users who joined the meeting `meetingId` (clicked their link in time). */
+  /**
+   * Active users who joined the meeting `meetingId` (clicked their link in time), but
+   * not one left on its waitlist (a link kept from a seat given up is not a seat).
+   */
   | { to: "joined"; meetingId: string }
   /** Active users who answered the meeting `meetingId`, yes or no. */
   | { to: "answered"; meetingId: string }
@@ -76,8 +79,10 @@ function audienceSql(audience: Audience): { sql: string; values: string[] } {
     case "joined":
       return {
         sql: `u.is_active = 1 AND EXISTS (SELECT 1 FROM attendance j
-          WHERE j.meeting_id = ? AND j.user_id = u.id)`,
-        values: [audience.meetingId],
+          WHERE j.meeting_id = ? AND j.user_id = u.id) AND NOT ${
+          holding("waitlist")
+        }`,
+        values: [audience.meetingId, audience.meetingId],
       };
     case "answered":
       return {

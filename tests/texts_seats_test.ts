@@ -75,6 +75,8 @@ const EXPECTED: Record<keyof typeof SEAT_TEXTS, string> = {
   admin_who_seats:
     "Мест: 20, занято 20, свободно 3. Из листа ожидания получили место: 2.",
   admin_who_waitlist: "⏳ Лист ожидания (7):\n1. Анна\n2. Борис",
+  admin_report_seats:
+    "Мест: 20; место из листа ожидания получили: 2, остались в листе ожидания: 7\n",
   export_seat_columns: "Место | Номер в листе ожидания | Из листа ожидания",
   export_seat_taken: "место",
   export_seat_waitlist: "лист ожидания",

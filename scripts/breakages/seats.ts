@@ -226,4 +226,39 @@ export const BREAKAGES: Breakage[] = [
     edits: [['owed.reason === "declined" && seatless', "false"]],
     test: ["tests/seats_calendar_test.ts", "when no seat is free"],
   },
+  {
+    name:
+      "seats: the question after the meeting skips the waitlist, link or not",
+    file: "src/db/audiences.ts",
+    edits: [["u.id) AND NOT ${", "u.id) OR 0 AND NOT ${"]],
+    test: ["tests/seats_after_test.ts", "a capped week with personal links"],
+  },
+  {
+    name:
+      "seats: the history's yes is a seat held, not a place on the waitlist",
+    file: "src/db/history.ts",
+    edits: [[
+      `const YES = "a.seat = 'seat'";`,
+      `const YES = "a.answer = 'yes'";`,
+    ]],
+    test: ["tests/seats_after_test.ts", "a capped week with personal links"],
+  },
+  {
+    name: "seats: the host's report shows the seats",
+    file: "src/usecases/meeting_report.ts",
+    edits: [[
+      "const seat_figures = reportSeatsLine(config, seats);",
+      'const seat_figures = "";',
+    ]],
+    test: ["tests/seats_after_test.ts", "without personal links the question"],
+  },
+  {
+    name: "seats: /history DATE shows the seats",
+    file: "src/history.ts",
+    edits: [[
+      "    seat_figures: reportSeatsLine(",
+      '    seat_figures: "" && reportSeatsLine(',
+    ]],
+    test: ["tests/seats_after_test.ts", "a capped week with personal links"],
+  },
 ];

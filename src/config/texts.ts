@@ -18,6 +18,7 @@ import {
   MOVE,
   NAMES,
   REPORT,
+  REPORT_UNKNOWN,
   SCHEDULE,
 } from "./placeholders.ts";
 
@@ -245,7 +246,7 @@ export const TEXT_PLACEHOLDERS = {
   feedback_comment_too_long: ["length", "max"],
   feedback_comment_header: [...MEETING, "name", "id", "rating"],
   admin_meeting_report: [...MEETING, ...REPORT],
-  admin_meeting_report_unknown: [...MEETING, "yes", "rating", "comments"],
+  admin_meeting_report_unknown: [...MEETING, ...REPORT_UNKNOWN],
   admin_rating: ["average", "count"],
   admin_rating_short: ["average", "count"],
   admin_rating_none: [],
@@ -269,11 +270,9 @@ export const TEXT_PLACEHOLDERS = {
   admin_history_meeting: [...MEETING, "status", "no", ...REPORT, ...NAMES],
   admin_history_meeting_unknown: [
     ...MEETING,
+    ...REPORT_UNKNOWN,
     "status",
-    "yes",
     "no",
-    "rating",
-    "comments",
     "yes_names",
   ],
   admin_history_bad_date: ["text"],

@@ -1,7 +1,8 @@
 /**
  * The shipped Russian texts about seats (usecases/seats.ts): the free seats in the
  * invitation, the waitlist, the seat that frees itself, the seat of one who comes back,
- * `/capacity`, and the seat figures of the reports, with the placeholders each may use.
+ * `/capacity`, and the seat figures of the reports (the host's report's too), with the
+ * placeholders each may use.
  * `config.yaml` repeats them so that an operator can edit each.
  *
  * @module
@@ -56,6 +57,8 @@ export const SEAT_TEXTS = {
   admin_who_seats: "Мест: {capacity}, занято {seated}, свободно {free}. " +
     "Из листа ожидания получили место: {promotions}.",
   admin_who_waitlist: "⏳ Лист ожидания ({waitlist}):\n{waitlist_names}",
+  admin_report_seats: "Мест: {capacity}; место из листа ожидания получили: " +
+    "{promotions}, остались в листе ожидания: {waitlist}\n",
   export_seat_columns: "Место | Номер в листе ожидания | Из листа ожидания",
   export_seat_taken: "место",
   export_seat_waitlist: "лист ожидания",
@@ -102,6 +105,7 @@ export function seatPlaceholders(
     admin_stats_seats: [...meeting, ...seats, "promotions"],
     admin_who_seats: ["capacity", "seated", "free", "promotions"],
     admin_who_waitlist: ["waitlist", "waitlist_names"],
+    admin_report_seats: ["capacity", "seated", "waitlist", "promotions"],
     export_seat_columns: [],
     export_seat_taken: [],
     export_seat_waitlist: [],

@@ -1,11 +1,13 @@
 /**
  * The shipped Russian texts: what participants read, what admins read, what comes
- * after the "yes", and about seats.
+ * after the "yes", the host's panel, the calendar subscription, and about seats.
  *
  * @module
  */
 import { ADMIN_TEXTS } from "./texts_admin.ts";
 import { AFTER_TEXTS } from "./texts_after.ts";
+import { FEED_TEXTS } from "./texts_feed.ts";
+import { PANEL_TEXTS } from "./texts_panel.ts";
 import { PARTICIPANT_TEXTS } from "./texts_participant.ts";
 import { SEAT_TEXTS } from "./texts_seats.ts";
 import type { Texts } from "./texts.ts";
@@ -15,5 +17,7 @@ export const DEFAULT_TEXTS: Texts = {
   ...PARTICIPANT_TEXTS,
   ...ADMIN_TEXTS,
   ...AFTER_TEXTS,
+  ...PANEL_TEXTS,
+  ...FEED_TEXTS,
   ...SEAT_TEXTS,
 };

@@ -21,7 +21,8 @@ import {
   REPORT_UNKNOWN,
   SCHEDULE,
 } from "./placeholders.ts";
-
+import { FEED_PLACEHOLDERS } from "./texts_feed.ts";
+import { PANEL_PLACEHOLDERS } from "./texts_panel.ts";
 import { seatPlaceholders } from "./texts_seats.ts";
 
 export { datePlaceholders } from "./placeholders.ts";
@@ -53,7 +54,7 @@ export const TEXT_PLACEHOLDERS = {
   second_reminder: MEETING,
   reminder_updated: MEETING,
   nudge: MEETING,
-  help: [...SCHEDULE, "relay_line"],
+  help: [...SCHEDULE, "relay_line", "calendar_line"],
   help_relay_line: [],
   status: ["subscription", "answer", "link_line", ...MEETING],
   status_cancelled: ["subscription", ...MEETING],
@@ -284,7 +285,9 @@ export const TEXT_PLACEHOLDERS = {
   export_comment_columns: [],
   admin_export_comments_caption: ["count"],
   command_history: [],
-  // Seats: usecases/seats.ts, the texts and their placeholders in texts_seats.ts.
+  // The panel, the calendar subscription, the seats: each in its texts_*.ts.
+  ...PANEL_PLACEHOLDERS,
+  ...FEED_PLACEHOLDERS,
   ...seatPlaceholders(MEETING),
 } as const satisfies Record<string, readonly string[]>;
 

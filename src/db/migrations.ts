@@ -82,7 +82,16 @@ export const MIGRATIONS: readonly string[] = [
   // flight, so that it is edited once it lands (see db/week_edits.ts).
   `ALTER TABLE meetings ADD COLUMN ended_at TEXT;
   ALTER TABLE outbox ADD COLUMN edit_after INTEGER NOT NULL DEFAULT 0;`,
-  // 13: seats (one self-contained step; see usecases/seats.ts). A "yes" holds a seat or
+  // 13: calendar subscriptions (one self-contained step). Each person's feed as last
+  // served: its ETag, since when it is so (Last-Modified), and when it was last fetched.
+  // The feed's address is a token of web_tokens (purpose `feed`).
+  `CREATE TABLE calendar_feeds (
+    user_id INTEGER PRIMARY KEY REFERENCES users (id),
+    etag TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+  );`,
+  // 14: seats (one self-contained step; see usecases/seats.ts). A "yes" holds a seat or
   // waits on the waitlist (`seat`), in the order the bot committed the presses
   // (`queued`, one sequence over all answers, assigned inside the transaction that
   // records the press); `promoted_at` when a freed seat came to it from the waitlist. A

@@ -9,6 +9,10 @@
  * entry. Once it is delivered, the file is recorded as the person's latest, in the
  * transaction that settles the row.
  *
+ * A person whose calendar app reads their subscription (usecases/feed.ts) gets no file
+ * that would put a new entry in: the subscription shows every week already, under its
+ * own UID, and a file would add the week a second time.
+ *
  * The file is a function of the meeting's state and of the person's SEQUENCE: its
  * DTSTAMP is the meeting's last change, so a restart, a resend after an unknown outcome,
  * or the next recipient gets the same bytes for the same state. Each distinct file is
@@ -92,6 +96,8 @@ export function calendarFile(deps: CalendarDeps): {
       /** A "yes" without a seat (waiting, or given up by a `/stop`). */
       seatless?: boolean;
       sent?: CalendarEntry;
+      /** Their calendar app reads their feed (usecases/feed.ts `feedInUse`). */
+      feedInUse?: boolean;
     },
   ): Delivery | null;
   delivered(result: unknown, delivery: Delivery): void;
@@ -99,9 +105,12 @@ export function calendarFile(deps: CalendarDeps): {
   const { config, now, changedAt } = deps;
   const uploaded = new Map<string, string>();
   return {
-    delivery(row, { meeting, userId, attending, seatless, sent }) {
+    delivery(row, { meeting, userId, attending, seatless, sent, feedInUse }) {
       const owed = owedFile({ meeting, attending, sent }, now());
       if (owed === null) return null;
+      // The feed already shows the week: a new entry would be a second one. An entry
+      // this person holds from a file is still kept true by files.
+      if (owed.reason === "new" && feedInUse) return null;
       const stamp = changedAt(meeting.id);
       if (stamp === undefined) return null; // never answered: nothing is owed
       const domain = sent?.uidDomain ?? deps.domain;

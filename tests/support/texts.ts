@@ -81,6 +81,7 @@ export function allValues(): Record<string, string | number> {
     no_names: "Вера",
     none_names: texts.admin_who_empty_group,
     relay_line: texts.help_relay_line,
+    calendar_line: "",
     subscription: texts.status_subscribed,
     answer: texts.status_answer_yes,
     link_line: render(texts.status_link_line, { link: CONFIG.meeting.link }),

@@ -28,6 +28,7 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
     const help = render(config.texts.help, {
       ...scheduleValues(config, now()),
       relay_line: relayed ? config.texts.help_relay_line : "",
+      calendar_line: deps.feeds.enabled ? config.texts.help_calendar_line : "",
     });
     if (!config.admins.includes(ctx.from!.id)) return ctx.reply(help);
     const forAdmins = render(config.texts.help_admin, {

@@ -1,9 +1,9 @@
 /**
  * Admin commands, for the Telegram ids under `admins` in config.yaml: reports (`/stats`,
  * `/who` with its reminder button, `/export`), broadcasts (`/announce`, `/followup`),
- * and this week's meeting (`/topic`, `/link`, `/move`, `/skip`, `/unskip`,
- * `/capacity`). Anyone else falls through to the fallback and gets the reply to an
- * unknown command: nothing tells them these exist.
+ * this week's meeting (`/topic`, `/link`, `/move`, `/skip`, `/unskip`, `/capacity`),
+ * and the sign-in link of the panel (`/panel`). Anyone else falls through to the
+ * fallback and gets the reply to an unknown command: nothing tells them these exist.
  *
  * @module
  */
@@ -13,6 +13,7 @@ import { broadcastCommands } from "./broadcasts.ts";
 import { capacityCommand } from "./capacity.ts";
 import { reportCommands } from "./reports.ts";
 import { confirmations } from "./confirm.ts";
+import { panelCommand } from "./panel.ts";
 import { scheduleCommands } from "./schedule.ts";
 import { skipCommands } from "./skip.ts";
 import { whoCommands } from "./who.ts";
@@ -30,5 +31,6 @@ export function adminFeature(deps: FeatureDeps): Composer<Context> {
   skipCommands(admins, deps);
   capacityCommand(admins, deps);
   confirmations(admins, deps);
+  panelCommand(admins, deps);
   return feature;
 }

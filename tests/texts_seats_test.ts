@@ -30,6 +30,8 @@ const VALUES = {
   promoted: 5,
   promotions: 2,
   waitlist_names: "1. Анна\n2. Борис",
+  bot: "bot_name",
+  count: 7,
 };
 
 /** What each seat text reads, with the values above. */
@@ -81,6 +83,13 @@ const EXPECTED: Record<keyof typeof SEAT_TEXTS, string> = {
   export_seat_taken: "место",
   export_seat_waitlist: "лист ожидания",
   export_promoted: "да",
+  feed_description_no_seat: "Число мест ограничено: ссылку бот " +
+    "пришлёт, когда место будет за вами.\n\n" +
+    "Записаться — ответьте боту: https://t.me/bot_name",
+  panel_seats_name: "Места",
+  panel_seats:
+    "занято 20 из 20, свободно 3; из листа ожидания получили место: 2",
+  panel_group_waitlist: "Лист ожидания: 7",
 };
 
 Deno.test("every seat text reads as a native speaker writes it", () => {

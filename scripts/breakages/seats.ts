@@ -261,4 +261,41 @@ export const BREAKAGES: Breakage[] = [
     ]],
     test: ["tests/seats_after_test.ts", "a capped week with personal links"],
   },
+  {
+    name: "seats: a feed shows no link in a capped week to one without a seat",
+    file: "src/usecases/feed.ts",
+    edits: [[
+      'if (limited && store.seats.held(meetingId, userId)?.seat !== "seat") {',
+      "if (false) {",
+    ]],
+    test: ["tests/seats_web_test.ts", "a feed shows a capped week's link"],
+  },
+  {
+    name: "seats: a feed hides a kept link once its seat is given up",
+    file: "src/usecases/feed.ts",
+    edits: [[
+      'if (limited && store.seats.held(meetingId, userId)?.seat !== "seat") {',
+      "if (limited && store.seats.held(meetingId, userId) === undefined) {",
+    ]],
+    test: ["tests/seats_web_test.ts", "a feed shows a capped week's link"],
+  },
+  {
+    name: "seats: a feed's series has no link under a limit in the config",
+    file: "src/messages/feed.ts",
+    edits: [[
+      "config.meeting.capacity === null\n    ? config.meeting.link\n    : null;",
+      "config.meeting.link;",
+    ]],
+    test: ["tests/seats_web_test.ts", "a feed shows a capped week's link"],
+  },
+  {
+    name:
+      "seats: a feed's week capped by /capacity shows the link to seats only",
+    file: "src/usecases/feed.ts",
+    edits: [[
+      "const limited = capacityOf(store, { config, meetingId }) !== null;",
+      "const limited = config.meeting.capacity !== null;",
+    ]],
+    test: ["tests/seats_web_test.ts", "a week capped by /capacity"],
+  },
 ];

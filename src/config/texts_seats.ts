@@ -1,8 +1,8 @@
 /**
  * The shipped Russian texts about seats (usecases/seats.ts): the free seats in the
  * invitation, the waitlist, the seat that frees itself, the seat of one who comes back,
- * `/capacity`, and the seat figures of the reports (the host's report's too), with the
- * placeholders each may use.
+ * `/capacity`, the seat figures of the reports (the host's report's too, and the
+ * panel's), and a feed's week without a seat, with the placeholders each may use.
  * `config.yaml` repeats them so that an operator can edit each.
  *
  * @module
@@ -63,6 +63,13 @@ export const SEAT_TEXTS = {
   export_seat_taken: "место",
   export_seat_waitlist: "лист ожидания",
   export_promoted: "да",
+  feed_description_no_seat: "Число мест ограничено: ссылку бот " +
+    "пришлёт, когда место будет за вами.\n\n" +
+    "Записаться — ответьте боту: https://t.me/{bot}",
+  panel_seats_name: "Места",
+  panel_seats: "занято {seated} из {capacity}, свободно {free}; " +
+    "из листа ожидания получили место: {promotions}",
+  panel_group_waitlist: "Лист ожидания: {count}",
 } as const;
 
 /** The name of one text about seats. */
@@ -110,5 +117,9 @@ export function seatPlaceholders(
     export_seat_taken: [],
     export_seat_waitlist: [],
     export_promoted: [],
+    feed_description_no_seat: ["title", "bot"],
+    panel_seats_name: [],
+    panel_seats: ["capacity", "seated", "free", "promotions"],
+    panel_group_waitlist: ["count"],
   };
 }

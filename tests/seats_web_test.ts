@@ -10,7 +10,7 @@ import { type FakeUser, user } from "./fake_bot_api.ts";
 import { type Harness, ManualClock, startHarness } from "./helpers.ts";
 import { feedOf } from "./support/feed.ts";
 import { type IcsComponent, parseIcs } from "./support/ics.ts";
-import { HOST } from "./support/panel.ts";
+import { HOST, signIn } from "./support/panel.ts";
 import { JOIN_LINK, publicConfig, startWeb, type Web } from "./support/web.ts";
 
 const YES = "rsvp:2026-11-25:yes";
@@ -50,6 +50,48 @@ async function eventsOf(
     week: events.find((e) => e["RECURRENCE-ID"] === "20261125T110000"),
   };
 }
+
+Deno.test("the panel's next meeting shows the seats taken of the limit and the waitlist in order", async () => {
+  await using h = await cappedWeek(2);
+  await using web = startWeb(h);
+  for (const u of [anna, gleb, boris, vera]) await h.press(u, YES);
+  const cookie = await signIn(h, { web });
+  const page = async () =>
+    (await web.get("/panel", { headers: { cookie } })).body.replace(
+      /\s+</g,
+      "<",
+    );
+
+  const full = await page();
+  assert.match(
+    full,
+    /<dt>Места<\/dt><dd>занято 2 из 2, свободно 0; из листа ожидания получили место: 0<\/dd>/,
+  );
+  assert.match(
+    full,
+    /<h2>Придут: 2<\/h2><ul class="names"><li>Анна<\/li><li>Глеб<\/li><\/ul>/,
+  );
+  assert.match(
+    full,
+    /<div id="waitlist"><h2>Лист ожидания: 2<\/h2><ol class="names"><li>Борис<\/li><li>Вера<\/li><\/ol>/,
+  );
+
+  await h.press(gleb, NO); // Boris, first in line, gets the seat
+  await h.idle();
+  const after = await page();
+  assert.match(
+    after,
+    /занято 2 из 2, свободно 0; из листа ожидания получили место: 1/,
+  );
+  assert.match(
+    after,
+    /<h2>Придут: 2<\/h2><ul class="names"><li>Анна<\/li><li>Борис<\/li><\/ul>/,
+  );
+  assert.match(
+    after,
+    /<h2>Лист ожидания: 1<\/h2><ol class="names"><li>Вера<\/li><\/ol>/,
+  );
+});
 
 Deno.test("a feed shows a capped week's link to seats only: not to the waitlist, the silent, or a link kept from a seat given up", async (t) => {
   await using h = await cappedWeek(1);

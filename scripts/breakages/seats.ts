@@ -262,6 +262,30 @@ export const BREAKAGES: Breakage[] = [
     test: ["tests/seats_after_test.ts", "a capped week with personal links"],
   },
   {
+    name: "seats: the panel's next meeting shows the seats taken of the limit",
+    file: "src/web/panel/next.ts",
+    edits: [[
+      "  if (capacity !== null) {\n    fields.push(",
+      "  if (false) {\n    fields.push(",
+    ]],
+    test: [
+      "tests/seats_web_test.ts",
+      "the panel's next meeting shows the seats",
+    ],
+  },
+  {
+    name: "seats: the panel shows the waitlist in its order",
+    file: "src/db/answers.ts",
+    edits: [[
+      "       ORDER BY a.queued`,\n    ).all(meetingId).map(toUser);",
+      "       ORDER BY u.id DESC`,\n    ).all(meetingId).map(toUser);",
+    ]],
+    test: [
+      "tests/seats_web_test.ts",
+      "the panel's next meeting shows the seats",
+    ],
+  },
+  {
     name: "seats: a feed shows no link in a capped week to one without a seat",
     file: "src/usecases/feed.ts",
     edits: [[

@@ -1,6 +1,6 @@
 /**
  * The shipped Russian texts: what participants read, what admins read, what comes
- * after the "yes", the host's panel and the calendar subscription.
+ * after the "yes", the host's panel, the calendar subscription, and about seats.
  *
  * @module
  */
@@ -9,6 +9,7 @@ import { AFTER_TEXTS } from "./texts_after.ts";
 import { FEED_TEXTS } from "./texts_feed.ts";
 import { PANEL_TEXTS } from "./texts_panel.ts";
 import { PARTICIPANT_TEXTS } from "./texts_participant.ts";
+import { SEAT_TEXTS } from "./texts_seats.ts";
 import type { Texts } from "./texts.ts";
 
 /** The shipped Russian texts; `config.yaml` repeats them so that an operator can edit each. */
@@ -18,4 +19,5 @@ export const DEFAULT_TEXTS: Texts = {
   ...AFTER_TEXTS,
   ...PANEL_TEXTS,
   ...FEED_TEXTS,
+  ...SEAT_TEXTS,
 };

@@ -12,8 +12,8 @@ import {
   greeting,
   REGISTER_DATA,
   scheduleValues,
-  welcome,
 } from "../../messages/build.ts";
+import { welcome } from "../../messages/welcome.ts";
 import { setRegistration, startUser } from "../../usecases/users.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery, editOrIgnore } from "../edit.ts";
@@ -38,7 +38,8 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
         now: now(),
         welcome: {
           key: `start/${ctx.update.update_id}`,
-          text: (kind) => welcome(config, { kind, name, now: now() }),
+          text: (kind, seats) =>
+            welcome(config, { kind, name, seats, now: now() }),
         },
       })
     );

@@ -182,7 +182,7 @@ function withGerman(): string {
   const german = english.slice(0, invitation) +
     "      invitation: |-\n" +
     "        Einladung zu „{title}“ am {date}, um {time} ({tz}). Dauer: {duration}.\n\n" +
-    "        {topic_line}Kommen Sie?" +
+    "        {topic_line}{seats_line}Kommen Sie?" +
     english.slice(after);
   return SHIPPED + "  de:\n" +
     german

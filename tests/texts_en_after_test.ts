@@ -11,6 +11,7 @@ import { ENGLISH, sayIn } from "./support/texts.ts";
 
 /** The values of these texts, as the bot fills them for the meeting of 9 December. */
 const VALUES: Record<string, string | number> = {
+  seat_figures: "", // without a limit of seats (with one: texts_en_seats_test.ts)
   rating: 4,
   until: "10 December, 12:15 (Moscow time)",
   name: "Anna Smith (@anna)",

@@ -12,7 +12,7 @@ import type { Breakage } from "./types.ts";
 export const BREAKAGES: Breakage[] = [
   {
     name: "a person's answers owe one calendar row, renewed, not one per press",
-    file: "src/usecases/answers.ts",
+    file: "src/usecases/calendar_files.ts",
     edits: [[
       "const key = keys.calendar(meetingId, user.id);",
       "const key = `${keys.calendar(meetingId, user.id)}/${Math.random()}`;",
@@ -42,7 +42,7 @@ export const BREAKAGES: Breakage[] = [
   {
     name:
       "a calendar file after a changed answer waits the pause after the last",
-    file: "src/usecases/answers.ts",
+    file: "src/usecases/calendar_files.ts",
     edits: [[
       "const after = store.outbox.inFlight(key) ? now : last;",
       "const after = undefined;",
@@ -128,8 +128,8 @@ export const BREAKAGES: Breakage[] = [
     name: "a returning user's welcome goes ahead of the invitation it brings",
     file: "src/usecases/users.ts",
     edits: [[
-      "lane: LANE.reply,\n      payload: {\n        key: WELCOME_TEXTS[kind],",
-      "lane: LANE.notice,\n      payload: {\n        key: WELCOME_TEXTS[kind],",
+      "lane: LANE.reply,\n          payload: {\n            key: WELCOME_TEXTS[kind],",
+      "lane: LANE.notice,\n          payload: {\n            key: WELCOME_TEXTS[kind],",
     ]],
     test: ["tests/start_test.ts", "comes back"],
   },
@@ -137,8 +137,8 @@ export const BREAKAGES: Breakage[] = [
     name: "someone subscribed who sends /start is told so, not welcomed back",
     file: "src/usecases/users.ts",
     edits: [[
-      'const kind = before?.is_active ? "subscribed" : "back";',
-      'const kind = "back";',
+      '      ? "subscribed"\n',
+      '      ? "back"\n',
     ]],
     test: ["tests/start_test.ts", "subscribed"],
   },

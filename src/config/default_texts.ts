@@ -1,7 +1,7 @@
 /**
  * The shipped texts: Russian (what participants read, what admins read, what comes
- * after the "yes", the host's panel and the calendar subscription) and English, the
- * same texts with the same placeholders.
+ * after the "yes", the host's panel, the calendar subscription, and about seats) and
+ * English, the same texts with the same placeholders.
  *
  * @module
  */
@@ -14,6 +14,8 @@ import { EN_ADMIN_TEXTS } from "./texts_en_admin.ts";
 import { EN_AFTER_TEXTS } from "./texts_en_after.ts";
 import { EN_PARTICIPANT_TEXTS } from "./texts_en_participant.ts";
 import { EN_FEED_TEXTS, EN_PANEL_TEXTS } from "./texts_en_panel.ts";
+import { SEAT_TEXTS } from "./texts_seats.ts";
+import { EN_SEAT_TEXTS } from "./texts_en_seats.ts";
 import type { Texts } from "./texts.ts";
 
 /** The shipped Russian texts; `config.yaml` repeats them so that an operator can edit each. */
@@ -23,6 +25,7 @@ export const DEFAULT_TEXTS: Texts = {
   ...AFTER_TEXTS,
   ...PANEL_TEXTS,
   ...FEED_TEXTS,
+  ...SEAT_TEXTS,
 };
 
 /** The shipped English texts; `config.yaml` repeats them under `languages.en.texts`. */
@@ -32,6 +35,7 @@ export const ENGLISH_TEXTS: Texts = {
   ...EN_AFTER_TEXTS,
   ...EN_PANEL_TEXTS,
   ...EN_FEED_TEXTS,
+  ...EN_SEAT_TEXTS,
 };
 
 /** The languages the bot has texts of without a config, by code. */

@@ -21,6 +21,7 @@ import {
 } from "./fields.ts";
 import {
   readBoolean,
+  readCapacity,
   readCount,
   readLink,
   readOptional,
@@ -67,6 +68,7 @@ const MEETING_KEYS = [
   "time",
   "duration_minutes",
   "link",
+  "capacity",
 ] as const;
 const WEEKLY_TIME_KEYS = ["weekday", "time"] as const;
 
@@ -157,6 +159,7 @@ function readMeeting(field: Field): Config["meeting"] {
       max: 24 * 60,
     }),
     link: readLink(child(meeting, "link")),
+    capacity: readCapacity(child(meeting, "capacity")),
   };
 }
 

@@ -4,8 +4,7 @@
  * `config.yaml` overrides any of them under `texts:` (and `languages:`); a key it does
  * not name keeps the default (`default_texts.ts`): a new text never breaks an old
  * config. A plural lists its language's forms (`{count|ответ|ответа|ответов}`,
- * `{count|answer|answers}`); a date comes in every form a sentence may need (see
- * `datePlaceholders`). Placeholder names only get added: an old config keeps loading.
+ * `{count|answer|answers}`); a date has every form a sentence may need.
  *
  * @module
  */
@@ -16,10 +15,12 @@ import {
   MOVE,
   NAMES,
   REPORT,
+  REPORT_UNKNOWN,
   SCHEDULE,
 } from "./placeholders.ts";
 import { FEED_PLACEHOLDERS } from "./texts_feed.ts";
 import { PANEL_PLACEHOLDERS } from "./texts_panel.ts";
+import { seatPlaceholders } from "./texts_seats.ts";
 
 export { datePlaceholders } from "./placeholders.ts";
 
@@ -34,12 +35,12 @@ export const TEXT_PLACEHOLDERS = {
   registered_no: [],
   stopped: [],
   not_subscribed: [],
-  invitation: MEETING,
+  invitation: [...MEETING, "seats_line"],
   topic_line: ["topic"],
   button_attend_yes: [],
   button_attend_no: [],
   answer_yes: MEETING,
-  answer_no: MEETING,
+  answer_no: [...MEETING, "seats_line"],
   answer_started: MEETING,
   answer_expired: MEETING,
   answer_too_early: [],
@@ -245,7 +246,7 @@ export const TEXT_PLACEHOLDERS = {
   feedback_comment_too_long: ["length", "max"],
   feedback_comment_header: [...MEETING, "name", "id", "rating"],
   admin_meeting_report: [...MEETING, ...REPORT],
-  admin_meeting_report_unknown: [...MEETING, "yes", "rating", "comments"],
+  admin_meeting_report_unknown: [...MEETING, ...REPORT_UNKNOWN],
   admin_rating: ["average", "count"],
   admin_rating_short: ["average", "count"],
   admin_rating_none: [],
@@ -269,11 +270,9 @@ export const TEXT_PLACEHOLDERS = {
   admin_history_meeting: [...MEETING, "status", "no", ...REPORT, ...NAMES],
   admin_history_meeting_unknown: [
     ...MEETING,
+    ...REPORT_UNKNOWN,
     "status",
-    "yes",
     "no",
-    "rating",
-    "comments",
     "yes_names",
   ],
   admin_history_bad_date: ["text"],
@@ -285,8 +284,9 @@ export const TEXT_PLACEHOLDERS = {
   export_comment_columns: [],
   admin_export_comments_caption: ["count"],
   command_history: [],
-  ...PANEL_PLACEHOLDERS,
+  ...PANEL_PLACEHOLDERS, // the panel, the feed, the seats: in their texts_*.ts
   ...FEED_PLACEHOLDERS,
+  ...seatPlaceholders(MEETING),
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of one text. */

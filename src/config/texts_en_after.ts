@@ -38,13 +38,13 @@ export const EN_AFTER_TEXTS = {
     "{name}, id {id}, rating {rating} of 5. What could be better is in the " +
     "message below; reply to it and I'll pass your answer on.",
   admin_meeting_report: "Summary of the meeting {date_on}\n\n" +
-    "Said yes: {yes}\n" +
+    "Said yes: {yes}\n{seat_figures}" +
     "Came: {joined}, of them without saying yes: {joined_without_yes}\n" +
     "Said yes but didn't come: {no_show}\n" +
     "Ratings: {rating}\n\n" +
     "Comments:\n{comments}",
   admin_meeting_report_unknown: "Summary of the meeting {date_on}\n\n" +
-    "Said yes: {yes}\n" +
+    "Said yes: {yes}\n{seat_figures}" +
     "Who came is unknown: personal meeting links are off " +
     "(http.public_url in the bot's settings).\n" +
     "Ratings: {rating}\n\n" +
@@ -69,7 +69,7 @@ export const EN_AFTER_TEXTS = {
     "whole history is in /export.",
   admin_history_meeting:
     "The meeting {date_on}, at {time} ({tz}): {status}\n\n" +
-    "{topic_line}Said yes: {yes}, said no: {no}\n" +
+    "{topic_line}Said yes: {yes}, said no: {no}\n{seat_figures}" +
     "Came: {joined}, of them without saying yes: {joined_without_yes}\n" +
     "Said yes but didn't come: {no_show}\n" +
     "Ratings: {rating}\n\n" +
@@ -79,7 +79,7 @@ export const EN_AFTER_TEXTS = {
     "Comments:\n{comments}",
   admin_history_meeting_unknown:
     "The meeting {date_on}, at {time} ({tz}): {status}\n\n" +
-    "{topic_line}Said yes: {yes}, said no: {no}\n" +
+    "{topic_line}Said yes: {yes}, said no: {no}\n{seat_figures}" +
     "Who came is unknown: personal meeting links were off.\n" +
     "Ratings: {rating}\n\n" +
     "Said yes:\n{yes_names}\n\n" +

@@ -28,7 +28,7 @@ export const EN_PARTICIPANT_TEXTS = {
   not_subscribed:
     "You are not subscribed to invitations. To subscribe, send /start.",
   invitation: "You are invited to “{title}” {date_on}, at {time} ({tz}). " +
-    "It will last {duration_acc}.\n\n{topic_line}Will you come?",
+    "It will last {duration_acc}.\n\n{topic_line}{seats_line}Will you come?",
   topic_line: "Topic: {topic}\n\n",
   button_attend_yes: "Yes, I'll be there",
   button_attend_no: "No, I can't",
@@ -36,7 +36,7 @@ export const EN_PARTICIPANT_TEXTS = {
     "✅ You're coming — see you there! I'll send the link on the day. If your " +
     "plans change, you can change your answer until it starts.",
   answer_no: "“{title}” {date_on}, at {time} ({tz}).\n\n{topic_line}" +
-    "❌ You can't come. If your plans change, you can change your answer until " +
+    "{seats_line}❌ You can't come. If your plans change, you can change your answer until " +
     "it starts.",
   answer_started:
     "This meeting has already started — your answer was not changed.",

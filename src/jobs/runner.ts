@@ -7,9 +7,11 @@
  * end of each meeting is done the same way: its messages lose their answer buttons,
  * once (usecases/meeting_end.ts).
  *
- * The tick also closes what is finished: a job or an announcement whose messages are
- * all settled is recorded with its counts and reported to the admins, once; an admin's
- * reply to a participant, once settled, brings the admin a note on how it went.
+ * The tick also gives free seats to the waitlists (a larger capacity in the config), runs
+ * the jobs after each meeting (jobs/after.ts), and closes what is finished: a job or an
+ * announcement whose messages are all settled is recorded with its counts and reported
+ * to the admins, once; an admin's reply to a participant, once settled, brings the admin
+ * a note on how it went.
  *
  * @module
  */
@@ -18,6 +20,7 @@ import { isJobName, type JobName } from "../core/jobs.ts";
 import { batchOf, OWED, parseBatch } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
+import { fillAllSeats } from "../usecases/seats.ts";
 import { upcomingWeek } from "../usecases/weeks.ts";
 import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
@@ -80,6 +83,7 @@ export function createJobRunner(deps: JobDeps): JobRunner {
       try {
         await deps.store.write(() => {
           tick(deps);
+          fillSeats(deps);
           tickAfter(deps);
           closeFinished(deps);
         });
@@ -175,6 +179,18 @@ function tick(deps: JobDeps) {
     log.info("meeting.buttons_removed", { messages: ended });
     deps.kick();
   }
+}
+
+/**
+ * Gives the free seats of the meetings ahead to their waitlists: seats a larger
+ * `meeting.capacity` added while the bot was stopped go at once.
+ */
+function fillSeats(deps: JobDeps) {
+  const { store, config } = deps;
+  const promoted = store.transaction(() =>
+    fillAllSeats(store, { config, now: deps.now() })
+  );
+  if (promoted > 0) deps.log.info("seats.promoted", { promoted });
 }
 
 /** Closes jobs and announcements whose messages were all settled (e.g. before a stop). */

@@ -13,6 +13,7 @@ import type { MeetingSlot } from "../domain/meeting.ts";
 import { grammarOf, type LocalDate } from "../domain/grammar.ts";
 import { DATE_FORMS } from "../domain/russian.ts";
 import { formatTime, localParts, utcOffsetLabel } from "../domain/time.ts";
+import * as seats from "./seats_shown.ts";
 
 /** Text and keyboard of one message. */
 export interface OutgoingMessage {
@@ -38,6 +39,7 @@ export type ShownMeeting = MeetingSlot & {
   topic?: string | null;
   link?: string;
   cancelled?: boolean;
+  seats?: seats.ShownSeats;
 };
 
 /** Button data of the sign-up question. */
@@ -51,14 +53,17 @@ export function answerData(meetingId: string, answer: Answer): string {
 /** What a button press asks for, or `undefined` for data the bot never sends. */
 export type ButtonAction =
   | { kind: "register"; register: boolean }
-  | { kind: "answer"; meetingId: string; answer: Answer };
+  | { kind: "answer"; meetingId: string; answer: Answer; leave?: boolean };
 
 /** Decodes button data; forged or malformed data gives `undefined`. */
 export function parseButtonData(data: string): ButtonAction | undefined {
   if (data === REGISTER_DATA.yes) return { kind: "register", register: true };
   if (data === REGISTER_DATA.no) return { kind: "register", register: false };
-  const match = /^rsvp:(\d{4}-\d{2}-\d{2}):(yes|no)$/.exec(data);
+  const match = /^rsvp:(\d{4}-\d{2}-\d{2}):(yes|no|leave)$/.exec(data);
   if (match === null) return undefined;
+  if (match[2] === "leave") {
+    return { kind: "answer", meetingId: match[1]!, answer: "no", leave: true };
+  }
   return { kind: "answer", meetingId: match[1]!, answer: match[2] as Answer };
 }
 
@@ -139,6 +144,8 @@ export interface MeetingValues extends Record<string, string> {
   topic: string;
   /** `texts.topic_line` with the topic; empty when there is none. */
   topic_line: string;
+  /** The free seats (`texts.seats_line`, or `seats_full_line`); empty without a limit. */
+  seats_line: string;
 }
 
 /** The values every text about one meeting may use (see `TEXT_PLACEHOLDERS`). */
@@ -161,6 +168,7 @@ export function meetingValues(
     link: meeting.link ?? config.meeting.link,
     topic,
     topic_line: topic === "" ? "" : renderText(config, "topic_line", { topic }),
+    seats_line: seats.seatsLine(config, meeting.seats),
   };
 }
 
@@ -250,15 +258,24 @@ export function invitation(
 
 /**
  * The invitation after an answer: shows the choice and keeps the buttons to change it;
- * a cancelled meeting's says so, without buttons.
+ * a cancelled meeting's says so, without buttons. A "yes" waiting for a seat (`place` on
+ * the waitlist) shows its place and the button that leaves the waitlist.
  */
 export function answeredInvitation(
   config: Config,
-  { meeting, answer }: { meeting: ShownMeeting; answer: Answer },
+  { meeting, answer, place }: {
+    meeting: ShownMeeting;
+    answer: Answer;
+    place?: number;
+  },
 ): OutgoingMessage {
   const values = meetingValues(config, meeting);
   if (meeting.cancelled) {
     return { text: renderText(config, "meeting_cancelled_message", values) };
+  }
+  if (answer === "yes" && place !== undefined) {
+    const meetingId = meeting.id;
+    return seats.waitlistedInvitation(config, { values, meetingId, place });
   }
   return {
     text: renderText(

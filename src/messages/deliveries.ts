@@ -17,7 +17,11 @@ import {
   type OutgoingMessage,
   scheduleValues,
 } from "./build.ts";
-import { commentLines, ratingText } from "../usecases/meeting_report.ts";
+import {
+  commentLines,
+  ratingText,
+  reportSeatsLine,
+} from "../usecases/meeting_report.ts";
 import { TEXT_LIMIT, truncate, withHeader } from "./limits.ts";
 
 /** A text message, its link preview shown only when asked. */
@@ -128,11 +132,15 @@ export function writeOut(
   const meeting = said.meeting_id === undefined
     ? undefined
     : weekById(store, { config, id: said.meeting_id });
-  return renderText(config, said.key, {
+  const text = renderText(config, said.key, {
     ...scheduleValues(config, now),
     ...(meeting === undefined ? {} : meetingValues(config, meeting)),
     ...said.values,
   });
+  const more = (said.more ?? []).map((next) =>
+    writeOut(next, { config, store, now })
+  );
+  return [text, ...more].join("\n\n");
 }
 
 /** A text row: the config's text in the person's language (`config`), or as written. */
@@ -174,6 +182,9 @@ export function reportDelivery(
   if (payload.rated !== undefined) {
     values.rating = ratingText(config, payload.rated);
     values.comments = commentLines(config, payload.rated);
+  }
+  if (payload.text.startsWith("admin_meeting_report")) {
+    values.seat_figures ??= reportSeatsLine(config, payload.seats);
   }
   if (payload.meeting_id !== undefined) {
     const meeting = weekById(store, { config, id: payload.meeting_id });

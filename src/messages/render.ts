@@ -46,6 +46,7 @@ import { createLinks, type Links } from "../usecases/links.ts";
 import { newKey } from "../domain/tokens.ts";
 import { relayDelivery } from "./relay.ts";
 import { feedbackEdit, feedbackQuestion } from "./feedback.ts";
+import { seatGrantedNotice, waitlistNote } from "./seat_messages.ts";
 import { weekEdit } from "./week_message.ts";
 
 /** The sender's methods that take `allow_paid_broadcast` (edits and forwards do not). */
@@ -115,21 +116,27 @@ export function createRenderer(
         const week = rowWeek(at, row);
         const user = activeParticipant(at, row);
         if (week === undefined || user === undefined) return null;
-        const answer = store.answers.get(week.id, user.id);
+        const held = store.seats.held(week.id, user.id);
+        const attending = held?.seat === "seat";
         // The file's URL is the person's own link while it holds the entry: a file
         // per person, then.
-        const meeting = answer === "yes" && !week.cancelled
+        const meeting = attending && !week.cancelled
           ? await personalized(at, { user, meeting: week, always: true })
           : week;
         return calendars.delivery(row, {
           config,
           meeting,
           userId: user.id,
-          answer,
+          attending,
+          seatless: held?.answer === "yes" && !attending,
           sent: store.calendars.get(week.id, user.id),
           feedInUse: feedInUse(store, { userId: user.id, now: now() }),
         });
       }
+      case OWED.seat_granted:
+        return seatGrantedNotice(at, row);
+      case OWED.waitlist_note:
+        return waitlistNote(at, row);
       case OWED.announcement:
         return activeParticipant(at, row) === undefined
           ? null

@@ -15,6 +15,7 @@ import type { Store } from "../db/store.ts";
 import type { MeetingSlot } from "../domain/meeting.ts";
 import { isCancelled } from "./meetings.ts";
 import type { Rated } from "./meeting_report.ts";
+import type { SeatFigures } from "./seats.ts";
 
 /** A job was asked for a meeting an admin cancelled. */
 export class MeetingCancelledError extends OperatorError {
@@ -37,7 +38,8 @@ function audience(job: JobName, meetingId: string): Audience {
 
 /**
  * Starts `job` for `meeting`: records it as running and enqueues one message per
- * recipient, in one transaction. Running it again adds only recipients who are new
+ * recipient, in one transaction; the last reminder also owes those still on the
+ * waitlist the note that they did not get a seat this time. Running it again adds only recipients who are new
  * since (a latecomer), never a second message. Returns how many were added.
  */
 export function enqueueJob(
@@ -52,6 +54,15 @@ export function enqueueJob(
       );
     }
     store.jobRuns.start({ meetingId: meeting.id, job }, now);
+    if (job === "second_reminder") {
+      // The last word before the start: those still waiting learn they did not get in.
+      store.outbox.addBroadcast({ to: "waitlisted", meetingId: meeting.id }, {
+        kind: OWED.waitlist_note,
+        ref: meeting.id,
+        lane: LANE.broadcast,
+        now,
+      });
+    }
     return store.outbox.addBroadcast(audience(job, meeting.id), {
       kind: OWED[job],
       ref: meeting.id,
@@ -78,6 +89,8 @@ export interface ReportPayload {
    * the admin's language when it is sent.
    */
   rated?: Rated;
+  /** A meeting report's seats, where it had a limit (`{seat_figures}`), written out then. */
+  seats?: SeatFigures;
 }
 
 /**
@@ -92,6 +105,8 @@ export interface Said {
   values?: Record<string, string | number>;
   /** The meeting whose values the text shows, if any. */
   meeting_id?: string;
+  /** Paragraphs after it, each a text of its own (a welcome's seats). */
+  more?: Said[];
 }
 
 /**

@@ -2,7 +2,7 @@
  * `/help` and `/status`: what the bot does (that a question reaches the host only when
  * it would; for an admin also how replies to participants and broadcasts work), and
  * where the participant stands: the upcoming meeting (or that it is cancelled), their
- * answer, and the link once it is yes.
+ * answer (or their place on the waitlist), and the link once they hold a seat.
  *
  * @module
  */
@@ -13,6 +13,7 @@ import { relayReachesAdmins } from "../../config/warnings.ts";
 import type { User } from "../../db/users.ts";
 import { BROADCAST_MAX_LENGTH } from "../../domain/broadcast.ts";
 import { meetingValues, scheduleValues } from "../../messages/build.ts";
+import { waitlistPlace } from "../../usecases/seats.ts";
 import { upcomingWeek } from "../../usecases/weeks.ts";
 import type { FeatureDeps } from "../context.ts";
 
@@ -50,9 +51,12 @@ export function infoFeature(deps: FeatureDeps): Composer<BotContext> {
       );
       return;
     }
-    const answer = user && store.answers.get(meeting.id, user.id);
-    // Their own link (links.ts): the same one the reminders carry.
-    const link = user !== undefined && answer === "yes"
+    const held = user && store.seats.held(meeting.id, user.id);
+    const place = user &&
+      waitlistPlace(store, { meetingId: meeting.id, userId: user.id });
+    const seated = held?.seat === "seat";
+    // Their own link (links.ts): the same one the reminders carry, once a seat is theirs.
+    const link = user !== undefined && seated
       ? await deps.links.forMeeting(user.id, meeting)
       : meeting.link;
     await ctx.reply(
@@ -60,9 +64,16 @@ export function infoFeature(deps: FeatureDeps): Composer<BotContext> {
         ...values,
         link,
         subscription,
-        answer:
-          config.texts[answer ? ANSWER_KEYS[answer] : "status_answer_none"],
-        link_line: answer === "yes"
+        answer: place !== undefined
+          ? renderText(config, "status_answer_waitlist", { place })
+          : config.texts[
+            seated
+              ? "status_answer_yes"
+              : held?.answer === "no"
+              ? "status_answer_no"
+              : "status_answer_none"
+          ],
+        link_line: seated
           ? renderText(config, "status_link_line", { link })
           : "",
       }),
@@ -72,11 +83,6 @@ export function infoFeature(deps: FeatureDeps): Composer<BotContext> {
 
   return feature;
 }
-
-const ANSWER_KEYS = {
-  yes: "status_answer_yes",
-  no: "status_answer_no",
-} as const;
 
 function subscriptionKey(user: User | undefined): TextKey {
   if (user === undefined) return "status_unsubscribed";

@@ -1,10 +1,12 @@
 /**
- * `/stop` unsubscribes: nothing more is sent until the next `/start`.
+ * `/stop` unsubscribes: nothing more is sent until the next `/start`, and a seat held
+ * for a meeting ahead goes to the first on its waitlist.
  *
  * @module
  */
 import { Composer } from "grammy";
 import type { BotContext } from "../language.ts";
+import { stopUser } from "../../usecases/users.ts";
 import type { FeatureDeps } from "../context.ts";
 
 /** The unsubscribe feature. */
@@ -14,8 +16,9 @@ export function stopFeature(deps: FeatureDeps): Composer<BotContext> {
   feature.command("stop", async (ctx) => {
     const { config } = ctx;
     const known = await store.write(() =>
-      store.users.deactivate(ctx.from!.id, now())
+      stopUser(store, { tgId: ctx.from!.id, schedule: config, now: now() })
     );
+    deps.kick(); // a freed seat's next holder is told
     if (known) log.info("user.stopped", { user: ctx.from!.id });
     await ctx.reply(known ? config.texts.stopped : config.texts.not_subscribed);
   });

@@ -13,6 +13,7 @@ import type { BotContext } from "../../language.ts";
 import type { Config } from "../../../config/schema.ts";
 import { renderText } from "../../../config/texts.ts";
 import { meetingValues, moveValues } from "../../../messages/build.ts";
+import { capacityText } from "../../../messages/seat_messages.ts";
 import {
   type Action,
   type Confirmation,
@@ -136,6 +137,12 @@ export function confirmations(
           ...values,
           link: action.link,
           notified: outcome.notified,
+        });
+      case "capacity":
+        return renderText(config, "admin_capacity_set", {
+          ...values,
+          limit: capacityText(config, action.capacity),
+          promoted: outcome.notified,
         });
       case "move":
         return renderText(config, "admin_moved", {

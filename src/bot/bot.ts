@@ -19,6 +19,7 @@ import { relayFeature, relayRepliesFeature } from "./features/relay.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { feedbackFeature } from "./features/feedback.ts";
 import { infoFeature } from "./features/info.ts";
+import { settingsFeature } from "./features/settings.ts";
 import { startFeature } from "./features/start.ts";
 import { stopFeature } from "./features/stop.ts";
 import { DatabaseBusyError, sqliteProblem } from "../db/writer.ts";
@@ -127,6 +128,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   privateChats.use(startFeature(featureDeps));
   privateChats.use(stopFeature(featureDeps));
   privateChats.use(infoFeature(featureDeps));
+  // Before the comment after a rating and the relay: a zone or date the screen asked for.
+  privateChats.use(settingsFeature(featureDeps));
   privateChats.use(adminFeature(featureDeps));
   bot.use(answersFeature(featureDeps));
   bot.use(feedbackFeature(featureDeps));

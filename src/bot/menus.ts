@@ -16,6 +16,7 @@ export const PUBLIC_COMMANDS: readonly { command: string; text: TextKey }[] = [
   { command: "start", text: "command_start" },
   { command: "stop", text: "command_stop" },
   { command: "status", text: "command_status" },
+  { command: "settings", text: "command_settings" },
   { command: "help", text: "command_help" },
 ];
 

@@ -1,12 +1,13 @@
 /**
- * The shipped Russian texts: what participants read, what admins read, and what comes
- * after the "yes".
+ * The shipped Russian texts: what participants read, what admins read, what comes
+ * after the "yes", and each person's settings.
  *
  * @module
  */
 import { ADMIN_TEXTS } from "./texts_admin.ts";
 import { AFTER_TEXTS } from "./texts_after.ts";
 import { PARTICIPANT_TEXTS } from "./texts_participant.ts";
+import { SETTINGS_TEXTS } from "./texts_settings.ts";
 import type { Texts } from "./texts.ts";
 
 /** The shipped Russian texts; `config.yaml` repeats them so that an operator can edit each. */
@@ -14,4 +15,5 @@ export const DEFAULT_TEXTS: Texts = {
   ...PARTICIPANT_TEXTS,
   ...ADMIN_TEXTS,
   ...AFTER_TEXTS,
+  ...SETTINGS_TEXTS,
 };

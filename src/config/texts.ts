@@ -19,6 +19,7 @@ import {
   NAMES,
   REPORT,
   SCHEDULE,
+  SETTINGS_PLACEHOLDERS,
 } from "./placeholders.ts";
 
 export { datePlaceholders } from "./placeholders.ts";
@@ -46,14 +47,14 @@ export const TEXT_PLACEHOLDERS = {
   answer_cancelled: MEETING,
   answer_saved: [],
   answer_unsubscribed: [],
-  first_reminder: MEETING,
-  second_reminder: MEETING,
+  first_reminder: [...MEETING, "when"],
+  second_reminder: [...MEETING, "when"],
   reminder_updated: MEETING,
   nudge: MEETING,
   help: [...SCHEDULE, "relay_line"],
   help_relay_line: [],
-  status: ["subscription", "answer", "link_line", ...MEETING],
-  status_cancelled: ["subscription", ...MEETING],
+  status: ["subscription", "answer", "link_line", "settings_line", ...MEETING],
+  status_cancelled: ["subscription", "settings_line", ...MEETING],
   status_link_line: ["link"],
   status_subscribed: [],
   status_unsubscribed: [],
@@ -94,6 +95,7 @@ export const TEXT_PLACEHOLDERS = {
   admin_stats: [
     "active",
     "registered",
+    "paused",
     "not_registered",
     "stopped",
     ...MEETING,
@@ -283,6 +285,7 @@ export const TEXT_PLACEHOLDERS = {
   export_comment_columns: [],
   admin_export_comments_caption: ["count"],
   command_history: [],
+  ...SETTINGS_PLACEHOLDERS,
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of one text. */

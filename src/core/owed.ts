@@ -66,6 +66,11 @@ export const OWED = {
   feedback: "feedback",
   /** The edit that shows a participant's rating in the question. Unknown: resent. */
   feedback_edit: "feedback_edit",
+  /**
+   * "Your pause is over", once, when the meeting of the last week it skipped is over
+   * (`/settings`). Unknown: left.
+   */
+  pause_ended: "pause_ended",
 } as const;
 
 /** One kind of outbox row. */
@@ -102,6 +107,7 @@ export const IF_UNKNOWN: Readonly<Record<OwedKind, IfUnknown>> = {
   report: "leave",
   feedback: "leave",
   feedback_edit: "resend",
+  pause_ended: "leave",
 };
 
 /** The kinds that are sent again after an unknown outcome (for SQL). */

@@ -95,6 +95,25 @@ export const MIGRATIONS: readonly string[] = [
   // flight, so that it is edited once it lands (see db/week_edits.ts).
   `ALTER TABLE meetings ADD COLUMN ended_at TEXT;
   ALTER TABLE outbox ADD COLUMN edit_after INTEGER NOT NULL DEFAULT 0;`,
+  // 13: each person's own settings (one self-contained step): their time zone (null:
+  // the meeting's), the last week their pause skips (a week id; null: no pause), the
+  // messages they turned off, and what /settings asked them to type (a zone, a date).
+  `ALTER TABLE users ADD COLUMN timezone TEXT;
+  ALTER TABLE users ADD COLUMN paused_through TEXT;
+  CREATE INDEX users_paused ON users (paused_through)
+    WHERE paused_through IS NOT NULL;
+  CREATE TABLE muted_messages (
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    message TEXT NOT NULL,
+    muted_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, message)
+  ) WITHOUT ROWID;
+  CREATE TABLE settings_prompts (
+    user_id INTEGER PRIMARY KEY REFERENCES users (id),
+    asks TEXT NOT NULL CHECK (asks IN ('timezone', 'pause')),
+    message_id INTEGER,
+    asked_at TEXT NOT NULL
+  );`,
 ];
 
 /** The schema version this program writes. */

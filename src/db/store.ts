@@ -18,6 +18,7 @@ import { JobRuns } from "./job_runs.ts";
 import { Meetings } from "./meetings.ts";
 import { Outbox } from "./outbox.ts";
 import { Relays } from "./relays.ts";
+import { Settings } from "./settings.ts";
 import { type Database, Statements, transaction } from "./sqlite.ts";
 import { WebTokens } from "./tokens.ts";
 import { HandledUpdates } from "./updates.ts";
@@ -54,6 +55,8 @@ export class Store {
   readonly tokens: WebTokens;
   /** The meetings' history as numbers. */
   readonly history: History;
+  /** Each person's own settings: zone, messages turned off, pause. */
+  readonly settings: Settings;
   #db: Database;
   #statements: Statements;
   #writer: Writer;
@@ -77,6 +80,7 @@ export class Store {
     this.attendance = new Attendance(statements);
     this.tokens = new WebTokens(statements);
     this.history = new History(statements);
+    this.settings = new Settings(statements);
   }
 
   /** Runs `fn` in one transaction: all of its writes happen, or none. */

@@ -24,6 +24,10 @@ export interface User {
   is_registered: boolean;
   /** Their latest answer to any meeting; `null` before the first. */
   last_response: Answer | null;
+  /** The time zone they read times in (`/settings`); `null`: the meeting's. */
+  timezone: string | null;
+  /** The id of the last week their pause skips (`/settings`); `null`: no pause. */
+  paused_through: string | null;
 }
 
 /** The Telegram profile fields we keep. */
@@ -52,6 +56,8 @@ export function toUser(row: Row): User {
     is_active: Boolean(row.is_active),
     is_registered: Boolean(row.is_registered),
     last_response: (row.last_response as Answer | null) ?? null,
+    timezone: (row.timezone as string | null) ?? null,
+    paused_through: (row.paused_through as string | null) ?? null,
   };
 }
 

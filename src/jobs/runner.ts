@@ -5,7 +5,8 @@
  * time passed while the bot was down still goes out while it is useful (and is recorded
  * as skipped when it is not), and a job that was enqueued is never enqueued twice. The
  * end of each meeting is done the same way: its messages lose their answer buttons,
- * once (usecases/meeting_end.ts).
+ * once (usecases/meeting_end.ts), and each pause that ended with it is told so, once
+ * (usecases/settings.ts).
  *
  * The tick also closes what is finished: a job or an announcement whose messages are
  * all settled is recorded with its counts and reported to the admins, once; an admin's
@@ -30,6 +31,7 @@ import {
   planWeeks,
 } from "../usecases/job_plans.ts";
 import { endMeetings, nextEnd } from "../usecases/meeting_end.ts";
+import { endPauses, nextPauseEnd } from "../usecases/settings.ts";
 import { closeFeedback, tickAfter } from "./after.ts";
 
 /** What the jobs need; all of it injected. */
@@ -113,6 +115,7 @@ export function createJobRunner(deps: JobDeps): JobRunner {
           nextDue(deps.store, view),
           nextAfterDue(deps.store, view),
           nextEnd(deps.store, { config: deps.config, now: view.now }),
+          nextPauseEnd(deps.store, { config: deps.config, now: view.now }),
         ].filter((at) => at !== undefined)
           .sort((a, b) => a.getTime() - b.getTime())[0];
       } catch (error) {
@@ -173,6 +176,11 @@ function tick(deps: JobDeps) {
   const ended = endMeetings(store, { config: deps.config, now: deps.now() });
   if (ended > 0) {
     log.info("meeting.buttons_removed", { messages: ended });
+    deps.kick();
+  }
+  const unpaused = endPauses(store, { config: deps.config, now: deps.now() });
+  if (unpaused > 0) {
+    log.info("pause.ended", { people: unpaused });
     deps.kick();
   }
 }

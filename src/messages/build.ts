@@ -6,6 +6,7 @@
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Answer } from "../core/answers.ts";
+import type { JobName } from "../core/jobs.ts";
 import { formatLocalTime } from "../core/week.ts";
 import type { Config } from "../config/schema.ts";
 import { render } from "../config/texts.ts";
@@ -19,6 +20,7 @@ import {
   weekdayIn,
 } from "../domain/russian.ts";
 import { formatTime, localParts, utcOffsetLabel } from "../domain/time.ts";
+import type { Zone } from "../domain/zones.ts";
 import type { Weekday } from "../core/week.ts";
 
 /** Text and keyboard of one message. */
@@ -40,11 +42,12 @@ export function buttonRow(
   };
 }
 
-/** One week's meeting as messages show it; a plain slot has the config's topic and link. */
+/** A week's meeting as shown: a plain slot has the config's topic, link and zone. */
 export type ShownMeeting = MeetingSlot & {
   topic?: string | null;
   link?: string;
   cancelled?: boolean;
+  zone?: Zone;
 };
 
 /** Button data of the sign-up question. */
@@ -69,8 +72,8 @@ export function parseButtonData(data: string): ButtonAction | undefined {
   return { kind: "answer", meetingId: match[1]!, answer: match[2] as Answer };
 }
 
-/** How texts name the zone at `instant`: the config's label, or "UTC+3". */
-export function zoneLabel(config: Config, instant: Date): string {
+/** How texts name the zone at `instant`: its label (the config's "мск"), or "UTC+3". */
+export function zoneLabel(config: Zone, instant: Date): string {
   return config.timezone_label ?? utcOffsetLabel(instant, config.timezone);
 }
 
@@ -141,14 +144,15 @@ export function meetingValues(
   meeting: ShownMeeting,
 ): MeetingValues {
   const topic = meeting.topic ?? "";
-  const date = dateValues(config, { at: meeting.startsAt });
+  const zone = meeting.zone ?? config;
+  const date = dateValues(zone, { at: meeting.startsAt });
   return {
     ...date,
     title: config.meeting.title,
     date: date.date!,
     day: date.day!,
     time: date.time!,
-    tz: zoneLabel(config, meeting.startsAt),
+    tz: zoneLabel(zone, meeting.startsAt),
     weekday: date.weekday!,
     weekday_on: date.weekday_on!,
     duration: formatDuration(config.meeting.duration_minutes),
@@ -175,11 +179,12 @@ export function moveValues(
   },
 ): Record<string, string> {
   const shown = date === "old" ? from : to;
+  const zone = meeting.zone ?? config;
   return {
     ...meetingValues(config, { ...meeting, startsAt: shown }),
-    ...dateValues(config, { at: from, prefix: "old_" }),
-    ...dateValues(config, { at: to, prefix: "new_" }),
-    tz: zoneLabel(config, to),
+    ...dateValues(zone, { at: from, prefix: "old_" }),
+    ...dateValues(zone, { at: to, prefix: "new_" }),
+    tz: zoneLabel(zone, to),
   };
 }
 
@@ -223,20 +228,21 @@ export function greeting(
 
 /**
  * What `/start` says to someone who asked for invitations before: welcome back (`back`),
- * or that they get them already (`subscribed`).
+ * or that they get them already (`subscribed`); `schedule`: the schedule's values as
+ * they read them (messages/zone.ts).
  */
 export function welcome(
   config: Config,
-  { kind, name, now }: {
+  { kind, name, schedule }: {
     kind: "back" | "subscribed";
     name: string;
-    now: Date;
+    schedule: Record<string, string>;
   },
 ): string {
   const text = kind === "back"
     ? config.texts.start_welcome_back
     : config.texts.start_subscribed;
-  return render(text, { ...scheduleValues(config, now), name });
+  return render(text, { ...schedule, name });
 }
 
 /** The answer buttons of a meeting's invitation. */
@@ -282,13 +288,11 @@ export function answeredInvitation(
   };
 }
 
-/** A reminder with the link. */
+/** A reminder with the link; `when` is "сегодня", "завтра" or the date (zone.ts). */
 export function reminder(
   config: Config,
-  { meeting, job }: {
-    meeting: ShownMeeting;
-    job: "first_reminder" | "second_reminder";
-  },
+  { meeting, job, when }: { meeting: ShownMeeting; job: JobName; when: string },
 ): OutgoingMessage {
-  return { text: render(config.texts[job], meetingValues(config, meeting)) };
+  const values = { ...meetingValues(config, meeting), when };
+  return { text: render(config.texts[job], values) };
 }

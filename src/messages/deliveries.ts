@@ -13,7 +13,11 @@ import type { Store } from "../db/store.ts";
 import type { Delivery } from "../core/owed.ts";
 import type { ReportPayload } from "../usecases/jobs.ts";
 import { weekById } from "../usecases/weeks.ts";
+import type { User } from "../db/users.ts";
+import { wants } from "../domain/choices.ts";
+import type { Zone } from "../domain/zones.ts";
 import { meetingValues, type OutgoingMessage } from "./build.ts";
+import { userZone } from "./zone.ts";
 import { TEXT_LIMIT, truncate, withHeader } from "./limits.ts";
 
 /** A text payload written when the row was owed (reports to admins). */
@@ -68,20 +72,31 @@ export function editMessage(
 }
 
 /**
- * An announcement, as text or as a copy of the admin's message. A text goes under its
- * header (`texts.announcement_header`, or `followup_header` with the meeting's values)
- * when the two fit in one message; a copy goes as it is.
+ * An announcement, as text or as a copy of the admin's message, to `user`. A text goes
+ * under its header (`texts.announcement_header`, or `followup_header` with the meeting's
+ * values in their zone) when the two fit in one message; a copy goes as it is. A
+ * follow-up is not sent to one who turned follow-ups off or paused its week since.
  */
 export function announcementDelivery(
   row: OutboxRow,
-  { store, config }: {
+  { store, config, user }: {
     store: Store;
     config: Config;
+    user: User;
   },
 ): Delivery | null {
   if (row.ref === null) return null;
   const found = store.announcements.get(Number(row.ref));
   if (found === undefined) return null;
+  if (
+    found.kind === "followup" &&
+    !wants(store.settings.choices(user.id), {
+      message: "followups",
+      weekId: found.meeting_id ?? undefined,
+    })
+  ) {
+    return null;
+  }
   if (found.copy !== undefined) {
     return {
       method: "copyMessage",
@@ -93,7 +108,7 @@ export function announcementDelivery(
     };
   }
   const { text, entities } = withHeader(
-    announcementHeader(found, config, store),
+    announcementHeader(found, { config, store, zone: userZone(config, user) }),
     {
       text: found.text,
       entities: found.entities,
@@ -106,19 +121,19 @@ export function announcementDelivery(
   };
 }
 
-/** The header of an announcement, or of a follow-up with its meeting's date. */
+/** The header of an announcement, or of a follow-up with its meeting's date in `zone`. */
 function announcementHeader(
   found: Announcement,
-  config: Config,
-  store: Store,
+  { config, store, zone }: { config: Config; store: Store; zone: Zone },
 ): string {
   if (found.kind !== "followup") return config.texts.announcement_header;
   const meeting = found.meeting_id === null
     ? undefined
     : weekById(store, { config, id: found.meeting_id });
-  return meeting === undefined
-    ? ""
-    : render(config.texts.followup_header, meetingValues(config, meeting));
+  return meeting === undefined ? "" : render(
+    config.texts.followup_header,
+    meetingValues(config, { ...meeting, zone }),
+  );
 }
 
 /** A text written when the row was owed. */

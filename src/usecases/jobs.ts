@@ -20,16 +20,20 @@ export class MeetingCancelledError extends OperatorError {
   override name = "MeetingCancelledError";
 }
 
-/** Who gets each job's message. */
-function audience(job: JobName, meetingId: string): Audience {
+/**
+ * Who gets each job's message: those it is for who have not turned it off in
+ * `/settings` nor paused its week (the same rule is checked again at send time).
+ */
+export function jobAudience(job: JobName, meetingId: string): Audience {
+  const wants = { message: job, week: meetingId };
   switch (job) {
     case "invitation":
-      return { to: "registered" };
+      return { to: "registered", wants };
     case "nudge":
-      return { to: "unanswered", meetingId };
+      return { to: "unanswered", meetingId, wants };
     case "first_reminder":
     case "second_reminder":
-      return { to: "attendees", meetingId };
+      return { to: "attendees", meetingId, wants };
   }
 }
 
@@ -50,7 +54,7 @@ export function enqueueJob(
       );
     }
     store.jobRuns.start({ meetingId: meeting.id, job }, now);
-    return store.outbox.addBroadcast(audience(job, meeting.id), {
+    return store.outbox.addBroadcast(jobAudience(job, meeting.id), {
       kind: OWED[job],
       ref: meeting.id,
       lane: LANE.broadcast,

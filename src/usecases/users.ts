@@ -10,6 +10,7 @@
 import { LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { Profile, User } from "../db/users.ts";
+import { wants } from "../domain/choices.ts";
 import { type WeekConfig, weeksAhead } from "./weeks.ts";
 
 /**
@@ -41,7 +42,8 @@ export function startUser(
     now: Date;
     welcome: {
       key: string;
-      text: (kind: Exclude<StartKind, "ask">) => string;
+      /** The welcome for their kind, as `user` (their zone) reads it. */
+      text: (kind: Exclude<StartKind, "ask">, user: User) => string;
     };
   },
 ): StartOutcome {
@@ -56,7 +58,7 @@ export function startUser(
       chatId: user.tg_id,
       userId: user.id,
       lane: LANE.reply,
-      payload: { text: welcome.text(kind) },
+      payload: { text: welcome.text(kind, user) },
     }, now);
     inviteLatecomer(store, { user, schedule, now });
     return { user, kind };
@@ -86,18 +88,22 @@ export function setRegistration(
 
 /**
  * Enqueues, for `user`, the invitation of every meeting ahead whose invitation already
- * went out to the others, unless it is cancelled. Whoever had the invitation does not
- * get it again: the key is the broadcast's. Whoever had the restore notice instead (it
- * carried the answer buttons) does not get an invitation on top of it.
+ * went out to the others, unless it is cancelled, or they turned invitations off or
+ * paused its week (`/settings`). Whoever had the invitation does not get it again: the
+ * key is the broadcast's. Whoever had the restore notice instead (it carried the answer
+ * buttons) does not get an invitation on top of it. Also for one who turns invitations
+ * on again, or ends a pause.
  */
-function inviteLatecomer(
+export function inviteLatecomer(
   store: Store,
   { user, schedule, now }: { user: User; schedule: WeekConfig; now: Date },
 ): void {
+  const choices = store.settings.choices(user.id);
   for (const week of weeksAhead(store, { config: schedule, now })) {
     if (
       week.cancelled ||
       store.jobRuns.get(week.id, "invitation") === undefined ||
+      !wants(choices, { message: "invitation", weekId: week.id }) ||
       hadRestoreNotice(store, { meetingId: week.id, userId: user.id })
     ) {
       continue;

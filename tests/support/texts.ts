@@ -81,6 +81,15 @@ export function allValues(): Record<string, string | number> {
     no_names: "Вера",
     none_names: texts.admin_who_empty_group,
     relay_line: texts.help_relay_line,
+    when: texts.when_today,
+    zone: "Москва (мск)",
+    pause_line: "",
+    on: "приглашение, напоминание ответить, напоминание в 10:40, вопрос " +
+      "после встречи, итоги встречи",
+    off: "напоминание в 09:00",
+    off_line: render(texts.status_settings_off, { off: "напоминание в 09:00" }),
+    settings_line: "",
+    weeks: 2,
     subscription: texts.status_subscribed,
     answer: texts.status_answer_yes,
     link_line: render(texts.status_link_line, { link: CONFIG.meeting.link }),
@@ -95,6 +104,7 @@ export function allValues(): Record<string, string | number> {
     reason_line: "",
     ...counts(5),
     registered: 21,
+    paused: 3,
     not_registered: 2,
     stopped: 1,
     active: 23,
@@ -136,6 +146,14 @@ const SPECIAL: Partial<Record<TextKey, Record<string, string | number>>> = {
   admin_link_too_long: { length: 420, max: 300 },
   admin_broadcast_too_long: { length: 4500, max: 4096 },
   admin_stats_week: { joined: 4, rating: "4,3 (3)" },
+  button_setting_on: { name: "Приглашение" },
+  button_setting_off: { name: "Напоминание в 09:00" },
+  setting_first_reminder: { time: "09:00" },
+  setting_second_reminder: { time: "10:40" },
+  button_zone: { city: "Берлин", tz: "UTC+1" },
+  button_zone_chosen: { city: "Москва", tz: "мск" },
+  settings_zone_unknown: { text: "Марс" },
+  settings_pause_bad_date: { text: "32.13" },
 };
 
 /**

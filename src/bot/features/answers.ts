@@ -11,6 +11,7 @@ import { Composer, type Context } from "grammy";
 import { render } from "../../config/texts.ts";
 import { meetingEnd } from "../../domain/meeting.ts";
 import { meetingValues, parseButtonData } from "../../messages/build.ts";
+import { userZone } from "../../messages/zone.ts";
 import { recordAnswer } from "../../usecases/answers.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery } from "../edit.ts";
@@ -40,7 +41,9 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       await answerQuery(ctx, { text: config.texts.bad_button, log });
       return;
     }
-    const { user, meeting } = outcome;
+    const { user } = outcome;
+    // Its date and time in the person's own zone.
+    const meeting = { ...outcome.meeting, zone: userZone(config, user) };
     if (outcome.kind === "unsubscribed") {
       log.info("answer.unsubscribed", {
         user: user.tg_id,

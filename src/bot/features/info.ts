@@ -2,7 +2,8 @@
  * `/help` and `/status`: what the bot does (that a question reaches the host only when
  * it would; for an admin also how replies to participants and broadcasts work), and
  * where the participant stands: the upcoming meeting (or that it is cancelled), their
- * answer, and the link once it is yes.
+ * answer, the link once it is yes, and their settings (zone, the messages they get, a
+ * pause); every time in their own zone.
  *
  * @module
  */
@@ -11,7 +12,9 @@ import { render, type TextKey } from "../../config/texts.ts";
 import { relayReachesAdmins } from "../../config/warnings.ts";
 import type { User } from "../../db/users.ts";
 import { BROADCAST_MAX_LENGTH } from "../../domain/broadcast.ts";
-import { meetingValues, scheduleValues } from "../../messages/build.ts";
+import { meetingValues } from "../../messages/build.ts";
+import { settingsView, statusSettingsLine } from "../../messages/settings.ts";
+import { userZone, zoneScheduleValues } from "../../messages/zone.ts";
 import { upcomingWeek } from "../../usecases/weeks.ts";
 import type { FeatureDeps } from "../context.ts";
 
@@ -22,10 +25,13 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
 
   feature.command("help", (ctx) => {
     // The relay line only when a message from this person would reach someone.
-    const relayed = relayReachesAdmins(config) &&
-      store.users.byTgId(ctx.from!.id) !== undefined;
+    const user = store.users.byTgId(ctx.from!.id);
+    const relayed = relayReachesAdmins(config) && user !== undefined;
     const help = render(config.texts.help, {
-      ...scheduleValues(config, now()),
+      ...zoneScheduleValues(config, {
+        now: now(),
+        zone: userZone(config, user),
+      }),
       relay_line: relayed ? config.texts.help_relay_line : "",
     });
     if (!config.admins.includes(ctx.from!.id)) return ctx.reply(help);
@@ -38,11 +44,21 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
   feature.command("status", async (ctx) => {
     const user = store.users.byTgId(ctx.from!.id);
     const meeting = upcomingWeek(store, { config, now: now() });
-    const values = meetingValues(config, meeting);
+    // In their own zone, with their settings (the messages they get, a pause).
+    const zone = userZone(config, user);
+    const values = meetingValues(config, { ...meeting, zone });
     const subscription = config.texts[subscriptionKey(user)];
+    const settings_line = user === undefined ? "" : statusSettingsLine(
+      config,
+      settingsView(deps, { user, now: now() }),
+    );
     if (meeting.cancelled) {
       await ctx.reply(
-        render(config.texts.status_cancelled, { ...values, subscription }),
+        render(config.texts.status_cancelled, {
+          ...values,
+          subscription,
+          settings_line,
+        }),
       );
       return;
     }
@@ -56,6 +72,7 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
         ...values,
         link,
         subscription,
+        settings_line,
         answer:
           config.texts[answer ? ANSWER_KEYS[answer] : "status_answer_none"],
         link_line: answer === "yes"

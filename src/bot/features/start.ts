@@ -8,12 +8,8 @@
  */
 import { Composer, type Context } from "grammy";
 import { render } from "../../config/texts.ts";
-import {
-  greeting,
-  REGISTER_DATA,
-  scheduleValues,
-  welcome,
-} from "../../messages/build.ts";
+import { greeting, REGISTER_DATA, welcome } from "../../messages/build.ts";
+import { userZone, zoneScheduleValues } from "../../messages/zone.ts";
 import { setRegistration, startUser } from "../../usecases/users.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery, editOrIgnore } from "../edit.ts";
@@ -38,7 +34,15 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
         now: now(),
         welcome: {
           key: `start/${ctx.update.update_id}`,
-          text: (kind) => welcome(config, { kind, name, now: now() }),
+          text: (kind, user) =>
+            welcome(config, {
+              kind,
+              name,
+              schedule: zoneScheduleValues(config, {
+                now: now(),
+                zone: userZone(config, user),
+              }),
+            }),
         },
       })
     );
@@ -76,8 +80,12 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
           user: ctx.from.id,
           registered: register,
         });
+        const zone = userZone(config, store.users.byTgId(ctx.from.id));
         const reply = register
-          ? render(config.texts.registered_yes, scheduleValues(config, now()))
+          ? render(
+            config.texts.registered_yes,
+            zoneScheduleValues(config, { now: now(), zone }),
+          )
           : config.texts.registered_no;
         await editOrIgnore(ctx, { text: reply, log });
         await answerQuery(ctx, { log });

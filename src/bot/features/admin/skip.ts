@@ -19,6 +19,7 @@ import {
   checkUnskip,
   offeredWeeks,
 } from "../../../usecases/proposals.ts";
+import { toldOf } from "../../../usecases/meetings.ts";
 import { type Week, weekById } from "../../../usecases/weeks.ts";
 import type { FeatureDeps } from "../../context.ts";
 import { answerQuery } from "../../edit.ts";
@@ -37,10 +38,7 @@ export function skipCommands(
   const propose = proposer(deps);
 
   function proposeSkip(ctx: Context, week: Week, reason = "") {
-    const people = store.outbox.countAudience({
-      to: "concerned",
-      meetingId: week.id,
-    });
+    const people = store.outbox.countAudience(toldOf("cancel", week.id));
     return propose(
       ctx,
       {
@@ -179,10 +177,7 @@ export function skipCommands(
 
   /** Asks to confirm that `week` takes place after all: everyone it concerns is told. */
   function proposeUnskip(ctx: Context, week: Week) {
-    const people = store.outbox.countAudience({
-      to: "concerned",
-      meetingId: week.id,
-    });
+    const people = store.outbox.countAudience(toldOf("restore", week.id));
     return propose(
       ctx,
       { kind: "unskip", meetingId: week.id, sequence: week.sequence },

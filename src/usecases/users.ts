@@ -92,7 +92,7 @@ export function setRegistration(
  * paused its week (`/settings`). Whoever had the invitation does not get it again: the
  * key is the broadcast's. Whoever had the restore notice instead (it carried the answer
  * buttons) does not get an invitation on top of it. Also for one who turns invitations
- * on again, or ends a pause.
+ * on again, or ends a pause: an invitation dropped unsent then is owed again.
  */
 export function inviteLatecomer(
   store: Store,
@@ -109,7 +109,7 @@ export function inviteLatecomer(
       continue;
     }
     const batch = `${OWED.invitation}/${week.id}`;
-    store.outbox.add({
+    const item = {
       key: `${batch}/u${user.id}`,
       batch,
       kind: OWED.invitation,
@@ -117,7 +117,13 @@ export function inviteLatecomer(
       chatId: user.tg_id,
       userId: user.id,
       lane: LANE.reply,
-    }, now);
+    };
+    // One dropped unsent (they had paused, turned it off or stopped) is owed again.
+    if (store.outbox.byKey(item.key)?.status === "dropped") {
+      store.outbox.renew(item, now);
+    } else {
+      store.outbox.add(item, now);
+    }
   }
 }
 

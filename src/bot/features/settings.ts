@@ -152,23 +152,23 @@ export function settingsFeature(deps: FeatureDeps): Composer<Context> {
     const reply = asked.asks === "timezone"
       ? await typedZone(user, text)
       : await typedPause(user, text);
-    await ctx.reply(reply.text);
-    if (!reply.done || asked.messageId === null) return;
-    deps.kick();
-    const message = screenFor(user.tg_id, "main");
-    try {
-      await ctx.api.editMessageText(
-        ctx.chat.id,
-        asked.messageId,
-        message.text,
-        {
-          reply_markup: message.reply_markup,
-        },
-      );
-    } catch (error) {
-      if (!(error instanceof GrammyError)) throw error;
-      log.debug("message.not_edited", { error: describeError(error) });
+    // The settings message shows it first, then the answer says it.
+    if (reply.done && asked.messageId !== null) {
+      deps.kick();
+      const message = screenFor(user.tg_id, "main");
+      try {
+        await ctx.api.editMessageText(
+          ctx.chat.id,
+          asked.messageId,
+          message.text,
+          { reply_markup: message.reply_markup },
+        );
+      } catch (error) {
+        if (!(error instanceof GrammyError)) throw error;
+        log.debug("message.not_edited", { error: describeError(error) });
+      }
     }
+    await ctx.reply(reply.text);
   });
 
   /** A zone typed after the zone screen: saved, or a short answer and nothing changed. */

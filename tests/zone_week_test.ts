@@ -14,6 +14,7 @@ import {
   testConfig,
 } from "./helpers.ts";
 import { openSettings, pressSetting } from "./support/settings.ts";
+import { JOIN_LINK, publicConfig, startWeb } from "./support/web.ts";
 import {
   admin,
   anna,
@@ -137,5 +138,27 @@ Deno.test("a person in Honolulu reads the Wednesday 11:00 Moscow meeting on Tues
         /со среды, 25 ноября, 11:00, на четверг, 26 ноября, 12:30 \(мск\)/,
       );
     },
+  );
+});
+
+Deno.test("the page behind her own link names the day as she has it", async () => {
+  await using h = await startHarness({
+    config: publicConfig(),
+    clock: new ManualClock("2026-11-23T06:00:00Z"),
+  });
+  await using web = startWeb(h);
+  await h.say(vera, "/start");
+  await h.press(vera, "reg:yes");
+  await inZone(h, vera, "Pacific/Honolulu");
+  h.clock.set("2026-11-23T07:00:00Z");
+  await h.jobs.tick();
+  await pressUnder(h, vera, `rsvp:${MEETING}:yes`);
+  h.clock.set("2026-11-25T07:40:00Z");
+  await h.jobs.tick();
+  const link = JOIN_LINK.exec(first(h, vera, "Через несколько минут")!)![0];
+  h.clock.set("2026-11-25T09:30:00Z"); // over
+  assert.match(
+    (await web.get(link)).body,
+    /Встреча «Живой эфир» во вторник, 24 ноября, уже закончилась/,
   );
 });

@@ -7,7 +7,6 @@ import type { Answer } from "../core/answers.ts";
 import { keys, LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
-import { wants } from "../domain/choices.ts";
 import { answersOpen, planJobs } from "../domain/meeting.ts";
 import {
   beyondWeeksAround,
@@ -56,7 +55,7 @@ export const CALENDAR_PAUSE_MS = 60_000;
  * meeting's buttons (the invitation after a press under the nudge); after a "yes", or a
  * "no" after a "yes", the person's calendar file (one row, renewed: see
  * {@linkcode oweCalendarFile}); and after a "yes" given once the reminders went out, the
- * latest reminder (with the link) of those the person gets (`/settings`).
+ * latest reminder (with the link).
  */
 export function recordAnswer(
   deps: { store: Store; schedule: WeekConfig; now: Date },
@@ -123,11 +122,8 @@ export function recordAnswer(
     }
     if (request.answer === "yes" && previous !== "yes") {
       const item = { ref: meeting.id, chatId: user.tg_id, userId: user.id };
-      // The latest reminder that went out of those they get (`/settings`).
-      const choices = store.settings.choices(user.id);
       const missed = REMINDERS.find((job) =>
-        store.jobRuns.get(meeting.id, job) !== undefined &&
-        wants(choices, { message: job, weekId: meeting.id })
+        store.jobRuns.get(meeting.id, job) !== undefined
       );
       if (missed !== undefined) {
         // The same key as the broadcast's: whoever had it does not get it again.

@@ -9,6 +9,7 @@
  */
 import { tokenPrefix } from "../domain/tokens.ts";
 import { followJoinLink } from "../usecases/joins.ts";
+import { userZone } from "../messages/zone.ts";
 import { meetingPage, notFound, redirect } from "./pages.ts";
 import type { Route, WebDeps } from "./routes.ts";
 
@@ -39,6 +40,11 @@ export function joinRoute(deps: WebDeps): Route {
         })
       );
       if (outcome.kind === "unknown") return notFound(config);
+      // Its date as the person reads it, in their own zone.
+      const meeting = {
+        ...outcome.meeting,
+        zone: userZone(config, outcome.user),
+      };
       const fields = {
         token: tokenPrefix(token),
         user: outcome.user.tg_id,
@@ -46,17 +52,11 @@ export function joinRoute(deps: WebDeps): Route {
       };
       if (outcome.kind === "cancelled") {
         log.info("join.cancelled", fields);
-        return meetingPage(config, {
-          key: "web_meeting_cancelled",
-          meeting: outcome.meeting,
-        });
+        return meetingPage(config, { key: "web_meeting_cancelled", meeting });
       }
       if (outcome.kind === "finished") {
         log.info("join.finished", fields);
-        return meetingPage(config, {
-          key: "web_meeting_finished",
-          meeting: outcome.meeting,
-        });
+        return meetingPage(config, { key: "web_meeting_finished", meeting });
       }
       log.info("join.redirected", { ...fields, joined: outcome.joined });
       return redirect(outcome.link);

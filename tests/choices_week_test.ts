@@ -22,6 +22,11 @@ import {
 const FIRST = "Напоминаю: сегодня в 11:00 (мск)";
 const SECOND = "Через несколько минут, в 11:00 (мск)";
 
+/** The outbox key of `kind` about `ref` (and its round) for `u`. */
+function keyFor(h: Harness, u: FakeUser, batch: string): string {
+  return `${batch}/u${h.store.users.byTgId(u.id)!.id}`;
+}
+
 function starting(h: Harness, u: FakeUser, start: string): string[] {
   return h.fake.messagesTo(u.id).filter((m) => m.startsWith(start));
 }
@@ -60,6 +65,11 @@ Deno.test("a person who turned the first reminder off gets only the second; the 
   h.clock.set("2026-11-25T06:00:00Z");
   await h.jobs.tick();
   assert.deepEqual(starting(h, anna, FIRST), []);
+  assert.equal(
+    h.store.outbox.byKey(keyFor(h, anna, `first_reminder/${MEETING}`)),
+    undefined,
+    "not even owed",
+  );
   assert.equal(starting(h, boris, FIRST).length, 1);
   h.clock.set("2026-11-25T07:40:00Z");
   await h.jobs.tick();
@@ -79,7 +89,9 @@ Deno.test("a reminder owed before the person turned it off is not sent after", a
   h.clock.set("2026-11-25T06:00:00Z");
   h.fake.failNext(1); // the first try fails: the reminder waits in the outbox
   await h.jobs.tick();
-  const row = h.store.outbox.byKey(`first_reminder/${MEETING}/u1`)!;
+  const row = h.store.outbox.byKey(
+    keyFor(h, anna, `first_reminder/${MEETING}`),
+  )!;
   assert.equal(row.status, "pending", "owed, not yet sent");
   await setting(h, anna, "set:msg:first_reminder:off");
   h.clock.advance(60_000);
@@ -97,7 +109,7 @@ Deno.test("an invitation owed before the person paused is not sent after; ending
   h.clock.advance(60_000);
   await h.jobs.tick();
   assert.equal(
-    h.store.outbox.byKey(`invitation/${MEETING}/u1`)!.status,
+    h.store.outbox.byKey(keyFor(h, anna, `invitation/${MEETING}`))!.status,
     "dropped",
   );
   assert.deepEqual(starting(h, anna, "Приглашаю"), []);
@@ -147,6 +159,10 @@ Deno.test("invitations turned off: none on Monday, none with /start; turned on a
   await h.say(anna, "/start");
   await h.idle();
   assert.deepEqual(starting(h, anna, "Приглашаю"), []);
+  assert.equal(
+    h.store.outbox.byKey(keyFor(h, anna, `invitation/${MEETING}`)),
+    undefined,
+  );
   await pressSetting(h, anna, "set:msg:invitation:on");
   assert.equal(starting(h, anna, "Приглашаю").length, 1);
 });
@@ -163,6 +179,10 @@ Deno.test("the nudge, the question after the meeting and follow-ups go only to w
   await h.jobs.tick();
   assert.equal(starting(h, anna, "Как вам встреча").length, 1);
   assert.deepEqual(starting(h, boris, "Как вам встреча"), []);
+  assert.equal(
+    h.store.outbox.byKey(keyFor(h, boris, `feedback/${MEETING}`)),
+    undefined,
+  );
 
   await setting(h, anna, "set:msg:followups:off");
   await h.say(admin, "/followup Запись: https://example.com/rec");
@@ -192,4 +212,21 @@ Deno.test("/stats counts the paused apart from those who get invitations", async
     await h.say(admin, "/stats"),
     /^Приглашения получают: 3\.\nИз них на паузе: 1\.\n/,
   );
+});
+
+Deno.test("a new link owed before the person paused the week is not sent after", async () => {
+  await using h = await week(); // Anna said yes
+  await h.say(admin, "/link https://example.com/new");
+  // Anna's notice and her calendar file fail once and wait in the outbox.
+  h.fake.failNext(2);
+  await confirm(h);
+  const row = h.store.outbox.byKey(
+    keyFor(h, anna, `link_changed/${MEETING}/s1`),
+  )!;
+  assert.equal(row.status, "pending");
+  await setting(h, anna, "set:pause", "set:pause:1");
+  h.clock.advance(60_000);
+  await h.jobs.tick();
+  assert.equal(h.store.outbox.byKey(row.key)!.status, "dropped");
+  assert.deepEqual(starting(h, anna, "Новая ссылка"), []);
 });

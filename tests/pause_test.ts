@@ -78,6 +78,9 @@ Deno.test("a three-week pause skips three weeks and ends by itself: the note onc
       await h.jobs.tick();
     }
     assert.deepEqual(invitations(h, anna), ["25 ноября"]);
+    for (const week of ["2026-12-02", "2026-12-09"]) {
+      assert.equal(h.store.outbox.byKey(`invitation/${week}/u1`), undefined);
+    }
     assert.deepEqual(invitations(h, boris), [
       "25 ноября",
       "2 декабря",
@@ -141,4 +144,27 @@ Deno.test("a pause changed or ended before its last meeting is over owes no note
   h.clock.set("2026-12-02T09:00:00Z");
   await h.jobs.tick();
   assert.equal(count(h, boris, "Пауза закончилась"), 1);
+});
+
+Deno.test("a note owed when the pause ended is not sent to one who paused again before it went", async () => {
+  await using h = await startHarness({
+    clock: new ManualClock("2026-11-23T06:00:00Z"),
+  });
+  await h.say(anna, "/start");
+  await h.press(anna, "reg:yes");
+  await openSettings(h, anna);
+  await pressSetting(h, anna, "set:pause");
+  await pressSetting(h, anna, "set:pause:1"); // through 25 November
+  h.clock.set("2026-11-25T09:00:00Z");
+  h.fake.failNext(1); // the note fails once and waits in the outbox
+  await h.jobs.tick();
+  const row = h.store.outbox.byKey("pause_ended/2026-11-25/u1")!;
+  assert.equal(row.status, "pending");
+  await openSettings(h, anna);
+  await pressSetting(h, anna, "set:pause");
+  await pressSetting(h, anna, "set:pause:2"); // through 9 December
+  h.clock.advance(60_000);
+  await h.jobs.tick();
+  assert.equal(h.store.outbox.byKey(row.key)!.status, "dropped");
+  assert.equal(count(h, anna, "Пауза закончилась"), 0);
 });

@@ -96,6 +96,8 @@ Deno.test("a zone typed after the zone screen is taken; one the bot does not kno
       "Берлин), название пояса (Europe/Berlin) или смещение от UTC (UTC+3).",
   );
   assert.deepEqual(storedSettings(h, anna), DEFAULTS);
+  await h.say(anna, "Mars/Olympus");
+  assert.deepEqual(storedSettings(h, anna), DEFAULTS);
   assert.equal(
     await h.say(anna, "Asia/Tokyo"),
     "Часовой пояс: Asia/Tokyo (UTC+9). Ближайшая встреча у вас — в среду, " +

@@ -230,3 +230,26 @@ Deno.test("a new link owed before the person paused the week is not sent after",
   assert.equal(h.store.outbox.byKey(row.key)!.status, "dropped");
   assert.deepEqual(starting(h, anna, "Новая ссылка"), []);
 });
+
+Deno.test("a paused person who comes back with /start after the invitation is not invited; the week after their pause, they are", async () => {
+  await using h = await sunday(anna);
+  await setting(h, anna, "set:pause", "set:pause:1");
+  await h.say(anna, "/stop");
+  h.clock.set("2026-11-23T07:00:00Z");
+  await h.jobs.tick();
+  h.clock.set("2026-11-24T09:00:00Z");
+  await h.say(anna, "/start");
+  await h.press(anna, "reg:yes");
+  await h.idle();
+  assert.deepEqual(starting(h, anna, "Приглашаю"), []);
+  assert.equal(
+    h.store.outbox.byKey(keyFor(h, anna, `invitation/${MEETING}`)),
+    undefined,
+  );
+  h.clock.set("2026-11-30T07:00:00Z");
+  await h.jobs.tick();
+  assert.deepEqual(
+    starting(h, anna, "Приглашаю").map((m) => /\d+ [а-я]+/.exec(m)![0]),
+    ["2 декабря"],
+  );
+});

@@ -162,3 +162,42 @@ Deno.test("the page behind her own link names the day as she has it", async () =
     /Встреча «Живой эфир» во вторник, 24 ноября, уже закончилась/,
   );
 });
+
+Deno.test("a new link and a cancellation reach her in her zone, the calendar files' captions too", async () => {
+  await using h = await startHarness({
+    config: testConfig({ admins: [admin.id] }),
+    clock: new ManualClock("2026-11-23T06:00:00Z"),
+  });
+  await h.say(admin, "/start");
+  await h.say(vera, "/start");
+  await h.press(vera, "reg:yes");
+  await inZone(h, vera, "UTC-10");
+  h.clock.set("2026-11-23T07:00:00Z");
+  await h.jobs.tick();
+  await pressUnder(h, vera, `rsvp:${MEETING}:yes`);
+  await h.idle();
+
+  await h.say(admin, "/link https://example.com/new");
+  await confirm(h);
+  assert.equal(
+    first(h, vera, "Новая ссылка"),
+    "Новая ссылка на встречу «Живой эфир» во вторник, 24 ноября, в 22:00 " +
+      "(UTC−10):\nhttps://example.com/new",
+  );
+  await h.say(admin, `/skip ${MEETING}`);
+  await confirm(h);
+  assert.match(
+    first(h, vera, "Встреча «Живой эфир» во вторник, 24 ноября, отменяется")!,
+    /^Встреча «Живой эфир» во вторник, 24 ноября, отменяется\./,
+  );
+  const captions = h.fake.sent(vera.id).filter((m) => m.document)
+    .map((m) => m.caption);
+  assert.deepEqual(captions, [
+    "Встреча «Живой эфир» во вторник, 24 ноября, в 22:00 (UTC−10): откройте " +
+    "файл, чтобы добавить её в календарь.",
+    "Встреча «Живой эфир» изменилась, теперь она во вторник, 24 ноября, в " +
+    "22:00 (UTC−10): откройте файл, и календарь её обновит.",
+    "Встреча «Живой эфир» во вторник, 24 ноября, в 22:00 (UTC−10), отменена: " +
+    "откройте файл, и календарь её уберёт.",
+  ]);
+});

@@ -24,7 +24,11 @@ const LISTED = 52;
 export const CAME_OVER = 8;
 
 /** The week of a summary as the schedule and its changes make it. */
-function weekOf(config: Config, store: Store, summary: MeetingSummary): Week {
+export function weekOf(
+  config: Config,
+  store: Store,
+  summary: MeetingSummary,
+): Week {
   return weekById(store, { config, id: summary.id }) ?? {
     id: summary.id,
     startsAt: new Date(summary.moved_to ?? summary.starts_at),
@@ -45,7 +49,7 @@ export function joinedText(config: Config, summary: MeetingSummary): string {
 }
 
 /** A meeting's status in the history: cancelled, held, or still ahead. */
-function statusText(config: Config, week: Week, now: Date): string {
+export function statusText(config: Config, week: Week, now: Date): string {
   if (week.cancelled) return config.texts.export_meeting_cancelled;
   return week.startsAt <= now
     ? config.texts.export_meeting_held

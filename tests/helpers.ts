@@ -12,6 +12,7 @@ import { Pacer } from "../src/delivery/pacer.ts";
 import type { BatchCounts } from "../src/db/outbox.ts";
 import type { RetryPolicy, Sender } from "../src/delivery/sender.ts";
 import type { JobName } from "../src/core/jobs.ts";
+import { newKey } from "../src/domain/tokens.ts";
 import { createLogger } from "../src/log.ts";
 import {
   BOT_INFO,
@@ -89,6 +90,8 @@ export interface Harness extends AsyncDisposable {
   jobs: TestJobs;
   sender: Sender;
   logs: string[];
+  /** The key personal links and feed addresses are derived under. */
+  linkKey: Uint8Array;
   /** Resolves once nothing is due in the outbox, nothing in flight, every write committed. */
   idle(): Promise<void>;
   /** Sends a text as `user` and resolves to the bot's reply to it. */
@@ -132,7 +135,9 @@ export async function startHarness(
   const store = new Store(db, {
     writer: { timeoutMs: options.writeTimeoutMs },
   });
+  const linkKey = newKey();
   const app = createApp(config, {
+    linkKey,
     token: fake.token,
     apiRoot: fake.apiRoot,
     botInfo: BOT_INFO,
@@ -185,6 +190,7 @@ export async function startHarness(
     jobs,
     sender: app.sender,
     logs,
+    linkKey,
     idle,
     async say(user, text) {
       const messages = () =>

@@ -237,6 +237,7 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
         "announce",
         "followup",
         "export",
+        "panel",
       ],
     );
   } finally {

@@ -201,3 +201,17 @@ Deno.test("a new link and a cancellation reach her in her zone, the calendar fil
     "откройте файл, и календарь её уберёт.",
   ]);
 });
+
+Deno.test("/calendar names the weekly meeting as she has it", async () => {
+  await using h = await startHarness({
+    config: publicConfig(),
+    clock: new ManualClock("2026-11-23T06:00:00Z"),
+  });
+  await h.say(vera, "/start");
+  await h.press(vera, "reg:yes");
+  await inZone(h, vera, "Pacific/Honolulu");
+  assert.match(
+    await h.say(vera, "/calendar"),
+    /^Встречи «Живой эфир» в вашем календаре: по вторникам в 22:00 \(UTC−10\)\./,
+  );
+});

@@ -11,6 +11,7 @@ import type { Config } from "../config/schema.ts";
 import { createBot, TELEGRAM_API_ROOT } from "../bot/bot.ts";
 import { jsonTransport } from "../bot/transport.ts";
 import { newKey } from "../domain/tokens.ts";
+import { createFeeds } from "../usecases/feed.ts";
 import {
   createDelivery,
   type Delivery,
@@ -35,9 +36,10 @@ export interface App extends Delivery {
 
 /** The bot, the job runner and the sender, sharing one store. */
 export function createApp(config: Config, parts: AppParts): App {
+  const linkKey = parts.linkKey ?? newKey(); // one key for the bot and the sender
   const { jobs, sender, links } = createDelivery(config, {
     ...parts,
-    linkKey: parts.linkKey ?? newKey(), // one key for the bot and the sender
+    linkKey,
     botUsername: parts.botUsername ?? parts.botInfo?.username,
   });
   const transport = jsonTransport({
@@ -58,6 +60,12 @@ export function createApp(config: Config, parts: AppParts): App {
     metrics: parts.metrics,
     transport,
     links,
+    feeds: createFeeds({
+      config,
+      store: parts.store,
+      key: linkKey,
+      now: parts.now,
+    }),
   });
   return { bot, jobs, sender, links, close: transport.close };
 }

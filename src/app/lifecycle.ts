@@ -20,6 +20,7 @@ import { setCommandMenus } from "../bot/menus.ts";
 import type { Logger } from "../log.ts";
 import { VERSION } from "../version.ts";
 import { pruneOld } from "../usecases/retention.ts";
+import { newKey } from "../domain/tokens.ts";
 import { createApp } from "./compose.ts";
 import { type Listener, startListener } from "./listener.ts";
 import { type Polling, startPolling } from "./polling.ts";
@@ -96,8 +97,15 @@ export async function startBot(
 ): Promise<RunningBot> {
   const { store, log } = deps;
   const stopping = new AbortController();
+  // One key for the bot, the sender and the public side: the same personal links.
+  const linkKey = deps.linkKey ?? newKey();
   const listener = deps.listener ??
-    startListener(config, { store, log, now: deps.now });
+    startListener(config, {
+      store,
+      log,
+      now: deps.now,
+      feed: { key: linkKey, botUsername: () => deps.botInfo.username },
+    });
   const http = listener?.http;
   const web = listener?.web;
   const metrics = listener?.metrics;
@@ -123,7 +131,7 @@ export async function startBot(
       retry: deps.retry,
       metrics,
       onHalt,
-      linkKey: deps.linkKey,
+      linkKey,
     });
     log.info("bot.starting", {
       version: VERSION,

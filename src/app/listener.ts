@@ -18,6 +18,7 @@ import {
 } from "../metrics.ts";
 import { dueTimes } from "../usecases/job_plans.ts";
 import { VERSION } from "../version.ts";
+import type { FeedKeys } from "../web/routes.ts";
 import { startWebServer } from "../web/server.ts";
 import { healthReport } from "./health.ts";
 import type { Polling } from "./polling.ts";
@@ -30,7 +31,7 @@ import type { Polling } from "./polling.ts";
 export interface Listener {
   /** The local server (`/healthz`, `/metrics`); shut down when the bot stops. */
   http: HttpServer;
-  /** The public server (join links), when `http.public_url` is set. */
+  /** The public server (join links, feeds), when `http.public_url` is set. */
   web?: HttpServer;
   /** Shuts both down; again, the same. */
   shutdown(): Promise<void>;
@@ -47,7 +48,13 @@ export interface Listener {
  */
 export function startListener(
   config: Config,
-  deps: { store: Store; log: Logger; now: () => Date },
+  deps: {
+    store: Store;
+    log: Logger;
+    now: () => Date;
+    /** The link key and the bot's username, for calendar feeds (src/web/feed.ts). */
+    feed?: FeedKeys;
+  },
 ): Listener | undefined {
   if (config.http === null) return undefined;
   const { store } = deps;
@@ -84,6 +91,7 @@ export function startListener(
         store,
         log: deps.log,
         now: deps.now,
+        feed: deps.feed,
       });
     } catch (error) {
       void http.shutdown();

@@ -18,6 +18,7 @@ import { answersFeature } from "./features/answers.ts";
 import { relayFeature, relayRepliesFeature } from "./features/relay.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { feedbackFeature } from "./features/feedback.ts";
+import { calendarFeature } from "./features/calendar.ts";
 import { infoFeature } from "./features/info.ts";
 import { settingsFeature } from "./features/settings.ts";
 import { startFeature } from "./features/start.ts";
@@ -28,6 +29,7 @@ import { floodGuard } from "./flood.ts";
 import { handleOnce } from "./once.ts";
 import { jsonTransport, type Transport } from "./transport.ts";
 import { newKey } from "../domain/tokens.ts";
+import { createFeeds, type Feeds } from "../usecases/feed.ts";
 import { createLinks, type Links } from "../usecases/links.ts";
 
 /** What {@linkcode createBot} needs besides the config. */
@@ -54,6 +56,8 @@ export interface BotDeps {
   transport?: Transport;
   /** The meeting link each person gets; default the meeting's own (links.ts). */
   links?: Links;
+  /** Calendar feed addresses (`/calendar`); default under a key of this process's own. */
+  feeds?: Feeds;
 }
 
 /** The default Bot API root. */
@@ -121,6 +125,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     tick: deps.tick,
     links: deps.links ??
       createLinks({ config, store: deps.store, key: newKey(), now: deps.now }),
+    feeds: deps.feeds ??
+      createFeeds({ config, store: deps.store, key: newKey(), now: deps.now }),
   };
   const privateChats = bot.chatType("private");
   // An admin's reply to a participant goes to them, even one that starts with "/".
@@ -128,6 +134,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   privateChats.use(startFeature(featureDeps));
   privateChats.use(stopFeature(featureDeps));
   privateChats.use(infoFeature(featureDeps));
+  privateChats.use(calendarFeature(featureDeps));
   // Before the comment after a rating and the relay: a zone or date the screen asked for.
   privateChats.use(settingsFeature(featureDeps));
   privateChats.use(adminFeature(featureDeps));

@@ -6,6 +6,7 @@
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
 import type { Logger } from "../log.ts";
+import type { Feeds } from "../usecases/feed.ts";
 import type { Links } from "../usecases/links.ts";
 
 /** Dependencies of the Telegram features. */
@@ -24,4 +25,6 @@ export interface FeatureDeps {
   tick: () => Promise<unknown>;
   /** The meeting link each person gets: their own under `http.public_url`. */
   links: Links;
+  /** Each person's calendar feed address (`/calendar`), under `http.public_url`. */
+  feeds: Feeds;
 }

@@ -14,10 +14,21 @@ import type { Logger } from "../log.ts";
  */
 export async function editOrIgnore(
   ctx: Context,
-  edit: { text: string; replyMarkup?: InlineKeyboardMarkup; log: Logger },
+  edit: {
+    text: string;
+    replyMarkup?: InlineKeyboardMarkup;
+    log: Logger;
+    /** No link preview (a text with a private address Telegram must not fetch). */
+    noPreview?: boolean;
+  },
 ): Promise<void> {
   try {
-    await ctx.editMessageText(edit.text, { reply_markup: edit.replyMarkup });
+    await ctx.editMessageText(edit.text, {
+      reply_markup: edit.replyMarkup,
+      ...(edit.noPreview
+        ? { link_preview_options: { is_disabled: true } }
+        : {}),
+    });
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 400) {
       edit.log.debug("message.not_edited", { error: describeError(error) });

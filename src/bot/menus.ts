@@ -12,11 +12,17 @@ import type { TextKey } from "../config/texts.ts";
 import type { Logger } from "../log.ts";
 
 /** The commands of every private chat's menu, with the text that describes each. */
-export const PUBLIC_COMMANDS: readonly { command: string; text: TextKey }[] = [
+export const PUBLIC_COMMANDS: readonly {
+  command: string;
+  text: TextKey;
+  /** Only with `http.public_url` (the calendar subscription). */
+  publicUrl?: true;
+}[] = [
   { command: "start", text: "command_start" },
   { command: "stop", text: "command_stop" },
   { command: "status", text: "command_status" },
   { command: "settings", text: "command_settings" },
+  { command: "calendar", text: "command_calendar", publicUrl: true },
   { command: "help", text: "command_help" },
 ];
 
@@ -33,16 +39,21 @@ export const ADMIN_COMMANDS: readonly { command: string; text: TextKey }[] = [
   { command: "announce", text: "command_announce" },
   { command: "followup", text: "command_followup" },
   { command: "export", text: "command_export" },
+  { command: "panel", text: "command_panel" },
 ];
 
-/** The public menu, or an admin's (public then admin commands), in the config's words. */
+/**
+ * The public menu, or an admin's (public then admin commands), in the config's words;
+ * `/calendar` only where there are feeds (`http.public_url`).
+ */
 export function commandMenu(
-  config: Pick<Config, "texts">,
+  config: Pick<Config, "texts" | "http">,
   who: "public" | "admin",
 ): BotCommand[] {
-  const commands = who === "public"
-    ? PUBLIC_COMMANDS
-    : [...PUBLIC_COMMANDS, ...ADMIN_COMMANDS];
+  const open = PUBLIC_COMMANDS.filter((c) =>
+    !c.publicUrl || config.http?.public !== undefined
+  );
+  const commands = who === "public" ? open : [...open, ...ADMIN_COMMANDS];
   return commands.map(({ command, text }) => ({
     command,
     description: config.texts[text],

@@ -72,7 +72,16 @@ export async function runCommand(
   try {
     const linkKey = linkKeyOf(config);
     // The port next: a busy one stops the start before Telegram is asked anything.
-    listener = startListener(config, { store, log: deps.log, now: deps.now });
+    // Feeds answer 503 until getMe has told the bot's username (their UIDs' domain).
+    const bot: { username?: string } = {};
+    listener = startListener(config, {
+      store,
+      log: deps.log,
+      now: deps.now,
+      feed: linkKey === undefined
+        ? undefined
+        : { key: linkKey, botUsername: () => bot.username },
+    });
     const botInfo = await whoAmI(token, {
       apiRoot,
       log: deps.log,
@@ -80,6 +89,7 @@ export async function runCommand(
       timeoutMs: config.delivery.request_timeout_seconds * 1000,
       signal: deps.signal,
     });
+    bot.username = botInfo?.username;
     if (botInfo === undefined) {
       await listener?.shutdown();
       db.close();

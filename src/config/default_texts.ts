@@ -1,11 +1,14 @@
 /**
  * The shipped Russian texts: what participants read, what admins read, what comes
- * after the "yes", and each person's settings.
+ * after the "yes", the calendar subscription, the host's panel and each
+ * person's settings.
  *
  * @module
  */
 import { ADMIN_TEXTS } from "./texts_admin.ts";
 import { AFTER_TEXTS } from "./texts_after.ts";
+import { FEED_TEXTS } from "./texts_feed.ts";
+import { PANEL_TEXTS } from "./texts_panel.ts";
 import { PARTICIPANT_TEXTS } from "./texts_participant.ts";
 import { SETTINGS_TEXTS } from "./texts_settings.ts";
 import type { Texts } from "./texts.ts";
@@ -15,5 +18,7 @@ export const DEFAULT_TEXTS: Texts = {
   ...PARTICIPANT_TEXTS,
   ...ADMIN_TEXTS,
   ...AFTER_TEXTS,
+  ...PANEL_TEXTS,
+  ...FEED_TEXTS,
   ...SETTINGS_TEXTS,
 };

@@ -21,6 +21,8 @@ import {
   SCHEDULE,
   SETTINGS_PLACEHOLDERS,
 } from "./placeholders.ts";
+import { FEED_PLACEHOLDERS } from "./texts_feed.ts";
+import { PANEL_PLACEHOLDERS } from "./texts_panel.ts";
 
 export { datePlaceholders } from "./placeholders.ts";
 
@@ -51,7 +53,7 @@ export const TEXT_PLACEHOLDERS = {
   second_reminder: [...MEETING, "when"],
   reminder_updated: MEETING,
   nudge: MEETING,
-  help: [...SCHEDULE, "relay_line"],
+  help: [...SCHEDULE, "relay_line", "calendar_line"],
   help_relay_line: [],
   status: ["subscription", "answer", "link_line", "settings_line", ...MEETING],
   status_cancelled: ["subscription", "settings_line", ...MEETING],
@@ -285,6 +287,10 @@ export const TEXT_PLACEHOLDERS = {
   export_comment_columns: [],
   admin_export_comments_caption: ["count"],
   command_history: [],
+  // The host's panel in the browser.
+  ...PANEL_PLACEHOLDERS,
+  ...FEED_PLACEHOLDERS,
+  // Each person's own settings.
   ...SETTINGS_PLACEHOLDERS,
 } as const satisfies Record<string, readonly string[]>;
 

@@ -60,7 +60,7 @@ export const PARTICIPANT_TEXTS = {
     "/stop — отписаться\n" +
     "/status — подписка и ваш ответ на ближайшую встречу\n" +
     "/settings — часовой пояс, какие сообщения присылать, пауза\n" +
-    "/help — эта справка{relay_line}",
+    "{calendar_line}/help — эта справка{relay_line}",
   help_relay_line:
     "\n\nВопрос ведущему можно просто написать сюда — я передам.",
   status: "Подписка: {subscription}\n" +

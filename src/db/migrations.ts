@@ -95,7 +95,16 @@ export const MIGRATIONS: readonly string[] = [
   // flight, so that it is edited once it lands (see db/week_edits.ts).
   `ALTER TABLE meetings ADD COLUMN ended_at TEXT;
   ALTER TABLE outbox ADD COLUMN edit_after INTEGER NOT NULL DEFAULT 0;`,
-  // 13: each person's own settings (one self-contained step): their time zone (null:
+  // 13: calendar subscriptions (one self-contained step). Each person's feed as last
+  // served: its ETag, since when it is so (Last-Modified), and when it was last fetched.
+  // The feed's address is a token of web_tokens (purpose `feed`).
+  `CREATE TABLE calendar_feeds (
+    user_id INTEGER PRIMARY KEY REFERENCES users (id),
+    etag TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+  );`,
+  // 14: each person's own settings (one self-contained step): their time zone (null:
   // the meeting's), the last week their pause skips (a week id; null: no pause), the
   // messages they turned off, and what /settings asked them to type (a zone, a date).
   `ALTER TABLE users ADD COLUMN timezone TEXT;

@@ -12,11 +12,13 @@ import { Attendance } from "./attendance.ts";
 import { Backups } from "./backups.ts";
 import { Calendars } from "./calendars.ts";
 import { Drafts } from "./drafts.ts";
+import { Feeds } from "./feeds.ts";
 import { Answers } from "./answers.ts";
 import { History } from "./history.ts";
 import { JobRuns } from "./job_runs.ts";
 import { Meetings } from "./meetings.ts";
 import { Outbox } from "./outbox.ts";
+import { PanelReads } from "./panel.ts";
 import { Relays } from "./relays.ts";
 import { Settings } from "./settings.ts";
 import { type Database, Statements, transaction } from "./sqlite.ts";
@@ -55,6 +57,10 @@ export class Store {
   readonly tokens: WebTokens;
   /** The meetings' history as numbers. */
   readonly history: History;
+  /** What the host's panel reads beyond the history. */
+  readonly panel: PanelReads;
+  /** Each person's calendar feed as last served. */
+  readonly feeds: Feeds;
   /** Each person's own settings: zone, messages turned off, pause. */
   readonly settings: Settings;
   #db: Database;
@@ -80,6 +86,8 @@ export class Store {
     this.attendance = new Attendance(statements);
     this.tokens = new WebTokens(statements);
     this.history = new History(statements);
+    this.panel = new PanelReads(statements);
+    this.feeds = new Feeds(statements);
     this.settings = new Settings(statements);
   }
 

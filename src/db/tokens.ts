@@ -117,11 +117,16 @@ export class WebTokens {
     ).run(now.toISOString(), hash).changes > 0;
   }
 
-  /** Forgets tokens made before `before`: their links open nothing from then on. */
-  prune(before: Date): number {
+  /**
+   * Forgets tokens made before `before`: their links open nothing from then on. Those
+   * of the purposes in `keep` stay, revoked ones too: they count the generations.
+   */
+  prune(before: Date, keep: readonly string[] = []): number {
     return Number(
-      this.#s.sql("DELETE FROM web_tokens WHERE created_at < ?")
-        .run(before.toISOString()).changes,
+      this.#s.sql(
+        `DELETE FROM web_tokens WHERE created_at < ?
+           AND purpose NOT IN (SELECT value FROM json_each(?))`,
+      ).run(before.toISOString(), JSON.stringify(keep)).changes,
     );
   }
 }

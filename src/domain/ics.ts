@@ -74,7 +74,8 @@ export function uidDomain(botUsername: string | undefined): string {
   return botUsername ? `${botUsername.toLowerCase()}.t.me` : LEGACY_UID_DOMAIN;
 }
 
-const CRLF = "\r\n";
+/** The line end of iCalendar text. */
+export const CRLF = "\r\n";
 const MAX_LINE_OCTETS = 75;
 const MINUTE_MS = 60_000;
 
@@ -127,7 +128,7 @@ export function meetingIcs(
 }
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks; drops other controls. */
-function escapeText(value: string): string {
+export function escapeText(value: string): string {
   return value
     .replace(/\\/g, "\\\\")
     .replace(/;/g, "\\;")
@@ -144,13 +145,13 @@ function paramValue(value: string): string {
 }
 
 /** A URI value as is, minus any control characters, which could break the line. */
-function uriValue(value: string): string {
+export function uriValue(value: string): string {
   // deno-lint-ignore no-control-regex
   return value.replace(/[\x00-\x1F\x7F]/g, "");
 }
 
-/** `YYYYMMDDTHHMMSSZ` in UTC, seconds truncated. */
-function utcDateTime(instant: Date, property: string): string {
+/** `YYYYMMDDTHHMMSSZ` in UTC, seconds truncated; `property` names it in the error. */
+export function utcDateTime(instant: Date, property: string): string {
   const time = instant.getTime();
   const year = instant.getUTCFullYear();
   if (Number.isNaN(time) || year < 0 || year > 9999) {
@@ -168,7 +169,7 @@ function utcDateTime(instant: Date, property: string): string {
  * Folds one content line so that no physical line exceeds 75 octets of UTF-8, counting the
  * leading space of continuation lines; splits only between code points.
  */
-function foldLine(line: string): string {
+export function foldLine(line: string): string {
   const parts: string[] = [];
   let current = "";
   let octets = 0;

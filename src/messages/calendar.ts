@@ -7,6 +7,10 @@
  * restore, sends the file again with a higher SEQUENCE. Once it is delivered, the file
  * is recorded as the person's latest, in the transaction that settles the row.
  *
+ * A person whose calendar app reads their subscription (usecases/feed.ts) gets no file
+ * that would put a new entry in: the subscription shows every week already, under its
+ * own UID, and a file would add the week a second time.
+ *
  * The file is a function of the meeting's state and of the person's SEQUENCE: its
  * DTSTAMP is the meeting's last change, so a restart, a resend after an unknown outcome,
  * or the next recipient gets the same bytes for the same state. Each distinct file is
@@ -89,6 +93,8 @@ export function calendarFile(deps: CalendarDeps): {
       userId: number;
       answer?: Answer;
       sent?: CalendarEntry;
+      /** Their calendar app reads their feed (usecases/feed.ts `feedInUse`). */
+      feedInUse?: boolean;
     },
   ): Delivery | null;
   delivered(result: unknown, delivery: Delivery): void;
@@ -96,12 +102,15 @@ export function calendarFile(deps: CalendarDeps): {
   const { config, now, changedAt } = deps;
   const uploaded = new Map<string, string>();
   return {
-    delivery(row, { meeting, userId, answer, sent }) {
+    delivery(row, { meeting, userId, answer, sent, feedInUse }) {
       const owed = owedFile(
         { meeting, attending: answer === "yes", sent },
         now(),
       );
       if (owed === null) return null;
+      // The feed already shows the week: a new entry would be a second one. An entry
+      // this person holds from a file is still kept true by files.
+      if (owed.reason === "new" && feedInUse) return null;
       const stamp = changedAt(meeting.id);
       if (stamp === undefined) return null; // never answered: nothing is owed
       const domain = sent?.uidDomain ?? deps.domain;

@@ -36,6 +36,7 @@ import {
   rowWeek,
   type SendTime,
 } from "./recipients.ts";
+import { feedInUse } from "../usecases/feed.ts";
 import { createLinks, type Links } from "../usecases/links.ts";
 import { newKey } from "../domain/tokens.ts";
 import { relayDelivery } from "./relay.ts";
@@ -113,6 +114,7 @@ export function createRenderer(
           userId: user.id,
           answer,
           sent: store.calendars.get(week.id, user.id),
+          feedInUse: feedInUse(store, { userId: user.id, now: now() }),
         });
       }
       case OWED.announcement: {

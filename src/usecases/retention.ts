@@ -1,12 +1,14 @@
 /**
  * Retention: records of finished deliveries (who got what, and how it went), drafts of
  * admin actions, the links between relayed messages and the hashes of personal links are
- * kept `delivery.keep_days`, then pruned (such a link then opens nothing). Answers,
+ * kept `delivery.keep_days`, then pruned (such a link then opens nothing; a calendar
+ * subscription's address stays until the person resets it). Answers,
  * meetings, who came and the ratings stay: they are the attendance history.
  *
  * @module
  */
 import type { Store } from "../db/store.ts";
+import { FEED } from "./feed.ts";
 
 /** Rows deleted per transaction, so that a large prune never holds the lock for long. */
 const PRUNE_BATCH = 2_000;
@@ -40,7 +42,8 @@ export async function pruneOld(
   const { drafts, relays, tokens } = await store.write(() => ({
     drafts: store.drafts.prune(before),
     relays: store.relays.prune(before),
-    tokens: store.tokens.prune(before),
+    // A calendar subscription lasts until it is reset: its address is kept.
+    tokens: store.tokens.prune(before, [FEED]),
   }));
   return { deliveries, drafts, relays, tokens };
 }

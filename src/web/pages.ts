@@ -21,13 +21,21 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "x-robots-tag": "noindex, nofollow",
 };
 
-/** `response` with {@linkcode SECURITY_HEADERS} set. */
+/**
+ * `response` with {@linkcode SECURITY_HEADERS} set; what the route set itself stays: a
+ * Content-Security-Policy (the panel's, which allows its stylesheet) and a
+ * `Cache-Control` (a calendar feed's `no-cache`: kept, but asked for again each time).
+ */
 export function secured(response: Response): Response {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    if (name === CSP && response.headers.has(CSP)) continue;
+    if (name === "cache-control" && response.headers.has(name)) continue;
     response.headers.set(name, value);
   }
   return response;
 }
+
+const CSP = "content-security-policy";
 
 /** An HTML page as a response. */
 export function htmlResponse(

@@ -16,6 +16,14 @@ import { clientAddress } from "./client.ts";
 import { RateLimiter } from "./limit.ts";
 import { notFound, notice, secured } from "./pages.ts";
 
+/** What the feed route needs beyond the other routes. */
+export interface FeedKeys {
+  /** The key join links are derived under (db/link_key.ts): the person's own links. */
+  key: Uint8Array;
+  /** The bot's username once `getMe` has told it (the UID's domain); 503 until then. */
+  botUsername: () => string | undefined;
+}
+
 /** What the routes need; all of it injected. */
 export interface WebDeps {
   /** Texts, the meeting, and the public side's settings. */
@@ -28,6 +36,14 @@ export interface WebDeps {
   now: () => Date;
   /** Monotonic milliseconds for the rate limit; default `performance.now()`. */
   clock?: () => number;
+  /** The link key and the bot's username, for calendar feeds; without them, no feeds. */
+  feed?: FeedKeys;
+}
+
+/** What the handler knows of a request beyond the request itself. */
+export interface RouteInfo {
+  /** The client's address, as the rate limit counts it (client.ts). */
+  client: string;
 }
 
 /** One route: a path pattern, and what a request of it gets. */
@@ -38,6 +54,7 @@ export interface Route {
   handle(
     request: Request,
     match: RegExpExecArray,
+    info: RouteInfo,
   ): Response | Promise<Response>;
 }
 
@@ -84,7 +101,7 @@ export function createWebHandler(
       if (request.method !== "GET" && request.method !== "HEAD") {
         return new Response(null, { status: 405, headers: { allow: "GET" } });
       }
-      return await route.handle(request, match);
+      return await route.handle(request, match, { client });
     }
     return notFound(config);
   }

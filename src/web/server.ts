@@ -2,19 +2,26 @@
  * The public listener: on its own address and port (`http.public_hostname`,
  * `http.public_port`), apart from the local one of `/healthz` and `/metrics`, so that a
  * reverse proxy exposes exactly the public paths and nothing else, whoever it connects
- * as. Its routes: `/j/<token>` (join links); later a calendar feed and the host's panel.
+ * as. Its routes: `/j/<token>` (join links), `/cal/<token>.ics` (calendar feeds),
+ * `/panel…` (the host's panel: panel/routes.ts).
  *
  * @module
  */
 import { describeError } from "../core/errors.ts";
 import type { PublicHttp } from "../config/schema.ts";
 import { type HttpServer, HttpServerError, listenProblem } from "../http.ts";
+import { feedRoute } from "./feed.ts";
 import { joinRoute } from "./join.ts";
+import { panelRoutes } from "./panel/routes.ts";
 import { createWebHandler, type Route, type WebDeps } from "./routes.ts";
 
 /** Every route of the public side. */
 export function publicRoutes(deps: WebDeps): Route[] {
-  return [joinRoute(deps)];
+  return [
+    joinRoute(deps),
+    ...(deps.feed === undefined ? [] : [feedRoute(deps, deps.feed)]),
+    ...panelRoutes(deps),
+  ];
 }
 
 /** Why the public listener cannot listen, naming its own keys. */

@@ -90,6 +90,7 @@ export function allValues(): Record<string, string | number> {
     off_line: render(texts.status_settings_off, { off: "напоминание в 09:00" }),
     settings_line: "",
     weeks: 2,
+    calendar_line: "",
     subscription: texts.status_subscribed,
     answer: texts.status_answer_yes,
     link_line: render(texts.status_link_line, { link: CONFIG.meeting.link }),

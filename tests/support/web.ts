@@ -7,6 +7,7 @@ import type { Config } from "../../src/config/schema.ts";
 import type { HttpServer } from "../../src/http.ts";
 import { createLogger } from "../../src/log.ts";
 import { startWebServer } from "../../src/web/server.ts";
+import { BOT_INFO } from "../fake_bot_api.ts";
 import type { Harness } from "../helpers.ts";
 import { testConfig } from "../helpers.ts";
 
@@ -53,7 +54,7 @@ export interface Web extends AsyncDisposable {
 
 /** Starts the public listener of `h.config` beside the harness, on a free port. */
 export function startWeb(
-  h: Pick<Harness, "config" | "store" | "clock">,
+  h: Pick<Harness, "config" | "store" | "clock" | "linkKey">,
   options: { clock?: () => number } = {},
 ): Web {
   const settings = h.config.http!.public!;
@@ -69,6 +70,7 @@ export function startWeb(
     log,
     now: h.clock.now,
     clock: options.clock,
+    feed: { key: h.linkKey, botUsername: () => BOT_INFO.username },
   });
   const base = `http://127.0.0.1:${server.port}`;
   return {

@@ -33,6 +33,7 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
         zone: userZone(config, user),
       }),
       relay_line: relayed ? config.texts.help_relay_line : "",
+      calendar_line: deps.feeds.enabled ? config.texts.help_calendar_line : "",
     });
     if (!config.admins.includes(ctx.from!.id)) return ctx.reply(help);
     const forAdmins = render(config.texts.help_admin, {

@@ -1,7 +1,7 @@
 /**
  * Admin commands, for the Telegram ids under `admins` in config.yaml: reports (`/stats`,
- * `/who` with its reminder button, `/export`), broadcasts (`/announce`, `/followup`), and this week's meeting
- * (`/topic`, `/link`, `/move`, `/skip`, `/unskip`). Anyone else falls through to the
+ * `/who` with its reminder button, `/export`), broadcasts (`/announce`, `/followup`), this week's meeting
+ * (`/topic`, `/link`, `/move`, `/skip`, `/unskip`), and the sign-in link of the panel (`/panel`). Anyone else falls through to the
  * fallback and gets the reply to an unknown command: nothing tells them these exist.
  *
  * @module
@@ -11,6 +11,7 @@ import type { FeatureDeps } from "../../context.ts";
 import { broadcastCommands } from "./broadcasts.ts";
 import { reportCommands } from "./reports.ts";
 import { confirmations } from "./confirm.ts";
+import { panelCommand } from "./panel.ts";
 import { scheduleCommands } from "./schedule.ts";
 import { skipCommands } from "./skip.ts";
 import { whoCommands } from "./who.ts";
@@ -27,5 +28,6 @@ export function adminFeature(deps: FeatureDeps): Composer<Context> {
   scheduleCommands(admins, deps);
   skipCommands(admins, deps);
   confirmations(admins, deps);
+  panelCommand(admins, deps);
   return feature;
 }

@@ -13,27 +13,8 @@
  * @module
  */
 import { join } from "node:path";
+import { allBreakages, breakCode } from "./breakage_list.ts";
 import type { Breakage } from "./breakages/types.ts";
-
-/** Every file of `scripts/breakages/` but `types.ts` holds one area's breakages. */
-async function allBreakages(): Promise<Breakage[]> {
-  const folder = new URL("./breakages/", import.meta.url);
-  const names: string[] = [];
-  for await (const entry of Deno.readDir(folder)) {
-    if (
-      entry.isFile && entry.name.endsWith(".ts") && entry.name !== "types.ts"
-    ) {
-      names.push(entry.name);
-    }
-  }
-  const lists = await Promise.all(
-    names.sort().map(async (name) =>
-      (await import(new URL(name, folder).href) as { BREAKAGES: Breakage[] })
-        .BREAKAGES
-    ),
-  );
-  return lists.flat();
-}
 
 const BREAKAGES = await allBreakages();
 
@@ -58,15 +39,7 @@ async function copyRepository(): Promise<string> {
 async function caught(breakage: Breakage, dir: string): Promise<boolean> {
   const path = join(dir, breakage.file);
   const original = await Deno.readTextFile(path);
-  let broken = original;
-  for (const [from, to] of breakage.edits) {
-    if (!broken.includes(from)) {
-      throw new Error(
-        `"${breakage.name}": the code to break is not in ${breakage.file}: ${from}`,
-      );
-    }
-    broken = broken.replace(from, to);
-  }
+  const broken = breakCode(original, breakage);
   await Deno.writeTextFile(path, broken);
   try {
     const [file, filter] = breakage.test;

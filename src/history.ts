@@ -1,9 +1,10 @@
 /**
  * The meetings' history as admins and the operator read it: `/history` (a line per past
  * meeting), `/history DATE` (one in full: who came, who came without saying yes, who said
- * yes and did not come, the ratings and the comments), the last weeks of `/stats`, how
- * often each person came for `/who`, and the comments export. Numbers come from
- * db/history.ts; where who came is unknown, every text says so, never 0.
+ * yes and did not come, the seats where there was a limit, the ratings and the comments),
+ * the last weeks of `/stats`, how often each person came for `/who`, and the comments
+ * export. Numbers come from db/history.ts; where who came is unknown, every text says
+ * so, never 0.
  *
  * @module
  */
@@ -15,7 +16,12 @@ import { displayName, type User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
 import { isoLocalDate, localParts, parseWallTime } from "./domain/time.ts";
 import { meetingValues } from "./messages/build.ts";
-import { commentLines, ratingText } from "./usecases/meeting_report.ts";
+import {
+  commentLines,
+  ratingText,
+  reportSeatsLine,
+} from "./usecases/meeting_report.ts";
+import { seatFigures } from "./usecases/seats.ts";
 import { type Week, weekById } from "./usecases/weeks.ts";
 
 /** Past meetings `/history` lists; older ones are counted, and are in the export. */
@@ -151,6 +157,10 @@ export function meetingHistory(
     comments: commentLines(config, {
       comments: source.history.comments(summary.id),
     }),
+    seat_figures: reportSeatsLine(
+      config,
+      seatFigures(source, { config, meetingId: summary.id }),
+    ),
   };
   if (!summary.tracked) {
     return render(config.texts.admin_history_meeting_unknown, {

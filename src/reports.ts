@@ -1,8 +1,9 @@
 /**
  * What admins and the operator read: subscriber and attendance statistics, this and the
- * coming weeks' changes, who is coming and who has not answered, and the attendance
- * export, each counting answers by the one rule of db/counted.ts. Shared by the Telegram
- * admin commands and the `stats` / `export` commands of the program.
+ * coming weeks' changes, who is coming, who waits for a seat and who has not answered,
+ * and the attendance export, each counting answers by the one rule of db/counted.ts.
+ * Shared by the Telegram admin commands and the `stats` / `export` commands of the
+ * program.
  *
  * @module
  */
@@ -13,6 +14,8 @@ import type { Store } from "./db/store.ts";
 import type { User } from "./db/users.ts";
 import { toCsv } from "./domain/csv.ts";
 import { meetingValues, moveValues } from "./messages/build.ts";
+import { capacityText } from "./messages/seat_messages.ts";
+import { type SeatFigures, seatFigures } from "./usecases/seats.ts";
 import { upcomingWeek, weeksAhead } from "./usecases/weeks.ts";
 import { localDateTime, namesWithComing, weekLines } from "./history.ts";
 
@@ -38,7 +41,7 @@ export function statsReport(
     before: now,
     count: HISTORY_WEEKS,
   });
-  return render(config.texts.admin_stats, {
+  const stats = render(config.texts.admin_stats, {
     ...meetingValues(config, meeting),
     active: subscribers.active,
     registered: subscribers.registered,
@@ -52,6 +55,22 @@ export function statsReport(
     changes: scheduleChanges(config, { source, now }).join("\n") || "—",
     history: history.length > 0 ? history.join("\n") : "—",
   });
+  const seats = seatFigures(source, { config, meetingId: meeting.id });
+  if (!showsSeats(seats)) return stats;
+  return `${stats}\n\n${
+    render(config.texts.admin_stats_seats, {
+      ...meetingValues(config, meeting),
+      limit: capacityText(config, seats.capacity),
+      seated: seats.seated,
+      waitlist: seats.waitlist,
+      promotions: seats.promotions,
+    })
+  }`;
+}
+
+/** Whether a meeting's seats are worth a line: a limit, someone waiting, or promoted. */
+function showsSeats(seats: SeatFigures): boolean {
+  return seats.capacity !== null || seats.waitlist > 0 || seats.promotions > 0;
 }
 
 /** One line per change an admin made to this or a coming week (for `/stats` and `check`). */
@@ -99,7 +118,7 @@ const GROUPS = /\{(?:yes|no|none)(?:_names)?[}|]/;
 /**
  * The `/who` text for the upcoming meeting: who is coming, who is not, and who has not
  * answered, each group with its count and names; answers counted as every report counts
- * them (db/counted.ts).
+ * them (db/counted.ts). With a limit of seats, the waitlist in its order and the seats.
  */
 export function whoReport(
   config: Config,
@@ -108,11 +127,12 @@ export function whoReport(
   const meeting = upcomingWeek(source, { config, now });
   const values = meetingValues(config, meeting);
   const roster = source.answers.roster(meeting.id);
-  const { yes, no, none } = roster;
+  const { yes, no, none, waitlist } = roster;
   // A config.yaml written before the three groups lists only those coming ({count},
   // {names}), and said "nobody yet" (admin_who_empty) when there were none.
   const nobodyComing = yes.length === 0 && !GROUPS.test(config.texts.admin_who);
-  if (yes.length + no.length + none.length === 0 || nobodyComing) {
+  const people = yes.length + no.length + none.length + waitlist.length;
+  if (people === 0 || nobodyComing) {
     return render(config.texts.admin_who_empty, values);
   }
   // Beside each name: how many of the last meetings they came to (history.ts).
@@ -132,7 +152,28 @@ export function whoReport(
     count: yes.length,
     names: names(yes),
   });
-  return coming.note === "" ? who : `${who}\n\n${coming.note}`;
+  const note = coming.note === "" ? [] : [coming.note];
+  const seats = seatFigures(source, { config, meetingId: meeting.id });
+  if (!showsSeats(seats)) return [who, ...note].join("\n\n");
+  const waiting = waitlist.length === 0
+    ? config.texts.admin_who_empty_group
+    : waitlist.map((user, i) => `${i + 1}. ${coming.name(user)}`).join("\n");
+  const parts = [
+    who,
+    render(config.texts.admin_who_waitlist, {
+      waitlist: waitlist.length,
+      waitlist_names: waiting,
+    }),
+  ];
+  if (seats.capacity !== null) {
+    parts.push(render(config.texts.admin_who_seats, {
+      capacity: seats.capacity,
+      seated: seats.seated,
+      free: seats.free ?? 0,
+      promotions: seats.promotions,
+    }));
+  }
+  return [...parts, ...note].join("\n\n");
 }
 
 /** A meeting's status as of `now`: cancelled, held (it has started), or ahead. */
@@ -152,8 +193,9 @@ function startOf(row: AttendanceRow): Date {
 /**
  * The attendance history as CSV (UTF-8 with BOM, so that a spreadsheet shows Cyrillic
  * names as they are): one row per person and meeting they answered, joined or rated,
- * times in the configured zone; the last columns say whether they came (yes, no, or
- * unknown where joins were not counted) and their rating.
+ * times in the configured zone; after the answer, where it stood (a seat or the
+ * waitlist, the place on it, whether the seat came from the waitlist), then whether they
+ * came (yes, no, or unknown where joins were not counted) and their rating.
  */
 export function attendanceCsv(
   config: Config,
@@ -165,9 +207,14 @@ export function attendanceCsv(
   };
   const columns = (text: string) =>
     text.split("|").map((column) => column.trim());
+  const seats = {
+    seat: config.texts.export_seat_taken,
+    waitlist: config.texts.export_seat_waitlist,
+  };
   return toCsv([
     [
       ...columns(config.texts.export_columns),
+      ...columns(config.texts.export_seat_columns),
       ...columns(config.texts.export_columns_after),
     ],
     ...rows.map((row) => [
@@ -183,6 +230,9 @@ export function attendanceCsv(
       row.answered_at === null
         ? null
         : localDateTime(new Date(row.answered_at), config.timezone),
+      row.seat === null ? null : seats[row.seat],
+      row.waitlist_place,
+      row.promoted_at === null ? null : config.texts.export_promoted,
       config.texts[JOINED_TEXTS[joined(row)]],
       row.rating,
     ]),
@@ -213,6 +263,11 @@ export function attendanceRecords(
     answered_at: row.answered_at === null
       ? null
       : new Date(row.answered_at).toISOString(),
+    seat: row.seat,
+    waitlist_place: row.waitlist_place,
+    promoted_at: row.promoted_at === null
+      ? null
+      : new Date(row.promoted_at).toISOString(),
     joined: joined(row),
     rating: row.rating,
   }));

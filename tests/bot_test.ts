@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { user } from "./fake_bot_api.ts";
 import { ManualClock, startHarness } from "./helpers.ts";
-import { CALENDAR_PAUSE_MS } from "../src/usecases/answers.ts";
+import { CALENDAR_PAUSE_MS } from "../src/usecases/calendar_files.ts";
 
 const anna = user(2001, { first_name: "Анна" });
 const stranger = user(2999, { first_name: "Чужой" });

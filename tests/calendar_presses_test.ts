@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { BOT_INFO, user } from "./fake_bot_api.ts";
 import { type Harness, ManualClock, startHarness } from "./helpers.ts";
 import { type IcsComponent, parseIcs } from "./support/ics.ts";
-import { CALENDAR_PAUSE_MS } from "../src/usecases/answers.ts";
+import { CALENDAR_PAUSE_MS } from "../src/usecases/calendar_files.ts";
 import { moveMeeting } from "../src/usecases/meetings.ts";
 import { weekById } from "../src/usecases/weeks.ts";
 

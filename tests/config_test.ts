@@ -63,6 +63,7 @@ Deno.test("loadConfig() reads the shipped config.yaml", async () => {
     time: { hour: 11, minute: 0 },
     duration_minutes: 60,
     link: "https://example.com/live",
+    capacity: null,
   });
   assert.deepEqual(config.schedule, {
     invitation: { weekday: "monday", time: { hour: 10, minute: 0 } },
@@ -185,9 +186,29 @@ Deno.test("parseConfig() names the key and line of a value of the wrong type", (
       key: "meeting",
       line: 2,
       message: "Invalid value […] at meeting (line 2): " +
-        "expected a map with keys title, weekday, time, duration_minutes, link",
+        "expected a map with keys title, weekday, time, duration_minutes, link, capacity",
     },
   );
+});
+
+Deno.test("parseConfig() reads meeting.capacity: seats each week, absent for no limit", () => {
+  assert.equal(parseConfig(MINIMAL).meeting.capacity, null);
+  const twelve = edit(
+    "link: https://example.com/live",
+    "link: https://example.com/live\n  capacity: 12",
+  );
+  assert.equal(parseConfig(twelve).meeting.capacity, 12);
+  for (const bad of ["0", "2.5", "-3", "lots", "100001"]) {
+    assertConfigError(twelve.replace("capacity: 12", `capacity: ${bad}`), {
+      key: "meeting.capacity",
+      line: 8,
+      message:
+        `Invalid value ${
+          bad === "lots" ? '"lots"' : bad
+        } at meeting.capacity (line 8): ` +
+        "expected a whole number of seats from 1 to 100000",
+    });
+  }
 });
 
 Deno.test("parseConfig() checks the range of numbers and the link", () => {

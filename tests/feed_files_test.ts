@@ -6,7 +6,7 @@
  * from a file is still kept true by files. Meeting Wednesday 2026-11-25 11:00 Moscow.
  */
 import assert from "node:assert/strict";
-import { CALENDAR_PAUSE_MS } from "../src/usecases/answers.ts";
+import { CALENDAR_PAUSE_MS } from "../src/usecases/calendar_files.ts";
 import { FEED_IN_USE_DAYS } from "../src/usecases/feed.ts";
 import { moveMeeting } from "../src/usecases/meetings.ts";
 import { weekById } from "../src/usecases/weeks.ts";

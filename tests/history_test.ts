@@ -177,14 +177,18 @@ Deno.test("/export sends the attendance with joined and rating, and the comments
   });
   assert.equal(attendance!.document!.filename, "attendance.csv");
   const rows = parseCsv(new TextDecoder().decode(attendance!.document!.bytes));
-  assert.deepEqual(rows[0]!.slice(-4), [
+  // After the answer: the seat's columns (README), then whether they came, the rating.
+  assert.deepEqual(rows[0]!.slice(-7), [
     "Ответ",
     "Время ответа",
+    "Место",
+    "Номер в листе ожидания",
+    "Из листа ожидания",
     "Пришёл",
     "Оценка",
   ]);
   assert.deepEqual(
-    rows.slice(1).map((r) => [r[0], r[5], r[8], r[10], r[11]]),
+    rows.slice(1).map((r) => [r[0], r[5], r[8], r[13], r[14]]),
     [
       ["2026-11-11", "Анна", "да", "неизвестно", ""],
       ["2026-11-11", "Борис", "да", "неизвестно", ""],

@@ -234,6 +234,7 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
         "move",
         "skip",
         "unskip",
+        "capacity",
         "announce",
         "followup",
         "export",

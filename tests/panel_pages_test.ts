@@ -84,6 +84,7 @@ Deno.test("the next meeting shows its move, its topic and a link, and names esca
     /<a href="https:\/\/example\.com\/live" rel="noreferrer">/,
   );
   assert.match(body, /по плану/);
+  assert.doesNotMatch(body, /<dt>Места|id="waitlist"/, "no limit, no seats");
   await h.say(HOST, "/move 26.11 15:00");
   const question = h.fake.sent(HOST.id).at(-1)!;
   const button = inlineButtons(question.reply_markup)[0]!;

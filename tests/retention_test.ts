@@ -88,6 +88,22 @@ Deno.test("pruneOld deletes finished deliveries older than keep_days, and nothin
         { meetingId: "2025-10-01", userId: user.id },
         daysAgo(426),
       );
+      // What the calendar was sent for a meeting a year over goes; for a meeting still
+      // ahead it stays, however long ago it was sent.
+      store.meetings.ensure(
+        { id: "2026-12-09", startsAt: new Date("2026-12-09T07:00:00Z") },
+        daysAgo(400),
+      );
+      for (const meetingId of ["2025-10-01", "2026-12-09"]) {
+        store.calendars.sent({
+          meetingId,
+          userId: user.id,
+          uidDomain: "bot.t.me",
+          sequence: 0,
+          meetingSequence: 0,
+          holds: true,
+        }, daysAgo(400));
+      }
     });
 
     const pruned = await pruneOld(store, { keepDays: 365, now: NOW });
@@ -96,7 +112,10 @@ Deno.test("pruneOld deletes finished deliveries older than keep_days, and nothin
       drafts: 1,
       relays: 1,
       tokens: 1,
+      calendars: 1,
     });
+    assert.equal(store.calendars.get("2025-10-01", user.id), undefined);
+    assert.ok(store.calendars.get("2026-12-09", user.id));
     assert.equal(store.tokens.find(hashToken("2025-10-01")), undefined);
     assert.ok(store.tokens.find(hashToken("2026-12-02")));
     assert.ok(store.attendance.joinedAt("2025-10-01", user.id));
@@ -111,7 +130,7 @@ Deno.test("pruneOld deletes finished deliveries older than keep_days, and nothin
     );
     assert.deepEqual(
       await pruneOld(store, { keepDays: 365, now: NOW }),
-      { deliveries: 0, drafts: 0, relays: 0, tokens: 0 },
+      { deliveries: 0, drafts: 0, relays: 0, tokens: 0, calendars: 0 },
     );
   } finally {
     db.close();

@@ -38,6 +38,7 @@ const VALUES: Record<string, string | number> = {
   day: "2 декабря",
   length: 1200,
   max: 1000,
+  seat_figures: "", // without a limit of seats (with one: texts_seats_test.ts)
 };
 
 /** Where a text's rating is the text of one, not a number. */

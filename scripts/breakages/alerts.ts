@@ -86,7 +86,10 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "dashboard: no data source UID of the author's Grafana written in",
     file: "deploy/grafana/meeting-bot.json",
-    edits: [['"uid": "${datasource}"', '"uid": "P1809F7CD0C75ACF3"']],
+    edits: [[
+      '"id": 2,\n      "datasource": {\n        "type": "prometheus",\n        "uid": "${datasource}"',
+      '"id": 2,\n      "datasource": {\n        "type": "prometheus",\n        "uid": "P1809F7CD0C75ACF3"',
+    ]],
     test: ["tests/dashboard_test.ts", "asks for its Prometheus data source"],
   },
   {
@@ -102,8 +105,9 @@ export const BREAKAGES: Breakage[] = [
     name: "job due: a job that has run is next due next week",
     file: "src/usecases/job_plans.ts",
     edits: [[
+      "    if (due.has(plan.job) || plan.deadline <= since) continue;\n" +
       "    if (store.jobRuns.get(plan.meeting.id, plan.job) !== undefined) continue;\n",
-      "",
+      "    if (due.has(plan.job) || plan.deadline <= since) continue;\n",
     ]],
     test: ["tests/job_due_test.ts", "once it has run"],
   },

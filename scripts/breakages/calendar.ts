@@ -12,7 +12,7 @@ import type { Breakage } from "./types.ts";
 export const BREAKAGES: Breakage[] = [
   {
     name: "a person's answers owe one calendar row, renewed, not one per press",
-    file: "src/usecases/answers.ts",
+    file: "src/usecases/calendar_files.ts",
     edits: [[
       "const key = keys.calendar(meetingId, user.id);",
       "const key = `${keys.calendar(meetingId, user.id)}/${Math.random()}`;",
@@ -42,7 +42,7 @@ export const BREAKAGES: Breakage[] = [
   {
     name:
       "a calendar file after a changed answer waits the pause after the last",
-    file: "src/usecases/answers.ts",
+    file: "src/usecases/calendar_files.ts",
     edits: [[
       "const after = store.outbox.inFlight(key) ? now : last;",
       "const after = undefined;",
@@ -127,15 +127,18 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "a returning user's welcome goes ahead of the invitation it brings",
     file: "src/usecases/users.ts",
-    edits: [["lane: LANE.reply,", "lane: LANE.notice,"]],
+    edits: [[
+      "lane: LANE.reply,\n          payload: { text: welcome.text(kind, reclaimed) },",
+      "lane: LANE.notice,\n          payload: { text: welcome.text(kind, reclaimed) },",
+    ]],
     test: ["tests/start_test.ts", "comes back"],
   },
   {
     name: "someone subscribed who sends /start is told so, not welcomed back",
     file: "src/usecases/users.ts",
     edits: [[
-      'const kind = before?.is_active ? "subscribed" : "back";',
-      'const kind = "back";',
+      '      ? "subscribed"\n',
+      '      ? "back"\n',
     ]],
     test: ["tests/start_test.ts", "subscribed"],
   },
@@ -160,5 +163,23 @@ export const BREAKAGES: Breakage[] = [
     file: "src/delivery/sender.ts",
     edits: [["      also?.();\n", ""]],
     test: ["tests/kill_calendar_test.ts", "kill -9 during /link"],
+  },
+  {
+    name: "retention prunes what calendars were sent for meetings long over",
+    file: "src/usecases/retention.ts",
+    edits: [[
+      "    calendars: store.calendars.prune(before),\n",
+      "    calendars: 0,\n",
+    ]],
+    test: ["tests/retention_test.ts", "pruneOld deletes"],
+  },
+  {
+    name: "retention keeps what calendars were sent for a meeting still ahead",
+    file: "src/db/calendars.ts",
+    edits: [[
+      "WHERE sent_at < ? AND meeting_id IN\n           (SELECT id FROM meetings WHERE starts_at < ?)`,\n      ).run(at, at)",
+      "WHERE sent_at < ?`,\n      ).run(at)",
+    ]],
+    test: ["tests/retention_test.ts", "pruneOld deletes"],
   },
 ];

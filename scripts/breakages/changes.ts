@@ -93,8 +93,8 @@ export const BREAKAGES: Breakage[] = [
       "a meeting moved past next week's is still planned once that one started",
     file: "src/domain/meeting.ts",
     edits: [[
-      "for (let i = 0, at = next.startsAt; i < WEEKS_AHEAD; i++) {",
-      "for (let i = 0, at = next.startsAt; i < 1; i++) {",
+      "for (let i = 0, at = next.startsAt; i < WEEKS_AHEAD; i++) {\n    at = previousOccurrence(",
+      "for (let i = 0, at = next.startsAt; i < 1; i++) {\n    at = previousOccurrence(",
     ]],
     test: ["tests/move_across_weeks_test.ts", "past next week's is not lost"],
   },
@@ -138,8 +138,8 @@ export const BREAKAGES: Breakage[] = [
     name: "a skip confirmed after the meeting started is refused as started",
     file: "src/usecases/proposals.ts",
     edits: [[
-      'if (week.startsAt <= now) return { reason: "started", week };',
-      "",
+      'export function checkSkip(\n  store: Store,\n  { config, week, now }: { config: WeekConfig; week: Week; now: Date },\n): Refusal | undefined {\n  if (week.startsAt <= now) return { reason: "started", week };',
+      "export function checkSkip(\n  store: Store,\n  { config, week, now }: { config: WeekConfig; week: Week; now: Date },\n): Refusal | undefined {",
     ]],
     test: ["tests/admin_confirm_test.ts", "after the meeting started"],
   },
@@ -176,7 +176,22 @@ export const BREAKAGES: Breakage[] = [
   {
     name: "/skip only of a week it offers (a forged button)",
     file: "src/usecases/proposals.ts",
-    edits: [["if (!offered.some((w) => w.id === week.id)) {", "if (false) {"]],
+    edits: [[
+      "export function checkSkip(\n" +
+      "  store: Store,\n" +
+      "  { config, week, now }: { config: WeekConfig; week: Week; now: Date },\n" +
+      "): Refusal | undefined {\n" +
+      '  if (week.startsAt <= now) return { reason: "started", week };\n' +
+      "  const offered = offeredWeeks(store, { config, now });\n" +
+      "  if (!offered.some((w) => w.id === week.id)) {",
+      "export function checkSkip(\n" +
+      "  store: Store,\n" +
+      "  { config, week, now }: { config: WeekConfig; week: Week; now: Date },\n" +
+      "): Refusal | undefined {\n" +
+      '  if (week.startsAt <= now) return { reason: "started", week };\n' +
+      "  const offered = offeredWeeks(store, { config, now });\n" +
+      "  if (false) {",
+    ]],
     test: ["tests/week_input_test.ts", "forged /skip button"],
   },
   {

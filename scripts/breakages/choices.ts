@@ -177,4 +177,22 @@ export const BREAKAGES: Breakage[] = [
     ]],
     test: ["tests/zone_week_test.ts", "/calendar names"],
   },
+  {
+    name: "zones: the waitlist's note names the time in the person's zone",
+    file: "src/messages/seat_messages.ts",
+    edits: [[
+      "zone: userZone(at.config, user),",
+      "zone: userZone(at.config, undefined),",
+    ]],
+    test: ["tests/choices_week_test.ts", "seats and choices together"],
+  },
+  {
+    name: "zones: a freed seat is told in the person's zone",
+    file: "src/messages/seat_messages.ts",
+    edits: [[
+      ": { ...week, zone: userZone(config, user) };",
+      ": week;",
+    ]],
+    test: ["tests/choices_week_test.ts", "seats and choices together"],
+  },
 ];

@@ -124,7 +124,7 @@ export const BREAKAGES: Breakage[] = [
     name: "edits: after an answer under the nudge the invitation shows it",
     file: "src/usecases/answers.ts",
     edits: [[
-      "    if (previous !== request.answer) {\n      const pressed",
+      "    if (!same) {\n      const pressed",
       "    if (false) {\n      const pressed",
     ]],
     test: ["tests/week_edits_test.ts", "after an answer under the nudge"],
@@ -247,10 +247,10 @@ export const BREAKAGES: Breakage[] = [
   {
     name:
       "edits: an invitation sent after an answer shows the person's own link",
-    file: "src/messages/meeting_messages.ts",
+    file: "src/messages/week_message.ts",
     edits: [[
-      "    templates: [text],\n",
-      "    templates: [config.texts[job]],\n",
+      "const templates = text === undefined ? [] : [text];",
+      "const templates: string[] = [];",
     ]],
     test: ["tests/week_links_test.ts", "goes out after an answer"],
   },

@@ -164,8 +164,8 @@ export const BREAKAGES: Breakage[] = [
         'import { Html, html } from "../html.ts";',
       ],
       [
-        "html`<li>${displayName(user)}</li>`",
-        "html`<li>${new Html(displayName(user))}</li>`",
+        'html`<ul class="names">${\n      people.map((user) => html`<li>${displayName(user)}</li>`)',
+        'html`<ul class="names">${\n      people.map((user) => html`<li>${new Html(displayName(user))}</li>`)',
       ],
     ],
     test: [PAGES, "names escaped as text"],

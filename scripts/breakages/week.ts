@@ -27,11 +27,11 @@ export const BREAKAGES: Breakage[] = [
     file: "src/usecases/answers.ts",
     edits: [
       [
-        '    if (request.answer === "yes" && previous !== "yes") {',
+        '    if (!same && seat === "seat") {',
         "    if (false) {",
       ],
       [
-        'if ((previous === "yes") !== (request.answer === "yes")) {',
+        'if ((held?.seat === "seat") !== (seat === "seat")) {',
         "if (false) {",
       ],
     ],

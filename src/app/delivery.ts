@@ -17,6 +17,7 @@ import { createRenderer } from "../messages/render.ts";
 import { BOT_METRICS, type Metrics } from "../metrics.ts";
 import { newKey } from "../domain/tokens.ts";
 import { createLinks, type Links } from "../usecases/links.ts";
+import { stopUser } from "../usecases/users.ts";
 
 /** What {@linkcode createDelivery} needs besides the config. */
 export interface DeliveryParts {
@@ -115,7 +116,9 @@ export function createDelivery(
     sleep: parts.sleep,
     write: (fn) => store.write(fn),
     onUnreachable: (row) => {
-      if (row.user_id !== null) store.users.deactivate(row.chat_id, now());
+      if (row.user_id === null) return;
+      // The chat is gone: as a /stop, a seat it held goes to the waitlist.
+      stopUser(store, { tgId: row.chat_id, schedule: config, now: now() });
     },
     onBatchDone: (batch) => jobs.batchDone(batch),
     onDelivered: renderer.delivered,

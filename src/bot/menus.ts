@@ -36,6 +36,7 @@ export const ADMIN_COMMANDS: readonly { command: string; text: TextKey }[] = [
   { command: "move", text: "command_move" },
   { command: "skip", text: "command_skip" },
   { command: "unskip", text: "command_unskip" },
+  { command: "capacity", text: "command_capacity" },
   { command: "announce", text: "command_announce" },
   { command: "followup", text: "command_followup" },
   { command: "export", text: "command_export" },

@@ -1,7 +1,7 @@
 /**
  * The shipped Russian texts: what participants read, what admins read, what comes
- * after the "yes", the calendar subscription, the host's panel and each
- * person's settings.
+ * after the "yes", the host's panel, the calendar subscription, about seats, and
+ * each person's settings.
  *
  * @module
  */
@@ -10,6 +10,7 @@ import { AFTER_TEXTS } from "./texts_after.ts";
 import { FEED_TEXTS } from "./texts_feed.ts";
 import { PANEL_TEXTS } from "./texts_panel.ts";
 import { PARTICIPANT_TEXTS } from "./texts_participant.ts";
+import { SEAT_TEXTS } from "./texts_seats.ts";
 import { SETTINGS_TEXTS } from "./texts_settings.ts";
 import type { Texts } from "./texts.ts";
 
@@ -20,5 +21,6 @@ export const DEFAULT_TEXTS: Texts = {
   ...AFTER_TEXTS,
   ...PANEL_TEXTS,
   ...FEED_TEXTS,
+  ...SEAT_TEXTS,
   ...SETTINGS_TEXTS,
 };

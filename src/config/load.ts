@@ -21,6 +21,7 @@ import {
 } from "./fields.ts";
 import {
   readBoolean,
+  readCapacity,
   readCount,
   readLink,
   readOptional,
@@ -71,6 +72,7 @@ const MEETING_KEYS = [
   "time",
   "duration_minutes",
   "link",
+  "capacity",
 ] as const;
 const WEEKLY_TIME_KEYS = ["weekday", "time"] as const;
 const TEXT_KEYS = Object.keys(TEXT_PLACEHOLDERS) as TextKey[];
@@ -161,6 +163,7 @@ function readMeeting(field: Field): Config["meeting"] {
       max: 24 * 60,
     }),
     link: readLink(child(meeting, "link")),
+    capacity: readCapacity(child(meeting, "capacity")),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The sets of placeholders texts share: the weekly schedule's, one week's meeting's (its
  * date in every form), a moved meeting's, and those of a meeting's report. texts.ts says
- * which text may use which.
+ * which text may use which (the seat texts' own in texts_seats.ts).
  *
  * @module
  */
@@ -66,7 +66,10 @@ export const MOVE = [
   ...datePlaceholders("new_"),
 ];
 
-/** The numbers of a meeting's report: who said yes, came, and what they thought. */
+/**
+ * The numbers of a meeting's report: who said yes, came, and what they thought; and its
+ * seats where it had a limit (`{seat_figures}`, texts_seats.ts).
+ */
 export const REPORT = [
   "yes",
   "joined",
@@ -74,6 +77,15 @@ export const REPORT = [
   "no_show",
   "rating",
   "comments",
+  "seat_figures",
+] as const;
+
+/** The numbers of a meeting's report where who came is unknown. */
+export const REPORT_UNKNOWN = [
+  "yes",
+  "rating",
+  "comments",
+  "seat_figures",
 ] as const;
 
 /** The names of those who came, came without saying yes, or said yes and did not. */

@@ -25,6 +25,8 @@ export interface Config {
     time: LocalTime;
     duration_minutes: number;
     link: string;
+    /** Seats each week (an admin may change one week's with `/capacity`); `null`: no limit. */
+    capacity: number | null;
   };
   /** When each weekly job runs; `null` for an optional job that is off (the nudge). */
   schedule: Record<Exclude<JobName, "nudge">, WeeklyTime> & {

@@ -18,11 +18,13 @@ import {
   MOVE,
   NAMES,
   REPORT,
+  REPORT_UNKNOWN,
   SCHEDULE,
   SETTINGS_PLACEHOLDERS,
 } from "./placeholders.ts";
 import { FEED_PLACEHOLDERS } from "./texts_feed.ts";
 import { PANEL_PLACEHOLDERS } from "./texts_panel.ts";
+import { seatPlaceholders } from "./texts_seats.ts";
 
 export { datePlaceholders } from "./placeholders.ts";
 
@@ -37,12 +39,12 @@ export const TEXT_PLACEHOLDERS = {
   registered_no: [],
   stopped: [],
   not_subscribed: [],
-  invitation: MEETING,
+  invitation: [...MEETING, "seats_line"],
   topic_line: ["topic"],
   button_attend_yes: [],
   button_attend_no: [],
   answer_yes: MEETING,
-  answer_no: MEETING,
+  answer_no: [...MEETING, "seats_line"],
   answer_started: MEETING,
   answer_expired: MEETING,
   answer_too_early: [],
@@ -247,7 +249,7 @@ export const TEXT_PLACEHOLDERS = {
   feedback_comment_too_long: ["length", "max"],
   feedback_comment_header: [...MEETING, "name", "id", "rating"],
   admin_meeting_report: [...MEETING, ...REPORT],
-  admin_meeting_report_unknown: [...MEETING, "yes", "rating", "comments"],
+  admin_meeting_report_unknown: [...MEETING, ...REPORT_UNKNOWN],
   admin_rating: ["average", "count"],
   admin_rating_short: ["average", "count"],
   admin_rating_none: [],
@@ -271,11 +273,9 @@ export const TEXT_PLACEHOLDERS = {
   admin_history_meeting: [...MEETING, "status", "no", ...REPORT, ...NAMES],
   admin_history_meeting_unknown: [
     ...MEETING,
+    ...REPORT_UNKNOWN,
     "status",
-    "yes",
     "no",
-    "rating",
-    "comments",
     "yes_names",
   ],
   admin_history_bad_date: ["text"],
@@ -287,9 +287,10 @@ export const TEXT_PLACEHOLDERS = {
   export_comment_columns: [],
   admin_export_comments_caption: ["count"],
   command_history: [],
-  // The host's panel in the browser.
+  // The panel, the calendar subscription, the seats: each in its texts_*.ts.
   ...PANEL_PLACEHOLDERS,
   ...FEED_PLACEHOLDERS,
+  ...seatPlaceholders(MEETING),
   // Each person's own settings.
   ...SETTINGS_PLACEHOLDERS,
 } as const satisfies Record<string, readonly string[]>;

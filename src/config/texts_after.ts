@@ -40,13 +40,13 @@ export const AFTER_TEXTS = {
     "из 5. Что стоит изменить — в сообщении ниже; ответьте на него, и я " +
     "передам ответ.",
   admin_meeting_report: "Итоги встречи {date_on}\n\n" +
-    "Записались: {yes}\n" +
+    "Записались: {yes}\n{seat_figures}" +
     "Пришли: {joined}, из них без записи: {joined_without_yes}\n" +
     "Записались, но не пришли: {no_show}\n" +
     "Оценки: {rating}\n\n" +
     "Комментарии:\n{comments}",
   admin_meeting_report_unknown: "Итоги встречи {date_on}\n\n" +
-    "Записались: {yes}\n" +
+    "Записались: {yes}\n{seat_figures}" +
     "Кто пришёл, неизвестно: личные ссылки на встречу выключены " +
     "(http.public_url в настройках бота).\n" +
     "Оценки: {rating}\n\n" +
@@ -70,7 +70,7 @@ export const AFTER_TEXTS = {
   admin_history_more:
     "…и ещё {count|встреча|встречи|встреч} раньше — вся история в /export.",
   admin_history_meeting: "Встреча {date_on}, в {time} ({tz}): {status}\n\n" +
-    "{topic_line}Записались: {yes}, отказались: {no}\n" +
+    "{topic_line}Записались: {yes}, отказались: {no}\n{seat_figures}" +
     "Пришли: {joined}, из них без записи: {joined_without_yes}\n" +
     "Записались, но не пришли: {no_show}\n" +
     "Оценки: {rating}\n\n" +
@@ -80,7 +80,7 @@ export const AFTER_TEXTS = {
     "Комментарии:\n{comments}",
   admin_history_meeting_unknown:
     "Встреча {date_on}, в {time} ({tz}): {status}\n\n" +
-    "{topic_line}Записались: {yes}, отказались: {no}\n" +
+    "{topic_line}Записались: {yes}, отказались: {no}\n{seat_figures}" +
     "Кто пришёл, неизвестно: личные ссылки на встречу были выключены.\n" +
     "Оценки: {rating}\n\n" +
     "Записались:\n{yes_names}\n\n" +

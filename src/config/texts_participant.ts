@@ -27,7 +27,7 @@ export const PARTICIPANT_TEXTS = {
   not_subscribed:
     "Вы не подписаны на приглашения. Чтобы подписаться, отправьте /start.",
   invitation: "Приглашаю на встречу «{title}» {date_on}, в {time} ({tz}). " +
-    "Она продлится {duration_acc}.\n\n{topic_line}Придёте?",
+    "Она продлится {duration_acc}.\n\n{topic_line}{seats_line}Придёте?",
   topic_line: "Тема: {topic}\n\n",
   button_attend_yes: "Да, буду",
   button_attend_no: "Нет, не смогу",
@@ -35,7 +35,7 @@ export const PARTICIPANT_TEXTS = {
     "✅ Вы придёте — ждём! Ссылку пришлю в день встречи. Если планы изменятся, " +
     "ответ можно поменять до начала.",
   answer_no: "Встреча «{title}» {date_on}, в {time} ({tz}).\n\n{topic_line}" +
-    "❌ Вы не сможете прийти. Если планы изменятся, ответ можно поменять до начала.",
+    "{seats_line}❌ Вы не сможете прийти. Если планы изменятся, ответ можно поменять до начала.",
   answer_started: "Эта встреча уже началась — ответ не изменён.",
   answer_expired: "Эта встреча уже прошла — ответ не изменён.",
   answer_too_early:

@@ -94,6 +94,19 @@ export function readCount(field: Field): number {
   return readInteger(field, { min: 1, max: 1_000_000 });
 }
 
+/** Most seats a meeting may have: `meeting.capacity` and `/capacity`. */
+export const MAX_CAPACITY = 100_000;
+
+/** The seats of a meeting, 1 to {@linkcode MAX_CAPACITY}; absent: `null`, no limit. */
+export function readCapacity(field: Field): number | null {
+  if (isAbsent(field)) return null;
+  return readInteger(field, {
+    min: 1,
+    max: MAX_CAPACITY,
+    expected: `a whole number of seats from 1 to ${MAX_CAPACITY}`,
+  });
+}
+
 /** A YAML boolean: `true` or `false`. */
 export function readBoolean(field: Field): boolean {
   const value = scalar(field);

@@ -67,6 +67,13 @@ export const OWED = {
   /** The edit that shows a participant's rating in the question. Unknown: resent. */
   feedback_edit: "feedback_edit",
   /**
+   * "A seat freed up: you are coming", to one promoted from the waitlist, with the link
+   * once the reminders went out, and the answer buttons. Unknown: left.
+   */
+  seat_granted: "seat_granted",
+  /** "No seat for you this time", before the start, to those still waiting. Unknown: left. */
+  waitlist_note: "waitlist_note",
+  /**
    * "Your pause is over", once, when the meeting of the last week it skipped is over
    * (`/settings`). Unknown: left.
    */
@@ -107,6 +114,8 @@ export const IF_UNKNOWN: Readonly<Record<OwedKind, IfUnknown>> = {
   report: "leave",
   feedback: "leave",
   feedback_edit: "resend",
+  seat_granted: "leave",
+  waitlist_note: "leave",
   pause_ended: "leave",
 };
 
@@ -163,6 +172,9 @@ export const keys = {
   /** The invitation to comment on `meetingId`, to user `userId`: once. */
   feedbackComment: (meetingId: string, userId: number): string =>
     `feedback_comment/${meetingId}/u${userId}`,
+  /** The message that tells user `userId` the seat of `meetingId` is theirs (press `queued`). */
+  seatGranted: (meetingId: string, userId: number, queued: number): string =>
+    `seat_granted/${meetingId}/u${userId}/q${queued}`,
   /** A report about `subject` to the admin chat `chatId`. */
   report: (subject: string, chatId: number): string =>
     `report/${subject}/${chatId}`,

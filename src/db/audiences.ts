@@ -47,9 +47,14 @@ export type Audience =
   & (
     /** Active users who asked for invitations. */
     | { to: "registered" }
-    /** Active users who said yes for the meeting `meetingId`. */
+    /** Active users who said yes for the meeting `meetingId` and hold a seat. */
     | { to: "attendees"; meetingId: string }
-    /** Active users who joined the meeting `meetingId` (clicked their link in time). */
+    /** Active users who said yes for the meeting `meetingId` and wait for a seat. */
+    | { to: "waitlisted"; meetingId: string }
+    /**
+     * Active users who joined the meeting `meetingId` (clicked their link in time), but
+     * not one left on its waitlist (a link kept from a seat given up is not a seat).
+     */
     | { to: "joined"; meetingId: string }
     /** Active users who answered the meeting `meetingId`, yes or no. */
     | { to: "answered"; meetingId: string }
@@ -110,19 +115,29 @@ function baseSql(
   const answered = (which: string) =>
     `EXISTS (SELECT 1 FROM answers a WHERE a.meeting_id = ? AND a.user_id = u.id
        AND a.answer IN (${which}))`;
+  const holding = (seat: string) =>
+    `EXISTS (SELECT 1 FROM answers a WHERE a.meeting_id = ? AND a.user_id = u.id
+       AND a.seat = '${seat}')`;
   switch (audience.to) {
     case "registered":
       return { sql: "u.is_active = 1 AND u.is_registered = 1", values: [] };
     case "attendees":
       return {
-        sql: `u.is_active = 1 AND ${answered("'yes'")}`,
+        sql: `u.is_active = 1 AND ${holding("seat")}`,
+        values: [audience.meetingId],
+      };
+    case "waitlisted":
+      return {
+        sql: `u.is_active = 1 AND ${holding("waitlist")}`,
         values: [audience.meetingId],
       };
     case "joined":
       return {
         sql: `u.is_active = 1 AND EXISTS (SELECT 1 FROM attendance j
-          WHERE j.meeting_id = ? AND j.user_id = u.id)`,
-        values: [audience.meetingId],
+          WHERE j.meeting_id = ? AND j.user_id = u.id) AND NOT ${
+          holding("waitlist")
+        }`,
+        values: [audience.meetingId, audience.meetingId],
       };
     case "answered":
       return {

@@ -80,4 +80,18 @@ export class Calendars {
       now.toISOString(),
     );
   }
+
+  /**
+   * Deletes the entries last sent before `before` of meetings that started before it:
+   * no file is ever sent again for a meeting that is over, so nothing reads them.
+   */
+  prune(before: Date): number {
+    const at = before.toISOString();
+    return Number(
+      this.#s.sql(
+        `DELETE FROM calendar_entries WHERE sent_at < ? AND meeting_id IN
+           (SELECT id FROM meetings WHERE starts_at < ?)`,
+      ).run(at, at).changes,
+    );
+  }
 }

@@ -2,8 +2,10 @@
  * The meetings' history as numbers: per meeting, who said yes, who joined, who joined
  * without saying yes, who said yes and did not come, the ratings and the comments; per
  * person, how many of the last held meetings they came to. Answers count by the one rule
- * of counted.ts; a meeting whose joins were not counted (`tracked` 0) has its attendance
- * unknown, which every reader shows as such, never as 0.
+ * of counted.ts; a "yes" is one that held a seat (every "yes" of a meeting without a
+ * limit; one left on the waitlist did not get in: db/seats.ts). A meeting whose joins
+ * were not counted (`tracked` 0) has its attendance unknown, which every reader shows as
+ * such, never as 0.
  *
  * @module
  */
@@ -68,10 +70,12 @@ export interface MeetingPeople {
 
 /** Answers of meeting `m.id` that count, over `answers a JOIN users u`. */
 const COUNTED = `a.meeting_id = m.id AND ${COUNTED_ANSWER}`;
+/** Over `answers a`: a "yes" that held a seat (a place on the waitlist is not one). */
+const YES = "a.seat = 'seat'";
 /** Whether the user `?.user_id` of table `x` said yes for `m.id`, by the rule. */
 const SAID_YES = (x: string) =>
   `EXISTS (SELECT 1 FROM answers a JOIN users u ON u.id = a.user_id
-     WHERE ${COUNTED} AND a.user_id = ${x}.user_id AND a.answer = 'yes')`;
+     WHERE ${COUNTED} AND a.user_id = ${x}.user_id AND ${YES})`;
 /** Whether the user of table `x` joined `m.id`. */
 const JOINED = (x: string) =>
   `EXISTS (SELECT 1 FROM attendance j WHERE j.meeting_id = m.id AND j.user_id = ${x}.user_id)`;
@@ -79,7 +83,7 @@ const JOINED = (x: string) =>
 const SUMMARY =
   `SELECT m.id, m.starts_at, m.moved_to, m.status, m.topic, m.tracked,
   (SELECT count(*) FROM answers a JOIN users u ON u.id = a.user_id
-    WHERE ${COUNTED} AND a.answer = 'yes') AS yes,
+    WHERE ${COUNTED} AND ${YES}) AS yes,
   (SELECT count(*) FROM answers a JOIN users u ON u.id = a.user_id
     WHERE ${COUNTED} AND a.answer = 'no') AS no,
   (SELECT count(*) FROM attendance j WHERE j.meeting_id = m.id) AS joined,
@@ -87,7 +91,7 @@ const SUMMARY =
     SAID_YES("j")
   }) AS joined_without_yes,
   (SELECT count(*) FROM answers a JOIN users u ON u.id = a.user_id
-    WHERE ${COUNTED} AND a.answer = 'yes' AND NOT ${JOINED("a")}) AS no_show,
+    WHERE ${COUNTED} AND ${YES} AND NOT ${JOINED("a")}) AS no_show,
   (SELECT count(*) FROM feedback f WHERE f.meeting_id = m.id) AS ratings,
   (SELECT avg(rating) FROM feedback f WHERE f.meeting_id = m.id) AS average
   FROM meetings m`;
@@ -145,7 +149,7 @@ export class History {
     const joined =
       "EXISTS (SELECT 1 FROM attendance j WHERE j.meeting_id = m.id AND j.user_id = u.id)";
     const yes = `EXISTS (SELECT 1 FROM answers a WHERE a.meeting_id = m.id
-      AND a.user_id = u.id AND a.answer = 'yes') AND ${COUNTED_ANSWER}`;
+      AND a.user_id = u.id AND ${YES}) AND ${COUNTED_ANSWER}`;
     return {
       came: users(`${joined} AND ${yes}`),
       unannounced: users(`${joined} AND NOT (${yes})`),
@@ -190,7 +194,7 @@ export class History {
        WHERE (h.tracked = 1 AND EXISTS (SELECT 1 FROM attendance j
            WHERE j.meeting_id = h.id AND j.user_id = u.id))
          OR (h.tracked = 0 AND EXISTS (SELECT 1 FROM answers a WHERE a.meeting_id = h.id
-           AND a.user_id = u.id AND a.answer = 'yes') AND ${COUNTED_ANSWER})
+           AND a.user_id = u.id AND ${YES}) AND ${COUNTED_ANSWER})
        GROUP BY u.id`,
     ).all(now.toISOString(), limit) as { user_id: number; n: number }[];
     return {

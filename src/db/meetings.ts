@@ -40,7 +40,7 @@ export interface MeetingHistory {
   starts_at: string;
   /** `cancelled` if an admin cancelled it. */
   status: Meeting["status"];
-  /** Those who said yes, by the rule of counted.ts. */
+  /** Those who said yes and held a seat, by the rule of counted.ts. */
   yes: number;
   /** Those who said no, by the rule of counted.ts. */
   no: number;
@@ -136,7 +136,7 @@ export class Meetings {
     return (this.#s.sql(
       `SELECT m.id, m.starts_at, m.status,
          (SELECT count(*) FROM answers a JOIN users u ON u.id = a.user_id
-          WHERE a.meeting_id = m.id AND a.answer = 'yes' AND ${COUNTED_ANSWER}) AS yes,
+          WHERE a.meeting_id = m.id AND a.seat = 'seat' AND ${COUNTED_ANSWER}) AS yes,
          (SELECT count(*) FROM answers a JOIN users u ON u.id = a.user_id
           WHERE a.meeting_id = m.id AND a.answer = 'no' AND ${COUNTED_ANSWER}) AS no
        FROM meetings m WHERE m.id < ? ORDER BY m.id DESC LIMIT ?`,

@@ -2,28 +2,15 @@
  * The schema, as numbered migrations. The version lives in `PRAGMA user_version`.
  *
  * Version 1 is exactly the `users` table of the earlier Python bot, whose file has
- * `user_version = 0`: such a file is recognised by its table and adopted as version 1,
- * so that every user is kept.
+ * `user_version = 0`: such a file is recognised by its table and adopted as version 1
+ * (legacy.ts), so that every user is kept.
  *
  * @module
  */
 import { DatabaseSync } from "node:sqlite";
+import { adoptLegacy } from "./legacy.ts";
 import { DatabaseError, transaction } from "./sqlite.ts";
 import { FIRST_STEPS } from "./migrations_first.ts";
-
-/** Columns the earlier bot's `users` table has; a legacy file must have all of them. */
-const LEGACY_USER_COLUMNS = [
-  "id",
-  "tg_id",
-  "first_name",
-  "last_name",
-  "username",
-  "is_active",
-  "is_registered",
-  "last_response",
-  "created_at",
-  "updated_at",
-];
 
 /**
  * Migrations by target version; each runs inside one transaction. Steps 1 to 9 are in
@@ -104,7 +91,23 @@ export const MIGRATIONS: readonly string[] = [
     changed_at TEXT NOT NULL,
     fetched_at TEXT NOT NULL
   );`,
-  // 14: each person's own settings (one self-contained step): their time zone (null:
+  // 14: seats (one self-contained step; see usecases/seats.ts). A "yes" holds a seat or
+  // waits on the waitlist (`seat`), in the order the bot committed the presses
+  // (`queued`, one sequence over all answers, assigned inside the transaction that
+  // records the press); `promoted_at` when a freed seat came to it from the waitlist. A
+  // week's own capacity (`capacity_set` 1, `capacity` null: no limit that week) and how
+  // many seats that week went to the waitlist. Every "yes" so far holds a seat: there
+  // was no limit.
+  `ALTER TABLE answers ADD COLUMN seat TEXT CHECK (seat IN ('seat', 'waitlist'));
+  ALTER TABLE answers ADD COLUMN queued INTEGER;
+  ALTER TABLE answers ADD COLUMN promoted_at TEXT;
+  UPDATE answers SET seat = 'seat', queued = rowid WHERE answer = 'yes';
+  CREATE UNIQUE INDEX answers_queued ON answers (queued);
+  CREATE INDEX answers_seats ON answers (meeting_id, seat, queued);
+  ALTER TABLE meetings ADD COLUMN capacity INTEGER CHECK (capacity >= 1);
+  ALTER TABLE meetings ADD COLUMN capacity_set INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE meetings ADD COLUMN promotions INTEGER NOT NULL DEFAULT 0;`,
+  // 15: each person's own settings (one self-contained step): their time zone (null:
   // the meeting's), the last week their pause skips (a week id; null: no pause), the
   // messages they turned off, and what /settings asked them to type (a zone, a date).
   `ALTER TABLE users ADD COLUMN timezone TEXT;
@@ -139,23 +142,7 @@ export function schemaVersion(db: DatabaseSync): number {
 /** Brings the schema of `db` up to {@linkcode SCHEMA_VERSION}, one transaction a step. */
 export function migrate(db: DatabaseSync): void {
   let version = schemaVersion(db);
-  if (version === 0 && hasTable(db, "users")) {
-    const columns = new Set(
-      (db.prepare("PRAGMA table_info(users)").all() as { name: string }[]).map((
-        c,
-      ) => c.name),
-    );
-    const missing = LEGACY_USER_COLUMNS.filter((c) => !columns.has(c));
-    if (missing.length > 0) {
-      throw new DatabaseError(
-        `Table "users" lacks columns ${
-          missing.join(", ")
-        }: not a database of this bot`,
-      );
-    }
-    db.exec("PRAGMA user_version = 1");
-    version = 1;
-  }
+  if (version === 0 && adoptLegacy(db)) version = 1;
   if (version > SCHEMA_VERSION) {
     throw new DatabaseError(
       `Database schema version ${version} is newer than this program's ${SCHEMA_VERSION}: upgrade the program`,
@@ -168,11 +155,4 @@ export function migrate(db: DatabaseSync): void {
       db.exec(`PRAGMA user_version = ${version + 1}`);
     });
   }
-}
-
-function hasTable(db: DatabaseSync, name: string): boolean {
-  return db.prepare(
-    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-  ).get(name) !==
-    undefined;
 }

@@ -20,6 +20,7 @@ import { Meetings } from "./meetings.ts";
 import { Outbox } from "./outbox.ts";
 import { PanelReads } from "./panel.ts";
 import { Relays } from "./relays.ts";
+import { Seats } from "./seats.ts";
 import { Settings } from "./settings.ts";
 import { type Database, Statements, transaction } from "./sqlite.ts";
 import { WebTokens } from "./tokens.ts";
@@ -49,6 +50,8 @@ export class Store {
   readonly drafts: Drafts;
   /** The backups `backup` made. */
   readonly backups: Backups;
+  /** Who holds a seat, who waits, and each week's capacity. */
+  readonly seats: Seats;
   /** What each person's calendar was last sent for each meeting. */
   readonly calendars: Calendars;
   /** Who joined each meeting, and their ratings and comments. */
@@ -82,6 +85,7 @@ export class Store {
     this.relays = new Relays(statements);
     this.drafts = new Drafts(statements);
     this.backups = new Backups(statements);
+    this.seats = new Seats(statements);
     this.calendars = new Calendars(statements);
     this.attendance = new Attendance(statements);
     this.tokens = new WebTokens(statements);

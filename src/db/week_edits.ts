@@ -18,6 +18,7 @@ export const WITH_BUTTONS: readonly string[] = [
   OWED.invitation,
   OWED.nudge,
   OWED.restored,
+  OWED.seat_granted,
 ];
 
 /** Kinds whose messages show a week's details: those with buttons, and the reminders. */
@@ -89,13 +90,19 @@ function messages(
   const keys = kinds.flatMap((kind) =>
     kind === OWED.restored
       ? rounds.map((round) => `${kind}/${meetingId}${round}/u${user.id}`)
+      : kind === OWED.seat_granted
+      ? [] // one per promotion: `seat_granted/<id>/u<user>/q<press>`, by range
       : [`${kind}/${meetingId}/u${user.id}`]
   );
+  const granted = `${OWED.seat_granted}/${meetingId}/u${user.id}/q`;
+  const grants = kinds.includes(OWED.seat_granted)
+    ? { sql: " OR (key > ? AND key < ?)", values: [granted, `${granted}~`] }
+    : { sql: "", values: [] };
   const prefix = `${OWED.answer_edit}/${user.chatId}/`;
   return {
-    sql: `${sent(`key IN (${marks(keys)})`)}
+    sql: `${sent(`(key IN (${marks(keys)})${grants.sql})`)}
       UNION ALL ${pressed("key > ? AND key < ? AND")}`,
-    values: [...keys, prefix, `${prefix}~`, meetingId],
+    values: [...keys, ...grants.values, prefix, `${prefix}~`, meetingId],
   };
 }
 

@@ -36,8 +36,11 @@ export interface SeriesText {
   summary: string;
   /** DESCRIPTION. */
   description: string;
-  /** URL and LOCATION: where one joins. */
-  link: string;
+  /**
+   * URL and LOCATION: where one joins; absent where this person is not to have it (a
+   * week with a limit of seats in which they hold none).
+   */
+  link?: string;
 }
 
 /** One week that differs from the series. */
@@ -230,9 +233,13 @@ function edgeWeeks(series: Series): SeriesWeek[] {
 }
 
 function textLines(text: SeriesText): string[] {
-  return [
+  const lines = [
     `SUMMARY:${escapeText(text.summary)}`,
     `DESCRIPTION:${escapeText(text.description)}`,
+  ];
+  if (text.link === undefined) return lines;
+  return [
+    ...lines,
     `LOCATION:${escapeText(text.link)}`,
     `URL:${uriValue(text.link)}`,
   ];

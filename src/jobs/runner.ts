@@ -8,9 +8,11 @@
  * once (usecases/meeting_end.ts), and each pause that ended with it is told so, once
  * (usecases/settings.ts).
  *
- * The tick also closes what is finished: a job or an announcement whose messages are
- * all settled is recorded with its counts and reported to the admins, once; an admin's
- * reply to a participant, once settled, brings the admin a note on how it went.
+ * The tick also gives free seats to the waitlists (a larger capacity in the config), runs
+ * the jobs after each meeting (jobs/after.ts), and closes what is finished: a job or an
+ * announcement whose messages are all settled is recorded with its counts and reported
+ * to the admins, once; an admin's reply to a participant, once settled, brings the admin
+ * a note on how it went.
  *
  * @module
  */
@@ -19,6 +21,7 @@ import { isJobName, type JobName } from "../core/jobs.ts";
 import { batchOf, OWED, parseBatch } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { Store } from "../db/store.ts";
+import { fillAllSeats } from "../usecases/seats.ts";
 import { upcomingWeek } from "../usecases/weeks.ts";
 import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
@@ -82,6 +85,7 @@ export function createJobRunner(deps: JobDeps): JobRunner {
       try {
         await deps.store.write(() => {
           tick(deps);
+          fillSeats(deps);
           tickAfter(deps);
           closeFinished(deps);
         });
@@ -183,6 +187,18 @@ function tick(deps: JobDeps) {
     log.info("pause.ended", { people: unpaused });
     deps.kick();
   }
+}
+
+/**
+ * Gives the free seats of the meetings ahead to their waitlists: seats a larger
+ * `meeting.capacity` added while the bot was stopped go at once.
+ */
+function fillSeats(deps: JobDeps) {
+  const { store, config } = deps;
+  const promoted = store.transaction(() =>
+    fillAllSeats(store, { config, now: deps.now() })
+  );
+  if (promoted > 0) deps.log.info("seats.promoted", { promoted });
 }
 
 /** Closes jobs and announcements whose messages were all settled (e.g. before a stop). */

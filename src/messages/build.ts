@@ -22,6 +22,7 @@ import {
 import { formatTime, localParts, utcOffsetLabel } from "../domain/time.ts";
 import type { Zone } from "../domain/zones.ts";
 import type { Weekday } from "../core/week.ts";
+import * as seats from "./seats_shown.ts";
 
 /** Text and keyboard of one message. */
 export interface OutgoingMessage {
@@ -48,6 +49,7 @@ export type ShownMeeting = MeetingSlot & {
   link?: string;
   cancelled?: boolean;
   zone?: Zone;
+  seats?: seats.ShownSeats;
 };
 
 /** Button data of the sign-up question. */
@@ -61,14 +63,17 @@ export function answerData(meetingId: string, answer: Answer): string {
 /** What a button press asks for, or `undefined` for data the bot never sends. */
 export type ButtonAction =
   | { kind: "register"; register: boolean }
-  | { kind: "answer"; meetingId: string; answer: Answer };
+  | { kind: "answer"; meetingId: string; answer: Answer; leave?: boolean };
 
 /** Decodes button data; forged or malformed data gives `undefined`. */
 export function parseButtonData(data: string): ButtonAction | undefined {
   if (data === REGISTER_DATA.yes) return { kind: "register", register: true };
   if (data === REGISTER_DATA.no) return { kind: "register", register: false };
-  const match = /^rsvp:(\d{4}-\d{2}-\d{2}):(yes|no)$/.exec(data);
+  const match = /^rsvp:(\d{4}-\d{2}-\d{2}):(yes|no|leave)$/.exec(data);
   if (match === null) return undefined;
+  if (match[2] === "leave") {
+    return { kind: "answer", meetingId: match[1]!, answer: "no", leave: true };
+  }
   return { kind: "answer", meetingId: match[1]!, answer: match[2] as Answer };
 }
 
@@ -136,6 +141,8 @@ export interface MeetingValues extends Record<string, string> {
   topic: string;
   /** `texts.topic_line` with the topic; empty when there is none. */
   topic_line: string;
+  /** The free seats (`texts.seats_line`, or `seats_full_line`); empty without a limit. */
+  seats_line: string;
 }
 
 /** The values every text about one meeting may use (see `TEXT_PLACEHOLDERS`). */
@@ -160,6 +167,7 @@ export function meetingValues(
     link: meeting.link ?? config.meeting.link,
     topic,
     topic_line: topic === "" ? "" : render(config.texts.topic_line, { topic }),
+    seats_line: seats.seatsLine(config, meeting.seats),
   };
 }
 
@@ -226,25 +234,6 @@ export function greeting(
   };
 }
 
-/**
- * What `/start` says to someone who asked for invitations before: welcome back (`back`),
- * or that they get them already (`subscribed`); `schedule`: the schedule's values as
- * they read them (messages/zone.ts).
- */
-export function welcome(
-  config: Config,
-  { kind, name, schedule }: {
-    kind: "back" | "subscribed";
-    name: string;
-    schedule: Record<string, string>;
-  },
-): string {
-  const text = kind === "back"
-    ? config.texts.start_welcome_back
-    : config.texts.start_subscribed;
-  return render(text, { ...schedule, name });
-}
-
 /** The answer buttons of a meeting's invitation. */
 export function answerKeyboard(
   config: Config,
@@ -269,15 +258,24 @@ export function invitation(
 
 /**
  * The invitation after an answer: shows the choice and keeps the buttons to change it;
- * a cancelled meeting's says so, without buttons.
+ * a cancelled meeting's says so, without buttons. A "yes" waiting for a seat (`place` on
+ * the waitlist) shows its place and the button that leaves the waitlist.
  */
 export function answeredInvitation(
   config: Config,
-  { meeting, answer }: { meeting: ShownMeeting; answer: Answer },
+  { meeting, answer, place }: {
+    meeting: ShownMeeting;
+    answer: Answer;
+    place?: number;
+  },
 ): OutgoingMessage {
   const values = meetingValues(config, meeting);
   if (meeting.cancelled) {
     return { text: render(config.texts.meeting_cancelled_message, values) };
+  }
+  if (answer === "yes" && place !== undefined) {
+    const meetingId = meeting.id;
+    return seats.waitlistedInvitation(config, { values, meetingId, place });
   }
   return {
     text: render(

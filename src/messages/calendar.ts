@@ -2,10 +2,12 @@
  * The calendar file of a meeting as an outbox row delivers it, to one person: only when
  * what their calendar should hold differs from what it was last sent
  * (`domain/calendar_entry.ts` decides; `store.calendars` remembers). The first file
- * after a "yes" puts the entry in; a "no" after it removes it for that person
- * (METHOD:CANCEL, the same UID); a "yes" again, or an admin's move, new link, cancel or
- * restore, sends the file again with a higher SEQUENCE. Once it is delivered, the file
- * is recorded as the person's latest, in the transaction that settles the row.
+ * after a "yes" that holds a seat puts the entry in; a "no" after it, or a seat given up
+ * otherwise (a `/stop`, then a return when none is free), removes it for that person
+ * (METHOD:CANCEL, the same UID); a seat again, or an admin's move, new link, cancel or
+ * restore, sends the file again with a higher SEQUENCE. A place on the waitlist holds no
+ * entry. Once it is delivered, the file is recorded as the person's latest, in the
+ * transaction that settles the row.
  *
  * A person whose calendar app reads their subscription (usecases/feed.ts) gets no file
  * that would put a new entry in: the subscription shows every week already, under its
@@ -19,7 +21,6 @@
  *
  * @module
  */
-import type { Answer } from "../core/answers.ts";
 import type { Delivery } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { TextKey } from "../config/texts.ts";
@@ -91,7 +92,9 @@ export function calendarFile(deps: CalendarDeps): {
     state: {
       meeting: Week;
       userId: number;
-      answer?: Answer;
+      attending: boolean;
+      /** A "yes" without a seat (waiting, or given up by a `/stop`). */
+      seatless?: boolean;
       sent?: CalendarEntry;
       /** Their calendar app reads their feed (usecases/feed.ts `feedInUse`). */
       feedInUse?: boolean;
@@ -102,11 +105,8 @@ export function calendarFile(deps: CalendarDeps): {
   const { config, now, changedAt } = deps;
   const uploaded = new Map<string, string>();
   return {
-    delivery(row, { meeting, userId, answer, sent, feedInUse }) {
-      const owed = owedFile(
-        { meeting, attending: answer === "yes", sent },
-        now(),
-      );
+    delivery(row, { meeting, userId, attending, seatless, sent, feedInUse }) {
+      const owed = owedFile({ meeting, attending, sent }, now());
       if (owed === null) return null;
       // The feed already shows the week: a new entry would be a second one. An entry
       // this person holds from a file is still kept true by files.
@@ -114,11 +114,12 @@ export function calendarFile(deps: CalendarDeps): {
       const stamp = changedAt(meeting.id);
       if (stamp === undefined) return null; // never answered: nothing is owed
       const domain = sent?.uidDomain ?? deps.domain;
+      // An entry taken out of the calendar of one who still says yes: no seat.
+      const key = owed.reason === "declined" && seatless
+        ? "calendar_seat_lost_caption"
+        : CAPTIONS[owed.reason];
       const caption = truncate(
-        render(
-          config.texts[CAPTIONS[owed.reason]],
-          meetingValues(config, meeting),
-        ),
+        render(config.texts[key], meetingValues(config, meeting)),
         CAPTION_LIMIT,
       );
       const file = meetingFile(config, {

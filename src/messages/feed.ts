@@ -1,7 +1,8 @@
 /**
  * What a person's calendar subscription says: the weekly meeting as a series, each week
  * that differs from it (moved, cancelled, its own topic or link, or the person's own
- * join link) as its own entry, all in the words of `texts`. The texts are the config's
+ * join link, or no link: a week with a limit of seats in which the person holds none)
+ * as its own entry, all in the words of `texts`. The texts are the config's
  * (the calendar's name, each meeting's title and text), passed in rather than read
  * here, so that a person's own language is one argument away.
  *
@@ -34,12 +35,20 @@ export interface FeedInput {
   /** The words of the feed: the config's texts (later, the person's language's). */
   texts: Pick<
     Texts,
-    "feed_name" | "feed_summary" | "feed_summary_topic" | "feed_description"
+    | "feed_name"
+    | "feed_summary"
+    | "feed_summary_topic"
+    | "feed_description"
+    | "feed_description_no_seat"
   >;
   /** The weeks it shows (usecases/feed.ts). */
   weeks: FeedWeeks;
-  /** The person's own join link of each week that has one, by the week's id. */
-  links: ReadonlyMap<string, string>;
+  /**
+   * The link each week shows this person, by the week's id: their own join link, or
+   * `null` for none (a week with a limit of seats in which they hold none); a week not
+   * in it shows its own link (usecases/feed.ts `feedLinks`).
+   */
+  links: ReadonlyMap<string, string | null>;
   /** The bot's username: the UID's domain, and where to answer. */
   bot: string;
   /** The instant it is made for: the zone's transitions are spelled out from it on. */
@@ -54,27 +63,37 @@ export function feedCalendar(
   const { texts, bot } = input;
   const title = config.meeting.title;
   const textOf = (
-    { link, topic }: { link: string; topic: string | null },
+    { link, topic }: { link: string | null; topic: string | null },
   ): SeriesText => ({
     summary: topic === null
       ? render(texts.feed_summary, { title })
       : render(texts.feed_summary_topic, { title, topic }),
-    description: render(texts.feed_description, { title, link, bot }),
-    link,
+    ...(link === null
+      ? { description: render(texts.feed_description_no_seat, { title, bot }) }
+      : {
+        description: render(texts.feed_description, { title, link, bot }),
+        link,
+      }),
   });
+  // With a limit of seats in the config, the series shows no link: a week without a
+  // seat held has none (those with a seat differ from the series).
+  const seriesLink = config.meeting.capacity === null
+    ? config.meeting.link
+    : null;
   const weeks: SeriesWeek[] = [];
   for (const week of input.weeks.weeks) {
     const own = input.links.get(week.id);
-    const differs = week.cancelled || own !== undefined ||
+    const link = own === undefined ? week.link : own;
+    const differs = week.cancelled || link !== seriesLink ||
       week.startsAt.getTime() !== week.scheduledAt.getTime() ||
-      week.topic !== null || week.link !== config.meeting.link;
+      week.topic !== null;
     if (!differs) continue;
     weeks.push({
       id: week.id,
       startsAt: week.startsAt,
       cancelled: week.cancelled,
       sequence: week.sequence,
-      ...textOf({ link: own ?? week.link, topic: week.topic }),
+      ...textOf({ link, topic: week.topic }),
     });
   }
   const ahead = new Date(input.now);
@@ -87,7 +106,7 @@ export function feedCalendar(
     weekly: { weekday: config.meeting.weekday, time: config.meeting.time },
     first: input.weeks.first,
     durationMinutes: config.meeting.duration_minutes,
-    text: textOf({ link: config.meeting.link, topic: null }),
+    text: textOf({ link: seriesLink, topic: null }),
     weeks,
     stamp: input.weeks.changedAt,
     until: last !== undefined && last > ahead ? last : ahead,

@@ -12,15 +12,14 @@ import type { OutboxRow } from "../db/outbox.ts";
 import { planJobs } from "../domain/meeting.ts";
 import type { Week } from "../usecases/weeks.ts";
 import {
-  answeredInvitation,
   answerKeyboard,
-  invitation,
   meetingValues,
   moveValues,
   type OutgoingMessage,
   reminder,
 } from "./build.ts";
 import { editMessage, sendMessage } from "./deliveries.ts";
+import { seatedWeek } from "./seat_messages.ts";
 import {
   personalWeekMessage,
   restoredMessage,
@@ -41,14 +40,14 @@ import type { User } from "../db/users.ts";
 /**
  * A weekly job's message, as the participant's answer, their choices and the meeting
  * stand now: nothing once the job's deadline passed, to one who answered already (a
- * nudge), to one who did not say yes (a reminder), or to one who turned the message off
- * or paused the week since it was owed (`/settings`).
+ * nudge), to one who holds no seat (a reminder: the waitlist gets its own note), or to
+ * one who turned the message off or paused the week since it was owed (`/settings`).
  */
 export async function jobMessage(
   at: SendTime,
   { row, job }: { row: OutboxRow; job: JobName },
 ): Promise<Delivery | null> {
-  const { config, store, now } = at;
+  const { config, now } = at;
   const user = activeParticipant(at, row);
   const live = liveWeek(at, row);
   if (user === undefined || live === undefined) return null;
@@ -56,31 +55,35 @@ export async function jobMessage(
     ?.deadline;
   if (deadline !== undefined && now() >= deadline) return null;
   if (!stillWanted(at, { user, message: job, weekId: live.id })) return null;
-  const answer = store.answers.get(live.id, user.id);
+  const seated = seatedWeek(at, { meeting: live, userId: user.id });
+  const { answer } = seated;
   const reminds = job === "first_reminder" || job === "second_reminder";
-  if (reminds && answer !== "yes") return null;
+  // The link is for those with a seat; the waitlist gets its own note.
+  if (reminds && seated.seat !== "seat") return null;
   if (job === "invitation" && !user.is_registered && answer === undefined) {
     return null;
   }
   if (job === "nudge" && (!user.is_registered || answer !== undefined)) {
     return null;
   }
-  // An invitation that goes out after an answer shows it (answered under the nudge).
-  const text = job === "invitation" && answer !== undefined
-    ? config.texts[answer === "yes" ? "answer_yes" : "answer_no"]
-    : config.texts[job];
+  if (job === "invitation") {
+    // One that goes out after an answer shows it (answered under the nudge, or waiting
+    // for a seat), as its edits will; each with the free seats.
+    const message = await personalWeekMessage(at, {
+      user,
+      shown: { ...seated, shows: OWED.invitation, now: now() },
+    });
+    return typeof message === "object"
+      ? sendMessage(row.chat_id, message, { preview: false })
+      : null;
+  }
   const meeting = await personalized(at, {
     user,
     meeting: live,
-    templates: [text],
+    templates: [config.texts[job]],
   });
   let message: OutgoingMessage;
   switch (job) {
-    case "invitation":
-      message = answer === undefined
-        ? invitation(config, meeting)
-        : answeredInvitation(config, { meeting, answer });
-      break;
     case "nudge":
       message = {
         text: render(config.texts.nudge, meetingValues(config, meeting)),
@@ -256,20 +259,22 @@ export function linkChangedNotice(
 
 /**
  * The edit that shows the participant's answer, as it is now, in the message pressed
- * (as the week is now, with their own link where it shows one: see week_message.ts).
+ * (as the week is now, with their own link where it shows one: see week_message.ts):
+ * with the free seats after a "no", the place after a "yes" on the waitlist, and the
+ * question again after a "yes" whose place was given up (a `/stop`).
  */
 export async function answerEdit(
   at: SendTime,
   row: OutboxRow,
 ): Promise<Delivery | null> {
   const user = activeParticipant(at, row);
-  const meeting = rowWeek(at, row);
-  if (user === undefined || meeting === undefined) return null;
-  const answer = at.store.answers.get(meeting.id, user.id);
-  if (answer === undefined) return null;
+  const week = rowWeek(at, row);
+  if (user === undefined || week === undefined) return null;
+  const seated = seatedWeek(at, { meeting: week, userId: user.id });
+  if (seated.answer === undefined) return null;
   const message = await personalWeekMessage(at, {
     user,
-    shown: { meeting, answer, shows: OWED.answer_edit, now: at.now() },
+    shown: { ...seated, shows: OWED.answer_edit, now: at.now() },
   });
   return message === undefined
     ? null

@@ -42,6 +42,7 @@ import { newKey } from "../domain/tokens.ts";
 import { relayDelivery } from "./relay.ts";
 import { userZone } from "./zone.ts";
 import { feedbackEdit, feedbackQuestion } from "./feedback.ts";
+import { seatGrantedNotice, waitlistNote } from "./seat_messages.ts";
 import { weekEdit } from "./week_message.ts";
 import { pauseEndedNotice } from "./settings.ts";
 
@@ -103,20 +104,26 @@ export function createRenderer(
         const week = rowWeek(at, row);
         const user = activeParticipant(at, row);
         if (week === undefined || user === undefined) return null;
-        const answer = store.answers.get(week.id, user.id);
+        const held = store.seats.held(week.id, user.id);
+        const attending = held?.seat === "seat";
         // The file's URL is the person's own link while it holds the entry: a file
         // per person, then.
-        const meeting = answer === "yes" && !week.cancelled
+        const meeting = attending && !week.cancelled
           ? await personalized(at, { user, meeting: week, always: true })
           : { ...week, zone: userZone(config, user) };
         return calendars.delivery(row, {
           meeting,
           userId: user.id,
-          answer,
+          attending,
+          seatless: held?.answer === "yes" && !attending,
           sent: store.calendars.get(week.id, user.id),
           feedInUse: feedInUse(store, { userId: user.id, now: now() }),
         });
       }
+      case OWED.seat_granted:
+        return seatGrantedNotice(at, row);
+      case OWED.waitlist_note:
+        return waitlistNote(at, row);
       case OWED.announcement: {
         const user = activeParticipant(at, row);
         return user === undefined

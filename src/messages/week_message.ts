@@ -3,7 +3,9 @@
  * the edits of `week_edit` rows (and of `answer_edit` rows, the message pressed) are
  * rendered from it, so that every message with a week's details shows the week as it is
  * when the edit is sent: its time, link and topic, cancelled or not, the participant's
- * answer under the answer buttons, and no buttons once the meeting is over.
+ * answer under the answer buttons (a "yes" on the waitlist with its place and the button
+ * that leaves it; the free seats where a text shows them), and no buttons once the
+ * meeting is over.
  *
  * @module
  */
@@ -23,6 +25,8 @@ import {
 } from "./build.ts";
 import { editMessage } from "./deliveries.ts";
 import { personalized, rowWeek, type SendTime } from "./recipients.ts";
+import { seatedWeek } from "./seat_messages.ts";
+import { type ShownSeats, waitlistedInvitation } from "./seats_shown.ts";
 
 /** Kinds of messages that show a week without answer buttons. */
 const REMINDERS: readonly string[] = [
@@ -62,10 +66,17 @@ export function restoredMessage(
 
 /** What a message about a week is about: the week, the answer, its kind, the instant. */
 export interface WeekShown {
-  /** The week as it is (with the person's own link, for the message itself). */
-  meeting: Week;
+  /**
+   * The week as it is (with the person's own link, for the message itself), and its
+   * seats where it has a limit.
+   */
+  meeting: Week & { seats?: ShownSeats };
   /** The participant's answer, if any. */
   answer: Answer | undefined;
+  /** Their place on the waitlist, for a "yes" waiting for a seat. */
+  place?: number;
+  /** A "yes" with neither a seat nor a place (given up by a `/stop`): asked again. */
+  seatless?: boolean;
   /** The kind it was sent as, or `answer_edit` for one whose buttons were pressed. */
   shows: string;
   /** When it is to read so. */
@@ -79,7 +90,7 @@ export interface WeekShown {
  */
 export function weekText(
   config: Config,
-  { meeting, answer, shows, now }: WeekShown,
+  { meeting, answer, place, seatless, shows, now }: WeekShown,
 ): string | "no_buttons" | undefined {
   const texts = config.texts;
   if (meeting.cancelled) return texts.meeting_cancelled_message;
@@ -88,14 +99,17 @@ export function weekText(
     return buttons ? "no_buttons" : undefined;
   }
   if (!buttons) return texts.reminder_updated;
-  if (answer !== undefined) {
-    return answer === "yes" ? texts.answer_yes : texts.answer_no;
+  if (answer === "yes" && place !== undefined) return texts.answer_waitlisted;
+  // A "yes" whose place was given up is asked again, like one never given.
+  const given = answer === "yes" && seatless ? undefined : answer;
+  if (given !== undefined) {
+    return given === "yes" ? texts.answer_yes : texts.answer_no;
   }
   switch (shows) {
     case OWED.nudge:
       return texts.nudge;
     case OWED.restored:
-      return restoredText(config, answer);
+      return restoredText(config, given);
     default:
       return texts.invitation;
   }
@@ -106,7 +120,8 @@ export function weekText(
  * `restored`, a reminder, or `answer_edit` for one whose buttons were pressed) reads at
  * `now`: cancelled, without its buttons once the meeting is over (a reminder then stays
  * as it is: `undefined`), a reminder with the meeting's details, or with answer buttons
- * the participant's answer, or, without one, the question it asked.
+ * the participant's answer (on the waitlist: the place, and the button that leaves it),
+ * or, without one, the question it asked.
  */
 export function weekMessage(
   config: Config,
@@ -114,11 +129,22 @@ export function weekMessage(
 ): WeekMessage | undefined {
   const text = weekText(config, shown);
   if (text === undefined || text === "no_buttons") return text;
-  const { meeting, shows } = shown;
-  const rendered = render(text, meetingValues(config, meeting));
-  return meeting.cancelled || REMINDERS.includes(shows)
-    ? { text: rendered }
-    : { text: rendered, reply_markup: answerKeyboard(config, meeting) };
+  const { meeting, shows, answer, place } = shown;
+  const values = meetingValues(config, meeting);
+  if (meeting.cancelled || REMINDERS.includes(shows)) {
+    return { text: render(text, values) };
+  }
+  if (answer === "yes" && place !== undefined) {
+    return waitlistedInvitation(config, {
+      values,
+      meetingId: meeting.id,
+      place,
+    });
+  }
+  return {
+    text: render(text, values),
+    reply_markup: answerKeyboard(config, meeting),
+  };
 }
 
 /**
@@ -169,26 +195,22 @@ export function weekPreview(at: SendTime, shows: string): boolean {
 
 /**
  * A `week_edit` row: its message as the week is now, whether or not its participant is
- * still subscribed (an edit notifies nobody), with their own link where it shows one;
- * `null` when nothing is to change.
+ * still subscribed (an edit notifies nobody), with their own link where it shows one and
+ * the seats as they are now; `null` when nothing is to change.
  */
 export async function weekEdit(
   at: SendTime,
   row: OutboxRow,
 ): Promise<Delivery | null> {
-  const meeting = rowWeek(at, row);
+  const week = rowWeek(at, row);
   const user = at.store.users.byTgId(row.chat_id);
-  if (meeting === undefined || user === undefined) return null;
+  if (week === undefined || user === undefined) return null;
   const { of } = JSON.parse(row.payload ?? "{}") as { of?: string };
   const shows = of ?? OWED.invitation;
+  const seated = seatedWeek(at, { meeting: week, userId: user.id });
   const message = await personalWeekMessage(at, {
     user,
-    shown: {
-      meeting,
-      answer: at.store.answers.get(meeting.id, user.id),
-      shows,
-      now: at.now(),
-    },
+    shown: { ...seated, shows, now: at.now() },
   });
   return message === undefined
     ? null

@@ -8,12 +8,22 @@ import { keys, LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { User } from "../db/users.ts";
 import { answersOpen, planJobs } from "../domain/meeting.ts";
+import { oweCalendarFile } from "./calendar_files.ts";
+import {
+  fillSeats,
+  oweMissedReminder,
+  seatForYes,
+  waitlistPlace,
+} from "./seats.ts";
 import {
   beyondWeeksAround,
   type Week,
   weekById,
   type WeekConfig,
 } from "./weeks.ts";
+
+/** Where a "yes" stands after a press: a seat, or a place on the waitlist. */
+export type Standing = { seat: "seat" } | { seat: "waitlist"; place: number };
 
 /** What a press of an answer button came to. */
 export type AnswerOutcome =
@@ -27,35 +37,33 @@ export type AnswerOutcome =
   | { kind: "cancelled"; user: User; meeting: Week }
   /** The meeting has started: the answer is not changed. */
   | { kind: "closed"; user: User; meeting: Week }
-  /** Recorded; `previous` is the answer it replaced, if any. */
+  /**
+   * Recorded; `previous` is the answer it replaced, if any; `standing` where a "yes"
+   * stands now; `left` when the press took the user off the waitlist.
+   */
   | {
     kind: "recorded";
     user: User;
     meeting: Week;
     answer: Answer;
     previous: Answer | undefined;
+    standing?: Standing;
+    left?: boolean;
   };
-
-/** The reminders, latest first: a late "yes" gets the latest that went out. */
-const REMINDERS = ["second_reminder", "first_reminder"] as const;
-
-/**
- * How long after a person's calendar file the next one waits: presses in between only
- * change what that next file says (or make it unneeded), so that "yes, no, yes…" sends
- * at most the first file at once and one more after the pause, not one per press.
- */
-export const CALENDAR_PAUSE_MS = 60_000;
 
 /**
  * Records `answer` of the user `tgId` for the meeting `meetingId`, if it takes answers:
  * its invitation has gone out (or is due), it is not cancelled and has not started, and
  * the user has not unsubscribed (an answer given then would not count: db/counted.ts).
- * In the same transaction it enqueues what the answer owes: the edit that shows it in
- * the message pressed (`messageId`) and in the participant's other messages with this
- * meeting's buttons (the invitation after a press under the nudge); after a "yes", or a
- * "no" after a "yes", the person's calendar file (one row, renewed: see
- * {@linkcode oweCalendarFile}); and after a "yes" given once the reminders went out, the
- * latest reminder (with the link).
+ * A "yes" takes a seat, or a place on the waitlist when none is free; a "no" gives up a
+ * seat, which goes to the first on the waitlist at once; `leave` gives up a place on the
+ * waitlist and nothing else (see seats.ts). In the same transaction it enqueues what the
+ * answer owes: the edit that shows it in the message pressed (`messageId`) and in the
+ * participant's other messages with this meeting's buttons (the invitation after a press
+ * under the nudge); after a seat taken or given up, the person's calendar file (one row,
+ * renewed: see {@linkcode oweCalendarFile}; a place on the waitlist owes none); after a
+ * "yes" that got a seat once the reminders went out, the latest reminder (with the
+ * link); whatever a promotion owes.
  */
 export function recordAnswer(
   deps: { store: Store; schedule: WeekConfig; now: Date },
@@ -63,6 +71,8 @@ export function recordAnswer(
     tgId: number;
     meetingId: string;
     answer: Answer;
+    /** The "leave the waitlist" button: a "no" only while on the waitlist. */
+    leave?: boolean;
     /** The message whose button was pressed, to show the answer in. */
     messageId?: number;
   },
@@ -85,13 +95,27 @@ export function recordAnswer(
     return { kind: "early", user, meeting };
   }
   return store.transaction(() => {
-    const previous = store.answers.get(meeting.id, user.id);
+    const held = store.seats.held(meeting.id, user.id);
+    const previous = held?.answer;
     store.meetings.ensure(meeting, now);
-    store.answers.record(
-      { meetingId: meeting.id, userId: user.id, answer: request.answer },
-      now,
-    );
-    if (request.messageId !== undefined && previous !== request.answer) {
+    const ids = { meetingId: meeting.id, userId: user.id };
+    // Pressed "yes" again, or "leave" while not waiting: nothing changes.
+    const same = request.leave
+      ? held?.seat !== "waitlist"
+      : request.answer === "yes"
+      ? held?.answer === "yes" && held.seat !== null
+      : held?.answer === "no";
+    let seat = held?.seat ?? null;
+    if (!same) {
+      seat = request.answer === "yes"
+        ? seatForYes(store, { config: schedule, meeting, now })
+        : null;
+      store.answers.record({ ...ids, answer: request.answer, seat }, now);
+      if (held?.seat === "seat") {
+        fillSeats(store, { config: schedule, meeting, now });
+      }
+    }
+    if (request.messageId !== undefined && (!same || request.leave)) {
       store.outbox.renew({
         key: keys.answerEdit(user.tg_id, request.messageId),
         kind: OWED.answer_edit,
@@ -102,7 +126,7 @@ export function recordAnswer(
         payload: { message_id: request.messageId },
       }, now);
     }
-    if (previous !== request.answer) {
+    if (!same) {
       const pressed = request.messageId === undefined
         ? undefined
         : { chatId: user.tg_id, messageId: request.messageId };
@@ -116,62 +140,29 @@ export function recordAnswer(
         { lane: LANE.reply, now },
       );
     }
-    // A "yes" that comes or goes may change what the person's calendar should hold.
-    if ((previous === "yes") !== (request.answer === "yes")) {
+    // A seat taken or given up changes what the person's calendar should hold.
+    if ((held?.seat === "seat") !== (seat === "seat")) {
       oweCalendarFile(store, { meetingId: meeting.id, user, now });
     }
-    if (request.answer === "yes" && previous !== "yes") {
-      const item = { ref: meeting.id, chatId: user.tg_id, userId: user.id };
-      const missed = REMINDERS.find((job) =>
-        store.jobRuns.get(meeting.id, job) !== undefined
-      );
-      if (missed !== undefined) {
-        // The same key as the broadcast's: whoever had it does not get it again.
-        store.outbox.add({
-          ...item,
-          key: `${OWED[missed]}/${meeting.id}/u${user.id}`,
-          batch: `${OWED[missed]}/${meeting.id}`,
-          kind: OWED[missed],
-          lane: LANE.reply,
-        }, now);
-      }
+    if (!same && seat === "seat") {
+      oweMissedReminder(store, { meeting, user, now });
     }
+    const answer = held !== undefined && same ? held.answer : request.answer;
+    const place = waitlistPlace(store, ids);
     return {
       kind: "recorded",
       user,
       meeting,
-      answer: request.answer,
+      answer,
       previous,
+      standing: seat === "seat"
+        ? { seat }
+        : place === undefined
+        ? undefined
+        : { seat: "waitlist", place },
+      left: request.leave === true && !same,
     };
   });
-}
-
-/**
- * Owes the person the calendar file of the meeting as their answers leave it, on their
- * one calendar row, renewed: due now if nothing was sent to them and nothing is on its
- * way, else {@linkcode CALENDAR_PAUSE_MS} after their last file. What it holds is decided
- * when it is sent (`messages/calendar.ts`): nothing, if their calendar already holds
- * what it should.
- */
-function oweCalendarFile(
-  store: Store,
-  { meetingId, user, now }: { meetingId: string; user: User; now: Date },
-): void {
-  const key = keys.calendar(meetingId, user.id);
-  const last = store.calendars.get(meetingId, user.id)?.sentAt;
-  const after = store.outbox.inFlight(key) ? now : last;
-  const notBefore = after === undefined ? now : new Date(
-    Math.max(now.getTime(), after.getTime() + CALENDAR_PAUSE_MS),
-  );
-  store.outbox.renew({
-    key,
-    kind: OWED.calendar,
-    ref: meetingId,
-    chatId: user.tg_id,
-    userId: user.id,
-    lane: LANE.reply,
-    notBefore,
-  }, now);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Calendar subscriptions as use cases: each person's feed address, who an address
- * presented in a URL belongs to, the weeks a feed shows, and the person's own join link
- * of a week where they have one.
+ * presented in a URL belongs to, the weeks a feed shows, and the link each week shows
+ * the person: their own join link where they have one, and none in a week with a limit
+ * of seats in which they hold no seat (the link goes to seats only, as the reminders').
  *
  * The address is `<public_url>/cal/<token>.ics`, the token one of `web_tokens` (purpose
  * `feed`), derived as join links are (domain/tokens.ts): 192 bits of HMAC under the link
@@ -19,6 +20,7 @@ import { meetingById, upcomingMeeting } from "../domain/meeting.ts";
 import { isoLocalDate, previousOccurrence } from "../domain/time.ts";
 import { deriveToken } from "../domain/tokens.ts";
 import { JOIN, joinPath } from "./links.ts";
+import { capacityOf } from "./seats.ts";
 import { issueToken, resolveToken, revokeTokens } from "./tokens.ts";
 import { type Week, type WeekConfig, weekOf } from "./weeks.ts";
 
@@ -154,6 +156,36 @@ export function ownJoinLink(
   return resolveToken(store, { token, purpose: JOIN, now }) === undefined
     ? undefined
     : `${publicUrl}${joinPath(token)}`;
+}
+
+/**
+ * The link each of `weeks` shows the person in their feed (messages/feed.ts): `null`,
+ * none, in a week with a limit of seats in which they hold no seat (waiting, not
+ * answered, or a link kept from a seat given up: no reminder would give it them now);
+ * else their own join link where they have one; else nothing (the week's own link).
+ */
+export function feedLinks(
+  store: Store,
+  { config, key, publicUrl, userId, weeks, now }: {
+    config: WeekConfig;
+    key: Uint8Array;
+    publicUrl: string;
+    userId: number;
+    weeks: readonly Week[];
+    now: Date;
+  },
+): Map<string, string | null> {
+  const links = new Map<string, string | null>();
+  for (const { id: meetingId } of weeks) {
+    const limited = capacityOf(store, { config, meetingId }) !== null;
+    if (limited && store.seats.held(meetingId, userId)?.seat !== "seat") {
+      links.set(meetingId, null);
+      continue;
+    }
+    const own = ownJoinLink(store, { key, publicUrl, userId, meetingId, now });
+    if (own !== undefined) links.set(meetingId, own);
+  }
+  return links;
 }
 
 /**

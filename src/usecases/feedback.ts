@@ -1,6 +1,7 @@
 /**
  * The question after a meeting: who is asked (each who joined; where joins were not
- * counted, each who said yes and kept it), once per person and meeting through the
+ * counted, each who said yes and kept it; with a limit of seats, a seat held, never a
+ * place on the waitlist: db/audiences.ts), once per person and meeting through the
  * outbox; a rating pressed, checked against the question that person was sent; and the
  * comment they may write next, kept with the rating and passed on to the admins.
  *

@@ -39,8 +39,10 @@ export function jobAudience(job: JobName, meetingId: string): Audience {
 
 /**
  * Starts `job` for `meeting`: records it as running and enqueues one message per
- * recipient, in one transaction. Running it again adds only recipients who are new
- * since (a latecomer), never a second message. Returns how many were added.
+ * recipient, in one transaction; the last reminder also owes those still on the
+ * waitlist the note that they did not get a seat this time (what becomes of their
+ * answer: a pause does not hold it back). Running it again adds only recipients who
+ * are new since (a latecomer), never a second message. Returns how many were added.
  */
 export function enqueueJob(
   store: Store,
@@ -54,6 +56,15 @@ export function enqueueJob(
       );
     }
     store.jobRuns.start({ meetingId: meeting.id, job }, now);
+    if (job === "second_reminder") {
+      // The last word before the start: those still waiting learn they did not get in.
+      store.outbox.addBroadcast({ to: "waitlisted", meetingId: meeting.id }, {
+        kind: OWED.waitlist_note,
+        ref: meeting.id,
+        lane: LANE.broadcast,
+        now,
+      });
+    }
     return store.outbox.addBroadcast(jobAudience(job, meeting.id), {
       kind: OWED[job],
       ref: meeting.id,

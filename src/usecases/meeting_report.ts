@@ -1,9 +1,11 @@
 /**
  * The host's report on a meeting, once its feedback has closed: who said yes, who came,
  * who came without saying yes, who said yes and did not come, the average rating and
- * the comments; one to each admin, once, through the outbox. Where joins were not
- * counted it says that who came is unknown, never that nobody did. Its numbers are those
- * of the history (db/history.ts) at the moment it is owed.
+ * the comments, and for a meeting with a limit its seats (how many, how many got one
+ * from the waitlist, how many were left waiting); one to each admin, once, through the
+ * outbox. Where joins were not counted it says that who came is unknown, never that
+ * nobody did. Its numbers are those of the history (db/history.ts, where a "yes" is a
+ * seat held) and of the seats (seats.ts) at the moment it is owed.
  *
  * @module
  */
@@ -14,6 +16,8 @@ import type { MeetingComment, MeetingSummary } from "../db/history.ts";
 import type { Store } from "../db/store.ts";
 import { displayName } from "../db/users.ts";
 import type { ReportPayload } from "./jobs.ts";
+import type { SeatFigures } from "./seats.ts";
+import { seatFigures } from "./seats.ts";
 
 /** The job's name in the job log. */
 export const MEETING_REPORT = "meeting_report";
@@ -75,21 +79,40 @@ export function commentLines(
   return lines.join("\n");
 }
 
-/** The report's text key and values for `summary` (its date is added when it is sent). */
+/** `{seat_figures}` of the report: the meeting's seats where it had a limit, else empty. */
+export function reportSeatsLine(
+  config: Pick<Config, "texts">,
+  seats: SeatFigures | undefined,
+): string {
+  if (seats === undefined || seats.capacity === null) return "";
+  return render(config.texts.admin_report_seats, {
+    capacity: seats.capacity,
+    seated: seats.seated,
+    waitlist: seats.waitlist,
+    promotions: seats.promotions,
+  });
+}
+
+/**
+ * The report's text key and values for `summary` (its date is added when it is sent),
+ * with the meeting's `seats` where it had a limit.
+ */
 export function meetingReport(
   config: Config,
-  { summary, comments }: {
+  { summary, comments, seats }: {
     summary: MeetingSummary;
     comments: readonly MeetingComment[];
+    seats?: SeatFigures;
   },
 ): ReportPayload {
   const rating = ratingText(config, summary);
   const listed = commentLines(config, { comments });
+  const seat_figures = reportSeatsLine(config, seats);
   if (!summary.tracked) {
     return {
       text: "admin_meeting_report_unknown",
       meeting_id: summary.id,
-      values: { yes: summary.yes, rating, comments: listed },
+      values: { yes: summary.yes, seat_figures, rating, comments: listed },
     };
   }
   return {
@@ -97,6 +120,7 @@ export function meetingReport(
     meeting_id: summary.id,
     values: {
       yes: summary.yes,
+      seat_figures,
       joined: summary.joined,
       joined_without_yes: summary.joined_without_yes,
       no_show: summary.no_show,
@@ -122,6 +146,7 @@ export function enqueueMeetingReport(
     const payload = meetingReport(config, {
       summary,
       comments: store.history.comments(meetingId),
+      seats: seatFigures(store, { config, meetingId }),
     });
     let owed = 0;
     for (const admin of config.admins) {

@@ -1,11 +1,11 @@
 /**
  * An admin's proposed change to one week (cancel it, restore it, move it, give it a new
- * link): the
- * checks that it makes sense, made when it is proposed and again when it is confirmed,
- * and the confirmation itself. A proposal waits as a draft for
- * {@linkcode DRAFT_LIFETIME_MINUTES} minutes; it remembers the meeting's `sequence`, so
- * that a draft about a meeting changed since (moved, cancelled, restored, a new link,
- * by another draft or another admin) is refused instead of applied over that change.
+ * link or its own number of seats): the checks that it makes sense, made when it is
+ * proposed and again when it is confirmed, and the confirmation itself. A proposal waits
+ * as a draft for {@linkcode DRAFT_LIFETIME_MINUTES} minutes; it remembers the meeting's
+ * `sequence` (and a change of seats the seats it had), so that a draft about a meeting
+ * changed since (moved, cancelled, restored, a new link, other seats, by another draft or
+ * another admin) is refused instead of applied over that change.
  *
  * @module
  */
@@ -18,7 +18,11 @@ import {
   moveMeeting,
   restoreMeeting,
 } from "./meetings.ts";
+import { capacityOf, changeCapacity } from "./seats.ts";
+import type { Refusal } from "./refusal.ts";
 import { type Week, weekById, type WeekConfig, weeksAhead } from "./weeks.ts";
+
+export type { Refusal } from "./refusal.ts";
 
 /** How long a confirmation stays valid after the question, in minutes. */
 export const DRAFT_LIFETIME_MINUTES = 60;
@@ -37,34 +41,15 @@ export type Action =
     sequence: number;
     reason?: string;
   }
-  | { kind: "link"; meetingId: string; link: string; sequence: number };
-
-/** Why a change is refused, with what the answer names. */
-export type Refusal =
-  /** The meeting has started (or is over): too late to change it. */
-  | { reason: "started"; week: Week }
-  /** It is cancelled: restore it before moving it or changing its link. */
-  | { reason: "cancelled"; week: Week }
-  /** A skip of a meeting already cancelled. */
-  | { reason: "already_skipped"; week: Week }
-  /** A restore of a meeting that is not cancelled. */
-  | { reason: "not_skipped"; week: Week }
-  /** It was changed after the question: the admin decided about something else. */
-  | { reason: "changed"; week: Week }
-  /** The confirmation came after {@linkcode DRAFT_LIFETIME_MINUTES}. */
-  | { reason: "expired" }
-  /** Not among the weeks `/skip` offers. */
-  | { reason: "not_offered"; last: Week }
-  /** A move to a time that has passed. */
-  | { reason: "past"; to: Date }
-  /** A move to the time the meeting already has. */
-  | { reason: "same_time"; week: Week }
-  /** A move beyond the weeks `/skip` offers (`limit` excluded). */
-  | { reason: "too_far"; limit: Date }
-  /** A move that would overlap `other` (each lasts `meeting.duration_minutes`). */
-  | { reason: "collides"; other: Week }
-  /** A new link that is the one it has. */
-  | { reason: "same_link"; week: Week };
+  | { kind: "link"; meetingId: string; link: string; sequence: number }
+  /** New seats for the week (`null`: no limit); `was` its seats when proposed. */
+  | {
+    kind: "capacity";
+    meetingId: string;
+    capacity: number | null;
+    was: number | null;
+    sequence: number;
+  };
 
 /** The meetings `/skip` offers at `now`: the next {@linkcode WEEKS_AHEAD} not started. */
 export function offeredWeeks(
@@ -148,6 +133,30 @@ export function checkLinkChange(
   return undefined;
 }
 
+/**
+ * Whether `week` can be given `capacity` seats (`null`: no limit) at `now`; with `was`
+ * (a confirmation), only while its seats are still those it had at the question.
+ */
+export function checkCapacity(
+  store: Store,
+  { config, week, capacity, was, now }: {
+    config: WeekConfig;
+    week: Week;
+    capacity: number | null;
+    was?: number | null;
+    now: Date;
+  },
+): Refusal | undefined {
+  const seats = capacityOf(store, { config, meetingId: week.id });
+  if (was !== undefined && seats !== was) {
+    return { reason: "capacity_changed", week, capacity: seats };
+  }
+  if (week.startsAt <= now) return { reason: "started", week };
+  if (week.cancelled) return { reason: "cancelled", week };
+  if (seats === capacity) return { reason: "same_capacity", week, capacity };
+  return undefined;
+}
+
 /** What a press of a confirmation button came to. */
 export type Confirmation =
   /** No such draft, or closed already. */
@@ -191,7 +200,7 @@ export function confirmDraft(
       kind: "applied",
       action,
       week,
-      outcome: apply(store, { action, week, now }),
+      outcome: apply(store, { config, action, week, now }),
     };
   });
 }
@@ -230,12 +239,21 @@ function recheck(
       return checkMove(store, { config, week, to: new Date(action.to), now });
     case "link":
       return checkLinkChange({ week, link: action.link, now });
+    case "capacity": {
+      const { capacity, was } = action;
+      return checkCapacity(store, { config, week, capacity, was, now });
+    }
   }
 }
 
 function apply(
   store: Store,
-  { action, week, now }: { action: Action; week: Week; now: Date },
+  { config, action, week, now }: {
+    config: WeekConfig;
+    action: Action;
+    week: Week;
+    now: Date;
+  },
 ): ChangeOutcome {
   switch (action.kind) {
     case "skip":
@@ -251,5 +269,10 @@ function apply(
       });
     case "link":
       return changeLink(store, { week, link: action.link, now });
+    case "capacity": {
+      const capacity = action.capacity;
+      const promoted = changeCapacity(store, { config, week, capacity, now });
+      return { changed: true, notified: promoted };
+    }
   }
 }

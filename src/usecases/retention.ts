@@ -1,7 +1,8 @@
 /**
  * Retention: records of finished deliveries (who got what, and how it went), drafts of
- * admin actions, the links between relayed messages and the hashes of personal links are
- * kept `delivery.keep_days`, then pruned (such a link then opens nothing; a calendar
+ * admin actions, the links between relayed messages, the hashes of personal links and
+ * what each calendar was last sent for a meeting long over are kept
+ * `delivery.keep_days`, then pruned (such a link then opens nothing; a calendar
  * subscription's address stays until the person resets it). Answers,
  * meetings, who came and the ratings stay: they are the attendance history.
  *
@@ -23,6 +24,8 @@ export interface Pruned {
   relays: number;
   /** Hashes of personal links (and other secrets in URLs). */
   tokens: number;
+  /** What each person's calendar was last sent for meetings long over. */
+  calendars: number;
 }
 
 /** Deletes what is older than `keepDays` days before `now`, in short transactions. */
@@ -39,11 +42,12 @@ export async function pruneOld(
     deliveries += deleted;
     if (deleted < PRUNE_BATCH) break;
   }
-  const { drafts, relays, tokens } = await store.write(() => ({
+  const { drafts, relays, tokens, calendars } = await store.write(() => ({
     drafts: store.drafts.prune(before),
     relays: store.relays.prune(before),
     // A calendar subscription lasts until it is reset: its address is kept.
     tokens: store.tokens.prune(before, [FEED]),
+    calendars: store.calendars.prune(before),
   }));
-  return { deliveries, drafts, relays, tokens };
+  return { deliveries, drafts, relays, tokens, calendars };
 }

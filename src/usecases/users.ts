@@ -11,6 +11,7 @@ import { LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { Profile, User } from "../db/users.ts";
 import { wants } from "../domain/choices.ts";
+import { type Reclaimed, reclaimSeats, releaseSeatsOf } from "./seats.ts";
 import { type WeekConfig, weeksAhead } from "./weeks.ts";
 
 /**
@@ -32,7 +33,10 @@ export interface StartOutcome {
  * Creates or refreshes the user and makes them active. Someone who asked for
  * invitations before is welcomed (`welcome`: the text for their kind, owed under
  * `welcome.key`, e.g. the update's id, so that a handled-again update owes it once),
- * then invited to the meetings ahead whose invitation they missed, in that order.
+ * then invited to the meetings ahead whose invitation they missed, in that order. One
+ * who left and comes back gets back the seats still free (see `reclaimSeats`); the
+ * welcome says, for each meeting with a limit they had said yes to, whether the seat is
+ * theirs again, and what the seats owe follows it.
  */
 export function startUser(
   store: Store,
@@ -42,25 +46,40 @@ export function startUser(
     now: Date;
     welcome: {
       key: string;
-      /** The welcome for their kind, as `user` (their zone) reads it. */
-      text: (kind: Exclude<StartKind, "ask">, user: User) => string;
+      /** The welcome for their kind, with the seats back, as `user` (their zone) reads it. */
+      text: (
+        kind: Exclude<StartKind, "ask">,
+        seats: readonly Reclaimed[],
+        user: User,
+      ) => string;
     };
   },
 ): StartOutcome {
   return store.transaction(() => {
     const before = store.users.byTgId(profile.tg_id);
     const user = store.users.start(profile, now);
-    if (!user.is_registered) return { user, kind: "ask" };
-    const kind = before?.is_active ? "subscribed" : "back";
-    store.outbox.add({
-      key: `${OWED.text}/${welcome.key}`,
-      kind: OWED.text,
-      chatId: user.tg_id,
-      userId: user.id,
-      lane: LANE.reply,
-      payload: { text: welcome.text(kind, user) },
-    }, now);
-    inviteLatecomer(store, { user, schedule, now });
+    const kind = !user.is_registered
+      ? "ask"
+      : before?.is_active
+      ? "subscribed"
+      : "back";
+    reclaimSeats(store, {
+      config: schedule,
+      user,
+      now,
+      before: (reclaimed) => {
+        if (kind === "ask") return;
+        store.outbox.add({
+          key: `${OWED.text}/${welcome.key}`,
+          kind: OWED.text,
+          chatId: user.tg_id,
+          userId: user.id,
+          lane: LANE.reply,
+          payload: { text: welcome.text(kind, reclaimed, user) },
+        }, now);
+        inviteLatecomer(store, { user, schedule, now });
+      },
+    });
     return { user, kind };
   });
 }
@@ -82,6 +101,25 @@ export function setRegistration(
     const user = store.users.setRegistered({ tgId, registered }, now);
     if (user === undefined) return false;
     if (registered) inviteLatecomer(store, { user, schedule, now });
+    reclaimSeats(store, { config: schedule, user, now });
+    return true;
+  });
+}
+
+/**
+ * Unsubscribes the user (`/stop`, or Telegram says the chat is gone): nothing more is
+ * sent until they come back, and in the same transaction their seat or place in every
+ * meeting ahead is given up, each freed seat going to the first on the waitlist at once
+ * (see seats.ts). False for an unknown user.
+ */
+export function stopUser(
+  store: Store,
+  { tgId, schedule, now }: { tgId: number; schedule: WeekConfig; now: Date },
+): boolean {
+  return store.transaction(() => {
+    if (!store.users.deactivate(tgId, now)) return false;
+    const user = store.users.byTgId(tgId)!;
+    releaseSeatsOf(store, { config: schedule, userId: user.id, now });
     return true;
   });
 }

@@ -13,7 +13,7 @@
 import { createHash } from "node:crypto";
 import { tokenPrefix } from "../domain/tokens.ts";
 import { feedCalendar } from "../messages/feed.ts";
-import { feedOwner, feedWeeks, ownJoinLink } from "../usecases/feed.ts";
+import { feedLinks, feedOwner, feedWeeks } from "../usecases/feed.ts";
 import { notFound } from "./pages.ts";
 import type { FeedKeys, Route, WebDeps } from "./routes.ts";
 
@@ -64,17 +64,14 @@ export function feedRoute(deps: WebDeps, feed: FeedKeys): Route {
         const user = feedOwner(store, { token, now: at });
         if (user === undefined) return undefined;
         const weeks = feedWeeks(store, { config, now: at });
-        const links = new Map<string, string>();
-        for (const week of weeks.weeks) {
-          const link = ownJoinLink(store, {
-            key: feed.key,
-            publicUrl,
-            userId: user.id,
-            meetingId: week.id,
-            now: at,
-          });
-          if (link !== undefined) links.set(week.id, link);
-        }
+        const links = feedLinks(store, {
+          config,
+          key: feed.key,
+          publicUrl,
+          userId: user.id,
+          weeks: weeks.weeks,
+          now: at,
+        });
         // The person's language plugs in here: their texts instead of the config's.
         const body = feedCalendar(config, {
           texts: config.texts,

@@ -1,18 +1,20 @@
 /**
- * The invitation's "Да, буду" / "Нет, не смогу" buttons: record the answer for that
- * meeting; what it owes (the edit that shows it, the calendar file after a "yes") is
- * enqueued with it and delivered by the sender, also after a crash. Someone who
- * unsubscribed is told so, and how to come back, and nothing is recorded. A press once
- * the meeting has begun is told it has begun, or, once it is over, that it is past.
+ * The invitation's "Да, буду" / "Нет, не смогу" buttons, and "Выйти из листа ожидания":
+ * record the answer for that meeting; what it owes (the edit that shows it, the calendar
+ * file after a seat, what a freed seat owes the next on the waitlist) is enqueued with it
+ * and delivered by the sender, also after a crash. The pop-up says where a "yes" stands:
+ * saved with a seat, or the place on the waitlist. Someone who unsubscribed is told so,
+ * and how to come back, and nothing is recorded. A press once the meeting has begun is
+ * told it has begun, or, once it is over, that it is past.
  *
  * @module
  */
 import { Composer, type Context } from "grammy";
-import { render } from "../../config/texts.ts";
+import { render, type Texts } from "../../config/texts.ts";
 import { meetingEnd } from "../../domain/meeting.ts";
 import { meetingValues, parseButtonData } from "../../messages/build.ts";
 import { userZone } from "../../messages/zone.ts";
-import { recordAnswer } from "../../usecases/answers.ts";
+import { type AnswerOutcome, recordAnswer } from "../../usecases/answers.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery } from "../edit.ts";
 
@@ -30,6 +32,7 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
           tgId: ctx.from.id,
           meetingId: action.meetingId,
           answer: action.answer,
+          leave: action.leave,
           messageId: ctx.callbackQuery.message?.message_id,
         })
       );
@@ -92,15 +95,42 @@ export function answersFeature(deps: FeatureDeps): Composer<Context> {
       });
       return;
     }
+    const { standing } = outcome;
     log.info("answer.recorded", {
       user: user.tg_id,
       meeting: meeting.id,
       answer: outcome.answer,
       previous: outcome.previous,
+      seat: standing?.seat,
+      place: standing?.seat === "waitlist" ? standing.place : undefined,
+      left: outcome.left || undefined,
     });
     deps.kick();
-    await answerQuery(ctx, { text: config.texts.answer_saved, log });
+    await answerQuery(ctx, {
+      text: answerToast(
+        config.texts,
+        outcome,
+        action?.kind === "answer" && action.leave === true,
+      ),
+      log,
+    });
   });
 
   return feature;
+}
+
+/** The pop-up after a recorded press: saved, the place on the waitlist, or left it. */
+function answerToast(
+  texts: Texts,
+  { standing }: Extract<AnswerOutcome, { kind: "recorded" }>,
+  leave = false,
+): string {
+  if (leave) {
+    return standing?.seat === "seat"
+      ? texts.answer_seat_kept
+      : texts.answer_left_waitlist;
+  }
+  return standing?.seat === "waitlist"
+    ? render(texts.answer_waitlisted_toast, { place: standing.place })
+    : texts.answer_saved;
 }

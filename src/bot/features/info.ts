@@ -2,8 +2,8 @@
  * `/help` and `/status`: what the bot does (that a question reaches the host only when
  * it would; for an admin also how replies to participants and broadcasts work), and
  * where the participant stands: the upcoming meeting (or that it is cancelled), their
- * answer, the link once it is yes, and their settings (zone, the messages they get, a
- * pause); every time in their own zone.
+ * answer (or their place on the waitlist), the link once they hold a seat, and their
+ * settings (zone, the messages they get, a pause); every time in their own zone.
  *
  * @module
  */
@@ -15,6 +15,7 @@ import { BROADCAST_MAX_LENGTH } from "../../domain/broadcast.ts";
 import { meetingValues } from "../../messages/build.ts";
 import { settingsView, statusSettingsLine } from "../../messages/settings.ts";
 import { userZone, zoneScheduleValues } from "../../messages/zone.ts";
+import { waitlistPlace } from "../../usecases/seats.ts";
 import { upcomingWeek } from "../../usecases/weeks.ts";
 import type { FeatureDeps } from "../context.ts";
 
@@ -63,9 +64,12 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
       );
       return;
     }
-    const answer = user && store.answers.get(meeting.id, user.id);
-    // Their own link (links.ts): the same one the reminders carry.
-    const link = user !== undefined && answer === "yes"
+    const held = user && store.seats.held(meeting.id, user.id);
+    const place = user &&
+      waitlistPlace(store, { meetingId: meeting.id, userId: user.id });
+    const seated = held?.seat === "seat";
+    // Their own link (links.ts): the same one the reminders carry, once a seat is theirs.
+    const link = user !== undefined && seated
       ? await deps.links.forMeeting(user.id, meeting)
       : meeting.link;
     await ctx.reply(
@@ -74,9 +78,16 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
         link,
         subscription,
         settings_line,
-        answer:
-          config.texts[answer ? ANSWER_KEYS[answer] : "status_answer_none"],
-        link_line: answer === "yes"
+        answer: place !== undefined
+          ? render(config.texts.status_answer_waitlist, { place })
+          : config.texts[
+            seated
+              ? "status_answer_yes"
+              : held?.answer === "no"
+              ? "status_answer_no"
+              : "status_answer_none"
+          ],
+        link_line: seated
           ? render(config.texts.status_link_line, { link })
           : "",
       }),
@@ -86,11 +97,6 @@ export function infoFeature(deps: FeatureDeps): Composer<Context> {
 
   return feature;
 }
-
-const ANSWER_KEYS = {
-  yes: "status_answer_yes",
-  no: "status_answer_no",
-} as const;
 
 function subscriptionKey(user: User | undefined): TextKey {
   if (user === undefined) return "status_unsubscribed";

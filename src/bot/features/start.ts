@@ -8,7 +8,8 @@
  */
 import { Composer, type Context } from "grammy";
 import { render } from "../../config/texts.ts";
-import { greeting, REGISTER_DATA, welcome } from "../../messages/build.ts";
+import { greeting, REGISTER_DATA } from "../../messages/build.ts";
+import { welcome } from "../../messages/welcome.ts";
 import { userZone, zoneScheduleValues } from "../../messages/zone.ts";
 import { setRegistration, startUser } from "../../usecases/users.ts";
 import type { FeatureDeps } from "../context.ts";
@@ -34,14 +35,13 @@ export function startFeature(deps: FeatureDeps): Composer<Context> {
         now: now(),
         welcome: {
           key: `start/${ctx.update.update_id}`,
-          text: (kind, user) =>
+          text: (kind, seats, user) =>
             welcome(config, {
               kind,
               name,
-              schedule: zoneScheduleValues(config, {
-                now: now(),
-                zone: userZone(config, user),
-              }),
+              seats,
+              now: now(),
+              zone: userZone(config, user),
             }),
         },
       })

@@ -1,7 +1,9 @@
 /**
  * The panel's first page: the next meeting as it really is (date, time, topic, link,
  * status: as planned, moved, cancelled), and who is coming, who is not and who has not
- * answered, with names, counted as every report counts them (db/counted.ts).
+ * answered, with names, counted as every report counts them (db/counted.ts). With a
+ * limit of seats, "coming" are those who hold one; the seats taken of the limit, and
+ * the waitlist in its order (usecases/seats.ts), are shown too.
  *
  * @module
  */
@@ -10,6 +12,7 @@ import { render } from "../../config/texts.ts";
 import type { Store } from "../../db/store.ts";
 import { displayName, type User } from "../../db/users.ts";
 import { meetingValues, moveValues } from "../../messages/build.ts";
+import { seatFigures } from "../../usecases/seats.ts";
 import { upcomingWeek, type Week } from "../../usecases/weeks.ts";
 import { type Html, html } from "../html.ts";
 import { columns, type PanelPlace, panelResponse } from "./layout.ts";
@@ -42,6 +45,20 @@ function names(config: Config, people: readonly User[]): Html {
     : html`<ul class="names">${
       people.map((user) => html`<li>${displayName(user)}</li>`)
     }</ul>`;
+}
+
+/** The waitlist under its heading, in its order: first first. */
+function waitlistGroup(
+  config: Config,
+  { heading, people }: { heading: string; people: readonly User[] },
+): Html {
+  return html`<div id="waitlist"><h2>${heading}</h2>${
+    people.length === 0
+      ? html`<p class="note">${config.texts.panel_nobody}</p>`
+      : html`<ol class="names">${
+        people.map((user) => html`<li>${displayName(user)}</li>`)
+      }</ol>`
+  }</div>`;
 }
 
 /**
@@ -89,6 +106,24 @@ export function nextPage(
     ],
     [status, weekStatus(config, week)],
   ];
+  const { capacity, seated, free, promotions } = seatFigures(store, {
+    config,
+    meetingId: week.id,
+  });
+  if (capacity !== null) {
+    fields.push([
+      t.panel_seats_name,
+      render(t.panel_seats, { capacity, seated, free: free ?? 0, promotions }),
+    ]);
+  }
+  const waitlist = capacity !== null || roster.waitlist.length > 0
+    ? waitlistGroup(config, {
+      heading: render(t.panel_group_waitlist, {
+        count: roster.waitlist.length,
+      }),
+      people: roster.waitlist,
+    })
+    : "";
   const group = (id: string, heading: string, people: User[]) =>
     namesGroup(config, {
       id,
@@ -113,6 +148,7 @@ export function nextPage(
         ${group("yes", t.panel_group_yes, roster.yes)}
         ${group("no", t.panel_group_no, roster.no)}
       </section>
+      ${waitlist === "" ? "" : html`<section>${waitlist}</section>`}
       <section>${group("none", t.panel_group_none, roster.none)}</section>
     `,
   });

@@ -12,6 +12,7 @@ import type { Composer, Context } from "grammy";
 import type { Config } from "../../../config/schema.ts";
 import { render } from "../../../config/texts.ts";
 import { meetingValues, moveValues } from "../../../messages/build.ts";
+import { capacityText } from "../../../messages/seat_messages.ts";
 import {
   type Action,
   type Confirmation,
@@ -133,6 +134,12 @@ export function confirmations(
           ...values,
           link: action.link,
           notified: outcome.notified,
+        });
+      case "capacity":
+        return render(config.texts.admin_capacity_set, {
+          ...values,
+          limit: capacityText(config, action.capacity),
+          promoted: outcome.notified,
         });
       case "move":
         return render(config.texts.admin_moved, {

@@ -1,7 +1,8 @@
 /**
  * Admin commands, for the Telegram ids under `admins` in config.yaml: reports (`/stats`,
- * `/who` with its reminder button, `/export`), broadcasts (`/announce`, `/followup`), this week's meeting
- * (`/topic`, `/link`, `/move`, `/skip`, `/unskip`), and the sign-in link of the panel (`/panel`). Anyone else falls through to the
+ * `/who` with its reminder button, `/export`), broadcasts (`/announce`, `/followup`),
+ * this week's meeting (`/topic`, `/link`, `/move`, `/skip`, `/unskip`, `/capacity`),
+ * and the sign-in link of the panel (`/panel`). Anyone else falls through to the
  * fallback and gets the reply to an unknown command: nothing tells them these exist.
  *
  * @module
@@ -9,6 +10,7 @@
 import { Composer, type Context } from "grammy";
 import type { FeatureDeps } from "../../context.ts";
 import { broadcastCommands } from "./broadcasts.ts";
+import { capacityCommand } from "./capacity.ts";
 import { reportCommands } from "./reports.ts";
 import { confirmations } from "./confirm.ts";
 import { panelCommand } from "./panel.ts";
@@ -27,6 +29,7 @@ export function adminFeature(deps: FeatureDeps): Composer<Context> {
   broadcastCommands(admins, deps);
   scheduleCommands(admins, deps);
   skipCommands(admins, deps);
+  capacityCommand(admins, deps);
   confirmations(admins, deps);
   panelCommand(admins, deps);
   return feature;

@@ -19,6 +19,7 @@ import {
   zoneLabel,
 } from "../../../messages/build.ts";
 import type { Week } from "../../../usecases/weeks.ts";
+import { capacityText } from "../../../messages/seat_messages.ts";
 import {
   DRAFT_LIFETIME_MINUTES,
   type Refusal,
@@ -70,6 +71,16 @@ export function refusalText(config: Config, refusal: Refusal): string {
       });
     case "same_link":
       return render(texts.admin_link_same, week(refusal.week));
+    case "same_capacity":
+      return render(texts.admin_capacity_same, {
+        ...week(refusal.week),
+        limit: capacityText(config, refusal.capacity),
+      });
+    case "capacity_changed":
+      return render(texts.admin_capacity_stale, {
+        ...week(refusal.week),
+        limit: capacityText(config, refusal.capacity),
+      });
   }
 }
 

@@ -297,3 +297,28 @@ Deno.test("seats and choices together: a paused seat holder gets no reminder; th
     /^Освободилось место — вы идёте на встречу «Живой эфир» во вторник, 24 ноября, в 22:00 \(UTC−10\)\./,
   );
 });
+
+Deno.test("a seat freed before the reminders is told in the person's own zone", async () => {
+  const config = testConfig();
+  await using h = await startHarness({
+    config: { ...config, meeting: { ...config.meeting, capacity: 1 } },
+    clock: new ManualClock("2026-11-23T06:00:00Z"),
+  });
+  for (const u of [anna, boris]) {
+    await h.say(u, "/start");
+    await h.press(u, "reg:yes");
+  }
+  await openSettings(h, boris);
+  await pressSetting(h, boris, "set:zone");
+  await h.say(boris, "UTC-10");
+  h.clock.set("2026-11-23T07:00:00Z");
+  await h.jobs.tick();
+  await pressUnder(h, anna, `rsvp:${MEETING}:yes`);
+  await pressUnder(h, boris, `rsvp:${MEETING}:yes`);
+  await pressUnder(h, anna, `rsvp:${MEETING}:no`);
+  await h.idle();
+  assert.match(
+    h.fake.messagesTo(boris.id).find((m) => m.startsWith("Освободилось"))!,
+    /^Освободилось место — вы идёте на встречу «Живой эфир» во вторник, 24 ноября, в 22:00 \(UTC−10\)\.\n\n/,
+  );
+});

@@ -193,6 +193,6 @@ export const BREAKAGES: Breakage[] = [
       ": { ...week, zone: userZone(config, user) };",
       ": week;",
     ]],
-    test: ["tests/choices_week_test.ts", "seats and choices together"],
+    test: ["tests/choices_week_test.ts", "a seat freed before the reminders"],
   },
 ];

@@ -128,8 +128,8 @@ export const BREAKAGES: Breakage[] = [
     name: "a returning user's welcome goes ahead of the invitation it brings",
     file: "src/usecases/users.ts",
     edits: [[
-      "lane: LANE.reply,\n          payload: { text: welcome.text(kind, reclaimed) },",
-      "lane: LANE.notice,\n          payload: { text: welcome.text(kind, reclaimed) },",
+      "lane: LANE.reply,\n          payload: { text: welcome.text(kind, reclaimed, user) },",
+      "lane: LANE.notice,\n          payload: { text: welcome.text(kind, reclaimed, user) },",
     ]],
     test: ["tests/start_test.ts", "comes back"],
   },

@@ -6,12 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { type FakeUser, inlineButtons } from "./fake_bot_api.ts";
-import {
-  type Harness,
-  ManualClock,
-  startHarness,
-  testConfig,
-} from "./helpers.ts";
+import { type Harness, ManualClock, startHarness } from "./helpers.ts";
 import { openSettings, pressSetting } from "./support/settings.ts";
 import {
   admin,
@@ -256,69 +251,5 @@ Deno.test("a paused person who comes back with /start after the invitation is no
   assert.deepEqual(
     starting(h, anna, "Приглашаю").map((m) => /\d+ [а-я]+/.exec(m)![0]),
     ["2 декабря"],
-  );
-});
-
-Deno.test("seats and choices together: a paused seat holder gets no reminder; the waitlisted get their note and their seat in their own zone", async () => {
-  const config = testConfig();
-  await using h = await startHarness({
-    config: { ...config, meeting: { ...config.meeting, capacity: 1 } },
-    clock: new ManualClock("2026-11-23T06:00:00Z"),
-  });
-  for (const u of [anna, boris]) {
-    await h.say(u, "/start");
-    await h.press(u, "reg:yes");
-  }
-  await openSettings(h, boris);
-  await pressSetting(h, boris, "set:zone");
-  await h.say(boris, "Pacific/Honolulu");
-  h.clock.set("2026-11-23T07:00:00Z");
-  await h.jobs.tick();
-  await pressUnder(h, anna, `rsvp:${MEETING}:yes`); // the one seat
-  await pressUnder(h, boris, `rsvp:${MEETING}:yes`); // the waitlist
-  await setting(h, anna, "set:pause", "set:pause:1");
-  for (const at of ["2026-11-25T06:00:00Z", "2026-11-25T07:40:00Z"]) {
-    h.clock.set(at);
-    await h.jobs.tick();
-  }
-  for (const u of [anna, boris]) {
-    assert.deepEqual(starting(h, u, "Напоминаю"), [], u.first_name);
-    assert.deepEqual(starting(h, u, "Через несколько минут"), [], u.first_name);
-  }
-  assert.deepEqual(starting(h, boris, "Сегодня в"), [
-    "Сегодня в 22:00 (UTC−10) — встреча «Живой эфир». В этот раз мест на ней " +
-    "не хватило: вы в листе ожидания, номер 1. Если кто-то откажется до " +
-    "начала, место перейдёт к вам, и я сразу пришлю ссылку.",
-  ]);
-  await pressUnder(h, anna, `rsvp:${MEETING}:no`); // her seat passes to Boris
-  await h.idle();
-  assert.match(
-    h.fake.messagesTo(boris.id).find((m) => m.startsWith("Освободилось"))!,
-    /^Освободилось место — вы идёте на встречу «Живой эфир» во вторник, 24 ноября, в 22:00 \(UTC−10\)\./,
-  );
-});
-
-Deno.test("a seat freed before the reminders is told in the person's own zone", async () => {
-  const config = testConfig();
-  await using h = await startHarness({
-    config: { ...config, meeting: { ...config.meeting, capacity: 1 } },
-    clock: new ManualClock("2026-11-23T06:00:00Z"),
-  });
-  for (const u of [anna, boris]) {
-    await h.say(u, "/start");
-    await h.press(u, "reg:yes");
-  }
-  await openSettings(h, boris);
-  await pressSetting(h, boris, "set:zone");
-  await h.say(boris, "UTC-10");
-  h.clock.set("2026-11-23T07:00:00Z");
-  await h.jobs.tick();
-  await pressUnder(h, anna, `rsvp:${MEETING}:yes`);
-  await pressUnder(h, boris, `rsvp:${MEETING}:yes`);
-  await pressUnder(h, anna, `rsvp:${MEETING}:no`);
-  await h.idle();
-  assert.match(
-    h.fake.messagesTo(boris.id).find((m) => m.startsWith("Освободилось"))!,
-    /^Освободилось место — вы идёте на встречу «Живой эфир» во вторник, 24 ноября, в 22:00 \(UTC−10\)\.\n\n/,
   );
 });

@@ -184,7 +184,7 @@ export const BREAKAGES: Breakage[] = [
       "zone: userZone(at.config, user),",
       "zone: userZone(at.config, undefined),",
     ]],
-    test: ["tests/choices_week_test.ts", "seats and choices together"],
+    test: ["tests/choices_seats_test.ts", "seats and choices together"],
   },
   {
     name: "zones: a freed seat is told in the person's zone",
@@ -193,6 +193,6 @@ export const BREAKAGES: Breakage[] = [
       ": { ...week, zone: userZone(config, user) };",
       ": week;",
     ]],
-    test: ["tests/choices_week_test.ts", "a seat freed before the reminders"],
+    test: ["tests/choices_seats_test.ts", "a seat freed before the reminders"],
   },
 ];

@@ -7,8 +7,7 @@
  * follows a number: `{count|ответ|ответа|ответов}` renders "1 ответ", "2 ответа",
  * "5 ответов". A date comes in every form a sentence may need (`{date_acc}` "среду,
  * 9 декабря", `{date_on}` "в среду, 9 декабря"…; see `datePlaceholders`), wherever a
- * text has a date; placeholder names only ever get added, so an older config keeps
- * loading.
+ * text has a date; placeholder names are only added, so older configs keep loading.
  *
  * @module
  */
@@ -25,7 +24,6 @@ import {
 import { FEED_PLACEHOLDERS } from "./texts_feed.ts";
 import { PANEL_PLACEHOLDERS } from "./texts_panel.ts";
 import { seatPlaceholders } from "./texts_seats.ts";
-
 export { datePlaceholders } from "./placeholders.ts";
 
 /** Placeholders allowed in each text; `{name}` in a template must be one of these. */
@@ -287,11 +285,9 @@ export const TEXT_PLACEHOLDERS = {
   export_comment_columns: [],
   admin_export_comments_caption: ["count"],
   command_history: [],
-  // The panel, the calendar subscription, the seats: each in its texts_*.ts.
   ...PANEL_PLACEHOLDERS,
   ...FEED_PLACEHOLDERS,
   ...seatPlaceholders(MEETING),
-  // Each person's own settings.
   ...SETTINGS_PLACEHOLDERS,
 } as const satisfies Record<string, readonly string[]>;
 

@@ -45,6 +45,8 @@ export function statsReport(
     ...meetingValues(config, meeting),
     active: subscribers.active,
     registered: subscribers.registered,
+    // Subscribed, but their pause skips the upcoming week (/settings).
+    paused: source.settings.pausedCount(meeting.id),
     not_registered: subscribers.active - subscribers.registered,
     stopped: subscribers.stopped,
     yes: answers.yes,

@@ -84,6 +84,7 @@ Deno.test("/stats counts subscribers and answers and shows past weeks", async ()
   assert.equal(
     await h.say(admin, "/stats"),
     "Приглашения получают: 2.\n" +
+      "Из них на паузе: 0.\n" +
       "Открыли бота, но не подписались: 0.\n" +
       "Отписались: 1.\n\n" +
       "Встреча в среду, 25 ноября, в 11:00 (мск):\n" +

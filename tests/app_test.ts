@@ -117,7 +117,7 @@ Deno.test("runCommand() registers the jobs, catches up, polls and stops cleanly"
       fake.commands(scopeKey({ type: "all_private_chats" })).map((c) =>
         c.command
       ),
-      ["start", "stop", "status", "language", "help"],
+      ["start", "stop", "status", "settings", "language", "help"],
     );
   });
 

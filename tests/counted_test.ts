@@ -102,6 +102,7 @@ Deno.test("/who, /stats, its history and the export count an answer only while i
     assert.equal(
       await h.say(admin, "/stats"),
       "Приглашения получают: 1.\n" +
+        "Из них на паузе: 0.\n" +
         "Открыли бота, но не подписались: 0.\n" +
         "Отписались: 3.\n\n" +
         "Встреча в среду, 25 ноября, в 11:00 (мск):\n" +

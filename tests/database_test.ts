@@ -54,6 +54,8 @@ Deno.test("openDatabase() adopts the earlier bot's database and keeps every user
       is_active: true,
       is_registered: true,
       last_response: "yes",
+      timezone: null,
+      paused_through: null,
       language: null, // the config's own: nobody was asked before
     });
     assert.equal(store.users.byTgId(1003)?.is_active, false);

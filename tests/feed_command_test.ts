@@ -51,6 +51,7 @@ Deno.test("the command menu offers /calendar only where there are feeds (public_
     "start",
     "stop",
     "status",
+    "settings",
     "calendar",
     "language",
     "help",

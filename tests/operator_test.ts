@@ -224,6 +224,7 @@ Deno.test("run serves /healthz and /metrics in the Prometheus format, and admin 
         "start",
         "stop",
         "status",
+        "settings",
         "language",
         "help",
         "stats",

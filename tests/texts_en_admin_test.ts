@@ -26,7 +26,7 @@ const EXPECTED: Record<keyof typeof ADMIN_TEXTS, string> = {
   relay_unknown_reply:
     "I don't know whom to pass this to: reply to a participant's forwarded message.",
   admin_stats:
-    "Invitations go to: 21.\nOpened the bot but did not subscribe: 2.\nUnsubscribed: 1.\n\nThe meeting on Wednesday, 9 December, at 11:00 (Moscow time):\n— coming: 5;\n— not coming: 2;\n— no answer: 14.\n\nSchedule changes:\nWednesday, 16 December: topic “The year in review”\n\nPast weeks:\nWednesday, 2 December: “yes” — 4, “no” — 1",
+    "Invitations go to: 21.\nOf them paused: 3.\nOpened the bot but did not subscribe: 2.\nUnsubscribed: 1.\n\nThe meeting on Wednesday, 9 December, at 11:00 (Moscow time):\n— coming: 5;\n— not coming: 2;\n— no answer: 14.\n\nSchedule changes:\nWednesday, 16 December: topic “The year in review”\n\nPast weeks:\nWednesday, 2 December: “yes” — 4, “no” — 1",
   admin_stats_week:
     "Wednesday, 9 December: “yes” — 5, “no” — 2, came — 4, ratings — 4.3 (3) (cancelled)",
   admin_stats_cancelled: " (cancelled)",

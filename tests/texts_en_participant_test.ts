@@ -54,7 +54,7 @@ const EXPECTED: Record<keyof typeof PARTICIPANT_TEXTS, string> = {
   nudge:
     "You haven't answered yet: will you come to “Живой эфир” on Wednesday, 9 December, at 11:00 (Moscow time)?",
   help:
-    "The bot of “Живой эфир”: every Wednesday at 11:00 (Moscow time), 1 hour.\n\n/start — subscribe to invitations\n/stop — unsubscribe\n/status — your subscription and your answer for the next meeting\n/language — the bot's language\n/help — this help\n\nTo ask the host something, just write it here — I'll pass it on.",
+    "The bot of “Живой эфир”: every Wednesday at 11:00 (Moscow time), 1 hour.\n\n/start — subscribe to invitations\n/stop — unsubscribe\n/status — your subscription and your answer for the next meeting\n/settings — time zone, which messages to get, a pause\n/language — the bot's language\n/help — this help\n\nTo ask the host something, just write it here — I'll pass it on.",
   help_relay_line:
     "\n\nTo ask the host something, just write it here — I'll pass it on.",
   status:

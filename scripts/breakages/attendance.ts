@@ -91,8 +91,8 @@ export const BREAKAGES: Breakage[] = [
       "without personal links the question goes to who said yes and kept it",
     file: "src/usecases/feedback.ts",
     edits: [[
-      ': { to: "attendees" as const, meetingId: meeting.id };',
-      ': { to: "registered" as const };',
+      ': { to: "attendees" as const, meetingId: meeting.id, wants };',
+      ': { to: "registered" as const, wants };',
     ]],
     test: ["tests/feedback_test.ts", "without personal links"],
   },

@@ -24,15 +24,15 @@ export const BREAKAGES: Breakage[] = [
     name: "edits: those invited who have not answered are told of a move",
     file: "src/usecases/meetings.ts",
     edits: [[
-      '{ to: "invited", meetingId: week.id },',
-      '{ to: "answered", meetingId: week.id },',
+      'return { to: "invited", meetingId, wants: invitable };',
+      'return { to: "answered", meetingId, wants: invitable };',
     ]],
     test: ["tests/week_changes_test.ts", "/move moves the meeting"],
   },
   {
     name: "edits: a move tells nobody who was not invited yet",
     file: "src/db/audiences.ts",
-    edits: [["OR u.id IN (", "OR 1 OR u.id IN ("]],
+    edits: [["OR (u.id IN (", "OR 1 OR (u.id IN ("]],
     test: ["tests/week_edits_test.ts", "before the invitation went out"],
   },
   {

@@ -20,6 +20,7 @@ import { fallbackFeature } from "./features/fallback.ts";
 import { feedbackFeature } from "./features/feedback.ts";
 import { calendarFeature } from "./features/calendar.ts";
 import { infoFeature } from "./features/info.ts";
+import { settingsFeature } from "./features/settings.ts";
 import { startFeature } from "./features/start.ts";
 import { languageFeature } from "./features/language.ts";
 import {
@@ -144,6 +145,8 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   privateChats.use(infoFeature(featureDeps));
   privateChats.use(calendarFeature(featureDeps));
   privateChats.use(languageFeature(featureDeps));
+  // Before the comment after a rating and the relay: a zone or date the screen asked for.
+  privateChats.use(settingsFeature(featureDeps));
   privateChats.use(adminFeature(featureDeps));
   bot.use(answersFeature(featureDeps));
   bot.use(feedbackFeature(featureDeps));

@@ -32,6 +32,7 @@ export const PUBLIC_COMMANDS: readonly {
   { command: "start", text: "command_start" },
   { command: "stop", text: "command_stop" },
   { command: "status", text: "command_status" },
+  { command: "settings", text: "command_settings" },
   { command: "calendar", text: "command_calendar", publicUrl: true },
   { command: "language", text: "command_language" },
   { command: "help", text: "command_help" },

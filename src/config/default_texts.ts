@@ -1,7 +1,7 @@
 /**
  * The shipped texts: Russian (what participants read, what admins read, what comes
- * after the "yes", the host's panel, the calendar subscription, and about seats) and
- * English, the same texts with the same placeholders.
+ * after the "yes", the host's panel, the calendar subscription, about seats, and each
+ * person's settings) and English, the same texts with the same placeholders.
  *
  * @module
  */
@@ -15,7 +15,9 @@ import { EN_AFTER_TEXTS } from "./texts_en_after.ts";
 import { EN_PARTICIPANT_TEXTS } from "./texts_en_participant.ts";
 import { EN_FEED_TEXTS, EN_PANEL_TEXTS } from "./texts_en_panel.ts";
 import { SEAT_TEXTS } from "./texts_seats.ts";
+import { SETTINGS_TEXTS } from "./texts_settings.ts";
 import { EN_SEAT_TEXTS } from "./texts_en_seats.ts";
+import { EN_SETTINGS_TEXTS } from "./texts_en_settings.ts";
 import type { Texts } from "./texts.ts";
 
 /** The shipped Russian texts; `config.yaml` repeats them so that an operator can edit each. */
@@ -26,6 +28,7 @@ export const DEFAULT_TEXTS: Texts = {
   ...PANEL_TEXTS,
   ...FEED_TEXTS,
   ...SEAT_TEXTS,
+  ...SETTINGS_TEXTS,
 };
 
 /** The shipped English texts; `config.yaml` repeats them under `languages.en.texts`. */
@@ -36,6 +39,7 @@ export const ENGLISH_TEXTS: Texts = {
   ...EN_PANEL_TEXTS,
   ...EN_FEED_TEXTS,
   ...EN_SEAT_TEXTS,
+  ...EN_SETTINGS_TEXTS,
 };
 
 /** The languages the bot has texts of without a config, by code. */

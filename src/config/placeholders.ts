@@ -95,6 +95,57 @@ export const NAMES = [
   "absent_names",
 ] as const;
 
+/** A weekly job's weekday (every form) and time, and the zone, as a person reads them. */
+const JOB_TIME = [
+  "weekday",
+  ...DATE_FORMS.map((form) => `weekday_${form}`),
+  "time",
+  "tz",
+];
+
+/**
+ * The texts of `/settings` (texts_settings.ts) and what each may use: `{zone}` names the
+ * person's zone ("Москва (мск)", "UTC+5:30"); a meeting's values are in that zone.
+ */
+export const SETTINGS_PLACEHOLDERS = {
+  settings: ["zone", "pause_line", ...MEETING],
+  settings_pause_line: MEETING,
+  button_settings_zone: ["zone"],
+  button_setting_on: ["name"],
+  button_setting_off: ["name"],
+  setting_invitation: [],
+  setting_nudge: JOB_TIME,
+  setting_first_reminder: JOB_TIME,
+  setting_second_reminder: JOB_TIME,
+  setting_feedback: [],
+  setting_followups: [],
+  button_settings_pause: [],
+  button_settings_unpause: [],
+  button_settings_back: [],
+  settings_zone: ["zone"],
+  button_zone: ["city", "tz"],
+  button_zone_chosen: ["city", "tz"],
+  settings_zone_set: ["zone", ...MEETING],
+  settings_zone_unknown: ["text"],
+  settings_pause: [],
+  button_pause_weeks: ["weeks"],
+  settings_saved: [],
+  settings_paused: MEETING,
+  settings_pause_bad_date: ["text"],
+  settings_pause_past: [],
+  settings_pause_too_far: datePlaceholders("limit_", { time: false }),
+  settings_pause_no_meeting: MEETING,
+  pause_ended: MEETING,
+  status_settings: ["zone", "on", "off", "off_line", "pause_line"],
+  status_settings_off: ["off"],
+  status_settings_none: [],
+  status_settings_pause: MEETING,
+  when_today: [],
+  when_tomorrow: [],
+  when_date: MEETING,
+  command_settings: [],
+} as const satisfies Record<string, readonly string[]>;
+
 /**
  * The texts of `/language`: each language's own name (on its button), the question,
  * the answer once chosen, and the refusal of a code the config has no texts of.

@@ -2,9 +2,8 @@
  * Every message and button label the bot shows, with the placeholders each may use.
  *
  * `config.yaml` overrides any of them under `texts:` (and `languages:`); a key it does
- * not name keeps the default (`default_texts.ts`): a new text never breaks an old
- * config. A plural lists its language's forms (`{count|ответ|ответа|ответов}`,
- * `{count|answer|answers}`); a date has every form a sentence may need.
+ * not name keeps the default (`default_texts.ts`). A plural lists its language's forms
+ * (`{count|ответ|ответа|ответов}`, `{count|answer|answers}`).
  *
  * @module
  */
@@ -17,11 +16,11 @@ import {
   REPORT,
   REPORT_UNKNOWN,
   SCHEDULE,
+  SETTINGS_PLACEHOLDERS,
 } from "./placeholders.ts";
 import { FEED_PLACEHOLDERS } from "./texts_feed.ts";
 import { PANEL_PLACEHOLDERS } from "./texts_panel.ts";
 import { seatPlaceholders } from "./texts_seats.ts";
-
 export { datePlaceholders } from "./placeholders.ts";
 
 /** Placeholders allowed in each text; `{name}` in a template must be one of these. */
@@ -47,14 +46,14 @@ export const TEXT_PLACEHOLDERS = {
   answer_cancelled: MEETING,
   answer_saved: [],
   answer_unsubscribed: [],
-  first_reminder: MEETING,
-  second_reminder: MEETING,
+  first_reminder: [...MEETING, "when"],
+  second_reminder: [...MEETING, "when"],
   reminder_updated: MEETING,
   nudge: MEETING,
   help: [...SCHEDULE, "relay_line", "calendar_line"],
   help_relay_line: [],
-  status: ["subscription", "answer", "link_line", ...MEETING],
-  status_cancelled: ["subscription", ...MEETING],
+  status: ["subscription", "answer", "link_line", "settings_line", ...MEETING],
+  status_cancelled: ["subscription", "settings_line", ...MEETING],
   status_link_line: ["link"],
   status_subscribed: [],
   status_unsubscribed: [],
@@ -96,6 +95,7 @@ export const TEXT_PLACEHOLDERS = {
   admin_stats: [
     "active",
     "registered",
+    "paused",
     "not_registered",
     "stopped",
     ...MEETING,
@@ -227,8 +227,7 @@ export const TEXT_PLACEHOLDERS = {
   command_unskip: [],
   command_export: [],
   command_language: [],
-  // After the "yes": the public pages, feedback, the host's report, the history.
-  web_lang: [],
+  web_lang: [], // after the "yes": the public pages, feedback, report, history
   web_meeting_cancelled: MEETING,
   web_meeting_finished: MEETING,
   web_not_found: [],
@@ -287,6 +286,7 @@ export const TEXT_PLACEHOLDERS = {
   ...PANEL_PLACEHOLDERS, // the panel, the feed, the seats: in their texts_*.ts
   ...FEED_PLACEHOLDERS,
   ...seatPlaceholders(MEETING),
+  ...SETTINGS_PLACEHOLDERS,
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of one text. */

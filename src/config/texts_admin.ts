@@ -30,6 +30,7 @@ export const ADMIN_TEXTS = {
   relay_unknown_reply: "Не знаю, кому передать: ответьте (reply) на " +
     "пересланное сообщение участника.",
   admin_stats: "Приглашения получают: {registered}.\n" +
+    "Из них на паузе: {paused}.\n" +
     "Открыли бота, но не подписались: {not_registered}.\n" +
     "Отписались: {stopped}.\n\n" +
     "Встреча {date_on}, в {time} ({tz}):\n" +

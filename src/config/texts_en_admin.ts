@@ -41,6 +41,7 @@ export const EN_ADMIN_TEXTS = {
   relay_unknown_reply: "I don't know whom to pass this to: reply to a " +
     "participant's forwarded message.",
   admin_stats: "Invitations go to: {registered}.\n" +
+    "Of them paused: {paused}.\n" +
     "Opened the bot but did not subscribe: {not_registered}.\n" +
     "Unsubscribed: {stopped}.\n\n" +
     "The meeting {date_on}, at {time} ({tz}):\n" +

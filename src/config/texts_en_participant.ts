@@ -48,7 +48,7 @@ export const EN_PARTICIPANT_TEXTS = {
   answer_saved: "Answer saved",
   answer_unsubscribed: "You have unsubscribed from invitations, so your " +
     "answer was not saved. To come back, send /start and press the button again.",
-  first_reminder: "Reminder: “{title}” is today at {time} ({tz}).\n\n" +
+  first_reminder: "Reminder: “{title}” is {when} at {time} ({tz}).\n\n" +
     "{topic_line}Link: {link}",
   second_reminder: "In a few minutes, at {time} ({tz}), “{title}” begins!\n\n" +
     "{topic_line}Link: {link}",
@@ -61,16 +61,17 @@ export const EN_PARTICIPANT_TEXTS = {
     "/start — subscribe to invitations\n" +
     "/stop — unsubscribe\n" +
     "/status — your subscription and your answer for the next meeting\n" +
+    "/settings — time zone, which messages to get, a pause\n" +
     "{calendar_line}/language — the bot's language\n" +
     "/help — this help{relay_line}",
   help_relay_line:
     "\n\nTo ask the host something, just write it here — I'll pass it on.",
   status: "Subscription: {subscription}\n" +
     "Next meeting: {date}, {time} ({tz})\n{topic_line}" +
-    "Your answer: {answer}{link_line}",
+    "Your answer: {answer}{link_line}{settings_line}",
   status_cancelled: "Subscription: {subscription}\n" +
     "The meeting {date_on}, is cancelled. The invitation to the next one will " +
-    "come as usual.",
+    "come as usual.{settings_line}",
   status_link_line: "\nLink: {link}",
   status_subscribed: "you get invitations",
   status_unsubscribed: "you don't get invitations (send /start)",

@@ -45,7 +45,7 @@ export const PARTICIPANT_TEXTS = {
   answer_unsubscribed: "Вы отписались от приглашений, поэтому ответ не " +
     "сохранён. Чтобы вернуться, отправьте /start и нажмите кнопку ещё раз.",
   first_reminder:
-    "Напоминаю: сегодня в {time} ({tz}) — встреча «{title}».\n\n{topic_line}" +
+    "Напоминаю: {when} в {time} ({tz}) — встреча «{title}».\n\n{topic_line}" +
     "Ссылка: {link}",
   second_reminder:
     "Через несколько минут, в {time} ({tz}), начинаем «{title}»!\n\n" +
@@ -59,15 +59,17 @@ export const PARTICIPANT_TEXTS = {
     "/start — подписаться на приглашения\n" +
     "/stop — отписаться\n" +
     "/status — подписка и ваш ответ на ближайшую встречу\n" +
+    "/settings — часовой пояс, какие сообщения присылать, пауза\n" +
     "{calendar_line}/language — язык бота (language)\n" +
     "/help — эта справка{relay_line}",
   help_relay_line:
     "\n\nВопрос ведущему можно просто написать сюда — я передам.",
   status: "Подписка: {subscription}\n" +
     "Ближайшая встреча: {date}, {time} ({tz})\n{topic_line}" +
-    "Ваш ответ: {answer}{link_line}",
+    "Ваш ответ: {answer}{link_line}{settings_line}",
   status_cancelled: "Подписка: {subscription}\n" +
-    "Встреча {date_on}, отменена. Приглашение на следующую придёт как обычно.",
+    "Встреча {date_on}, отменена. Приглашение на следующую придёт как обычно." +
+    "{settings_line}",
   status_link_line: "\nСсылка: {link}",
   status_subscribed: "вы получаете приглашения",
   status_unsubscribed: "вы не получаете приглашения (отправьте /start)",

@@ -73,6 +73,11 @@ export const OWED = {
   seat_granted: "seat_granted",
   /** "No seat for you this time", before the start, to those still waiting. Unknown: left. */
   waitlist_note: "waitlist_note",
+  /**
+   * "Your pause is over", once, when the meeting of the last week it skipped is over
+   * (`/settings`). Unknown: left.
+   */
+  pause_ended: "pause_ended",
 } as const;
 
 /** One kind of outbox row. */
@@ -111,6 +116,7 @@ export const IF_UNKNOWN: Readonly<Record<OwedKind, IfUnknown>> = {
   feedback_edit: "resend",
   seat_granted: "leave",
   waitlist_note: "leave",
+  pause_ended: "leave",
 };
 
 /** The kinds that are sent again after an unknown outcome (for SQL). */

@@ -6,6 +6,7 @@
  * @module
  */
 import { batchOf, type Lane } from "../core/owed.ts";
+import type { Choice } from "../domain/choices.ts";
 import type { Statements } from "./sqlite.ts";
 import { WITH_BUTTONS } from "./week_edits.ts";
 
@@ -25,38 +26,92 @@ export interface BroadcastItem {
   payload?: unknown;
 }
 
-/** Selects the recipients of a broadcast, by SQL over `users` aliased `u`. */
-export type Audience =
-  /** Active users who asked for invitations. */
-  | { to: "registered" }
-  /** Active users who said yes for the meeting `meetingId` and hold a seat. */
-  | { to: "attendees"; meetingId: string }
-  /** Active users who said yes for the meeting `meetingId` and wait for a seat. */
-  | { to: "waitlisted"; meetingId: string }
-  /**
-   * Active users who joined the meeting `meetingId` (clicked their link in time), but
-   * not one left on its waitlist (a link kept from a seat given up is not a seat).
-   */
-  | { to: "joined"; meetingId: string }
-  /** Active users who answered the meeting `meetingId`, yes or no. */
-  | { to: "answered"; meetingId: string }
-  /** Active users who get invitations or answered `meetingId`: all it concerns. */
-  | { to: "concerned"; meetingId: string }
-  /**
-   * Active users who answered the meeting `meetingId`, or were sent a message with its
-   * answer buttons (an invitation, a nudge, a restore notice; sent, or maybe: unknown):
-   * those who know of it. Who has not been invited yet learns of it from the invitation.
-   */
-  | { to: "invited"; meetingId: string }
-  /**
-   * Active registered users who have not answered the meeting `meetingId` although its
-   * invitation reached them (sent, or maybe: unknown): not those whose invitation is
-   * still on its way, as after a catch-up at the nudge's time.
-   */
-  | { to: "unanswered"; meetingId: string };
+/**
+ * What a person must have chosen in `/settings` to be in an audience (db/settings.ts):
+ * `message` not turned off, and the week `week` (an id) not paused.
+ */
+export interface Wants {
+  /** A message they may have turned off. */
+  message?: Choice;
+  /** A week they may have paused. */
+  week?: string;
+}
 
-/** The condition on `users u` that selects `audience`, and its values. */
+/**
+ * Selects the recipients of a broadcast, by SQL over `users` aliased `u`; `wants` leaves
+ * out whoever turned the message off or paused the week (for `concerned` and `invited`,
+ * only those who have not answered: an answer is always told what becomes of it).
+ */
+export type Audience =
+  & { wants?: Wants }
+  & (
+    /** Active users who asked for invitations. */
+    | { to: "registered" }
+    /** Active users who said yes for the meeting `meetingId` and hold a seat. */
+    | { to: "attendees"; meetingId: string }
+    /** Active users who said yes for the meeting `meetingId` and wait for a seat. */
+    | { to: "waitlisted"; meetingId: string }
+    /**
+     * Active users who joined the meeting `meetingId` (clicked their link in time), but
+     * not one left on its waitlist (a link kept from a seat given up is not a seat).
+     */
+    | { to: "joined"; meetingId: string }
+    /** Active users who answered the meeting `meetingId`, yes or no. */
+    | { to: "answered"; meetingId: string }
+    /** Active users who get invitations or answered `meetingId`: all it concerns. */
+    | { to: "concerned"; meetingId: string }
+    /**
+     * Active users who answered the meeting `meetingId`, or were sent a message with its
+     * answer buttons (an invitation, a nudge, a restore notice; sent, or maybe:
+     * unknown): those who know of it. Who has not been invited yet learns of it from the
+     * invitation.
+     */
+    | { to: "invited"; meetingId: string }
+    /**
+     * Active registered users who have not answered the meeting `meetingId` although its
+     * invitation reached them (sent, or maybe: unknown): not those whose invitation is
+     * still on its way, as after a catch-up at the nudge's time.
+     */
+    | { to: "unanswered"; meetingId: string }
+    /** Active users whose pause skips the week `meetingId` last: it ends with it. */
+    | { to: "pause_ended"; meetingId: string }
+  );
+
+/** The condition on `users u` that `wants` adds, and its values ("1" when none). */
+function wantsSql(wants: Wants | undefined): { sql: string; values: string[] } {
+  const parts: string[] = [];
+  const values: string[] = [];
+  if (wants?.message !== undefined) {
+    parts.push(`NOT EXISTS (SELECT 1 FROM muted_messages m
+      WHERE m.user_id = u.id AND m.message = ?)`);
+    values.push(wants.message);
+  }
+  if (wants?.week !== undefined) {
+    parts.push("(u.paused_through IS NULL OR u.paused_through < ?)");
+    values.push(wants.week);
+  }
+  return { sql: parts.length === 0 ? "1" : parts.join(" AND "), values };
+}
+
+/** The condition on `users u` that selects `audience`, with its choices, and its values. */
 function audienceSql(audience: Audience): { sql: string; values: string[] } {
+  const wants = wantsSql(audience.wants);
+  const base = baseSql(audience, wants);
+  if (audience.to === "concerned" || audience.to === "invited") return base;
+  return {
+    sql: `${base.sql} AND ${wants.sql}`,
+    values: [...base.values, ...wants.values],
+  };
+}
+
+/**
+ * The condition on `users u` that selects `audience` before its choices, and its values;
+ * `concerned` and `invited` apply `wants` to those who have not answered.
+ */
+function baseSql(
+  audience: Audience,
+  wants: { sql: string; values: string[] },
+): { sql: string; values: string[] } {
   const answered = (which: string) =>
     `EXISTS (SELECT 1 FROM answers a WHERE a.meeting_id = ? AND a.user_id = u.id
        AND a.answer IN (${which}))`;
@@ -91,18 +146,17 @@ function audienceSql(audience: Audience): { sql: string; values: string[] } {
       };
     case "concerned":
       return {
-        sql: `u.is_active = 1 AND (u.is_registered = 1 OR ${
-          answered("'yes', 'no'")
-        })`,
-        values: [audience.meetingId],
+        sql: `u.is_active = 1 AND (${answered("'yes', 'no'")}
+          OR (u.is_registered = 1 AND ${wants.sql}))`,
+        values: [audience.meetingId, ...wants.values],
       };
     case "invited":
       return {
-        sql: `u.is_active = 1 AND (${answered("'yes', 'no'")} OR u.id IN (
+        sql: `u.is_active = 1 AND (${answered("'yes', 'no'")} OR (u.id IN (
           SELECT o.user_id FROM outbox o WHERE o.ref = ? AND o.kind IN (${
           WITH_BUTTONS.map((kind) => `'${kind}'`).join(", ")
-        }) AND o.status IN ('sent', 'unknown')))`,
-        values: [audience.meetingId, audience.meetingId],
+        }) AND o.status IN ('sent', 'unknown')) AND ${wants.sql}))`,
+        values: [audience.meetingId, audience.meetingId, ...wants.values],
       };
     case "unanswered":
       return {
@@ -111,6 +165,11 @@ function audienceSql(audience: Audience): { sql: string; values: string[] } {
         } AND EXISTS (SELECT 1 FROM outbox o WHERE o.key = 'invitation/' || ? || '/u' || u.id
           AND o.status IN ('sent', 'unknown'))`,
         values: [audience.meetingId, audience.meetingId],
+      };
+    case "pause_ended":
+      return {
+        sql: "u.is_active = 1 AND u.paused_through = ?",
+        values: [audience.meetingId],
       };
   }
 }

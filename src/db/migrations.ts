@@ -107,7 +107,26 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE meetings ADD COLUMN capacity INTEGER CHECK (capacity >= 1);
   ALTER TABLE meetings ADD COLUMN capacity_set INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE meetings ADD COLUMN promotions INTEGER NOT NULL DEFAULT 0;`,
-  // 15: each person's language, a code of config.yaml's ("ru", "en"): from Telegram's
+  // 15: each person's own settings (one self-contained step): their time zone (null:
+  // the meeting's), the last week their pause skips (a week id; null: no pause), the
+  // messages they turned off, and what /settings asked them to type (a zone, a date).
+  `ALTER TABLE users ADD COLUMN timezone TEXT;
+  ALTER TABLE users ADD COLUMN paused_through TEXT;
+  CREATE INDEX users_paused ON users (paused_through)
+    WHERE paused_through IS NOT NULL;
+  CREATE TABLE muted_messages (
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    message TEXT NOT NULL,
+    muted_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, message)
+  ) WITHOUT ROWID;
+  CREATE TABLE settings_prompts (
+    user_id INTEGER PRIMARY KEY REFERENCES users (id),
+    asks TEXT NOT NULL CHECK (asks IN ('timezone', 'pause')),
+    message_id INTEGER,
+    asked_at TEXT NOT NULL
+  );`,
+  // 16: each person's language, a code of config.yaml's ("ru", "en"): from Telegram's
   // language_code at /start, or chosen with /language; NULL, the config's own language
   // (everyone who came before it was asked).
   `ALTER TABLE users ADD COLUMN language TEXT;`,

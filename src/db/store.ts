@@ -21,6 +21,7 @@ import { Outbox } from "./outbox.ts";
 import { PanelReads } from "./panel.ts";
 import { Relays } from "./relays.ts";
 import { Seats } from "./seats.ts";
+import { Settings } from "./settings.ts";
 import { type Database, Statements, transaction } from "./sqlite.ts";
 import { WebTokens } from "./tokens.ts";
 import { HandledUpdates } from "./updates.ts";
@@ -63,6 +64,8 @@ export class Store {
   readonly panel: PanelReads;
   /** Each person's calendar feed as last served. */
   readonly feeds: Feeds;
+  /** Each person's own settings: zone, messages turned off, pause. */
+  readonly settings: Settings;
   #db: Database;
   #statements: Statements;
   #writer: Writer;
@@ -89,6 +92,7 @@ export class Store {
     this.history = new History(statements);
     this.panel = new PanelReads(statements);
     this.feeds = new Feeds(statements);
+    this.settings = new Settings(statements);
   }
 
   /** Runs `fn` in one transaction: all of its writes happen, or none. */

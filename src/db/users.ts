@@ -26,6 +26,10 @@ export interface User {
   last_response: Answer | null;
   /** Their language's code ("ru", "en"); `null`: the config's own language. */
   language: string | null;
+  /** The time zone they read times in (`/settings`); `null`: the meeting's. */
+  timezone: string | null;
+  /** The id of the last week their pause skips (`/settings`); `null`: no pause. */
+  paused_through: string | null;
 }
 
 /** The Telegram profile fields we keep. */
@@ -60,6 +64,8 @@ export function toUser(row: Row): User {
     is_registered: Boolean(row.is_registered),
     last_response: (row.last_response as Answer | null) ?? null,
     language: (row.language as string | null) ?? null,
+    timezone: (row.timezone as string | null) ?? null,
+    paused_through: (row.paused_through as string | null) ?? null,
   };
 }
 

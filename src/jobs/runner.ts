@@ -5,7 +5,8 @@
  * time passed while the bot was down still goes out while it is useful (and is recorded
  * as skipped when it is not), and a job that was enqueued is never enqueued twice. The
  * end of each meeting is done the same way: its messages lose their answer buttons,
- * once (usecases/meeting_end.ts).
+ * once (usecases/meeting_end.ts), and each pause that ended with it is told so, once
+ * (usecases/settings.ts).
  *
  * The tick also gives free seats to the waitlists (a larger capacity in the config), runs
  * the jobs after each meeting (jobs/after.ts), and closes what is finished: a job or an
@@ -33,6 +34,7 @@ import {
   planWeeks,
 } from "../usecases/job_plans.ts";
 import { endMeetings, nextEnd } from "../usecases/meeting_end.ts";
+import { endPauses, nextPauseEnd } from "../usecases/settings.ts";
 import { closeFeedback, tickAfter } from "./after.ts";
 
 /** What the jobs need; all of it injected. */
@@ -117,6 +119,7 @@ export function createJobRunner(deps: JobDeps): JobRunner {
           nextDue(deps.store, view),
           nextAfterDue(deps.store, view),
           nextEnd(deps.store, { config: deps.config, now: view.now }),
+          nextPauseEnd(deps.store, { config: deps.config, now: view.now }),
         ].filter((at) => at !== undefined)
           .sort((a, b) => a.getTime() - b.getTime())[0];
       } catch (error) {
@@ -177,6 +180,11 @@ function tick(deps: JobDeps) {
   const ended = endMeetings(store, { config: deps.config, now: deps.now() });
   if (ended > 0) {
     log.info("meeting.buttons_removed", { messages: ended });
+    deps.kick();
+  }
+  const unpaused = endPauses(store, { config: deps.config, now: deps.now() });
+  if (unpaused > 0) {
+    log.info("pause.ended", { people: unpaused });
     deps.kick();
   }
 }

@@ -6,14 +6,29 @@
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Answer } from "../core/answers.ts";
+import type { JobName } from "../core/jobs.ts";
 import { formatLocalTime } from "../core/week.ts";
 import type { Config } from "../config/schema.ts";
 import { renderText } from "../config/texts.ts";
 import type { MeetingSlot } from "../domain/meeting.ts";
-import { grammarOf, type LocalDate } from "../domain/grammar.ts";
+import { grammarOf } from "../domain/grammar.ts";
 import { DATE_FORMS } from "../domain/russian.ts";
-import { formatTime, localParts, utcOffsetLabel } from "../domain/time.ts";
+import {
+  dateValues,
+  durationValues,
+  inZone,
+  zoneLabel,
+} from "./date_values.ts";
+import type { Zone } from "../domain/zones.ts";
 import * as seats from "./seats_shown.ts";
+
+export {
+  dateValues,
+  dayValues,
+  durationValues,
+  inZone,
+  zoneLabel,
+} from "./date_values.ts";
 
 /** Text and keyboard of one message. */
 export interface OutgoingMessage {
@@ -34,11 +49,12 @@ export function buttonRow(
   };
 }
 
-/** One week's meeting as messages show it; a plain slot has the config's topic and link. */
+/** A week's meeting as shown: a plain slot has the config's topic, link and zone. */
 export type ShownMeeting = MeetingSlot & {
   topic?: string | null;
   link?: string;
   cancelled?: boolean;
+  zone?: Zone;
   seats?: seats.ShownSeats;
 };
 
@@ -65,57 +81,6 @@ export function parseButtonData(data: string): ButtonAction | undefined {
     return { kind: "answer", meetingId: match[1]!, answer: "no", leave: true };
   }
   return { kind: "answer", meetingId: match[1]!, answer: match[2] as Answer };
-}
-
-/** How texts name the zone at `instant`: the config's label, or "UTC+3". */
-export function zoneLabel(config: Config, instant: Date): string {
-  return config.timezone_label ?? utcOffsetLabel(instant, config.timezone);
-}
-
-/**
- * Every form of a local date under `prefix` (see `datePlaceholders`), in the config's
- * language: `{date}` "среда, 9 декабря", `{date_acc}` "среду, 9 декабря", `{date_on}`
- * "в среду, 9 декабря" ("on Wednesday, 9 December"), `{date_from}` "со среды,
- * 9 декабря"…, `{day}` "9 декабря", `{weekday}` "среда" and its forms.
- */
-export function dayValues(
-  config: Pick<Config, "language">,
-  { date, prefix = "" }: { date: LocalDate; prefix?: string },
-): Record<string, string> {
-  const grammar = grammarOf(config.language);
-  const values: Record<string, string> = {
-    [`${prefix}date`]: grammar.date(date, "nom"),
-    [`${prefix}day`]: grammar.day(date),
-    [`${prefix}weekday`]: grammar.weekday(date.weekday, "nom"),
-  };
-  for (const form of DATE_FORMS) {
-    values[`${prefix}date_${form}`] = grammar.date(date, form);
-    values[`${prefix}weekday_${form}`] = grammar.weekday(date.weekday, form);
-  }
-  return values;
-}
-
-/** {@linkcode dayValues} of `instant`'s local date, and `{time}` "11:00", under `prefix`. */
-export function dateValues(
-  config: Pick<Config, "timezone" | "language">,
-  { at, prefix = "" }: { at: Date; prefix?: string },
-): Record<string, string> {
-  return {
-    ...dayValues(config, { date: localParts(at, config.timezone), prefix }),
-    [`${prefix}time`]: formatTime(at, config.timezone),
-  };
-}
-
-/** `{duration}` "1 час 30 минут" and `{duration_acc}` "1 час 21 минуту", in the config's language. */
-export function durationValues(
-  config: Pick<Config, "language" | "meeting">,
-): { duration: string; duration_acc: string } {
-  const grammar = grammarOf(config.language);
-  const minutes = config.meeting.duration_minutes;
-  return {
-    duration: grammar.duration(minutes, "nom"),
-    duration_acc: grammar.duration(minutes, "acc"),
-  };
 }
 
 /** The values every text about one meeting may use (see `TEXT_PLACEHOLDERS`). */
@@ -154,14 +119,15 @@ export function meetingValues(
   meeting: ShownMeeting,
 ): MeetingValues {
   const topic = meeting.topic ?? "";
-  const date = dateValues(config, { at: meeting.startsAt });
+  const zone = meeting.zone ?? config;
+  const date = dateValues(inZone(config, zone), { at: meeting.startsAt });
   return {
     ...date,
     title: config.meeting.title,
     date: date.date!,
     day: date.day!,
     time: date.time!,
-    tz: zoneLabel(config, meeting.startsAt),
+    tz: zoneLabel(zone, meeting.startsAt),
     weekday: date.weekday!,
     weekday_on: date.weekday_on!,
     ...durationValues(config),
@@ -188,11 +154,12 @@ export function moveValues(
   },
 ): Record<string, string> {
   const shown = date === "old" ? from : to;
+  const zone = meeting.zone ?? config;
   return {
     ...meetingValues(config, { ...meeting, startsAt: shown }),
-    ...dateValues(config, { at: from, prefix: "old_" }),
-    ...dateValues(config, { at: to, prefix: "new_" }),
-    tz: zoneLabel(config, to),
+    ...dateValues(inZone(config, zone), { at: from, prefix: "old_" }),
+    ...dateValues(inZone(config, zone), { at: to, prefix: "new_" }),
+    tz: zoneLabel(zone, to),
   };
 }
 
@@ -287,13 +254,11 @@ export function answeredInvitation(
   };
 }
 
-/** A reminder with the link. */
+/** A reminder with the link; `when` is "сегодня", "завтра" or the date (zone.ts). */
 export function reminder(
   config: Config,
-  { meeting, job }: {
-    meeting: ShownMeeting;
-    job: "first_reminder" | "second_reminder";
-  },
+  { meeting, job, when }: { meeting: ShownMeeting; job: JobName; when: string },
 ): OutgoingMessage {
-  return { text: renderText(config, job, meetingValues(config, meeting)) };
+  const values = { ...meetingValues(config, meeting), when };
+  return { text: renderText(config, job, values) };
 }

@@ -12,11 +12,11 @@ import type { Store } from "../db/store.ts";
 import type { Delivery } from "../core/owed.ts";
 import type { ReportPayload, Said, TextPayload } from "../usecases/jobs.ts";
 import { weekById } from "../usecases/weeks.ts";
-import {
-  meetingValues,
-  type OutgoingMessage,
-  scheduleValues,
-} from "./build.ts";
+import type { User } from "../db/users.ts";
+import { wants } from "../domain/choices.ts";
+import type { Zone } from "../domain/zones.ts";
+import { meetingValues, type OutgoingMessage } from "./build.ts";
+import { userZone, zoneScheduleValues } from "./zone.ts";
 import {
   commentLines,
   ratingText,
@@ -68,20 +68,31 @@ export function editMessage(
 }
 
 /**
- * An announcement, as text or as a copy of the admin's message. A text goes under its
- * header (`texts.announcement_header`, or `followup_header` with the meeting's values)
- * when the two fit in one message; a copy goes as it is.
+ * An announcement, as text or as a copy of the admin's message, to `user`. A text goes
+ * under its header (`texts.announcement_header`, or `followup_header` with the meeting's
+ * values in their zone) when the two fit in one message; a copy goes as it is. A
+ * follow-up is not sent to one who turned follow-ups off or paused its week since.
  */
 export function announcementDelivery(
   row: OutboxRow,
-  { store, config }: {
+  { store, config, user }: {
     store: Store;
     config: Config;
+    user: User;
   },
 ): Delivery | null {
   if (row.ref === null) return null;
   const found = store.announcements.get(Number(row.ref));
   if (found === undefined) return null;
+  if (
+    found.kind === "followup" &&
+    !wants(store.settings.choices(user.id), {
+      message: "followups",
+      weekId: found.meeting_id ?? undefined,
+    })
+  ) {
+    return null;
+  }
   if (found.copy !== undefined) {
     return {
       method: "copyMessage",
@@ -93,7 +104,7 @@ export function announcementDelivery(
     };
   }
   const { text, entities } = withHeader(
-    announcementHeader(found, config, store),
+    announcementHeader(found, { config, store, zone: userZone(config, user) }),
     {
       text: found.text,
       entities: found.entities,
@@ -106,39 +117,49 @@ export function announcementDelivery(
   };
 }
 
-/** The header of an announcement, or of a follow-up with its meeting's date. */
+/** The header of an announcement, or of a follow-up with its meeting's date in `zone`. */
 function announcementHeader(
   found: Announcement,
-  config: Config,
-  store: Store,
+  { config, store, zone }: { config: Config; store: Store; zone: Zone },
 ): string {
   if (found.kind !== "followup") return config.texts.announcement_header;
   const meeting = found.meeting_id === null
     ? undefined
     : weekById(store, { config, id: found.meeting_id });
-  return meeting === undefined
-    ? ""
-    : renderText(config, "followup_header", meetingValues(config, meeting));
+  return meeting === undefined ? "" : renderText(
+    config,
+    "followup_header",
+    meetingValues(config, { ...meeting, zone }),
+  );
 }
 
 /**
  * A text of the config owed to someone, written out in `config`'s language (the
- * person's): its values over the schedule's and, when it names one, its meeting's.
+ * person's) and in `zone` (theirs): its values over the schedule's and, when it names
+ * one, its meeting's.
  */
 export function writeOut(
   said: Said,
-  { config, store, now }: { config: Config; store: Store; now: Date },
+  { config, store, now, zone = config }: {
+    config: Config;
+    store: Store;
+    now: Date;
+    /** The reader's zone; default the meeting's. */
+    zone?: Zone;
+  },
 ): string {
   const meeting = said.meeting_id === undefined
     ? undefined
     : weekById(store, { config, id: said.meeting_id });
   const text = renderText(config, said.key, {
-    ...scheduleValues(config, now),
-    ...(meeting === undefined ? {} : meetingValues(config, meeting)),
+    ...zoneScheduleValues(config, { now, zone }),
+    ...(meeting === undefined
+      ? {}
+      : meetingValues(config, { ...meeting, zone })),
     ...said.values,
   });
   const more = (said.more ?? []).map((next) =>
-    writeOut(next, { config, store, now })
+    writeOut(next, { config, store, now, zone })
   );
   return [text, ...more].join("\n\n");
 }
@@ -150,7 +171,13 @@ export function textDelivery(
 ): Delivery {
   const payload = JSON.parse(row.payload ?? "{}") as TextPayload;
   const { text, entities } = "key" in payload
-    ? { text: writeOut(payload, at), entities: undefined }
+    ? {
+      text: writeOut(payload, {
+        ...at,
+        zone: userZone(at.config, at.store.users.byTgId(row.chat_id)),
+      }),
+      entities: undefined,
+    }
     : payload;
   return {
     method: "sendMessage",

@@ -15,7 +15,13 @@ import { feedbackCloses } from "../domain/meeting.ts";
 import type { Week } from "../usecases/weeks.ts";
 import { meetingValues } from "./build.ts";
 import { editMessage, sendMessage } from "./deliveries.ts";
-import { activeParticipant, rowWeek, type SendTime } from "./recipients.ts";
+import {
+  activeParticipant,
+  rowWeek,
+  type SendTime,
+  stillWanted,
+} from "./recipients.ts";
+import { userZone } from "./zone.ts";
 
 /** The ratings, as buttons show them. */
 const RATINGS = [1, 2, 3, 4, 5] as const;
@@ -61,19 +67,23 @@ export function closesText(config: Config, meeting: Week): string {
   return `${closes.day}, ${closes.time} (${closes.tz})`;
 }
 
-/** The question, while the meeting's feedback is open and its person subscribed. */
+/**
+ * The question, while the meeting's feedback is open and its person subscribed, with
+ * the question on and the week not paused (`/settings`), in their zone.
+ */
 export function feedbackQuestion(
   at: SendTime,
   row: OutboxRow,
 ): Delivery | null {
   const { config } = at;
-  const meeting = rowWeek(at, row);
-  if (activeParticipant(at, row) === undefined || meeting === undefined) {
+  const week = rowWeek(at, row);
+  const user = activeParticipant(at, row);
+  if (user === undefined || week === undefined) return null;
+  if (week.cancelled || at.now() >= feedbackCloses(config, week)) return null;
+  if (!stillWanted(at, { user, message: "feedback", weekId: week.id })) {
     return null;
   }
-  if (meeting.cancelled || at.now() >= feedbackCloses(config, meeting)) {
-    return null;
-  }
+  const meeting = { ...week, zone: userZone(config, user) };
   return sendMessage(row.chat_id, {
     text: renderText(
       config,
@@ -88,8 +98,9 @@ export function feedbackQuestion(
 export function feedbackEdit(at: SendTime, row: OutboxRow): Delivery | null {
   const { config, store } = at;
   const user = activeParticipant(at, row);
-  const meeting = rowWeek(at, row);
-  if (user === undefined || meeting === undefined) return null;
+  const week = rowWeek(at, row);
+  if (user === undefined || week === undefined) return null;
+  const meeting = { ...week, zone: userZone(config, user) };
   const rating = store.attendance.feedback(meeting.id, user.id)?.rating;
   if (rating === undefined) return null;
   return editMessage(row, {

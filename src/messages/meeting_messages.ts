@@ -32,12 +32,16 @@ import {
   personalized,
   rowWeek,
   type SendTime,
+  stillWanted,
 } from "./recipients.ts";
+import { userZone, whenValue } from "./zone.ts";
+import type { User } from "../db/users.ts";
 
 /**
- * A weekly job's message, as the participant's answer and the meeting stand now:
- * nothing once the job's deadline passed, to one who answered already (a nudge), or
- * to one who holds no seat (a reminder: the waitlist gets its own note).
+ * A weekly job's message, as the participant's answer, their choices and the meeting
+ * stand now: nothing once the job's deadline passed, to one who answered already (a
+ * nudge), to one who holds no seat (a reminder: the waitlist gets its own note), or to
+ * one who turned the message off or paused the week since it was owed (`/settings`).
  */
 export async function jobMessage(
   at: SendTime,
@@ -50,6 +54,7 @@ export async function jobMessage(
   const deadline = planJobs(config, live).find((p) => p.job === job)
     ?.deadline;
   if (deadline !== undefined && now() >= deadline) return null;
+  if (!stillWanted(at, { user, message: job, weekId: live.id })) return null;
   const seated = seatedWeek(at, { meeting: live, userId: user.id });
   const { answer } = seated;
   const reminds = job === "first_reminder" || job === "second_reminder";
@@ -87,7 +92,11 @@ export async function jobMessage(
       break;
     case "first_reminder":
     case "second_reminder":
-      message = reminder(config, { meeting, job });
+      message = reminder(config, {
+        meeting,
+        job,
+        when: whenValue(config, { meeting, now: now() }),
+      });
       break;
   }
   // A preview of a personal link would be a fetch nobody clicked: never for those.
@@ -131,13 +140,31 @@ function reasonValues(at: SendTime, row: OutboxRow): Record<string, string> {
     : { reason, reason_line: renderText(at.config, "reason_line", { reason }) };
 }
 
-/** "The meeting is cancelled", with the admin's reason, while it still is. */
+/**
+ * Whether a notice of a change of `week` is still owed to `user` (see `toldOf` in
+ * usecases/meetings.ts): always to one who answered, else to whoever gets the week's
+ * invitation (invitations on, the week not paused).
+ */
+function toldOfChange(
+  at: SendTime,
+  { user, week }: { user: User | undefined; week: Week | undefined },
+): boolean {
+  if (user === undefined || week === undefined) return false;
+  if (at.store.answers.get(week.id, user.id) !== undefined) return true;
+  return stillWanted(at, { user, message: "invitation", weekId: week.id });
+}
+
+/**
+ * "The meeting is cancelled", with the admin's reason, while it still is: to one who
+ * answered (paused or not), or who gets the week's invitation.
+ */
 export function cancellationNotice(
   at: SendTime,
   row: OutboxRow,
 ): Promise<Delivery | null> {
   const meeting = rowWeek(at, row);
-  return meeting?.cancelled
+  const user = activeParticipant(at, row);
+  return meeting?.cancelled && toldOfChange(at, { user, week: meeting })
     ? notice(at, {
       row,
       text: at.config.texts.meeting_cancelled,
@@ -158,6 +185,7 @@ export async function restoredNotice(
   const user = activeParticipant(at, row);
   const week = liveWeek(at, row);
   if (user === undefined || week === undefined) return null;
+  if (!toldOfChange(at, { user, week })) return null;
   const answer = at.store.answers.get(week.id, user.id);
   const meeting = await personalized(at, {
     user,
@@ -182,11 +210,16 @@ export function movedNotice(
   const meeting = liveWeek(at, row);
   const user = activeParticipant(at, row);
   const { from } = JSON.parse(row.payload ?? "{}") as { from?: string };
-  if (meeting === undefined || user === undefined || from === undefined) {
+  if (
+    meeting === undefined || user === undefined || from === undefined ||
+    !toldOfChange(at, { user, week: meeting })
+  ) {
     return Promise.resolve(null);
   }
   const to = meeting.startsAt;
   const answered = at.store.answers.get(meeting.id, user.id) !== undefined;
+  // The times before and after the move, in the person's zone.
+  const zone = userZone(at.config, user);
   return notice(at, {
     row,
     text: answered
@@ -194,21 +227,33 @@ export function movedNotice(
       : at.config.texts.meeting_moved_unanswered,
     meeting,
     extra: {
-      ...moveValues(at.config, { meeting, from: new Date(from), to }),
+      ...moveValues(at.config, {
+        meeting: { ...meeting, zone },
+        from: new Date(from),
+        to,
+      }),
       ...reasonValues(at, row),
     },
   });
 }
 
-/** "The new link is …", while the meeting is ahead. */
+/** "The new link is …", while the meeting is ahead and its week not paused. */
 export function linkChangedNotice(
   at: SendTime,
   row: OutboxRow,
 ): Promise<Delivery | null> {
+  const meeting = liveWeek(at, row);
+  const user = activeParticipant(at, row);
+  if (
+    meeting === undefined || user === undefined ||
+    !stillWanted(at, { user, weekId: meeting.id })
+  ) {
+    return Promise.resolve(null);
+  }
   return notice(at, {
     row,
     text: at.config.texts.meeting_link_changed,
-    meeting: liveWeek(at, row),
+    meeting,
   });
 }
 
@@ -240,11 +285,12 @@ export async function answerEdit(
 export function cancelEdit(at: SendTime, row: OutboxRow): Delivery | null {
   const meeting = rowWeek(at, row);
   if (meeting === undefined || !meeting.cancelled) return null;
+  const zone = userZone(at.config, at.store.users.byTgId(row.chat_id));
   return editMessage(row, {
     text: renderText(
       at.config,
       "meeting_cancelled_message",
-      meetingValues(at.config, meeting),
+      meetingValues(at.config, { ...meeting, zone }),
     ),
   });
 }

@@ -45,9 +45,11 @@ import { feedInUse } from "../usecases/feed.ts";
 import { createLinks, type Links } from "../usecases/links.ts";
 import { newKey } from "../domain/tokens.ts";
 import { relayDelivery } from "./relay.ts";
+import { userZone } from "./zone.ts";
 import { feedbackEdit, feedbackQuestion } from "./feedback.ts";
 import { seatGrantedNotice, waitlistNote } from "./seat_messages.ts";
 import { weekEdit } from "./week_message.ts";
+import { pauseEndedNotice } from "./settings.ts";
 
 /** The sender's methods that take `allow_paid_broadcast` (edits and forwards do not). */
 const PAID_METHODS = new Set(["sendMessage", "copyMessage", "sendDocument"]);
@@ -122,7 +124,7 @@ export function createRenderer(
         // per person, then.
         const meeting = attending && !week.cancelled
           ? await personalized(at, { user, meeting: week, always: true })
-          : week;
+          : { ...week, zone: userZone(config, user) };
         return calendars.delivery(row, {
           config,
           meeting,
@@ -137,10 +139,12 @@ export function createRenderer(
         return seatGrantedNotice(at, row);
       case OWED.waitlist_note:
         return waitlistNote(at, row);
-      case OWED.announcement:
-        return activeParticipant(at, row) === undefined
+      case OWED.announcement: {
+        const user = activeParticipant(at, row);
+        return user === undefined
           ? null
-          : announcementDelivery(row, { store, config });
+          : announcementDelivery(row, { store, config, user });
+      }
       case OWED.cancellation:
         return cancellationNotice(at, row);
       case OWED.cancel_edit:
@@ -162,6 +166,8 @@ export function createRenderer(
         return feedbackQuestion(at, row);
       case OWED.feedback_edit:
         return feedbackEdit(at, row);
+      case OWED.pause_ended:
+        return pauseEndedNotice(at, row);
       default:
         throw new RangeError(`Unknown outbox kind "${row.kind}"`);
     }

@@ -15,6 +15,7 @@ import type { SeatStatus } from "../db/seats.ts";
 import { capacityOf, waitlistPlace } from "../usecases/seats.ts";
 import type { Week } from "../usecases/weeks.ts";
 import { answerKeyboard, meetingValues } from "./build.ts";
+import { userZone } from "./zone.ts";
 import type { ShownSeats } from "./seats_shown.ts";
 import { sendMessage } from "./deliveries.ts";
 import {
@@ -100,7 +101,7 @@ export async function seatGrantedNotice(
   const link = remindersSent(at, week);
   const meeting = link
     ? await personalized(at, { user, meeting: week, always: true })
-    : week;
+    : { ...week, zone: userZone(config, user) };
   const values = meetingValues(config, meeting);
   // A preview of a personal link would be a fetch nobody clicked: never for those.
   return sendMessage(row.chat_id, {
@@ -126,7 +127,10 @@ export function waitlistNote(at: SendTime, row: OutboxRow): Delivery | null {
   if (place === undefined) return null;
   return sendMessage(row.chat_id, {
     text: renderText(at.config, "waitlist_note", {
-      ...meetingValues(at.config, meeting),
+      ...meetingValues(at.config, {
+        ...meeting,
+        zone: userZone(at.config, user),
+      }),
       place,
     }),
   }, { preview: false });

@@ -155,7 +155,7 @@ export function weekMessage(
  */
 export async function personalWeekMessage(
   at: SendTime,
-  { user, shown }: { user: Pick<User, "id">; shown: WeekShown },
+  { user, shown }: { user: Pick<User, "id" | "timezone">; shown: WeekShown },
 ): Promise<WeekMessage | undefined> {
   const text = weekText(at.config, shown);
   const templates = text === undefined ? [] : [text];

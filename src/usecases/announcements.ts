@@ -10,8 +10,24 @@ import type {
   AnnouncementAudience,
   NewAnnouncement,
 } from "../db/announcements.ts";
+import type { Audience } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { ReportPayload } from "./jobs.ts";
+
+/**
+ * Who an announcement goes to: every subscriber; a follow-up about a meeting, to those
+ * who said yes or to every subscriber, less whoever turned follow-ups off or paused that
+ * week (`/settings`).
+ */
+function recipients(
+  { to, meetingId }: { to: AnnouncementAudience; meetingId: string | null },
+): Audience {
+  if (meetingId === null) return { to: "registered" };
+  const wants = { message: "followups" as const, week: meetingId };
+  return to === "attendees"
+    ? { to: "attendees", meetingId, wants }
+    : { to: "registered", wants };
+}
 
 /** Saves a draft; returns its id and how many it would reach now, by audience. */
 export function draftAnnouncement(
@@ -19,13 +35,15 @@ export function draftAnnouncement(
   draft: NewAnnouncement & { now: Date },
 ): { id: number; recipients: number; attendees: number } {
   const id = store.announcements.create(draft, draft.now);
+  const meetingId = draft.meetingId ?? null;
   return {
     id,
-    recipients: store.users.counts().registered,
-    attendees: draft.meetingId === undefined ? 0 : store.outbox.countAudience({
-      to: "attendees",
-      meetingId: draft.meetingId,
-    }),
+    recipients: store.outbox.countAudience(
+      recipients({ to: "registered", meetingId }),
+    ),
+    attendees: meetingId === null
+      ? 0
+      : store.outbox.countAudience(recipients({ to: "attendees", meetingId })),
   };
 }
 
@@ -58,13 +76,11 @@ export function confirmAnnouncement(
     });
     if (!moved || draft === undefined) return { kind: "not-a-draft" };
     if (!send) return { kind: "cancelled" };
-    const recipients = store.outbox.addBroadcast(
-      audience === "attendees" && draft.meeting_id !== null
-        ? { to: "attendees", meetingId: draft.meeting_id }
-        : { to: "registered" },
+    const added = store.outbox.addBroadcast(
+      recipients({ to: audience, meetingId: draft.meeting_id }),
       { kind: OWED.announcement, ref: String(id), lane: LANE.broadcast, now },
     );
-    return { kind: "sending", recipients };
+    return { kind: "sending", recipients: added };
   });
 }
 

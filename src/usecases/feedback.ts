@@ -24,8 +24,8 @@ export const COMMENT_MAX_LENGTH = 1_000;
 
 /**
  * Starts the question after `meeting`: records the job as running and owes it to each
- * who joined (or, when joins were not counted, said yes), in one transaction; each once,
- * whatever calls it again. Returns how many rows were new.
+ * who joined (or, when joins were not counted, said yes) and wants it, in one
+ * transaction; each once, whatever calls it again. Returns how many rows were new.
  */
 export function enqueueFeedback(
   store: Store,
@@ -33,9 +33,11 @@ export function enqueueFeedback(
 ): number {
   return store.transaction(() => {
     store.jobRuns.start({ meetingId: meeting.id, job: FEEDBACK }, now);
+    // Not to whoever turned the question off or paused the week (/settings).
+    const wants = { message: "feedback" as const, week: meeting.id };
     const audience = store.attendance.tracked(meeting.id)
-      ? { to: "joined" as const, meetingId: meeting.id }
-      : { to: "attendees" as const, meetingId: meeting.id };
+      ? { to: "joined" as const, meetingId: meeting.id, wants }
+      : { to: "attendees" as const, meetingId: meeting.id, wants };
     return store.outbox.addBroadcast(audience, {
       kind: OWED.feedback,
       ref: meeting.id,

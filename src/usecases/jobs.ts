@@ -23,24 +23,29 @@ export class MeetingCancelledError extends OperatorError {
   override name = "MeetingCancelledError";
 }
 
-/** Who gets each job's message. */
-function audience(job: JobName, meetingId: string): Audience {
+/**
+ * Who gets each job's message: those it is for who have not turned it off in
+ * `/settings` nor paused its week (the same rule is checked again at send time).
+ */
+export function jobAudience(job: JobName, meetingId: string): Audience {
+  const wants = { message: job, week: meetingId };
   switch (job) {
     case "invitation":
-      return { to: "registered" };
+      return { to: "registered", wants };
     case "nudge":
-      return { to: "unanswered", meetingId };
+      return { to: "unanswered", meetingId, wants };
     case "first_reminder":
     case "second_reminder":
-      return { to: "attendees", meetingId };
+      return { to: "attendees", meetingId, wants };
   }
 }
 
 /**
  * Starts `job` for `meeting`: records it as running and enqueues one message per
  * recipient, in one transaction; the last reminder also owes those still on the
- * waitlist the note that they did not get a seat this time. Running it again adds only recipients who are new
- * since (a latecomer), never a second message. Returns how many were added.
+ * waitlist the note that they did not get a seat this time (what becomes of their
+ * answer: a pause does not hold it back). Running it again adds only recipients who
+ * are new since (a latecomer), never a second message. Returns how many were added.
  */
 export function enqueueJob(
   store: Store,
@@ -63,7 +68,7 @@ export function enqueueJob(
         now,
       });
     }
-    return store.outbox.addBroadcast(audience(job, meeting.id), {
+    return store.outbox.addBroadcast(jobAudience(job, meeting.id), {
       kind: OWED[job],
       ref: meeting.id,
       lane: LANE.broadcast,

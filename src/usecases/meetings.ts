@@ -9,6 +9,7 @@
  * @module
  */
 import { LANE, OWED } from "../core/owed.ts";
+import type { Audience } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { Week } from "./weeks.ts";
 
@@ -28,6 +29,29 @@ export interface ChangeOutcome {
 /** The round of a change: calendars and notices of each change are owed once. */
 function round(store: Store, meetingId: string): string {
   return `s${store.meetings.get(meetingId)!.sequence}`;
+}
+
+/**
+ * Who is told of each change of the week `meetingId` (the admin's confirmation counts
+ * them): of a cancel or a restore, everyone it concerns; of a move, those who know of
+ * the meeting; of a new link, those who said yes. Of those who have not answered, only
+ * whoever gets that week's invitation (invitations on, the week not paused: `/settings`);
+ * a new link, not to one who paused the week: the link is for those who come.
+ */
+export function toldOf(
+  change: "cancel" | "restore" | "move" | "link",
+  meetingId: string,
+): Audience {
+  const invitable = { message: "invitation" as const, week: meetingId };
+  switch (change) {
+    case "cancel":
+    case "restore":
+      return { to: "concerned", meetingId, wants: invitable };
+    case "move":
+      return { to: "invited", meetingId, wants: invitable };
+    case "link":
+      return { to: "attendees", meetingId, wants: { week: meetingId } };
+  }
 }
 
 /** The edits of every message already sent about the week; how many messages. */
@@ -50,8 +74,8 @@ function updateCalendars(store: Store, meetingId: string, now: Date): void {
 }
 
 /**
- * Cancels `week`: everyone it concerns is told (registered or answered), with the
- * admin's `reason` if one was given, every message about it is edited to say it is
+ * Cancels `week`: everyone it concerns is told (who answered, paused or not; who gets
+ * its invitation: see `invitable`), with the admin's `reason` if one was given, every message about it is edited to say it is
  * cancelled (without answer buttons), and those who said yes get the calendar file that
  * removes it.
  */
@@ -66,7 +90,7 @@ export function cancelMeeting(
     }
     const r = round(store, week.id);
     const notified = store.outbox.addBroadcast(
-      { to: "concerned", meetingId: week.id },
+      toldOf("cancel", week.id),
       {
         kind: OWED.cancellation,
         ref: week.id,
@@ -99,7 +123,7 @@ export function restoreMeeting(
       return { changed: false, notified: 0 };
     }
     const notified = store.outbox.addBroadcast(
-      { to: "concerned", meetingId: week.id },
+      toldOf("restore", week.id),
       {
         kind: OWED.restored,
         ref: week.id,
@@ -141,7 +165,7 @@ export function moveMeeting(
     const movedTo = to.getTime() === week.scheduledAt.getTime() ? null : to;
     store.meetings.change(week.id, { movedTo }, now);
     const notified = store.outbox.addBroadcast(
-      { to: "invited", meetingId: week.id },
+      toldOf("move", week.id),
       {
         kind: OWED.moved,
         ref: week.id,
@@ -158,7 +182,8 @@ export function moveMeeting(
 }
 
 /**
- * Gives `week` its own link: those who said yes get it, with the updated calendar file,
+ * Gives `week` its own link: those who said yes get it (unless they paused the week),
+ * with the updated calendar file,
  * and the messages already sent show it (the reminders carry the link).
  */
 export function changeLink(
@@ -170,7 +195,7 @@ export function changeLink(
     if (link === week.link) return { changed: false, notified: 0 };
     store.meetings.change(week.id, { link }, now);
     const notified = store.outbox.addBroadcast(
-      { to: "attendees", meetingId: week.id },
+      toldOf("link", week.id),
       {
         kind: OWED.link_changed,
         ref: week.id,

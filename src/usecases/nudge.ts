@@ -11,11 +11,15 @@ import { LANE } from "../core/owed.ts";
 import type { Audience } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import { answersOpen } from "../domain/meeting.ts";
+import { jobAudience } from "./jobs.ts";
 import type { Week } from "./weeks.ts";
 
-/** Who the nudge of a meeting goes to: invited, still registered, no answer. */
+/**
+ * Who the nudge of a meeting goes to: invited, still registered, no answer, and neither
+ * the nudge turned off nor the week paused (the weekly job's audience).
+ */
 function audience(meetingId: string): Audience {
-  return { to: "unanswered", meetingId };
+  return jobAudience("nudge", meetingId);
 }
 
 /** Whether a nudge about `meeting` still makes sense: not cancelled, not begun. */

@@ -10,6 +10,7 @@
 import { LANE, OWED } from "../core/owed.ts";
 import type { Store } from "../db/store.ts";
 import type { Profile, User } from "../db/users.ts";
+import { wants } from "../domain/choices.ts";
 import { reclaimSeats, releaseSeatsOf } from "./seats.ts";
 import { type WeekConfig, weeksAhead } from "./weeks.ts";
 import type { TextPayload } from "./jobs.ts";
@@ -132,24 +133,28 @@ export function stopUser(
 
 /**
  * Enqueues, for `user`, the invitation of every meeting ahead whose invitation already
- * went out to the others, unless it is cancelled. Whoever had the invitation does not
- * get it again: the key is the broadcast's. Whoever had the restore notice instead (it
- * carried the answer buttons) does not get an invitation on top of it.
+ * went out to the others, unless it is cancelled, or they turned invitations off or
+ * paused its week (`/settings`). Whoever had the invitation does not get it again: the
+ * key is the broadcast's. Whoever had the restore notice instead (it carried the answer
+ * buttons) does not get an invitation on top of it. Also for one who turns invitations
+ * on again, or ends a pause: an invitation dropped unsent then is owed again.
  */
-function inviteLatecomer(
+export function inviteLatecomer(
   store: Store,
   { user, schedule, now }: { user: User; schedule: WeekConfig; now: Date },
 ): void {
+  const choices = store.settings.choices(user.id);
   for (const week of weeksAhead(store, { config: schedule, now })) {
     if (
       week.cancelled ||
       store.jobRuns.get(week.id, "invitation") === undefined ||
+      !wants(choices, { message: "invitation", weekId: week.id }) ||
       hadRestoreNotice(store, { meetingId: week.id, userId: user.id })
     ) {
       continue;
     }
     const batch = `${OWED.invitation}/${week.id}`;
-    store.outbox.add({
+    const item = {
       key: `${batch}/u${user.id}`,
       batch,
       kind: OWED.invitation,
@@ -157,7 +162,13 @@ function inviteLatecomer(
       chatId: user.tg_id,
       userId: user.id,
       lane: LANE.reply,
-    }, now);
+    };
+    // One dropped unsent (they had paused, turned it off or stopped) is owed again.
+    if (store.outbox.byKey(item.key)?.status === "dropped") {
+      store.outbox.renew(item, now);
+    } else {
+      store.outbox.add(item, now);
+    }
   }
 }
 

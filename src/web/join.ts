@@ -9,6 +9,7 @@
  */
 import { tokenPrefix } from "../domain/tokens.ts";
 import { followJoinLink } from "../usecases/joins.ts";
+import { userZone } from "../messages/zone.ts";
 import { meetingPage, notFound, redirect, visitorConfig } from "./pages.ts";
 import { inLanguage } from "../config/language.ts";
 import type { Route, WebDeps } from "./routes.ts";
@@ -42,8 +43,12 @@ export function joinRoute(deps: WebDeps): Route {
       if (outcome.kind === "unknown") {
         return notFound(visitorConfig(config, request));
       }
-      // The page is the person's: in their language.
+      // The page is the person's: in their language, its date in their own zone.
       const spoken = inLanguage(config, outcome.user.language);
+      const meeting = {
+        ...outcome.meeting,
+        zone: userZone(spoken, outcome.user),
+      };
       const fields = {
         token: tokenPrefix(token),
         user: outcome.user.tg_id,
@@ -51,17 +56,11 @@ export function joinRoute(deps: WebDeps): Route {
       };
       if (outcome.kind === "cancelled") {
         log.info("join.cancelled", fields);
-        return meetingPage(spoken, {
-          key: "web_meeting_cancelled",
-          meeting: outcome.meeting,
-        });
+        return meetingPage(spoken, { key: "web_meeting_cancelled", meeting });
       }
       if (outcome.kind === "finished") {
         log.info("join.finished", fields);
-        return meetingPage(spoken, {
-          key: "web_meeting_finished",
-          meeting: outcome.meeting,
-        });
+        return meetingPage(spoken, { key: "web_meeting_finished", meeting });
       }
       log.info("join.redirected", { ...fields, joined: outcome.joined });
       return redirect(outcome.link);

@@ -8,7 +8,7 @@
 import type { Config } from "../config/schema.ts";
 import { renderText, type TextKey } from "../config/texts.ts";
 import { firstContactLanguage, inLanguage } from "../config/language.ts";
-import { meetingValues } from "../messages/build.ts";
+import { meetingValues, type ShownMeeting } from "../messages/build.ts";
 import type { Week } from "../usecases/weeks.ts";
 import { CONTENT_SECURITY_POLICY, type Html, page } from "./html.ts";
 
@@ -76,7 +76,7 @@ export function notice(
 /** A page about a meeting: its title, and the text `key` about it. */
 export function meetingPage(
   config: Config,
-  { key, meeting }: { key: TextKey; meeting: Week },
+  { key, meeting }: { key: TextKey; meeting: ShownMeeting & Week },
 ): Response {
   return htmlResponse(page({
     lang: config.texts.web_lang,

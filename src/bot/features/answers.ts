@@ -15,6 +15,7 @@ import type { Config } from "../../config/schema.ts";
 import { renderText } from "../../config/texts.ts";
 import { meetingEnd } from "../../domain/meeting.ts";
 import { meetingValues, parseButtonData } from "../../messages/build.ts";
+import { userZone } from "../../messages/zone.ts";
 import { type AnswerOutcome, recordAnswer } from "../../usecases/answers.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery } from "../edit.ts";
@@ -46,7 +47,9 @@ export function answersFeature(deps: FeatureDeps): Composer<BotContext> {
       await answerQuery(ctx, { text: config.texts.bad_button, log });
       return;
     }
-    const { user, meeting } = outcome;
+    const { user } = outcome;
+    // Its date and time in the person's own zone.
+    const meeting = { ...outcome.meeting, zone: userZone(config, user) };
     if (outcome.kind === "unsubscribed") {
       log.info("answer.unsubscribed", {
         user: user.tg_id,

@@ -9,8 +9,9 @@
  */
 import { Composer } from "grammy";
 import type { BotContext } from "../language.ts";
-import { render } from "../../config/texts.ts";
-import { buttonRow, scheduleValues } from "../../messages/build.ts";
+import { renderText } from "../../config/texts.ts";
+import { buttonRow } from "../../messages/build.ts";
+import { userZone, zoneScheduleValues } from "../../messages/zone.ts";
 import { type FeedAddress, subscribed } from "../../usecases/feed.ts";
 import type { FeatureDeps } from "../context.ts";
 import type { Config } from "../../config/schema.ts";
@@ -28,13 +29,22 @@ export function calendarFeature(deps: FeatureDeps): Composer<BotContext> {
   const { store, log, now, feeds } = deps;
   const feature = new Composer<BotContext>();
 
-  /** The address message: how to add it, and the button to change it. */
-  const addressMessage = (config: Config, address: FeedAddress) => ({
-    text: render(config.texts.calendar_feed, {
-      ...scheduleValues(config, now()),
+  /**
+   * The address message for the person `tgId`, in their language (`config`): the
+   * schedule in their zone, how to add it, and the button to change it.
+   */
+  const addressMessage = (
+    config: Config,
+    { address, tgId }: { address: FeedAddress; tgId: number },
+  ) => ({
+    text: renderText(config, "calendar_feed", {
+      ...zoneScheduleValues(config, {
+        now: now(),
+        zone: userZone(config, store.users.byTgId(tgId)),
+      }),
       https: address.https,
       webcal: address.webcal,
-    }, config),
+    }),
     replyMarkup: buttonRow([
       config.texts.button_calendar_reset,
       FEED_DATA.reset,
@@ -59,7 +69,7 @@ export function calendarFeature(deps: FeatureDeps): Composer<BotContext> {
       );
       return;
     }
-    const message = addressMessage(ctx.config, address);
+    const message = addressMessage(ctx.config, { address, tgId: ctx.from!.id });
     await ctx.reply(message.text, {
       reply_markup: message.replyMarkup,
       link_preview_options: { is_disabled: true },
@@ -105,7 +115,10 @@ export function calendarFeature(deps: FeatureDeps): Composer<BotContext> {
           return;
         }
         if (reset) log.info("feed.reset", { user: ctx.from.id });
-        const message = addressMessage(ctx.config, address);
+        const message = addressMessage(ctx.config, {
+          address,
+          tgId: ctx.from.id,
+        });
         const note = reset
           ? ctx.config.texts.calendar_feed_new
           : ctx.config.texts.calendar_feed_kept;

@@ -2,7 +2,8 @@
  * `/help` and `/status`: what the bot does (that a question reaches the host only when
  * it would; for an admin also how replies to participants and broadcasts work), and
  * where the participant stands: the upcoming meeting (or that it is cancelled), their
- * answer (or their place on the waitlist), and the link once they hold a seat.
+ * answer (or their place on the waitlist), the link once they hold a seat, and their
+ * settings (zone, the messages they get, a pause); every time in their own zone.
  *
  * @module
  */
@@ -12,7 +13,9 @@ import { renderText, type TextKey } from "../../config/texts.ts";
 import { relayReachesAdmins } from "../../config/warnings.ts";
 import type { User } from "../../db/users.ts";
 import { BROADCAST_MAX_LENGTH } from "../../domain/broadcast.ts";
-import { meetingValues, scheduleValues } from "../../messages/build.ts";
+import { meetingValues } from "../../messages/build.ts";
+import { settingsView, statusSettingsLine } from "../../messages/settings.ts";
+import { userZone, zoneScheduleValues } from "../../messages/zone.ts";
 import { waitlistPlace } from "../../usecases/seats.ts";
 import { upcomingWeek } from "../../usecases/weeks.ts";
 import type { FeatureDeps } from "../context.ts";
@@ -25,10 +28,13 @@ export function infoFeature(deps: FeatureDeps): Composer<BotContext> {
   feature.command("help", (ctx) => {
     const { config } = ctx;
     // The relay line only when a message from this person would reach someone.
-    const relayed = relayReachesAdmins(config) &&
-      store.users.byTgId(ctx.from!.id) !== undefined;
+    const user = store.users.byTgId(ctx.from!.id);
+    const relayed = relayReachesAdmins(config) && user !== undefined;
     const help = renderText(config, "help", {
-      ...scheduleValues(config, now()),
+      ...zoneScheduleValues(config, {
+        now: now(),
+        zone: userZone(config, user),
+      }),
       relay_line: relayed ? config.texts.help_relay_line : "",
       calendar_line: deps.feeds.enabled ? config.texts.help_calendar_line : "",
     });
@@ -43,11 +49,21 @@ export function infoFeature(deps: FeatureDeps): Composer<BotContext> {
     const { config } = ctx;
     const user = store.users.byTgId(ctx.from!.id);
     const meeting = upcomingWeek(store, { config, now: now() });
-    const values = meetingValues(config, meeting);
+    // In their own zone, with their settings (the messages they get, a pause).
+    const zone = userZone(config, user);
+    const values = meetingValues(config, { ...meeting, zone });
     const subscription = config.texts[subscriptionKey(user)];
+    const settings_line = user === undefined ? "" : statusSettingsLine(
+      config,
+      settingsView(deps, { user, now: now() }),
+    );
     if (meeting.cancelled) {
       await ctx.reply(
-        renderText(config, "status_cancelled", { ...values, subscription }),
+        renderText(config, "status_cancelled", {
+          ...values,
+          subscription,
+          settings_line,
+        }),
       );
       return;
     }
@@ -64,6 +80,7 @@ export function infoFeature(deps: FeatureDeps): Composer<BotContext> {
         ...values,
         link,
         subscription,
+        settings_line,
         answer: place !== undefined
           ? renderText(config, "status_answer_waitlist", { place })
           : config.texts[

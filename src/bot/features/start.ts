@@ -9,11 +9,8 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../language.ts";
 import { renderText } from "../../config/texts.ts";
-import {
-  greeting,
-  REGISTER_DATA,
-  scheduleValues,
-} from "../../messages/build.ts";
+import { greeting, REGISTER_DATA } from "../../messages/build.ts";
+import { userZone, zoneScheduleValues } from "../../messages/zone.ts";
 import { setRegistration, startUser } from "../../usecases/users.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery, editOrIgnore } from "../edit.ts";
@@ -78,11 +75,12 @@ export function startFeature(deps: FeatureDeps): Composer<BotContext> {
           user: ctx.from.id,
           registered: register,
         });
+        const zone = userZone(config, store.users.byTgId(ctx.from.id));
         const reply = register
           ? renderText(
             ctx.config,
             "registered_yes",
-            scheduleValues(ctx.config, now()),
+            zoneScheduleValues(ctx.config, { now: now(), zone }),
           )
           : ctx.config.texts.registered_no;
         await editOrIgnore(ctx, { text: reply, log });

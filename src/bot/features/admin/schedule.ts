@@ -19,7 +19,7 @@ import {
   splitMoveArgument,
 } from "../../../domain/week_input.ts";
 import { meetingValues, moveValues } from "../../../messages/build.ts";
-import { setTopic } from "../../../usecases/meetings.ts";
+import { setTopic, toldOf } from "../../../usecases/meetings.ts";
 import { checkLinkChange, checkMove } from "../../../usecases/proposals.ts";
 import { upcomingWeek } from "../../../usecases/weeks.ts";
 import type { FeatureDeps } from "../../context.ts";
@@ -95,10 +95,7 @@ export function scheduleCommands(
       await ctx.reply(refusalText(config, refusal));
       return;
     }
-    const people = store.outbox.countAudience({
-      to: "attendees",
-      meetingId: week.id,
-    });
+    const people = store.outbox.countAudience(toldOf("link", week.id));
     await propose(
       ctx,
       { kind: "link", meetingId: week.id, link, sequence: week.sequence },
@@ -136,10 +133,7 @@ export function scheduleCommands(
       await ctx.reply(reasonProblemText(config, tooLong));
       return;
     }
-    const people = store.outbox.countAudience({
-      to: "invited",
-      meetingId: week.id,
-    });
+    const people = store.outbox.countAudience(toldOf("move", week.id));
     await propose(
       ctx,
       {

@@ -20,6 +20,7 @@ import {
   checkUnskip,
   offeredWeeks,
 } from "../../../usecases/proposals.ts";
+import { toldOf } from "../../../usecases/meetings.ts";
 import { type Week, weekById } from "../../../usecases/weeks.ts";
 import type { Config } from "../../../config/schema.ts";
 import type { FeatureDeps } from "../../context.ts";
@@ -39,10 +40,7 @@ export function skipCommands(
 
   function proposeSkip(ctx: BotContext, week: Week, reason = "") {
     const { config } = ctx;
-    const people = store.outbox.countAudience({
-      to: "concerned",
-      meetingId: week.id,
-    });
+    const people = store.outbox.countAudience(toldOf("cancel", week.id));
     return propose(
       ctx,
       {
@@ -197,10 +195,7 @@ export function skipCommands(
   /** Asks to confirm that `week` takes place after all: everyone it concerns is told. */
   function proposeUnskip(ctx: BotContext, week: Week) {
     const { config } = ctx;
-    const people = store.outbox.countAudience({
-      to: "concerned",
-      meetingId: week.id,
-    });
+    const people = store.outbox.countAudience(toldOf("restore", week.id));
     return propose(
       ctx,
       { kind: "unskip", meetingId: week.id, sequence: week.sequence },

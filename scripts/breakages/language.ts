@@ -10,6 +10,7 @@ import type { Breakage } from "./types.ts";
 const BOT_TEST = "tests/language_bot_test.ts";
 const CONFIG_TEST = "tests/language_config_test.ts";
 const WEB_TEST = "tests/language_web_test.ts";
+const SETTINGS_TEST = "tests/language_settings_test.ts";
 
 /** Breakages of this area. */
 export const BREAKAGES: Breakage[] = [
@@ -159,5 +160,41 @@ export const BREAKAGES: Breakage[] = [
       "first || undefined",
     ]],
     test: [WEB_TEST, "a public page for a visitor the bot cannot name"],
+  },
+  {
+    name: "a zone's city is named in the reader's language",
+    file: "src/messages/settings.ts",
+    edits: [[
+      "commonZoneName(zone.timezone, cityLanguage(language))",
+      "commonZoneName(zone.timezone)",
+    ]],
+    test: [SETTINGS_TEST, "an English speaker in New York"],
+  },
+  {
+    name: "the zone buttons name their cities in the reader's language",
+    file: "src/messages/settings.ts",
+    edits: [[
+      "city: common[cityLanguage(config.language)],",
+      "city: common.ru,",
+    ]],
+    test: [SETTINGS_TEST, "an English speaker in New York"],
+  },
+  {
+    name: "a date read in another zone keeps the reader's language",
+    file: "src/messages/date_values.ts",
+    edits: [[
+      "return { timezone: zone.timezone, language: config.language };",
+      'return { timezone: zone.timezone, language: "ru" };',
+    ]],
+    test: [SETTINGS_TEST, "an English speaker in New York"],
+  },
+  {
+    name: "the schedule read in another zone keeps the reader's language",
+    file: "src/messages/zone.ts",
+    edits: [[
+      "const grammar = grammarOf(config.language);\n  values.weekday",
+      'const grammar = grammarOf("ru");\n  values.weekday',
+    ]],
+    test: [SETTINGS_TEST, "an English speaker in New York"],
   },
 ];

@@ -88,10 +88,22 @@ export function parseSettingsData(
   return PAUSE_WEEKS.includes(weeks) ? { kind: "pause", weeks } : undefined;
 }
 
-/** How a person's zone is named: "Москва (мск)", "Asia/Tokyo (UTC+9)", "UTC+5:30". */
-export function zoneName(zone: Zone, at: Date): string {
+/** The language a city's name is written in: Russian for Russian, else English. */
+function cityLanguage(language: string): "ru" | "en" {
+  return language === "ru" ? "ru" : "en";
+}
+
+/**
+ * How a person's zone is named, its city in `language`: "Москва (мск)", "Moscow
+ * (Moscow time)", "Asia/Tokyo (UTC+9)", "UTC+5:30".
+ */
+export function zoneName(
+  zone: Zone,
+  { at, language }: { at: Date; language: string },
+): string {
   const label = zoneLabel(zone, at);
-  const name = commonZoneName(zone.timezone) ?? zone.timezone;
+  const name = commonZoneName(zone.timezone, cityLanguage(language)) ??
+    zone.timezone;
   return /^[+-]\d\d:\d\d$|^UTC$/.test(zone.timezone)
     ? label
     : `${name} (${label})`;
@@ -149,7 +161,7 @@ export function settingsMessage(
 ): OutgoingMessage {
   const texts = config.texts;
   const zone = userZone(config, view.user);
-  const name = zoneName(zone, view.now);
+  const name = zoneName(zone, { at: view.now, language: config.language });
   const back = [
     button(texts.button_settings_back, SETTINGS_DATA.screen("main")),
   ];
@@ -161,7 +173,7 @@ export function settingsMessage(
           common.id === zone.timezone ? "button_zone_chosen" : "button_zone"
         ],
         {
-          city: common.ru,
+          city: common[cityLanguage(config.language)],
           tz: zoneLabel(readerOf(config, common.id), view.now),
         },
         config,
@@ -241,7 +253,7 @@ export function statusSettingsLine(config: Config, view: SettingsView): string {
       .join(", ");
   const off = names(false);
   return render(texts.status_settings, {
-    zone: zoneName(zone, view.now),
+    zone: zoneName(zone, { at: view.now, language: config.language }),
     on: names(true) || texts.status_settings_none,
     off,
     off_line: off === ""

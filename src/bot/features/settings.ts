@@ -202,7 +202,7 @@ export function settingsFeature(deps: FeatureDeps): Composer<BotContext> {
     return {
       text: renderText(config, "settings_zone_set", {
         ...meetingValues(config, { ...view.upcoming, zone }),
-        zone: zoneName(zone, now()),
+        zone: zoneName(zone, { at: now(), language: config.language }),
       }),
       done: true,
     };

@@ -53,8 +53,8 @@ Deno.test("seats and choices together: a paused seat holder gets no reminder; th
     assert.deepEqual(starting(h, u, "Напоминаю"), [], u.first_name);
     assert.deepEqual(starting(h, u, "Через несколько минут"), [], u.first_name);
   }
-  assert.deepEqual(starting(h, boris, "Сегодня в"), [
-    "Сегодня в 22:00 (UTC−10) — встреча «Живой эфир». В этот раз мест на ней " +
+  assert.deepEqual(starting(h, boris, "Встреча"), [
+    "Встреча «Живой эфир» — сегодня в 22:00 (UTC−10). В этот раз мест на ней " +
     "не хватило: вы в листе ожидания, номер 1. Если кто-то откажется до " +
     "начала, место перейдёт к вам, и я сразу пришлю ссылку.",
   ]);
@@ -64,6 +64,22 @@ Deno.test("seats and choices together: a paused seat holder gets no reminder; th
     h.fake.messagesTo(boris.id).find((m) => m.startsWith("Освободилось"))!,
     /^Освободилось место — вы идёте на встречу «Живой эфир» во вторник, 24 ноября, в 22:00 \(UTC−10\)\./,
   );
+});
+
+Deno.test("the waitlist's note names tomorrow where the start is just past the person's midnight", async () => {
+  // 11:00 Moscow is 00:00 in Los Angeles (UTC−8 in November); the note goes at 23:40 there.
+  await using h = await oneSeat("America/Los_Angeles");
+  h.clock.set("2026-11-23T07:00:00Z");
+  await h.jobs.tick();
+  await pressUnder(h, anna, `rsvp:${MEETING}:yes`);
+  await pressUnder(h, boris, `rsvp:${MEETING}:yes`);
+  h.clock.set("2026-11-25T07:40:00Z");
+  await h.jobs.tick();
+  assert.deepEqual(starting(h, boris, "Встреча"), [
+    "Встреча «Живой эфир» — завтра в 00:00 (UTC−8). В этот раз мест на ней " +
+    "не хватило: вы в листе ожидания, номер 1. Если кто-то откажется до " +
+    "начала, место перейдёт к вам, и я сразу пришлю ссылку.",
+  ]);
 });
 
 Deno.test("a seat freed before the reminders is told in the person's own zone", async () => {

@@ -19,6 +19,7 @@ const MEETING = {
 const VALUES = {
   ...meetingValues(ENGLISH, MEETING),
   place: 4,
+  when: "today",
   link_line: "Link: https://example.com/live\n\n",
 };
 
@@ -31,7 +32,7 @@ const EXPECTED: Partial<Record<keyof typeof EN_SEAT_TEXTS, string>> = {
     "Wednesday, 25 November, at 11:00 (Moscow time).\n\nLink: " +
     "https://example.com/live\n\nIf your plans have changed, press “No, I " +
     "can't” — the seat goes to the next in line.",
-  waitlist_note: "Today at 11:00 (Moscow time) — “Живой эфир”. This time " +
+  waitlist_note: "“Живой эфир” — today at 11:00 (Moscow time). This time " +
     "there were not enough seats: you are on the waitlist, number 4. If " +
     "someone drops out before the start, the seat goes to you, and I'll send " +
     "the link at once.",

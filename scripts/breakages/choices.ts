@@ -181,8 +181,8 @@ export const BREAKAGES: Breakage[] = [
     name: "zones: the waitlist's note names the time in the person's zone",
     file: "src/messages/seat_messages.ts",
     edits: [[
-      "zone: userZone(at.config, user),",
-      "zone: userZone(at.config, undefined),",
+      "const shown = { ...meeting, zone: userZone(at.config, user) };",
+      "const shown = { ...meeting, zone: userZone(at.config, undefined) };",
     ]],
     test: ["tests/choices_seats_test.ts", "seats and choices together"],
   },
@@ -194,5 +194,14 @@ export const BREAKAGES: Breakage[] = [
       ": week;",
     ]],
     test: ["tests/choices_seats_test.ts", "a seat freed before the reminders"],
+  },
+  {
+    name: "zones: the waitlist's note says tomorrow where it is tomorrow",
+    file: "src/messages/seat_messages.ts",
+    edits: [[
+      "when: whenValue(at.config, { meeting: shown, now: at.now() }),",
+      "when: at.config.texts.when_today,",
+    ]],
+    test: ["tests/choices_seats_test.ts", "just past the person's midnight"],
   },
 ];

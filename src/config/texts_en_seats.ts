@@ -23,10 +23,10 @@ export const EN_SEAT_TEXTS = {
     "{date_on}, at {time} ({tz}).\n\n{topic_line}{link_line}If your plans " +
     "have changed, press “No, I can't” — the seat goes to the next in line.",
   seat_link_line: "Link: {link}\n\n",
-  waitlist_note: "Today at {time} ({tz}) — “{title}”. This time there were " +
-    "not enough seats: you are on the waitlist, number {place}. If someone " +
-    "drops out before the start, the seat goes to you, and I'll send the link " +
-    "at once.",
+  waitlist_note: "“{title}” — {when} at {time} ({tz}). This time there " +
+    "were not enough seats: you are on the waitlist, number {place}. If " +
+    "someone drops out before the start, the seat goes to you, and I'll send " +
+    "the link at once.",
   status_answer_waitlist: "on the waitlist, number {place}",
   start_seat_back: "The seat at the meeting {date_on}, is yours again.",
   start_seat_gone: "There are no free seats at the meeting {date_on}, now: " +

@@ -26,7 +26,7 @@ export const SEAT_TEXTS = {
     "«Нет, не смогу» — место перейдёт следующему в очереди.",
   seat_link_line: "Ссылка: {link}\n\n",
   waitlist_note:
-    "Сегодня в {time} ({tz}) — встреча «{title}». В этот раз мест " +
+    "Встреча «{title}» — {when} в {time} ({tz}). В этот раз мест " +
     "на ней не хватило: вы в листе ожидания, номер {place}. Если кто-то " +
     "откажется до начала, место перейдёт к вам, и я сразу пришлю ссылку.",
   status_answer_waitlist: "в листе ожидания, номер {place}",
@@ -94,7 +94,7 @@ export function seatPlaceholders(
     answer_seat_kept: [],
     seat_granted: [...meeting, "link_line"],
     seat_link_line: ["link"],
-    waitlist_note: [...meeting, "place"],
+    waitlist_note: [...meeting, "when", "place"],
     status_answer_waitlist: ["place"],
     start_seat_back: meeting,
     start_seat_gone: meeting,

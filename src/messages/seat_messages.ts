@@ -15,7 +15,7 @@ import type { SeatStatus } from "../db/seats.ts";
 import { capacityOf, waitlistPlace } from "../usecases/seats.ts";
 import type { Week } from "../usecases/weeks.ts";
 import { answerKeyboard, meetingValues } from "./build.ts";
-import { userZone } from "./zone.ts";
+import { userZone, whenValue } from "./zone.ts";
 import type { ShownSeats } from "./seats_shown.ts";
 import { sendMessage } from "./deliveries.ts";
 import {
@@ -125,12 +125,13 @@ export function waitlistNote(at: SendTime, row: OutboxRow): Delivery | null {
     userId: user.id,
   });
   if (place === undefined) return null;
+  // The note goes minutes before the start: "today" where the person is, unless the
+  // start is just past their midnight (whenValue names the day then).
+  const shown = { ...meeting, zone: userZone(at.config, user) };
   return sendMessage(row.chat_id, {
     text: renderText(at.config, "waitlist_note", {
-      ...meetingValues(at.config, {
-        ...meeting,
-        zone: userZone(at.config, user),
-      }),
+      ...meetingValues(at.config, shown),
+      when: whenValue(at.config, { meeting: shown, now: at.now() }),
       place,
     }),
   }, { preview: false });

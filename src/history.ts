@@ -9,7 +9,7 @@
  * @module
  */
 import type { Config } from "./config/schema.ts";
-import { renderText } from "./config/texts.ts";
+import { renderText } from "./config/language.ts";
 import type { MeetingSummary } from "./db/history.ts";
 import type { Store } from "./db/store.ts";
 import { displayName, type User } from "./db/users.ts";

@@ -8,7 +8,7 @@
  * @module
  */
 import type { Config } from "./config/schema.ts";
-import { renderText } from "./config/texts.ts";
+import { renderText } from "./config/language.ts";
 import type { AttendanceRow } from "./db/answers.ts";
 import type { Store } from "./db/store.ts";
 import type { User } from "./db/users.ts";

@@ -296,4 +296,3 @@ export type TextKey = keyof typeof TEXT_PLACEHOLDERS;
 export type Texts = Record<TextKey, string>;
 
 export { render, unknownPlaceholders, type Values } from "./template.ts";
-export { renderText } from "./language.ts";

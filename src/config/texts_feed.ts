@@ -6,7 +6,6 @@
  * @module
  */
 import { SCHEDULE } from "./placeholders.ts";
-import type { TextKey } from "./texts.ts";
 
 /** The texts of the calendar subscription, by key. */
 export const FEED_TEXTS = {
@@ -48,7 +47,7 @@ export const FEED_TEXTS = {
   feed_summary_topic: "{title}: {topic}",
   feed_description: "Ссылка на встречу: {link}\n\n" +
     "Придёте ли — ответьте боту: https://t.me/{bot}",
-} as const satisfies Partial<Record<TextKey, string>>;
+} as const satisfies Record<keyof typeof FEED_PLACEHOLDERS, string>;
 
 /** Placeholders allowed in each text of the subscription (spread into `TEXT_PLACEHOLDERS`). */
 export const FEED_PLACEHOLDERS = {

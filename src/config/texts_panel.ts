@@ -7,7 +7,6 @@
  * @module
  */
 import { datePlaceholders, MEETING } from "./placeholders.ts";
-import type { TextKey } from "./texts.ts";
 
 /** Placeholders allowed in each text of the panel (spread into `TEXT_PLACEHOLDERS`). */
 export const PANEL_PLACEHOLDERS = {
@@ -165,4 +164,4 @@ export const PANEL_TEXTS = {
     "не принято — Telegram отказал; неизвестно — ответа не было, и сообщение " +
     "не отправлялось повторно, чтобы не было дублей. Счёт объявлений хранится " +
     "{keep_days|день|дня|дней}.",
-} as const satisfies Partial<Record<TextKey, string>>;
+} as const satisfies Record<keyof typeof PANEL_PLACEHOLDERS, string>;

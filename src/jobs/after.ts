@@ -11,7 +11,7 @@ import { OWED } from "../core/owed.ts";
 import { enqueueFeedback, finishFeedback } from "../usecases/feedback.ts";
 import { jobDecision, planAfterWeeks } from "../usecases/job_plans.ts";
 import { enqueueMeetingReport } from "../usecases/meeting_report.ts";
-import type { JobDeps } from "./runner.ts";
+import type { JobDeps } from "./deps.ts";
 
 /** Enqueues every job after a meeting that is due now; skips those too late to be useful. */
 export function tickAfter(deps: JobDeps): void {

@@ -19,11 +19,8 @@
 import { describeError } from "../core/errors.ts";
 import { isJobName, type JobName } from "../core/jobs.ts";
 import { batchOf, OWED, parseBatch } from "../core/owed.ts";
-import type { Config } from "../config/schema.ts";
-import type { Store } from "../db/store.ts";
 import { fillAllSeats } from "../usecases/seats.ts";
 import { upcomingWeek } from "../usecases/weeks.ts";
-import type { Logger } from "../log.ts";
 import { finishAnnouncement } from "../usecases/announcements.ts";
 import { enqueueJob, finishJob } from "../usecases/jobs.ts";
 import { finishRelayAnswer, finishSettledAnswers } from "../usecases/relays.ts";
@@ -36,20 +33,9 @@ import {
 import { endMeetings, nextEnd } from "../usecases/meeting_end.ts";
 import { endPauses, nextPauseEnd } from "../usecases/settings.ts";
 import { closeFeedback, tickAfter } from "./after.ts";
+import type { JobDeps } from "./deps.ts";
 
-/** What the jobs need; all of it injected. */
-export interface JobDeps {
-  /** The schedule, the admins who get reports, and the texts. */
-  config: Config;
-  /** The job log, the meetings and the outbox. */
-  store: Store;
-  /** Gets `job.enqueued`, `job.skipped`, `job.error` and the like. */
-  log: Logger;
-  /** The clock that decides what is due; tests pass a fake one. */
-  now: () => Date;
-  /** Wakes the sender: something was enqueued. */
-  kick: () => void;
-}
+export type { JobDeps } from "./deps.ts";
 
 /** Decides and enqueues the weekly jobs; closes what is finished. */
 export interface JobRunner {

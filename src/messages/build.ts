@@ -9,7 +9,7 @@ import type { Answer } from "../core/answers.ts";
 import type { JobName } from "../core/jobs.ts";
 import { formatLocalTime } from "../core/week.ts";
 import type { Config } from "../config/schema.ts";
-import { renderText } from "../config/texts.ts";
+import { renderText } from "../config/language.ts";
 import type { MeetingSlot } from "../domain/meeting.ts";
 import { grammarOf } from "../domain/grammar.ts";
 import { DATE_FORMS } from "../domain/russian.ts";

@@ -24,7 +24,7 @@
 import type { Delivery } from "../core/owed.ts";
 import type { Config } from "../config/schema.ts";
 import type { TextKey } from "../config/texts.ts";
-import { renderText } from "../config/texts.ts";
+import { renderText } from "../config/language.ts";
 import type { CalendarEntry } from "../db/calendars.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { type FileReason, owedFile } from "../domain/calendar_entry.ts";

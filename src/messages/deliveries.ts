@@ -5,7 +5,8 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
-import { renderText, type TextKey } from "../config/texts.ts";
+import { renderText } from "../config/language.ts";
+import { type TextKey } from "../config/texts.ts";
 import type { Announcement } from "../db/announcements.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";

@@ -8,7 +8,7 @@
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Config } from "../config/schema.ts";
-import { renderText } from "../config/texts.ts";
+import { renderText } from "../config/language.ts";
 import type { Delivery } from "../core/owed.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { feedbackCloses } from "../domain/meeting.ts";

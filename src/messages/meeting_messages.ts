@@ -7,7 +7,8 @@
  */
 import type { JobName } from "../core/jobs.ts";
 import { type Delivery, OWED } from "../core/owed.ts";
-import { render, renderText } from "../config/texts.ts";
+import { renderText } from "../config/language.ts";
+import { render } from "../config/texts.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import { planJobs } from "../domain/meeting.ts";
 import type { Week } from "../usecases/weeks.ts";

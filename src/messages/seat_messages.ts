@@ -9,7 +9,7 @@
  */
 import type { Answer } from "../core/answers.ts";
 import type { Delivery } from "../core/owed.ts";
-import { renderText } from "../config/texts.ts";
+import { renderText } from "../config/language.ts";
 import type { OutboxRow } from "../db/outbox.ts";
 import type { SeatStatus } from "../db/seats.ts";
 import { capacityOf, waitlistPlace } from "../usecases/seats.ts";

@@ -8,7 +8,7 @@
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Config } from "../config/schema.ts";
-import { renderText } from "../config/texts.ts";
+import { renderText } from "../config/language.ts";
 
 /** A meeting's seats as a message shows them: the capacity and how many are taken. */
 export interface ShownSeats {

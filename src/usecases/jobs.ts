@@ -14,7 +14,6 @@ import type { Audience, BatchCounts } from "../db/outbox.ts";
 import type { Store } from "../db/store.ts";
 import type { MeetingSlot } from "../domain/meeting.ts";
 import { isCancelled } from "./meetings.ts";
-import type { Rated } from "./meeting_report.ts";
 import type { SeatFigures } from "./seats.ts";
 
 /** A job was asked for a meeting an admin cancelled. */
@@ -75,6 +74,28 @@ export function enqueueJob(
       now,
     });
   });
+}
+
+/** A comment as a report lists it: who wrote it, their rating, and what they wrote. */
+export interface CommentLine {
+  /** "Анна Иванова (@anna)". */
+  name: string;
+  /** Their rating, 1 to 5. */
+  rating: number;
+  /** The comment as they wrote it. */
+  comment: string;
+}
+
+/** A meeting's ratings and comments, as a report writes them out when it is sent. */
+export interface Rated {
+  /** How many ratings. */
+  ratings: number;
+  /** Their average; `null` without any. */
+  average: number | null;
+  /** The first comments, as many as a report may show. */
+  comments: readonly CommentLine[];
+  /** How many comments there are in all; default `comments.length`. */
+  total?: number;
 }
 
 /**

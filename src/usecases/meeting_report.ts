@@ -10,13 +10,15 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
-import { renderText } from "../config/texts.ts";
+import { renderText } from "../config/language.ts";
 import { grammarOf } from "../domain/grammar.ts";
 import { keys, LANE, OWED } from "../core/owed.ts";
 import type { MeetingComment, MeetingSummary } from "../db/history.ts";
 import type { Store } from "../db/store.ts";
 import { displayName } from "../db/users.ts";
-import type { ReportPayload } from "./jobs.ts";
+import type { CommentLine, Rated, ReportPayload } from "./jobs.ts";
+
+export type { CommentLine, Rated } from "./jobs.ts";
 import type { SeatFigures } from "./seats.ts";
 import { seatFigures } from "./seats.ts";
 
@@ -25,28 +27,6 @@ export const MEETING_REPORT = "meeting_report";
 
 /** How much of a report the comments may fill; the rest is in `/history DATE`. */
 const COMMENTS_MAX_LENGTH = 3_000;
-
-/** A comment as a report lists it: who wrote it, their rating, and what they wrote. */
-export interface CommentLine {
-  /** "Анна Иванова (@anna)". */
-  name: string;
-  /** Their rating, 1 to 5. */
-  rating: number;
-  /** The comment as they wrote it. */
-  comment: string;
-}
-
-/** A meeting's ratings and comments, as a report writes them out when it is sent. */
-export interface Rated {
-  /** How many ratings. */
-  ratings: number;
-  /** Their average; `null` without any. */
-  average: number | null;
-  /** The first comments, as many as a report may show. */
-  comments: readonly CommentLine[];
-  /** How many comments there are in all; default `comments.length`. */
-  total?: number;
-}
 
 /** An average rating as people write it in the config's language: `4,3`, `4.3`. */
 export function formatAverage(

@@ -6,7 +6,8 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
-import { renderText, type TextKey } from "../config/texts.ts";
+import { renderText } from "../config/language.ts";
+import { type TextKey } from "../config/texts.ts";
 import { firstContactLanguage, inLanguage } from "../config/language.ts";
 import { meetingValues, type ShownMeeting } from "../messages/build.ts";
 import type { Week } from "../usecases/weeks.ts";

@@ -12,7 +12,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../language.ts";
 import type { Config } from "../../config/schema.ts";
-import { renderText } from "../../config/texts.ts";
+import { renderText } from "../../config/language.ts";
 import { meetingEnd } from "../../domain/meeting.ts";
 import { meetingValues, parseButtonData } from "../../messages/build.ts";
 import { userZone } from "../../messages/zone.ts";

@@ -9,7 +9,7 @@
  */
 import { Composer } from "grammy";
 import type { BotContext } from "../language.ts";
-import { renderText } from "../../config/texts.ts";
+import { renderText } from "../../config/language.ts";
 import { buttonRow } from "../../messages/build.ts";
 import { userZone, zoneScheduleValues } from "../../messages/zone.ts";
 import { type FeedAddress, subscribed } from "../../usecases/feed.ts";

@@ -10,7 +10,7 @@
  */
 import { Composer } from "grammy";
 import type { BotContext } from "../language.ts";
-import { renderText } from "../../config/texts.ts";
+import { renderText } from "../../config/language.ts";
 import { displayName } from "../../db/users.ts";
 import { parseRatingData } from "../../messages/feedback.ts";
 import {

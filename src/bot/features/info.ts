@@ -9,7 +9,8 @@
  */
 import { Composer } from "grammy";
 import type { BotContext } from "../language.ts";
-import { renderText, type TextKey } from "../../config/texts.ts";
+import { renderText } from "../../config/language.ts";
+import { type TextKey } from "../../config/texts.ts";
 import { relayReachesAdmins } from "../../config/warnings.ts";
 import type { User } from "../../db/users.ts";
 import { BROADCAST_MAX_LENGTH } from "../../domain/broadcast.ts";

@@ -10,7 +10,7 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { inLanguage, languageCodes } from "../../config/language.ts";
-import { renderText } from "../../config/texts.ts";
+import { renderText } from "../../config/language.ts";
 import type { FeatureDeps } from "../context.ts";
 import { answerQuery, editOrIgnore } from "../edit.ts";
 import type { BotContext } from "../language.ts";

@@ -14,7 +14,7 @@
 import { Composer, GrammyError } from "grammy";
 import type { BotContext } from "../language.ts";
 import { inLanguage } from "../../config/language.ts";
-import { renderText } from "../../config/texts.ts";
+import { renderText } from "../../config/language.ts";
 import { describeError } from "../../core/errors.ts";
 import type { User } from "../../db/users.ts";
 import { parsePauseDate } from "../../domain/choices.ts";

@@ -8,7 +8,7 @@
  */
 import { Composer } from "grammy";
 import type { BotContext } from "../language.ts";
-import { renderText } from "../../config/texts.ts";
+import { renderText } from "../../config/language.ts";
 import { greeting, REGISTER_DATA } from "../../messages/build.ts";
 import { userZone, zoneScheduleValues } from "../../messages/zone.ts";
 import { setRegistration, startUser } from "../../usecases/users.ts";

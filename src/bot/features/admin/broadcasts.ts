@@ -10,7 +10,8 @@
 import { type Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../language.ts";
 import type { MessageEntity } from "grammy/types";
-import { render, renderText } from "../../../config/texts.ts";
+import { renderText } from "../../../config/language.ts";
+import { render } from "../../../config/texts.ts";
 import type { Config } from "../../../config/schema.ts";
 import {
   BROADCAST_MAX_LENGTH,

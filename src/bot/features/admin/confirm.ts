@@ -11,7 +11,7 @@
 import type { Composer } from "grammy";
 import type { BotContext } from "../../language.ts";
 import type { Config } from "../../../config/schema.ts";
-import { renderText } from "../../../config/texts.ts";
+import { renderText } from "../../../config/language.ts";
 import { meetingValues, moveValues } from "../../../messages/build.ts";
 import { capacityText } from "../../../messages/seat_messages.ts";
 import {

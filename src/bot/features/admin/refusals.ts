@@ -5,7 +5,7 @@
  * @module
  */
 import type { Config } from "../../../config/schema.ts";
-import { renderText } from "../../../config/texts.ts";
+import { renderText } from "../../../config/language.ts";
 import type { LinkProblem, TopicProblem } from "../../../domain/week_input.ts";
 import {
   MAX_LINK_LENGTH,

@@ -6,7 +6,7 @@
  */
 import { Composer, InputFile } from "grammy";
 import type { BotContext } from "../../language.ts";
-import { renderText } from "../../../config/texts.ts";
+import { renderText } from "../../../config/language.ts";
 import { attendanceCsv, statsReport } from "../../../reports.ts";
 import {
   commentsCsv,

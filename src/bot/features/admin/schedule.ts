@@ -10,7 +10,7 @@
  */
 import type { Composer } from "grammy";
 import type { BotContext } from "../../language.ts";
-import { renderText } from "../../../config/texts.ts";
+import { renderText } from "../../../config/language.ts";
 import { parseWallTime } from "../../../domain/time.ts";
 import {
   checkLink,

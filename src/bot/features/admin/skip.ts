@@ -7,7 +7,7 @@
  */
 import { type Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../language.ts";
-import { renderText } from "../../../config/texts.ts";
+import { renderText } from "../../../config/language.ts";
 import {
   isoLocalDate,
   localParts,

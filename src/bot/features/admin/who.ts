@@ -10,7 +10,7 @@
  */
 import { type Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../language.ts";
-import { renderText } from "../../../config/texts.ts";
+import { renderText } from "../../../config/language.ts";
 import { meetingValues } from "../../../messages/build.ts";
 import { whoReport } from "../../../reports.ts";
 import { nudgeCount, nudgeNow, nudgeOpen } from "../../../usecases/nudge.ts";

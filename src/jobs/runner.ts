@@ -35,8 +35,6 @@ import { endPauses, nextPauseEnd } from "../usecases/settings.ts";
 import { closeFeedback, tickAfter } from "./after.ts";
 import type { JobDeps } from "./deps.ts";
 
-export type { JobDeps } from "./deps.ts";
-
 /** Decides and enqueues the weekly jobs; closes what is finished. */
 export interface JobRunner {
   /**

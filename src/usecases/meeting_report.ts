@@ -17,10 +17,7 @@ import type { MeetingComment, MeetingSummary } from "../db/history.ts";
 import type { Store } from "../db/store.ts";
 import { displayName } from "../db/users.ts";
 import type { CommentLine, Rated, ReportPayload } from "./jobs.ts";
-
-export type { CommentLine, Rated } from "./jobs.ts";
-import type { SeatFigures } from "./seats.ts";
-import { seatFigures } from "./seats.ts";
+import { type SeatFigures, seatFigures } from "./seats.ts";
 
 /** The job's name in the job log. */
 export const MEETING_REPORT = "meeting_report";

@@ -11,8 +11,7 @@ import { FakeBotApi, inlineButtons, user } from "./fake_bot_api.ts";
 import {
   botFolder,
   collect,
-  configWith,
-  FAST_SETTINGS,
+  fastConfig,
   inDatabase,
   LIBFAKETIME,
   spawnRun,
@@ -27,12 +26,7 @@ const MEETING = "2026-11-25";
 const SUNDAY = "2026-11-22 12:00:00";
 const USERS = 200;
 
-const CONFIG = configWith(
-  FAST_SETTINGS,
-  (text) =>
-    text.replace(/messages_per_second: \d+/, "messages_per_second: 100")
-      .replace(/^admins: \[\]/m, `admins: [${ADMIN}]`),
-);
+const CONFIG = fastConfig({ admin: ADMIN });
 
 /** Between 3% and 83% of `of`, different each round. */
 function killPoint(round: number, of: number): number {

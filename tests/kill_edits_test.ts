@@ -11,8 +11,7 @@ import { FakeBotApi, inlineButtons, user } from "./fake_bot_api.ts";
 import {
   botFolder,
   collect,
-  configWith,
-  FAST_SETTINGS,
+  fastConfig,
   inDatabase,
   LIBFAKETIME,
   spawnRun,
@@ -89,15 +88,7 @@ Deno.test({
         const users = 150;
         await using dir = await botFolder({
           users,
-          config: configWith(
-            FAST_SETTINGS,
-            (text) =>
-              text.replace(
-                /messages_per_second: \d+/,
-                "messages_per_second: 100",
-              )
-                .replace(/^admins: \[\]/m, `admins: [${ADMIN}]`),
-          ),
+          config: fastConfig({ admin: ADMIN }),
         });
         // Slow enough answers that a kill finds edits in flight (claimed, unanswered).
         await using fake = await FakeBotApi.start({ latency: 20 });

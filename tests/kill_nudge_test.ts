@@ -15,8 +15,7 @@ import {
 import {
   botFolder,
   collect,
-  configWith,
-  FAST_SETTINGS,
+  fastConfig,
   inDatabase,
   LIBFAKETIME,
   spawnRun,
@@ -63,15 +62,7 @@ Deno.test({
         const users = 200;
         await using dir = await botFolder({
           users,
-          config: configWith(
-            FAST_SETTINGS,
-            (text) =>
-              text.replace(
-                /messages_per_second: \d+/,
-                "messages_per_second: 100",
-              )
-                .replace(/^admins: \[\]/m, `admins: [${ADMIN}]`),
-          ),
+          config: fastConfig({ admin: ADMIN }),
         });
         await using fake = await FakeBotApi.start({ latency: 2 });
         const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };

@@ -9,8 +9,7 @@ import { FakeBotApi, inlineButtons, user } from "./fake_bot_api.ts";
 import {
   botFolder,
   collect,
-  configWith,
-  FAST_SETTINGS,
+  fastConfig,
   inDatabase,
   LIBFAKETIME,
   spawnRun,
@@ -22,12 +21,7 @@ const ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
 const ADMIN = 999_999;
 /** Sunday before the meeting of Wednesday 2026-11-25, noon Moscow. */
 const SUNDAY = "2026-11-22 12:00:00";
-const fastConfig = (edit: (text: string) => string = (t) => t) =>
-  configWith(FAST_SETTINGS, (text) =>
-    edit(
-      text.replace(/messages_per_second: \d+/, "messages_per_second: 100")
-        .replace(/^admins: \[\]/m, `admins: [${ADMIN}]`),
-    ));
+const config = () => fastConfig({ admin: ADMIN });
 
 /**
  * How far the first process gets before its kill -9, different each round and always
@@ -133,7 +127,7 @@ Deno.test({
         await using dir = await botFolder({
           users,
           yesFor: "2026-11-25",
-          config: fastConfig(),
+          config: config(),
         });
         await using fake = await FakeBotApi.start({ latency: 2 });
         const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
@@ -198,7 +192,7 @@ Deno.test({
         await using dir = await botFolder({
           users,
           yesFor: "2026-11-25",
-          config: fastConfig(),
+          config: config(),
         });
         await using fake = await FakeBotApi.start({ latency: 2 });
         const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
@@ -275,7 +269,7 @@ Deno.test({
     for (let round = 1; round <= ROUNDS; round++) {
       await t.step(`round ${round}`, async () => {
         const users = 1_000;
-        await using dir = await botFolder({ users, config: fastConfig() });
+        await using dir = await botFolder({ users, config: config() });
         // Presses come late: Telegram takes no callback answer after a while.
         await using fake = await FakeBotApi.start({
           callbackQueryTtlMs: 2_000,
@@ -351,7 +345,7 @@ Deno.test({
     "a 429 with a long retry_after, then SIGTERM: the process stops at once and the delivery completes after the restart",
   ignore: LIBFAKETIME === undefined,
   async fn() {
-    await using dir = await botFolder({ users: 3, config: fastConfig() });
+    await using dir = await botFolder({ users: 3, config: config() });
     // A wait far longer than any stop may take: a stop that waited it out would not
     // end before the guard below gives up.
     await using fake = await FakeBotApi.start({

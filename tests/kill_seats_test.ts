@@ -10,8 +10,7 @@ import { FakeBotApi, user } from "./fake_bot_api.ts";
 import {
   botFolder,
   collect,
-  configWith,
-  FAST_SETTINGS,
+  fastConfig,
   inDatabase,
   LIBFAKETIME,
   spawnRun,
@@ -28,15 +27,13 @@ const SEATS = 20;
 
 /** The shipped config, fast, with `SEATS` seats a week. */
 const config = () =>
-  configWith(
-    FAST_SETTINGS,
-    (text) =>
-      text.replace(/messages_per_second: \d+/, "messages_per_second: 100")
-        .replace(
-          "  link: https://example.com/live\n",
-          `  link: https://example.com/live\n  capacity: ${SEATS}\n`,
-        ),
-  );
+  fastConfig({
+    edit: (text) =>
+      text.replace(
+        "  link: https://example.com/live\n",
+        `  link: https://example.com/live\n  capacity: ${SEATS}\n`,
+      ),
+  });
 
 /** Between 3% and 83% of `of`, different each round: where the kill falls. */
 function killPoint(round: number, of: number): number {

@@ -11,8 +11,7 @@ import { makeWorkdir, runMain, spawnMain } from "./process.ts";
 import {
   botFolder,
   collect,
-  configWith,
-  FAST_SETTINGS,
+  fastConfig,
   inDatabase,
   spawnRun,
   until,
@@ -105,10 +104,7 @@ Deno.test("backup while send is broadcasting: the copy is one consistent snapsho
   const users = 300;
   await using dir = await botFolder({
     users,
-    config: configWith(
-      FAST_SETTINGS,
-      (t) => t.replace(/messages_per_second: \d+/, "messages_per_second: 100"),
-    ),
+    config: fastConfig(),
   });
   await using fake = await FakeBotApi.start();
   const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };

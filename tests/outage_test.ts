@@ -16,6 +16,7 @@ import {
   collect,
   configWith,
   FAST_SETTINGS,
+  fastConfig,
   freePort,
   inDatabase,
   LIBFAKETIME,
@@ -35,11 +36,7 @@ Deno.test({
   async fn() {
     await using dir = await botFolder({
       users: USERS,
-      config: configWith(
-        FAST_SETTINGS,
-        (text) =>
-          text.replace(/messages_per_second: \d+/, "messages_per_second: 100"),
-      ),
+      config: fastConfig(),
     });
     await using fake = await FakeBotApi.start();
     // Monday 10:00:05 Moscow: the invitation is due at start.

@@ -11,8 +11,7 @@ import type { Harness } from "../helpers.ts";
 import {
   botFolder,
   collect,
-  configWith,
-  FAST_SETTINGS,
+  fastConfig,
   inDatabase,
   spawnRun,
   until,
@@ -28,11 +27,7 @@ export const QUESTION = "Как вам встреча";
 
 /** The shipped config with both listeners on `ports`, an admin, 100 messages a second. */
 export function config(ports: { local: number; open: number }): string {
-  return configWith(FAST_SETTINGS, (text) =>
-    withPublicOn(ports)(
-      text.replace(/messages_per_second: \d+/, "messages_per_second: 100")
-        .replace(/^admins: \[\]/m, `admins: [${ADMIN}]`),
-    ));
+  return fastConfig({ admin: ADMIN, edit: withPublicOn(ports) });
 }
 
 /** `main.ts run` at `at`, once it polls; its output collected. */

@@ -67,6 +67,30 @@ export function configWith(
   return edit(cut.replace(/^texts:/m, `${settings}\ntexts:`));
 }
 
+/**
+ * {@linkcode configWith} {@linkcode FAST_SETTINGS}, broadcasting 100 messages a second
+ * (the process tests' fake takes them all), with `admin` as its one admin when given;
+ * `edit` changes the rest.
+ */
+export function fastConfig(
+  { admin, edit = (text) => text }: {
+    admin?: number;
+    edit?: (text: string) => string;
+  } = {},
+): string {
+  return configWith(FAST_SETTINGS, (text) => {
+    const fast = text.replace(
+      /messages_per_second: \d+/,
+      "messages_per_second: 100",
+    );
+    return edit(
+      admin === undefined
+        ? fast
+        : fast.replace(/^admins: \[\]/m, `admins: [${admin}]`),
+    );
+  });
+}
+
 /** A working folder with `config.yaml` and registered users in `data/bot.sqlite3`. */
 export async function botFolder(
   options: {

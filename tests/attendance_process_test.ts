@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { runMain } from "./process.ts";
+import { KILL_ROUNDS, runMain } from "./process.ts";
 import { FakeBotApi, user } from "./fake_bot_api.ts";
 import { report } from "./support/report.ts";
 import {
@@ -30,8 +30,6 @@ import {
   runAt,
   stop,
 } from "./support/attendance.ts";
-
-const ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
 
 Deno.test({
   name:
@@ -170,7 +168,7 @@ Deno.test({
     "the question after the meeting with kill -9 in the middle of it: after the restart each one who came has it once, or it is counted unknown",
   ignore: LIBFAKETIME === undefined,
   async fn(t) {
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= KILL_ROUNDS; round++) {
       await t.step(`round ${round}`, async () => {
         const users = 200;
         const ports = { local: freePort(), open: freePort() };

@@ -17,9 +17,9 @@ import {
   spawnRun,
   until,
 } from "./support/bot_process.ts";
+import { KILL_ROUNDS } from "./process.ts";
 import { report } from "./support/report.ts";
 
-const ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
 const ADMIN = 999_999;
 const MEETING = "2026-11-25";
 /** Sunday before the meeting of Wednesday 2026-11-25, noon Moscow. */
@@ -149,7 +149,7 @@ Deno.test({
     "kill -9 during /link, then during /skip: every calendar gets the entry once, then its removal once, with a higher SEQUENCE",
   ignore: LIBFAKETIME === undefined,
   async fn(t) {
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= KILL_ROUNDS; round++) {
       await t.step(`round ${round}`, async () => {
         await using dir = await botFolder({
           users: USERS,

@@ -17,8 +17,8 @@ import {
   spawnRun,
   until,
 } from "./support/bot_process.ts";
+import { KILL_ROUNDS } from "./process.ts";
 
-const ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
 const ADMIN = 999_999;
 const MEETING = "2026-11-25";
 /** Monday 10:00:05 Moscow (libfaketime runs in UTC): the invitation is due. */
@@ -83,7 +83,7 @@ Deno.test({
     "a /move's edits and notices, and the buttons' removal at the meeting's end, each with kill -9 in the middle: every invitation ends up right, nobody is told twice",
   ignore: LIBFAKETIME === undefined,
   async fn(t) {
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= KILL_ROUNDS; round++) {
       await t.step(`round ${round}`, async () => {
         const users = 150;
         await using dir = await botFolder({

@@ -21,8 +21,8 @@ import {
   spawnRun,
   until,
 } from "./support/bot_process.ts";
+import { KILL_ROUNDS } from "./process.ts";
 
-const ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
 const ADMIN = 999_999;
 const MEETING = "2026-11-25";
 /** Monday 10:00:05 Moscow (libfaketime runs in UTC): the invitation is due. */
@@ -57,7 +57,7 @@ Deno.test({
     "the /who reminder, kill -9 in the middle, then Tuesday's nudge: each one who has not answered gets it once",
   ignore: LIBFAKETIME === undefined,
   async fn(t) {
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= KILL_ROUNDS; round++) {
       await t.step(`round ${round}`, async () => {
         const users = 200;
         await using dir = await botFolder({

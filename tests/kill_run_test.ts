@@ -16,8 +16,8 @@ import {
   unknownRows,
   until,
 } from "./support/bot_process.ts";
+import { KILL_ROUNDS } from "./process.ts";
 
-const ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
 const ADMIN = 999_999;
 /** Sunday before the meeting of Wednesday 2026-11-25, noon Moscow. */
 const SUNDAY = "2026-11-22 12:00:00";
@@ -121,7 +121,7 @@ Deno.test({
     "/skip then kill -9 within a second: after the restart everyone concerned is told once",
   ignore: LIBFAKETIME === undefined,
   async fn(t) {
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= KILL_ROUNDS; round++) {
       await t.step(`round ${round}`, async () => {
         const users = 300;
         await using dir = await botFolder({
@@ -186,7 +186,7 @@ Deno.test({
     "a new link (/link) reaches every yes-user once, with the updated calendar entry, also after kill -9 in the middle",
   ignore: LIBFAKETIME === undefined,
   async fn(t) {
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= KILL_ROUNDS; round++) {
       await t.step(`round ${round}`, async () => {
         const users = 300;
         await using dir = await botFolder({
@@ -266,7 +266,7 @@ Deno.test({
     "1,000 presses with a kill -9 in the middle: every press is reflected and every .ics arrives, twice only where it was in flight",
   ignore: LIBFAKETIME === undefined,
   async fn(t) {
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= KILL_ROUNDS; round++) {
       await t.step(`round ${round}`, async () => {
         const users = 1_000;
         await using dir = await botFolder({ users, config: config() });

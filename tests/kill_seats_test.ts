@@ -16,10 +16,10 @@ import {
   spawnRun,
   until,
 } from "./support/bot_process.ts";
+import { KILL_ROUNDS } from "./process.ts";
 import { report } from "./support/report.ts";
 import { checkRace, shuffled, spread } from "./support/seats.ts";
 
-const ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
 const MEETING = "2026-11-25";
 /** Tuesday 09:00 Moscow (libfaketime runs in UTC): answers are open. */
 const TUESDAY = "2026-11-24 06:00:00";
@@ -80,7 +80,7 @@ Deno.test({
     "200 presses for 20 seats with a kill -9 at a random moment: after the restart 20 seats, 180 on the waitlist in commit order, every press answered",
   ignore: LIBFAKETIME === undefined,
   async fn(t) {
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= KILL_ROUNDS; round++) {
       await t.step(`round ${round}`, async () => {
         const users = 200;
         await using dir = await botFolder({ users, config: config() });
@@ -162,7 +162,7 @@ Deno.test({
     "seats given up while 30 wait, with a kill -9 in the middle: after the restart each freed seat went to the next in line, told once",
   ignore: LIBFAKETIME === undefined,
   async fn(t) {
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= KILL_ROUNDS; round++) {
       await t.step(`round ${round}`, async () => {
         const users = 50;
         const leaving = 10;

@@ -9,10 +9,9 @@ import { join } from "node:path";
 import { openDatabase } from "../src/db/database.ts";
 import { Store } from "../src/db/store.ts";
 import { FakeBotApi } from "./fake_bot_api.ts";
-import { makeWorkdir, runMain, spawnMain } from "./process.ts";
+import { KILL_ROUNDS, makeWorkdir, runMain, spawnMain } from "./process.ts";
 import { report } from "./support/report.ts";
 
-const ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
 const USERS = 300;
 const SHIPPED = await Deno.readTextFile(
   new URL("../config.yaml", import.meta.url),
@@ -38,7 +37,7 @@ Deno.test({
   name:
     "main.ts send killed with SIGKILL mid-broadcast and run again: every row sent once, or unknown where it was in flight, nobody twice",
   async fn(t) {
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= KILL_ROUNDS; round++) {
       await t.step(`round ${round}`, () => killAndSendAgain(round));
     }
   },

@@ -4,6 +4,12 @@ import { type TempDir, tempDir } from "./helpers.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
+/**
+ * How many rounds each kill test runs: `KILL_ROUNDS` from the environment, 2 by default
+ * (the gate); a kill test counts as green after `KILL_ROUNDS=10`.
+ */
+export const KILL_ROUNDS = Number(Deno.env.get("KILL_ROUNDS") ?? 2);
+
 /** The permission flags of `deno task compile`, read from deno.json. */
 export async function compiledPermissionFlags(): Promise<string[]> {
   const denoJson = JSON.parse(await Deno.readTextFile(join(ROOT, "deno.json")));
